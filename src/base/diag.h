@@ -1,0 +1,89 @@
+/* Diagnostics: status codes, source locations, and the per-job list of
+ * messages (severity, where, what, what to do). One funnel records every
+ * error so one breakpoint (msp_diag_add) sees all failures.
+ * Printing to a stream lives here too; JSON reporting is the batch module's. */
+#ifndef MSP_DIAG_H
+#define MSP_DIAG_H
+
+#include <glib.h>
+#include <stdio.h>
+
+typedef enum msp_status {
+    MSP_OK = 0,
+    MSP_E_IO,      /* a file could not be read */
+    MSP_E_XML,     /* not well-formed XML */
+    MSP_E_SCHEMA,  /* valid XML, wrong structure */
+    MSP_E_SYMBOL,  /* document symbol grammar or agreement */
+    MSP_E_DATA,    /* reference data missing or inconsistent */
+    MSP_E_XSLT,    /* stylesheet failed */
+    MSP_E_FO,      /* FO the engine cannot honour */
+    MSP_E_LAYOUT,  /* layout impossible */
+    MSP_E_OUTPUT,  /* output could not be written */
+    MSP_E_LIMIT,   /* a configured limit was exceeded */
+    MSP_E_NOMEM,
+    MSP_E_USAGE    /* bad command line */
+} msp_status;
+
+typedef enum msp_severity {
+    MSP_SEV_NOTE,
+    MSP_SEV_WARNING,
+    MSP_SEV_ERROR
+} msp_severity;
+
+/* A place in an input file. line and column are 1-based; 0 = unknown.
+ * file is borrowed: it must outlive the diagnostic list (interned by
+ * msp_diag_list_intern when in doubt). */
+typedef struct msp_loc {
+    const char *file;
+    int line;
+    int column;
+} msp_loc;
+
+#define MSP_LOC_NONE ((msp_loc){ NULL, 0, 0 })
+
+typedef struct msp_diag {
+    msp_severity severity;
+    msp_status status;
+    msp_loc loc;        /* loc.file owned by the list's string chunk */
+    char *message;      /* owned: what is wrong */
+    char *hint;         /* owned, may be NULL: what to do */
+} msp_diag;
+
+/* An ordered list of diagnostics, owned by one job (not thread-safe:
+ * one list per job/worker). */
+typedef struct msp_diag_list {
+    GPtrArray *items;   /* of msp_diag* */
+    GStringChunk *strings;
+    int errors;
+    int warnings;
+    int max_errors;     /* 0 = unlimited; after that, errors are counted, not stored */
+    FILE *echo;         /* if set, each diagnostic is printed as it is added */
+} msp_diag_list;
+
+void msp_diag_list_init(msp_diag_list *list);
+void msp_diag_list_clear(msp_diag_list *list);
+
+/* Returns a copy of s that lives as long as the list. */
+const char *msp_diag_list_intern(msp_diag_list *list, const char *s);
+
+/* The funnel. Records a diagnostic and returns status (MSP_OK for notes and
+ * warnings recorded with status MSP_OK). hint may be NULL. */
+msp_status msp_diag_add(msp_diag_list *list, msp_severity sev, msp_status status,
+                        msp_loc loc, const char *hint, const char *fmt, ...)
+    G_GNUC_PRINTF(6, 7);
+
+#define msp_diag_error(list, status, loc, hint, ...) \
+    msp_diag_add((list), MSP_SEV_ERROR, (status), (loc), (hint), __VA_ARGS__)
+#define msp_diag_warn(list, loc, hint, ...) \
+    msp_diag_add((list), MSP_SEV_WARNING, MSP_OK, (loc), (hint), __VA_ARGS__)
+
+/* Prints "file:line:col: error: message" and an indented "hint: ..." line. */
+void msp_diag_print(FILE *out, const msp_diag *d);
+void msp_diag_list_print(FILE *out, const msp_diag_list *list);
+
+/* Appends every diagnostic of src to dst (copies). */
+void msp_diag_list_merge(msp_diag_list *dst, const msp_diag_list *src);
+
+const char *msp_status_name(msp_status status);
+
+#endif

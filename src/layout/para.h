@@ -1,0 +1,97 @@
+/* Inline formatting: a run of inline-level FO children (text, fo:inline,
+ * fo:basic-link, fo:footnote anchors, leaders, page numbers, graphics) turned
+ * into one PangoLayout with attributes, so shaping and bidi run across
+ * inline boundaries, and then into lines with their heights, footnote
+ * anchors and inline objects. Module-internal to layout/. Pagination
+ * (block.c, page.c) consumes msp_para; it never calls Pango itself. */
+#ifndef MSP_PARA_H
+#define MSP_PARA_H
+
+#include "fo/fo.h"
+#include "layout/area.h"
+
+#include <pango/pango.h>
+
+/* How the para builder learns page-dependent text. */
+typedef struct msp_para_env {
+    msp_job *job;
+    PangoContext *pango;
+    const msp_fo_doc *doc;
+    /* fo:page-number: the current page's formatted number (static content), or NULL in the flow */
+    const char *page_number_text;
+    /* fo:page-number-citation(-last): formatted number for ref_id; NULL when not yet known
+     * (the builder then uses a placeholder of the same width class, e.g. "00"). */
+    const char *(*cite)(void *user, const char *ref_id, bool last);
+    void *cite_user;
+    /* fo:retrieve-marker is block-level and resolved by pagination, not here. */
+} msp_para_env;
+
+typedef enum msp_inline_kind {
+    MSP_INLINE_LEADER,     /* drawn as rule or dots over [x, x+w] at the baseline */
+    MSP_INLINE_IMAGE,      /* external-graphic: surface drawn at [x, y-asc, w, h] */
+    MSP_INLINE_LINK,       /* basic-link: clickable [x, x+w] on that line */
+    MSP_INLINE_DEST,       /* an inline element with an id */
+    MSP_INLINE_FOOTNOTE    /* the anchor of footnote `footnote` */
+} msp_inline_kind;
+
+typedef struct msp_inline_obj {
+    msp_inline_kind kind;
+    int line;               /* line index */
+    double x, w;            /* relative to the line box's left edge */
+    double ascent, descent; /* extent above/below the baseline */
+    const msp_fo_node *node;
+    cairo_surface_t *surface;      /* IMAGE: owned reference */
+    const char *uri, *dest;        /* LINK */
+    int footnote;                  /* FOOTNOTE: index into msp_para.footnotes */
+} msp_inline_obj;
+
+typedef struct msp_line {
+    int line_no;            /* index in layout */
+    double x;               /* line box left edge relative to the block's content-rectangle left
+                               (includes start-indent, text-indent and alignment offset) */
+    double width;           /* logical width */
+    double height;          /* the line's contribution to the block's height (line-height rule) */
+    double ascent;          /* from line top to baseline */
+    double descent;
+    const char *text;       /* the line's text (arena) */
+    bool last;              /* last line of the paragraph */
+} msp_line;
+
+typedef struct msp_para {
+    PangoLayout *layout;            /* owned reference (NULL for an empty run) */
+    msp_line *lines;                /* arena */
+    int n_lines;
+    const msp_fo_node **footnotes;  /* fo:footnote nodes in source order (arena) */
+    int *footnote_line;             /* the line of each footnote's anchor */
+    int n_footnotes;
+    msp_inline_obj *objs;           /* arena */
+    int n_objs;
+    bool keep_lines_together;       /* keep-together of the enclosing block */
+} msp_para;
+
+/* Builds the lines for the inline children from `first` to `last` (inclusive,
+ * siblings under one block) in a column of `width` pt, where the block's
+ * start-indent and end-indent (already resolved to pt) are `start` and `end`
+ * from the column's left and right edges; first_line says whether text-indent
+ * applies (the run starts the block) and last_run whether text-align-last
+ * applies to its final line. Checks: unknown font family (MSP_E_FO error at
+ * the node), a character no declared font covers (warning naming U+XXXX and
+ * the node's location), unreadable or lying PNG (error).
+ * Returns MSP_OK and fills *out (arena data; free the references with
+ * msp_para_clear), or an error. */
+msp_status msp_para_build(const msp_para_env *env, msp_para *out,
+                          const msp_fo_node *block, const msp_fo_node *first,
+                          const msp_fo_node *last, double width, double start,
+                          double end, bool first_line, bool last_run);
+
+/* Drops the layout and surface references of a para. */
+void msp_para_clear(msp_para *para);
+
+/* Emits line i of para as areas on page: the LINE area at (x0 + line.x,
+ * baseline) and its inline objects (leaders, images, links, dests).
+ * footnote: value stored in the line area's u.line.footnote (-1 in the flow).
+ * The page takes its own references. */
+void msp_para_emit_line(const msp_para *para, int i, msp_page *page, msp_zone zone,
+                        double x0, double baseline, int footnote);
+
+#endif

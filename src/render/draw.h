@@ -1,0 +1,21 @@
+/* Drawing: replays one page's area tree onto a cairo context (PDF or image
+ * surface alike, so PNG previews show what the PDF holds). Never lays out. */
+#ifndef MSP_DRAW_H
+#define MSP_DRAW_H
+
+#include "layout/area.h"
+
+#include <cairo.h>
+
+typedef struct msp_draw_opts {
+    bool links;               /* emit cairo link tags (PDF only) */
+    bool draft;               /* diagonal DRAFT watermark */
+    const char *draft_stamp;  /* footer stamp text, or NULL */
+} msp_draw_opts;
+
+void msp_draw_page(cairo_t *cr, const msp_page *page, const msp_draw_opts *opts);
+
+/* Writes page as a PNG at dpi to path (through a temporary file). */
+msp_status msp_draw_png(msp_diag_list *diags, const msp_page *page, double dpi, const char *path);
+
+#endif

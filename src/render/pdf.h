@@ -1,0 +1,33 @@
+/* PDF output: the file's lifecycle (a temporary file in the output folder,
+ * renamed on success, removed on failure), page drawing through draw.c,
+ * metadata (title, subject, author, keywords, creator, dates from
+ * SOURCE_DATE_EPOCH for reproducible files), outline and links.
+ * Only this module creates, finishes and destroys cairo surfaces. */
+#ifndef MSP_PDF_H
+#define MSP_PDF_H
+
+#include "base/job.h"
+#include "layout/area.h"
+#include "layout/layout.h"
+
+typedef struct msp_pdf msp_pdf;
+
+typedef struct msp_pdf_meta {
+    const char *title, *subject, *author, *keywords, *language;
+    gint64 epoch;         /* creation/modification date, seconds since 1970; < 0: SOURCE_DATE_EPOCH, else now */
+    bool draft;           /* diagonal DRAFT watermark on every page */
+    const char *draft_stamp; /* footer stamp for drafts ("Draft built 2025-10-08, source 1a2b3c4d"), or NULL */
+} msp_pdf_meta;
+
+/* Opens out_path's temporary sibling for writing. Error MSP_E_OUTPUT (with
+ * the path and the system's reason) if the folder is not writable. */
+msp_status msp_pdf_open(msp_job *job, msp_pdf **out, const char *out_path, const msp_pdf_meta *meta);
+/* A page sink (msp_page_sink_fn) that draws one page. user = msp_pdf*. */
+msp_status msp_pdf_sink(void *user, const msp_page *page);
+/* Adds the outline, finishes the surface, checks its status, renames the
+ * temporary file to out_path. Frees pdf in every case. */
+msp_status msp_pdf_close(msp_pdf *pdf, const msp_layout_result *result);
+/* Abandons the file: the temporary is removed, out_path untouched. Frees pdf. NULL allowed. */
+void msp_pdf_abort(msp_pdf *pdf);
+
+#endif
