@@ -1,0 +1,163 @@
+/* `mspdoc render IN.fo -o OUT.pdf [--area-tree TREE.xml]`: the engine on its
+ * own, for FO made by our templates or by anyone else. */
+#include "cli/cmd.h"
+#include "fo/fo.h"
+#include "layout/layout.h"
+#include "render/fonts.h"
+#include "render/pdf.h"
+
+#include <errno.h>
+#include <glib.h>
+#include <glib/gstdio.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+typedef struct render_sinks {
+    msp_pdf *pdf;
+    FILE *tree;
+} render_sinks;
+
+static msp_status sink_both(void *user, const msp_page *page)
+{
+    render_sinks *s = user;
+    if (s->tree)
+        msp_area_dump_page(s->tree, page);
+    return msp_pdf_sink(s->pdf, page);
+}
+
+/* Opens the area-tree file through a temporary sibling, like the PDF. */
+static FILE *open_tree(msp_job *job, const char *path, char **tmp_out)
+{
+    char *dir = g_path_get_dirname(path);
+    char *base = g_path_get_basename(path);
+    char *tmpl = g_strdup_printf("%s/.%s.XXXXXX.tmp", dir, base);
+    int fd = g_mkstemp(tmpl);
+    FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
+    if (!f) {
+        msp_diag_error(&job->diags, MSP_E_OUTPUT, ((msp_loc){ path, 0, 0 }),
+                       "check that the folder exists and is writable",
+                       "cannot write the area tree: %s", g_strerror(errno));
+        if (fd >= 0)
+            close(fd);
+        g_free(tmpl);
+        tmpl = NULL;
+    }
+    g_free(dir);
+    g_free(base);
+    *tmp_out = tmpl;
+    return f;
+}
+
+int msp_cmd_render(int argc, char **argv)
+{
+    char *out_path = NULL, *tree_path = NULL;
+    int max_pages = 0;
+    GOptionEntry entries[] = {
+        { "output", 'o', 0, G_OPTION_ARG_FILENAME, &out_path, "Write the PDF to FILE (required)", "FILE" },
+        { "area-tree", 0, 0, G_OPTION_ARG_FILENAME, &tree_path, "Also write the laid-out pages as XML", "FILE" },
+        { "max-pages", 0, 0, G_OPTION_ARG_INT, &max_pages, "Stop with an error after N pages (default 5000)", "N" },
+        { NULL, 0, 0, 0, NULL, NULL, NULL }
+    };
+    GOptionContext *oc = g_option_context_new("IN.fo -o OUT.pdf");
+    g_option_context_set_summary(oc, "Lays out an XSL-FO file (the subset in docs/fo-subset.md) and writes a PDF.");
+    g_option_context_add_main_entries(oc, entries, NULL);
+    GError *err = NULL;
+    int rc = MSP_EXIT_USAGE;
+    if (!g_option_context_parse(oc, &argc, &argv, &err)) {
+        fprintf(stderr, "mspdoc render: %s\n", err->message);
+        g_error_free(err);
+        goto done_usage;
+    }
+    if (argc != 2 || !out_path) {
+        fprintf(stderr, "mspdoc render: expected one IN.fo and -o OUT.pdf (see mspdoc render --help)\n");
+        goto done_usage;
+    }
+
+    msp_job job;
+    msp_job_init(&job);
+    job.diags.echo = stderr;
+    if (max_pages > 0)
+        job.limits.max_pages = max_pages;
+
+    msp_fo_doc *doc = NULL;
+    msp_fonts *fonts = NULL;
+    PangoContext *pango = NULL;
+    msp_pdf *pdf = NULL;
+    FILE *tree = NULL;
+    char *tree_tmp = NULL;
+    msp_status st = MSP_OK;
+    const char *in = argv[1];
+
+    char *fonts_dir = g_build_filename(msp_cli_root(), "fonts", NULL);
+    fonts = msp_fonts_load(&job.diags, fonts_dir);
+    g_free(fonts_dir);
+    if (!fonts) {
+        st = MSP_E_IO;
+        goto cleanup;
+    }
+    st = msp_fo_parse(&job, &doc, in, NULL, 0);
+    if (st != MSP_OK)
+        goto cleanup;
+    pango = msp_fonts_new_context(fonts);
+
+    msp_pdf_meta meta = { 0 };
+    meta.epoch = -1;
+    st = msp_pdf_open(&job, &pdf, out_path, &meta);
+    if (st != MSP_OK)
+        goto cleanup;
+    if (tree_path) {
+        tree = open_tree(&job, tree_path, &tree_tmp);
+        if (!tree) {
+            st = MSP_E_OUTPUT;
+            goto cleanup;
+        }
+        msp_area_dump_begin(tree);
+    }
+
+    render_sinks sinks = { pdf, tree };
+    msp_layout_opts lo = { 0 };
+    lo.pango = pango;
+    lo.sink = sink_both;
+    lo.sink_user = &sinks;
+    msp_layout_result result = { 0 };
+    st = msp_layout_run(&job, doc, &lo, &result);
+    if (st != MSP_OK)
+        goto cleanup;
+    st = msp_pdf_close(pdf, &result);
+    pdf = NULL;
+    if (st != MSP_OK)
+        goto cleanup;
+    if (tree) {
+        msp_area_dump_end(tree);
+        int bad = ferror(tree) | fclose(tree);
+        tree = NULL;
+        if (bad || g_rename(tree_tmp, tree_path) != 0) {
+            st = msp_diag_error(&job.diags, MSP_E_OUTPUT, ((msp_loc){ tree_path, 0, 0 }), NULL,
+                                "cannot write the area tree: %s", g_strerror(errno));
+            g_unlink(out_path); /* all or nothing */
+        }
+    }
+
+cleanup:
+    if (pdf)
+        msp_pdf_abort(pdf);
+    if (tree)
+        fclose(tree);
+    if (tree_tmp)
+        g_unlink(tree_tmp); /* no-op after a successful rename */
+    g_free(tree_tmp);
+    if (pango)
+        g_object_unref(pango);
+    msp_fonts_free(fonts);
+    msp_fo_doc_free(doc);
+    rc = (st == MSP_OK && job.diags.errors == 0) ? MSP_EXIT_OK : MSP_EXIT_FAILED;
+    if (rc != MSP_EXIT_OK && st == MSP_OK)
+        g_unlink(out_path);
+    msp_job_clear(&job);
+done_usage:
+    g_free(out_path);
+    g_free(tree_path);
+    g_option_context_free(oc);
+    return rc;
+}
