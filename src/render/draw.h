@@ -11,11 +11,20 @@ typedef struct msp_draw_opts {
     bool links;               /* emit cairo link tags (PDF only) */
     bool draft;               /* diagonal DRAFT watermark */
     const char *draft_stamp;  /* footer stamp text, or NULL */
+    PangoContext *pango;      /* borrowed, may be NULL: the worker's context, for the
+                               * watermark and stamp (else taken from a LINE's layout;
+                               * with neither, a page without text gets no watermark) */
 } msp_draw_opts;
 
 void msp_draw_page(cairo_t *cr, const msp_page *page, const msp_draw_opts *opts);
 
 /* Writes page as a PNG at dpi to path (through a temporary file). */
 msp_status msp_draw_png(msp_diag_list *diags, const msp_page *page, double dpi, const char *path);
+/* The same with drawing options (opts NULL: no links, no draft marks). Returns
+ * MSP_OK, or MSP_E_OUTPUT (path and reason in diags; no file left at path or
+ * in its folder) when the folder is not writable, a write fails, or the
+ * image would be larger than 20000 pixels a side. */
+msp_status msp_draw_png_opts(msp_diag_list *diags, const msp_page *page, double dpi,
+                             const char *path, const msp_draw_opts *opts);
 
 #endif

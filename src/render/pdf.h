@@ -17,6 +17,8 @@ typedef struct msp_pdf_meta {
     gint64 epoch;         /* creation/modification date, seconds since 1970; < 0: SOURCE_DATE_EPOCH, else now */
     bool draft;           /* diagonal DRAFT watermark on every page */
     const char *draft_stamp; /* footer stamp for drafts ("Draft built 2025-10-08, source 1a2b3c4d"), or NULL */
+    PangoContext *pango;  /* borrowed (referenced until close), may be NULL: the worker's
+                           * context, for the watermark and stamp text */
 } msp_pdf_meta;
 
 /* Opens out_path's temporary sibling for writing. Error MSP_E_OUTPUT (with

@@ -1,0 +1,268 @@
+/* Drawing one page's area tree onto any cairo context: text lines, rules,
+ * rectangles, images, PDF link and destination tags, and the draft marks.
+ * Lays nothing out and creates no surfaces (PNG files are draw_png.c). */
+#include "render/draw.h"
+
+#include "fo/fo.h"
+
+#include <math.h>
+#include <pango/pangocairo.h>
+#include <string.h>
+
+#define WATERMARK_TEXT "DRAFT"
+#define WATERMARK_FONT "Liberation Sans Bold"
+#define STAMP_FONT "Liberation Sans 8"
+#define STAMP_FROM_BOTTOM 32.0   /* pt from the page's bottom edge to the stamp's baseline */
+
+static void set_color(cairo_t *cr, uint32_t c)
+{
+    cairo_set_source_rgb(cr, ((c >> 16) & 0xFF) / 255.0, ((c >> 8) & 0xFF) / 255.0,
+                         (c & 0xFF) / 255.0);
+}
+
+static void draw_line(cairo_t *cr, const msp_area *a)
+{
+    if (!a->u.line.layout)
+        return;
+    PangoLayoutLine *line = pango_layout_get_line_readonly(a->u.line.layout, a->u.line.line_no);
+    if (!line)
+        return;
+    /* Black unless the layout's own foreground attributes say otherwise. */
+    cairo_set_source_rgb(cr, 0, 0, 0);
+    cairo_move_to(cr, a->x, a->y);
+    pango_cairo_show_layout_line(cr, line);
+    cairo_new_path(cr);
+}
+
+static void stroke_segment(cairo_t *cr, double x1, double y1, double x2, double y2, double width)
+{
+    cairo_set_line_width(cr, width);
+    cairo_move_to(cr, x1, y1);
+    cairo_line_to(cr, x2, y2);
+    cairo_stroke(cr);
+}
+
+static void draw_rule(cairo_t *cr, const msp_area *a)
+{
+    double t = a->u.rule.thickness;
+    double x1 = a->x, y1 = a->y, x2 = a->u.rule.x2, y2 = a->u.rule.y2;
+    double len = hypot(x2 - x1, y2 - y1);
+    if (!(t > 0) || !(len > 0) || a->u.rule.style == MSP_BORDER_NONE)
+        return;
+    cairo_save(cr);
+    set_color(cr, a->u.rule.color);
+    cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
+    switch (a->u.rule.style) {
+    case MSP_BORDER_DOTTED: {
+        /* Round dots of diameter t, one t apart. */
+        double dash[2] = { 0, 2 * t };
+        cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
+        cairo_set_dash(cr, dash, 2, 0);
+        stroke_segment(cr, x1, y1, x2, y2, t);
+        break;
+    }
+    case MSP_BORDER_DASHED: {
+        double dash[2] = { 3 * t, 2 * t };
+        cairo_set_dash(cr, dash, 2, 0);
+        stroke_segment(cr, x1, y1, x2, y2, t);
+        break;
+    }
+    case MSP_BORDER_DOUBLE: {
+        /* Two strokes of t/3 with a t/3 gap, together t thick. */
+        double nx = -(y2 - y1) / len * t / 3, ny = (x2 - x1) / len * t / 3;
+        stroke_segment(cr, x1 - nx, y1 - ny, x2 - nx, y2 - ny, t / 3);
+        stroke_segment(cr, x1 + nx, y1 + ny, x2 + nx, y2 + ny, t / 3);
+        break;
+    }
+    default:
+        stroke_segment(cr, x1, y1, x2, y2, t);
+        break;
+    }
+    cairo_restore(cr);
+}
+
+static void draw_rect(cairo_t *cr, const msp_area *a)
+{
+    if (a->u.rect.color == MSP_COLOR_NONE || !(a->w > 0) || !(a->h > 0))
+        return;
+    set_color(cr, a->u.rect.color);
+    cairo_rectangle(cr, a->x, a->y, a->w, a->h);
+    cairo_fill(cr);
+}
+
+static void draw_image(cairo_t *cr, const msp_area *a)
+{
+    cairo_surface_t *s = a->u.image.surface;
+    if (!s || cairo_surface_status(s) != CAIRO_STATUS_SUCCESS || !(a->w > 0) || !(a->h > 0))
+        return;
+    double iw = a->w, ih = a->h;
+    if (cairo_surface_get_type(s) == CAIRO_SURFACE_TYPE_IMAGE) {
+        iw = cairo_image_surface_get_width(s);
+        ih = cairo_image_surface_get_height(s);
+    }
+    if (!(iw > 0) || !(ih > 0))
+        return;
+    cairo_save(cr);
+    cairo_rectangle(cr, a->x, a->y, a->w, a->h);
+    cairo_clip(cr);
+    cairo_translate(cr, a->x, a->y);
+    cairo_scale(cr, a->w / iw, a->h / ih);
+    cairo_set_source_surface(cr, s, 0, 0);
+    cairo_pattern_set_extend(cairo_get_source(cr), CAIRO_EXTEND_PAD);
+    cairo_paint(cr);
+    cairo_restore(cr);
+}
+
+/* Appends s as a cairo tag string: single-quoted, ' and \ escaped. */
+static void append_quoted(GString *out, const char *s)
+{
+    g_string_append_c(out, '\'');
+    for (; *s; s++) {
+        if (*s == '\'' || *s == '\\')
+            g_string_append_c(out, '\\');
+        g_string_append_c(out, *s);
+    }
+    g_string_append_c(out, '\'');
+}
+
+/* Numbers with a '.' whatever the locale (cairo parses them that way). */
+static void append_number(GString *out, double v)
+{
+    char buf[G_ASCII_DTOSTR_BUF_SIZE];
+    g_string_append(out, g_ascii_formatd(buf, sizeof buf, "%.3f", v));
+}
+
+static void draw_link(cairo_t *cr, const msp_area *a)
+{
+    const char *uri = a->u.link.uri, *dest = a->u.link.dest;
+    if ((!uri || !*uri) && (!dest || !*dest))
+        return;
+    if (!(a->w > 0) || !(a->h > 0))
+        return;
+    GString *attrs = g_string_new("rect=[");
+    append_number(attrs, a->x);
+    g_string_append_c(attrs, ' ');
+    append_number(attrs, a->y);
+    g_string_append_c(attrs, ' ');
+    append_number(attrs, a->w);
+    g_string_append_c(attrs, ' ');
+    append_number(attrs, a->h);
+    g_string_append(attrs, uri && *uri ? "] uri=" : "] dest=");
+    append_quoted(attrs, uri && *uri ? uri : dest);
+    cairo_tag_begin(cr, CAIRO_TAG_LINK, attrs->str);
+    cairo_tag_end(cr, CAIRO_TAG_LINK);
+    g_string_free(attrs, TRUE);
+}
+
+static void draw_dest(cairo_t *cr, const msp_area *a)
+{
+    if (!a->u.dest.name || !*a->u.dest.name)
+        return;
+    GString *attrs = g_string_new("name=");
+    append_quoted(attrs, a->u.dest.name);
+    g_string_append(attrs, " x=");
+    append_number(attrs, a->x);
+    g_string_append(attrs, " y=");
+    append_number(attrs, a->y);
+    cairo_tag_begin(cr, CAIRO_TAG_DEST, attrs->str);
+    cairo_tag_end(cr, CAIRO_TAG_DEST);
+    g_string_free(attrs, TRUE);
+}
+
+/* The worker's Pango context: from the options, else from any text line. */
+static PangoContext *page_context(const msp_page *page, const msp_draw_opts *opts)
+{
+    if (opts && opts->pango)
+        return opts->pango;
+    for (int i = 0; i < page->n_areas; i++)
+        if (page->areas[i].kind == MSP_AREA_LINE && page->areas[i].u.line.layout)
+            return pango_layout_get_context(page->areas[i].u.line.layout);
+    return NULL;
+}
+
+static void draw_watermark(cairo_t *cr, const msp_page *page, PangoContext *ctx)
+{
+    PangoLayout *layout = pango_layout_new(ctx);
+    PangoFontDescription *fd = pango_font_description_from_string(WATERMARK_FONT);
+    double size = MIN(page->width, page->height) * 0.22;
+    pango_font_description_set_size(fd, (int)(size * PANGO_SCALE));
+    pango_layout_set_font_description(layout, fd);
+    pango_font_description_free(fd);
+    pango_layout_set_text(layout, WATERMARK_TEXT, -1);
+    PangoRectangle ink, logical;
+    pango_layout_get_extents(layout, &ink, &logical);
+
+    cairo_save(cr);
+    cairo_translate(cr, page->width / 2, page->height / 2);
+    cairo_rotate(cr, -G_PI / 4);   /* 45 degrees, rising to the right */
+    cairo_set_source_rgb(cr, 0.85, 0.85, 0.85);
+    cairo_move_to(cr, -(ink.x + ink.width / 2.0) / PANGO_SCALE,
+                  -(ink.y + ink.height / 2.0) / PANGO_SCALE);
+    pango_cairo_show_layout(cr, layout);
+    cairo_new_path(cr);
+    cairo_restore(cr);
+    g_object_unref(layout);
+}
+
+static void draw_stamp(cairo_t *cr, const msp_page *page, PangoContext *ctx, const char *text)
+{
+    PangoLayout *layout = pango_layout_new(ctx);
+    PangoFontDescription *fd = pango_font_description_from_string(STAMP_FONT);
+    pango_layout_set_font_description(layout, fd);
+    pango_font_description_free(fd);
+    pango_layout_set_text(layout, text, -1);
+    PangoRectangle logical;
+    pango_layout_get_extents(layout, NULL, &logical);
+    double baseline = pango_layout_get_baseline(layout) / (double)PANGO_SCALE;
+
+    cairo_save(cr);
+    cairo_set_source_rgb(cr, 0.3, 0.3, 0.3);
+    cairo_move_to(cr, (page->width - logical.width / (double)PANGO_SCALE) / 2,
+                  page->height - STAMP_FROM_BOTTOM - baseline);
+    pango_cairo_show_layout(cr, layout);
+    cairo_new_path(cr);
+    cairo_restore(cr);
+    g_object_unref(layout);
+}
+
+void msp_draw_page(cairo_t *cr, const msp_page *page, const msp_draw_opts *opts)
+{
+    cairo_surface_t *target = cairo_get_target(cr);
+    bool pdf = cairo_surface_get_type(target) == CAIRO_SURFACE_TYPE_PDF;
+    bool links = pdf && opts && opts->links;
+    PangoContext *ctx = page_context(page, opts);
+
+    cairo_save(cr);
+    /* Under the text, so it never hides a word. */
+    if (opts && opts->draft && ctx)
+        draw_watermark(cr, page, ctx);
+    for (int i = 0; i < page->n_areas; i++) {
+        const msp_area *a = &page->areas[i];
+        switch (a->kind) {
+        case MSP_AREA_LINE:
+            draw_line(cr, a);
+            break;
+        case MSP_AREA_RULE:
+            draw_rule(cr, a);
+            break;
+        case MSP_AREA_RECT:
+            draw_rect(cr, a);
+            break;
+        case MSP_AREA_IMAGE:
+            draw_image(cr, a);
+            break;
+        case MSP_AREA_LINK:
+            if (links)
+                draw_link(cr, a);
+            break;
+        case MSP_AREA_DEST:
+            /* Destinations exist only in PDF; outlines and links point at them. */
+            if (pdf)
+                draw_dest(cr, a);
+            break;
+        }
+    }
+    if (opts && opts->draft_stamp && *opts->draft_stamp && ctx)
+        draw_stamp(cr, page, ctx, opts->draft_stamp);
+    cairo_restore(cr);
+}

@@ -1,0 +1,261 @@
+/* The PDF file's lifecycle: a cairo PDF surface streaming into a temporary
+ * sibling of the output, metadata with reproducible dates, one cairo page
+ * per area-tree page, the outline, and the final checked rename. Drawing
+ * itself is draw.c. There is no cairo 1.16 API for /Lang: language is unused. */
+#include "render/pdf.h"
+
+#include "render/draw.h"
+#include "render/render_private.h"
+
+#include <cairo-pdf.h>
+#include <errno.h>
+#include <string.h>
+
+#define CREATOR "mspdoc " MSP_VERSION
+/* cairo wants a size at creation; every page sets its own before drawing. */
+#define A4_WIDTH 595.276
+#define A4_HEIGHT 841.89
+
+struct msp_pdf {
+    msp_job *job;              /* borrowed */
+    msp_outfile out;
+    cairo_surface_t *surface;  /* owned */
+    msp_draw_opts draw;
+    char *draft_stamp;         /* owned copy */
+    PangoContext *pango;       /* owned reference, may be NULL */
+    GHashTable *dests;         /* names of the DEST areas drawn so far */
+    GHashTable *link_dests;    /* names LINK areas point at */
+    bool has_title;
+    int pages;
+    bool failed;
+};
+
+/* Seconds since 1970 for the file's dates: meta's, else SOURCE_DATE_EPOCH,
+ * else now. */
+static gint64 resolve_epoch(msp_job *job, gint64 epoch)
+{
+    if (epoch >= 0)
+        return epoch;
+    const char *env = g_getenv("SOURCE_DATE_EPOCH");
+    if (env && *env) {
+        char *end = NULL;
+        errno = 0;
+        guint64 v = g_ascii_strtoull(env, &end, 10);
+        if (errno == 0 && end && *end == '\0' && v <= G_GUINT64_CONSTANT(253402300799))
+            return (gint64)v;
+        msp_diag_warn(&job->diags, MSP_LOC_NONE,
+                      "set SOURCE_DATE_EPOCH to a number of seconds since 1970, or unset it",
+                      "ignoring SOURCE_DATE_EPOCH='%s': not a number of seconds", env);
+    }
+    return g_get_real_time() / G_USEC_PER_SEC;
+}
+
+static char *iso8601(gint64 epoch)
+{
+    GDateTime *dt = g_date_time_new_from_unix_utc(epoch);
+    if (!dt)
+        dt = g_date_time_new_from_unix_utc(0);
+    char *s = g_date_time_format(dt, "%Y-%m-%dT%H:%M:%SZ");
+    g_date_time_unref(dt);
+    return s;
+}
+
+static void set_meta(cairo_surface_t *s, cairo_pdf_metadata_t key, const char *value)
+{
+    if (value && *value)
+        cairo_pdf_surface_set_metadata(s, key, value);
+}
+
+/* Turns a cairo or stream failure into one diagnostic. */
+static msp_status surface_error(msp_pdf *pdf, cairo_status_t cst, const char *what)
+{
+    int e = pdf->out.write_errno;
+    pdf->failed = true;
+    return msp_diag_error(&pdf->job->diags, MSP_E_OUTPUT, ((msp_loc){ pdf->out.path, 0, 0 }),
+                          e ? "check that the output folder has free space and is writable" : NULL,
+                          "cannot write '%s' (%s): %s", pdf->out.path, what,
+                          e ? g_strerror(e) : cairo_status_to_string(cst));
+}
+
+msp_status msp_pdf_open(msp_job *job, msp_pdf **out, const char *out_path, const msp_pdf_meta *meta)
+{
+    *out = NULL;
+    msp_pdf *pdf = g_new0(msp_pdf, 1);
+    pdf->job = job;
+    pdf->dests = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    pdf->link_dests = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    msp_status st = msp_outfile_open(&job->diags, &pdf->out, out_path);
+    if (st != MSP_OK) {
+        msp_pdf_abort(pdf);
+        return st;
+    }
+    pdf->surface = cairo_pdf_surface_create_for_stream(msp_outfile_write, &pdf->out,
+                                                       A4_WIDTH, A4_HEIGHT);
+    cairo_status_t cst = cairo_surface_status(pdf->surface);
+    if (cst != CAIRO_STATUS_SUCCESS) {
+        st = surface_error(pdf, cst, "creating the PDF surface");
+        msp_pdf_abort(pdf);
+        return st;
+    }
+    cairo_pdf_surface_restrict_to_version(pdf->surface, CAIRO_PDF_VERSION_1_5);
+
+    msp_pdf_meta none = { .epoch = -1 };
+    if (!meta)
+        meta = &none;
+    char *date = iso8601(resolve_epoch(job, meta->epoch));
+    set_meta(pdf->surface, CAIRO_PDF_METADATA_TITLE, meta->title);
+    set_meta(pdf->surface, CAIRO_PDF_METADATA_AUTHOR, meta->author);
+    set_meta(pdf->surface, CAIRO_PDF_METADATA_SUBJECT, meta->subject);
+    set_meta(pdf->surface, CAIRO_PDF_METADATA_KEYWORDS, meta->keywords);
+    set_meta(pdf->surface, CAIRO_PDF_METADATA_CREATOR, CREATOR);
+    set_meta(pdf->surface, CAIRO_PDF_METADATA_CREATE_DATE, date);
+    set_meta(pdf->surface, CAIRO_PDF_METADATA_MOD_DATE, date);
+    g_free(date);
+    pdf->has_title = meta->title && *meta->title;
+
+    pdf->draft_stamp = g_strdup(meta->draft_stamp);
+    pdf->pango = meta->pango ? g_object_ref(meta->pango) : NULL;
+    pdf->draw.links = true;
+    pdf->draw.draft = meta->draft;
+    pdf->draw.draft_stamp = pdf->draft_stamp;
+    pdf->draw.pango = pdf->pango;
+    *out = pdf;
+    return MSP_OK;
+}
+
+msp_status msp_pdf_sink(void *user, const msp_page *page)
+{
+    msp_pdf *pdf = user;
+    if (pdf->failed)
+        return MSP_E_OUTPUT;
+    if (!(page->width > 0) || !(page->height > 0) || page->width > 14400 || page->height > 14400)
+        return msp_diag_error(&pdf->job->diags, MSP_E_OUTPUT, ((msp_loc){ pdf->out.path, 0, 0 }),
+                              "page sizes must be between 0 and 200 inches",
+                              "page %d has an impossible size %.2f x %.2f pt",
+                              page->index + 1, page->width, page->height);
+    cairo_pdf_surface_set_size(pdf->surface, page->width, page->height);
+    cairo_t *cr = cairo_create(pdf->surface);
+    msp_draw_page(cr, page, &pdf->draw);
+    cairo_show_page(cr);
+    cairo_status_t cst = cairo_status(cr);
+    cairo_destroy(cr);
+    if (cst == CAIRO_STATUS_SUCCESS)
+        cst = cairo_surface_status(pdf->surface);
+    if (cst != CAIRO_STATUS_SUCCESS || pdf->out.write_errno) {
+        char what[48];
+        g_snprintf(what, sizeof what, "page %d", page->index + 1);
+        return surface_error(pdf, cst, what);
+    }
+    for (int i = 0; i < page->n_areas; i++) {
+        const msp_area *a = &page->areas[i];
+        if (a->kind == MSP_AREA_DEST && a->u.dest.name)
+            g_hash_table_add(pdf->dests, g_strdup(a->u.dest.name));
+        else if (a->kind == MSP_AREA_LINK && a->u.link.dest && !a->u.link.uri)
+            g_hash_table_add(pdf->link_dests, g_strdup(a->u.link.dest));
+    }
+    pdf->pages++;
+    return MSP_OK;
+}
+
+/* Adds bookmark i after its parent (recursively), so any order works;
+ * ids[i] is 0 until added, -1 while being added (a cycle goes to the root). */
+static void add_bookmark(msp_pdf *pdf, const msp_layout_result *result, int *ids, int i)
+{
+    if (ids[i] != 0)
+        return;
+    const msp_bookmark *b = &result->bookmarks[i];
+    ids[i] = -1;
+    int parent = CAIRO_PDF_OUTLINE_ROOT;
+    if (b->parent >= 0 && b->parent < result->n_bookmarks && b->parent != i) {
+        add_bookmark(pdf, result, ids, b->parent);
+        if (ids[b->parent] > 0)
+            parent = ids[b->parent];
+    }
+    if (b->dest && *b->dest && !(b->uri && *b->uri) && !g_hash_table_contains(pdf->dests, b->dest))
+        msp_diag_warn(&pdf->job->diags, ((msp_loc){ pdf->out.path, 0, 0 }),
+                      "give the bookmark's internal-destination the id of an element of the document",
+                      "bookmark '%s' points to '%s', which is not in the document",
+                      b->title ? b->title : "", b->dest);
+    GString *attrs = g_string_new(NULL);
+    const char *target = b->uri && *b->uri ? b->uri : b->dest && *b->dest ? b->dest : NULL;
+    if (target) {
+        g_string_append(attrs, target == b->uri ? "uri='" : "dest='");
+        for (const char *s = target; *s; s++) {
+            if (*s == '\'' || *s == '\\')
+                g_string_append_c(attrs, '\\');
+            g_string_append_c(attrs, *s);
+        }
+        g_string_append_c(attrs, '\'');
+    }
+    ids[i] = cairo_pdf_surface_add_outline(pdf->surface, parent, b->title ? b->title : "",
+                                           attrs->str,
+                                           b->open ? CAIRO_PDF_OUTLINE_FLAG_OPEN : 0);
+    g_string_free(attrs, TRUE);
+}
+
+msp_status msp_pdf_close(msp_pdf *pdf, const msp_layout_result *result)
+{
+    if (!pdf)
+        return MSP_E_OUTPUT;
+    msp_diag_list *diags = &pdf->job->diags;
+    if (pdf->failed) {
+        msp_pdf_abort(pdf);
+        return MSP_E_OUTPUT;
+    }
+    if (pdf->pages == 0) {
+        msp_status st = msp_diag_error(diags, MSP_E_OUTPUT, ((msp_loc){ pdf->out.path, 0, 0 }),
+                                       "the document produced no page; check its content",
+                                       "cannot write '%s': no pages", pdf->out.path);
+        msp_pdf_abort(pdf);
+        return st;
+    }
+    GHashTableIter it;
+    gpointer name;
+    g_hash_table_iter_init(&it, pdf->link_dests);
+    while (g_hash_table_iter_next(&it, &name, NULL))
+        if (!g_hash_table_contains(pdf->dests, name))
+            msp_diag_warn(diags, ((msp_loc){ pdf->out.path, 0, 0 }),
+                          "give the link's internal-destination the id of an element of the document",
+                          "a link points to '%s', which is not in the document", (char *)name);
+    if (result) {
+        if (!pdf->has_title)
+            set_meta(pdf->surface, CAIRO_PDF_METADATA_TITLE, result->title);
+        if (result->n_bookmarks > 0 && result->bookmarks) {
+            int *ids = g_new0(int, result->n_bookmarks);
+            for (int i = 0; i < result->n_bookmarks; i++)
+                add_bookmark(pdf, result, ids, i);
+            g_free(ids);
+        }
+    }
+    cairo_surface_finish(pdf->surface);
+    cairo_status_t cst = cairo_surface_status(pdf->surface);
+    if (cst != CAIRO_STATUS_SUCCESS || pdf->out.write_errno) {
+        msp_status st = surface_error(pdf, cst, "finishing the file");
+        msp_pdf_abort(pdf);
+        return st;
+    }
+    cairo_surface_destroy(pdf->surface);
+    pdf->surface = NULL;
+    msp_status st = msp_outfile_commit(diags, &pdf->out);
+    msp_pdf_abort(pdf);   /* frees the rest; the file is already in place */
+    return st;
+}
+
+void msp_pdf_abort(msp_pdf *pdf)
+{
+    if (!pdf)
+        return;
+    if (pdf->surface) {
+        /* Finishing would write the rest of the file; stop the stream first. */
+        if (!pdf->out.write_errno)
+            pdf->out.write_errno = ECANCELED;
+        cairo_surface_destroy(pdf->surface);
+    }
+    msp_outfile_discard(&pdf->out);
+    g_hash_table_destroy(pdf->dests);
+    g_hash_table_destroy(pdf->link_dests);
+    if (pdf->pango)
+        g_object_unref(pdf->pango);
+    g_free(pdf->draft_stamp);
+    g_free(pdf);
+}

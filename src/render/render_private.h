@@ -1,0 +1,31 @@
+/* Shared inside render/ only: an output file written through a temporary
+ * sibling ("<dir>/.<name>.XXXXXX.tmp") and renamed into place on success,
+ * so a failed or interrupted write never leaves a partial file. */
+#ifndef MSP_RENDER_PRIVATE_H
+#define MSP_RENDER_PRIVATE_H
+
+#include "base/diag.h"
+
+#include <cairo.h>
+#include <stdbool.h>
+#include <stdio.h>
+
+typedef struct msp_outfile {
+    char *path;       /* owned: final name */
+    char *tmp_path;   /* owned: the temporary sibling, NULL once renamed or removed */
+    FILE *fp;         /* owned while open */
+    int write_errno;  /* first write error (0 = none) */
+} msp_outfile;
+
+/* Creates the temporary sibling of path. MSP_E_OUTPUT (path and system
+ * reason in diags) if the folder is missing or not writable. */
+msp_status msp_outfile_open(msp_diag_list *diags, msp_outfile *out, const char *path);
+/* A cairo_write_func_t; closure = msp_outfile*. Records the first error. */
+cairo_status_t msp_outfile_write(void *closure, const unsigned char *data, unsigned int length);
+/* Flushes, fsyncs, closes and renames to out->path. On any failure the
+ * temporary is removed and MSP_E_OUTPUT returned. Clears out in every case. */
+msp_status msp_outfile_commit(msp_diag_list *diags, msp_outfile *out);
+/* Closes and removes the temporary; clears out. Safe on a cleared outfile. */
+void msp_outfile_discard(msp_outfile *out);
+
+#endif
