@@ -1,0 +1,531 @@
+/* Lines of a paragraph run: one PangoLayout per run, wrapped, aligned and
+ * justified by Pango; line boxes (line-height, half-leading), fill leaders,
+ * missing-glyph checks and inline objects computed here; emitting a line as
+ * areas. Collecting the text is para_text.c; graphics are para_image.c. */
+#include "layout/para_private.h"
+
+#include <math.h>
+#include <string.h>
+
+#define PS ((double)PANGO_SCALE)
+#define EPS 0.01   /* pt */
+
+static PangoAlignment pango_align(msp_text_align a)
+{
+    switch (a) {
+    case MSP_ALIGN_END:
+    case MSP_ALIGN_RIGHT:
+        return PANGO_ALIGN_RIGHT;
+    case MSP_ALIGN_CENTER:
+        return PANGO_ALIGN_CENTER;
+    default:
+        return PANGO_ALIGN_LEFT;
+    }
+}
+
+/* text-align-last "relative": start when text-align is justify, else text-align. */
+static msp_text_align last_align(const msp_fo_style *s)
+{
+    if (s->text_align_last != MSP_ALIGN_RELATIVE)
+        return s->text_align_last;
+    return s->text_align == MSP_ALIGN_JUSTIFY ? MSP_ALIGN_START : s->text_align;
+}
+
+/* Per-line facts from Pango, before our own geometry. */
+typedef struct raw_line {
+    PangoLayoutLine *line;
+    int start, end;          /* byte range (without the paragraph delimiter) */
+    double pango_x;          /* Pango's x of the line (its alignment and indent) */
+    double width;            /* logical width (Pango zeroes trailing white space) */
+    double ascent, descent;  /* of the content */
+    bool para_end;           /* last line of a Pango paragraph (before '\n' or the end) */
+} raw_line;
+
+static GArray *read_lines(PangoLayout *layout)
+{
+    GArray *lines = g_array_new(FALSE, TRUE, sizeof(raw_line));
+    PangoLayoutIter *it = pango_layout_get_iter(layout);
+    do {
+        raw_line r = { 0 };
+        PangoRectangle lg;
+        r.line = pango_layout_iter_get_line_readonly(it);
+        pango_layout_iter_get_line_extents(it, NULL, &lg);
+        int baseline = pango_layout_iter_get_baseline(it);
+        r.start = r.line->start_index;
+        r.end = r.line->start_index + r.line->length;
+        r.pango_x = lg.x / PS;
+        r.width = lg.width / PS;
+        r.ascent = (baseline - lg.y) / PS;
+        r.descent = (lg.height - (baseline - lg.y)) / PS;
+        g_array_append_val(lines, r);
+    } while (pango_layout_iter_next_line(it));
+    pango_layout_iter_free(it);
+    for (guint i = 0; i < lines->len; i++) {
+        raw_line *r = &g_array_index(lines, raw_line, i);
+        r->para_end = i + 1 == lines->len ||
+                      g_array_index(lines, raw_line, i + 1).line->is_paragraph_start;
+    }
+    return lines;
+}
+
+/* Index of the line holding byte index i (the last line for the text's end). */
+static int line_of(const GArray *lines, guint i)
+{
+    int lo = 0, hi = (int)lines->len - 1;
+    while (lo < hi) {
+        int mid = (lo + hi + 1) / 2;
+        if ((guint)g_array_index(lines, raw_line, mid).start <= i)
+            lo = mid;
+        else
+            hi = mid - 1;
+    }
+    return lo;
+}
+
+/* Widens fill leaders to the rest of their lines. Returns true when the
+ * attributes changed (the layout must be read again). */
+static bool widen_fill_leaders(msp_para_text *t, PangoLayout *layout, const GArray *lines,
+                               const double *avail)
+{
+    int n_lines = (int)lines->len;
+    int *count = g_new0(int, n_lines);
+    bool any = false;
+    for (guint i = 0; i < t->objs->len; i++) {
+        const msp_para_pending *p = &g_array_index(t->objs, msp_para_pending, i);
+        if (p->kind == MSP_INLINE_LEADER && p->fill_max < 0) {
+            count[line_of(lines, p->start)]++;
+            any = true;
+        }
+    }
+    if (!any) {
+        g_free(count);
+        return false;
+    }
+    PangoAttrList *attrs = pango_attr_list_copy(t->attrs);
+    for (guint i = 0; i < t->objs->len; i++) {
+        msp_para_pending *p = &g_array_index(t->objs, msp_para_pending, i);
+        if (p->kind != MSP_INLINE_LEADER || p->fill_max >= 0)
+            continue;
+        int li = line_of(lines, p->start);
+        const raw_line *r = &g_array_index(lines, raw_line, li);
+        /* a little under the exact rest, so rounding never pushes the next word down */
+        double rest = avail[li] - r->width - 2.0 / PS;
+        if (rest <= 0)
+            continue;
+        p->w += rest / count[li];
+        PangoRectangle rect = { 0, -(int)(p->ascent * PS + 0.5), (int)(p->w * PS),
+                                (int)((p->ascent + p->descent) * PS + 0.5) };
+        PangoAttribute *a = pango_attr_shape_new(&rect, &rect);
+        a->start_index = p->start;
+        a->end_index = p->start + MSP_PARA_OBJ_LEN;
+        pango_attr_list_change(attrs, a);
+    }
+    pango_layout_set_attributes(layout, attrs);
+    pango_attr_list_unref(t->attrs);
+    t->attrs = attrs;
+    g_free(count);
+    return true;
+}
+
+/* Warns once per character and place about glyphs no declared font has. */
+static void check_unknown_glyphs(const msp_para_text *t, PangoLayout *layout)
+{
+    if (pango_layout_get_unknown_glyphs_count(layout) == 0)
+        return;
+    const char *text = pango_layout_get_text(layout);
+    PangoLayoutIter *it = pango_layout_get_iter(layout);
+    do {
+        PangoLayoutRun *run = pango_layout_iter_get_run_readonly(it);
+        if (!run)
+            continue;
+        for (int g = 0; g < run->glyphs->num_glyphs; g++) {
+            PangoGlyph glyph = run->glyphs->glyphs[g].glyph;
+            if (!(glyph & PANGO_GLYPH_UNKNOWN_FLAG))
+                continue;
+            gunichar c = glyph & ~PANGO_GLYPH_UNKNOWN_FLAG;
+            if (c == 0xFFFC || c == '\n' || c == '\t' || g_unichar_iscntrl(c) ||
+                g_unichar_type(c) == G_UNICODE_FORMAT)
+                continue;
+            guint at = (guint)(run->item->offset + run->glyphs->log_clusters[g]);
+            const msp_fo_node *node = msp_para_text_node_at(t, at);
+            char utf8[8] = { 0 };
+            g_unichar_to_utf8(g_utf8_get_char(text + at), utf8);
+            char *msg = g_strdup_printf("no declared font has U+%04X '%s'", (unsigned)c, utf8);
+            msp_para_warn_once(t->env->job, node->loc,
+                               "the character is drawn as a box; use a character the declared fonts "
+                               "have, or declare a font that has it in fonts/fonts.conf", msg);
+            g_free(msg);
+        }
+    } while (pango_layout_iter_next_run(it));
+    pango_layout_iter_free(it);
+}
+
+/* The line's text: trailing white space trimmed, object characters dropped. */
+static const char *line_text(msp_arena *arena, const char *text, int start, int end)
+{
+    while (end > start && (text[end - 1] == ' ' || text[end - 1] == '\n' || text[end - 1] == '\t'))
+        end--;
+    const char *s = text + start;
+    size_t n = (size_t)(end - start);
+    if (!g_strstr_len(s, (gssize)n, MSP_PARA_OBJ_CHAR))
+        return msp_arena_strndup(arena, s, n);
+    char *out = msp_arena_alloc(arena, n + 1), *o = out;
+    for (size_t i = 0; i < n;) {
+        if (i + MSP_PARA_OBJ_LEN <= n && memcmp(s + i, MSP_PARA_OBJ_CHAR, MSP_PARA_OBJ_LEN) == 0) {
+            i += MSP_PARA_OBJ_LEN;
+            continue;
+        }
+        *o++ = s[i++];
+    }
+    *o = '\0';
+    return out;
+}
+
+/* x extent [x1, x2] (line-relative pt) of bytes [s, e) on line r; false if none. */
+static bool range_on_line(const raw_line *r, guint s, guint e, double *x1, double *x2)
+{
+    guint ls = (guint)r->start, le = (guint)r->end;
+    if (s < ls)
+        s = ls;
+    if (e > le)
+        e = le;
+    if (s >= e)
+        return false;
+    int *ranges = NULL, n = 0;
+    pango_layout_line_get_x_ranges(r->line, (int)s, (int)e, &ranges, &n);
+    if (n == 0) {
+        g_free(ranges);
+        return false;
+    }
+    int lo = ranges[0], hi = ranges[1];
+    for (int i = 1; i < n; i++) {
+        lo = MIN(lo, ranges[2 * i]);
+        hi = MAX(hi, ranges[2 * i + 1]);
+    }
+    g_free(ranges);
+    *x1 = lo / PS - r->pango_x;
+    *x2 = hi / PS - r->pango_x;
+    return true;
+}
+
+static double index_x(const raw_line *r, guint i)
+{
+    int x = 0;
+    if ((int)i > r->end)
+        i = (guint)r->end;
+    pango_layout_line_index_to_x(r->line, (int)i, FALSE, &x);
+    return x / PS;
+}
+
+static void add_obj(GArray *objs, const msp_para_pending *p, int line, double x, double w,
+                    double asc, double desc)
+{
+    msp_inline_obj o = { 0 };
+    o.kind = p->kind;
+    o.line = line;
+    o.x = x;
+    o.w = w;
+    o.ascent = asc;
+    o.descent = desc;
+    o.node = p->node;
+    o.uri = p->uri;
+    o.dest = p->dest;
+    o.footnote = p->footnote;
+    if (p->surface)
+        o.surface = cairo_surface_reference(p->surface);
+    g_array_append_val(objs, o);
+}
+
+static void place_objects(msp_para *out, const msp_para_text *t, const GArray *lines,
+                          msp_arena *arena)
+{
+    GArray *objs = g_array_new(FALSE, TRUE, sizeof(msp_inline_obj));
+    for (guint i = 0; i < t->objs->len; i++) {
+        const msp_para_pending *p = &g_array_index(t->objs, msp_para_pending, i);
+        int li = line_of(lines, p->start);
+        const raw_line *r = &g_array_index(lines, raw_line, li);
+        const msp_line *ml = &out->lines[li];
+        switch (p->kind) {
+        case MSP_INLINE_LEADER:
+        case MSP_INLINE_IMAGE:
+            add_obj(objs, p, li, index_x(r, p->start), p->w, p->ascent, p->descent);
+            break;
+        case MSP_INLINE_DEST:
+            add_obj(objs, p, li, index_x(r, p->start), 0, ml->ascent, ml->descent);
+            break;
+        case MSP_INLINE_FOOTNOTE: {
+            int fl = out->footnote_line[p->footnote];
+            double x1, x2;
+            const raw_line *fr = &g_array_index(lines, raw_line, fl);
+            if (!range_on_line(fr, p->start, p->end, &x1, &x2))
+                x1 = x2 = index_x(fr, p->start);
+            add_obj(objs, p, fl, x1, x2 - x1, out->lines[fl].ascent, out->lines[fl].descent);
+            break;
+        }
+        case MSP_INLINE_LINK:
+            for (int l = li; l < (int)lines->len; l++) {
+                const raw_line *lr = &g_array_index(lines, raw_line, l);
+                if ((guint)lr->start >= p->end && l > li)
+                    break;
+                double x1, x2;
+                if (range_on_line(lr, p->start, p->end, &x1, &x2))
+                    add_obj(objs, p, l, x1, x2 - x1, out->lines[l].ascent, out->lines[l].descent);
+            }
+            break;
+        }
+    }
+    out->n_objs = (int)objs->len;
+    out->objs = msp_arena_alloc_array(arena, objs->len ? objs->len : 1, sizeof(msp_inline_obj));
+    if (objs->len)
+        memcpy(out->objs, objs->data, objs->len * sizeof(msp_inline_obj));
+    g_array_free(objs, TRUE);
+}
+
+msp_status msp_para_build(const msp_para_env *env, msp_para *out, const msp_fo_node *block,
+                          const msp_fo_node *first, const msp_fo_node *last, double width,
+                          double start, double end, bool first_line, bool last_run)
+{
+    memset(out, 0, sizeof *out);
+    const msp_fo_style *bs = block->style;
+    out->keep_lines_together = bs->keep_together != MSP_KEEP_AUTO;
+    msp_para_text t;
+    msp_status st = msp_para_text_collect(&t, env, block, first, last);
+    if (st != MSP_OK) {
+        msp_para_text_clear(&t);
+        return st;
+    }
+    if (t.text->len == 0 && t.objs->len == 0) {
+        msp_para_text_clear(&t);
+        return MSP_OK;
+    }
+    msp_arena *arena = env->job->arena;
+
+    double indent = first_line ? bs->text_indent : 0;
+    /* With preserved linefeeds Pango would indent every paragraph: put the
+     * first line's indent in as a blank object instead. */
+    if (indent > 0 && t.has_linefeed) {
+        g_string_prepend(t.text, MSP_PARA_OBJ_CHAR);
+        pango_attr_list_update(t.attrs, 0, 0, MSP_PARA_OBJ_LEN);
+        PangoRectangle r = { 0, 0, (int)(indent * PS + 0.5), 0 };
+        PangoAttribute *a = pango_attr_shape_new(&r, &r);
+        a->start_index = 0;
+        a->end_index = MSP_PARA_OBJ_LEN;
+        pango_attr_list_insert(t.attrs, a);
+        for (guint i = 0; i < t.segs->len; i++) {
+            g_array_index(t.segs, msp_para_seg, i).start += MSP_PARA_OBJ_LEN;
+            g_array_index(t.segs, msp_para_seg, i).end += MSP_PARA_OBJ_LEN;
+        }
+        for (guint i = 0; i < t.objs->len; i++) {
+            g_array_index(t.objs, msp_para_pending, i).start += MSP_PARA_OBJ_LEN;
+            g_array_index(t.objs, msp_para_pending, i).end += MSP_PARA_OBJ_LEN;
+        }
+        for (guint i = 0; i < t.footnote_index->len; i++)
+            g_array_index(t.footnote_index, guint, i) += MSP_PARA_OBJ_LEN;
+        indent = 0;
+    }
+    double avail = width - start - end;
+    if (avail < 1)
+        avail = 1;
+    /* a negative text-indent hangs the first line out to the left: Pango's
+     * negative indent indents the other lines instead, so move the origin */
+    double layout_w = avail - (indent < 0 ? indent : 0);
+
+    PangoLayout *layout = pango_layout_new(env->pango);
+    pango_layout_set_font_description(layout, t.block_desc);
+    pango_layout_set_auto_dir(layout, FALSE);
+    if (bs->wrap) {
+        pango_layout_set_width(layout, (int)(layout_w * PS));
+        pango_layout_set_wrap(layout, PANGO_WRAP_WORD);
+    } else {
+        pango_layout_set_width(layout, -1);
+    }
+    pango_layout_set_indent(layout, (int)(indent * PS + (indent < 0 ? -0.5 : 0.5)));
+    msp_text_align la = last_align(bs);
+    bool justify = bs->text_align == MSP_ALIGN_JUSTIFY;
+    pango_layout_set_alignment(layout, pango_align(justify ? la : bs->text_align));
+    pango_layout_set_justify(layout, justify);
+    pango_layout_set_justify_last_line(layout, justify && la == MSP_ALIGN_JUSTIFY);
+    pango_layout_set_attributes(layout, t.attrs);
+    pango_layout_set_text(layout, t.text->str, (int)t.text->len);
+
+    GArray *lines = read_lines(layout);
+    int n = (int)lines->len;
+    double *avail_of = g_new(double, n);
+    for (int i = 0; i < n; i++)
+        avail_of[i] = avail - (i == 0 ? indent : 0);
+    /* a word longer than the line: allow breaks inside words */
+    if (bs->wrap) {
+        for (int i = 0; i < n; i++) {
+            if (g_array_index(lines, raw_line, i).width > avail_of[i] + EPS) {
+                pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
+                g_array_free(lines, TRUE);
+                lines = read_lines(layout);
+                break;
+            }
+        }
+    }
+    if (n != (int)lines->len) {
+        n = (int)lines->len;
+        avail_of = g_renew(double, avail_of, n);
+        for (int i = 0; i < n; i++)
+            avail_of[i] = avail - (i == 0 ? indent : 0);
+    }
+    if (bs->wrap && widen_fill_leaders(&t, layout, lines, avail_of)) {
+        g_array_free(lines, TRUE);
+        lines = read_lines(layout);
+        if (n != (int)lines->len) {
+            n = (int)lines->len;
+            avail_of = g_renew(double, avail_of, n);
+            for (int i = 0; i < n; i++)
+                avail_of[i] = avail - (i == 0 ? indent : 0);
+        }
+    }
+    check_unknown_glyphs(&t, layout);
+
+    /* Line boxes: the block's font sets the strut (half-leading on both
+     * sides, XSL 7.15.4 with line-stacking-strategy max-height); content
+     * taller than the strut grows the line on that side only. */
+    PangoFontMetrics *m = pango_context_get_metrics(env->pango, t.block_desc, NULL);
+    double fa = pango_font_metrics_get_ascent(m) / PS, fd = pango_font_metrics_get_descent(m) / PS;
+    pango_font_metrics_unref(m);
+    double half_leading = (bs->line_height - (fa + fd)) / 2;
+    double strut_a = fa + half_leading, strut_d = fd + half_leading;
+
+    out->layout = layout;
+    out->n_lines = n;
+    out->lines = msp_arena_alloc_array(arena, (size_t)n, sizeof(msp_line));
+    const char *text = pango_layout_get_text(layout);
+    for (int i = 0; i < n; i++) {
+        const raw_line *r = &g_array_index(lines, raw_line, i);
+        msp_line *l = &out->lines[i];
+        l->line_no = i;
+        l->width = r->width;
+        l->ascent = MAX(strut_a, r->ascent);
+        l->descent = MAX(strut_d, r->descent);
+        l->height = l->ascent + l->descent;
+        l->text = line_text(arena, text, r->start, r->end);
+        l->last = last_run && i == n - 1;
+        msp_text_align a = r->para_end ? la : bs->text_align;
+        if (a == MSP_ALIGN_JUSTIFY && r->para_end && !(justify && la == MSP_ALIGN_JUSTIFY))
+            a = MSP_ALIGN_START;
+        double slack = avail_of[i] - r->width, off = 0;
+        if (a == MSP_ALIGN_END || a == MSP_ALIGN_RIGHT)
+            off = slack;
+        else if (a == MSP_ALIGN_CENTER)
+            off = slack / 2;
+        l->x = start + (i == 0 ? indent : 0) + off;
+    }
+
+    /* footnotes in source order, each on the line of its anchor's last character */
+    out->n_footnotes = (int)t.footnotes->len;
+    out->footnotes = msp_arena_alloc_array(arena, t.footnotes->len ? t.footnotes->len : 1,
+                                           sizeof(const msp_fo_node *));
+    out->footnote_line = msp_arena_alloc_array(arena, t.footnotes->len ? t.footnotes->len : 1,
+                                               sizeof(int));
+    for (guint i = 0; i < t.footnotes->len; i++) {
+        out->footnotes[i] = g_ptr_array_index(t.footnotes, i);
+        out->footnote_line[i] = line_of(lines, g_array_index(t.footnote_index, guint, i));
+    }
+    place_objects(out, &t, lines, arena);
+
+    g_free(avail_of);
+    g_array_free(lines, TRUE);
+    msp_para_text_clear(&t);
+    return MSP_OK;
+}
+
+void msp_para_clear(msp_para *para)
+{
+    if (!para)
+        return;
+    for (int i = 0; i < para->n_objs; i++) {
+        if (para->objs[i].surface) {
+            cairo_surface_destroy(para->objs[i].surface);
+            para->objs[i].surface = NULL;
+        }
+    }
+    if (para->layout) {
+        g_object_unref(para->layout);
+        para->layout = NULL;
+    }
+}
+
+void msp_para_emit_line(const msp_para *para, int i, msp_page *page, msp_zone zone, double x0,
+                        double baseline, int footnote)
+{
+    if (!para->layout || i < 0 || i >= para->n_lines)
+        return;
+    const msp_line *l = &para->lines[i];
+    double lx = x0 + l->x;
+    msp_area a = { 0 };
+    a.kind = MSP_AREA_LINE;
+    a.zone = zone;
+    a.x = lx;
+    a.y = baseline;
+    a.w = l->width;
+    a.h = l->height;
+    a.u.line.layout = para->layout;
+    a.u.line.line_no = l->line_no;
+    a.u.line.text = l->text;
+    a.u.line.ascent = l->ascent;
+    a.u.line.descent = l->descent;
+    a.u.line.footnote = footnote;
+    msp_page_add(page, &a);
+    msp_page_hold_layout(page, para->layout);
+
+    for (int k = 0; k < para->n_objs; k++) {
+        const msp_inline_obj *o = &para->objs[k];
+        if (o->line != i)
+            continue;
+        msp_area b = { 0 };
+        b.zone = zone;
+        switch (o->kind) {
+        case MSP_INLINE_LEADER: {
+            const msp_fo_style *s = o->node->style;
+            if (s->leader_pattern == MSP_LEADER_SPACE || o->w <= 0)
+                continue;
+            double th = s->leader_pattern == MSP_LEADER_RULE ? s->rule_thickness : s->font_size * 0.1;
+            if (th <= 0)
+                th = 0.5;
+            b.kind = MSP_AREA_RULE;
+            b.x = lx + o->x;
+            b.y = baseline - th / 2;
+            b.u.rule.x2 = b.x + o->w;
+            b.u.rule.y2 = b.y;
+            b.w = o->w;
+            b.u.rule.thickness = th;
+            b.u.rule.style = s->leader_pattern == MSP_LEADER_RULE
+                                 ? (s->rule_style == MSP_BORDER_NONE ? MSP_BORDER_SOLID : s->rule_style)
+                                 : MSP_BORDER_DOTTED;
+            b.u.rule.color = s->color;
+            break;
+        }
+        case MSP_INLINE_IMAGE:
+            b.kind = MSP_AREA_IMAGE;
+            b.x = lx + o->x;
+            b.y = baseline - o->ascent;
+            b.w = o->w;
+            b.h = o->ascent + o->descent;
+            b.u.image.surface = o->surface;
+            break;
+        case MSP_INLINE_LINK:
+            b.kind = MSP_AREA_LINK;
+            b.x = lx + o->x;
+            b.y = baseline - o->ascent;
+            b.w = o->w;
+            b.h = o->ascent + o->descent;
+            b.u.link.uri = o->uri;
+            b.u.link.dest = o->dest;
+            break;
+        case MSP_INLINE_DEST:
+            b.kind = MSP_AREA_DEST;
+            b.x = lx + o->x;
+            b.y = baseline - o->ascent;
+            b.u.dest.name = o->dest;
+            break;
+        case MSP_INLINE_FOOTNOTE:
+            continue;
+        }
+        msp_page_add(page, &b);
+    }
+}

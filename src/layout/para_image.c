@@ -1,0 +1,201 @@
+/* Inline fo:external-graphic: resolves src inside the document's folder
+ * (never outside it), checks the PNG header before decoding, decodes with
+ * cairo, and sizes the image from content-width/-height and scaling.
+ * Decoded surfaces are cached per Pango context (one per worker). */
+#include "layout/para_private.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_PIXELS_SIDE 20000
+#define PX_PT 0.75            /* 1 px = 1/96 in */
+#define CACHE_KEY "msp-para-images"
+
+static char *src_path(const char *v)
+{
+    char *s = g_strstrip(g_strdup(v));
+    size_t n = strlen(s);
+    if (n > 5 && g_ascii_strncasecmp(s, "url(", 4) == 0 && s[n - 1] == ')') {
+        memmove(s, s + 4, n - 5);
+        s[n - 5] = '\0';
+        g_strstrip(s);
+        n = strlen(s);
+    }
+    if (n >= 2 && (s[0] == '\'' || s[0] == '"') && s[n - 1] == s[0]) {
+        memmove(s, s + 1, n - 2);
+        s[n - 2] = '\0';
+    }
+    return s;
+}
+
+/* True when rel is a relative path that stays inside its base folder. */
+static bool path_stays_inside(const char *rel)
+{
+    if (!*rel || g_path_is_absolute(rel) || rel[0] == '/' || rel[0] == '\\' || strchr(rel, ':'))
+        return false;
+    int depth = 0;
+    char **parts = g_strsplit_set(rel, "/\\", -1);
+    bool ok = true;
+    for (int i = 0; parts[i]; i++) {
+        if (!*parts[i] || strcmp(parts[i], ".") == 0)
+            continue;
+        if (strcmp(parts[i], "..") == 0) {
+            if (--depth < 0) {
+                ok = false;
+                break;
+            }
+        } else {
+            depth++;
+        }
+    }
+    g_strfreev(parts);
+    return ok;
+}
+
+static uint32_t be32(const unsigned char *p)
+{
+    return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+
+/* Checks the signature and IHDR; *w, *h in pixels. Returns an error message or NULL. */
+static const char *read_ihdr(const char *path, uint32_t *w, uint32_t *h, int *err)
+{
+    static const unsigned char sig[8] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n' };
+    unsigned char b[24];
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        *err = errno;
+        return "cannot read";
+    }
+    size_t n = fread(b, 1, sizeof b, f);
+    fclose(f);
+    if (n < sizeof b || memcmp(b, sig, 8) != 0 || memcmp(b + 12, "IHDR", 4) != 0)
+        return "not a PNG file";
+    *w = be32(b + 16);
+    *h = be32(b + 20);
+    return NULL;
+}
+
+static GHashTable *image_cache(PangoContext *ctx)
+{
+    GHashTable *cache = g_object_get_data(G_OBJECT(ctx), CACHE_KEY);
+    if (!cache) {
+        cache = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+                                      (GDestroyNotify)cairo_surface_destroy);
+        g_object_set_data_full(G_OBJECT(ctx), CACHE_KEY, cache, (GDestroyNotify)g_hash_table_destroy);
+    }
+    return cache;
+}
+
+static double content_size(msp_len len, double intrinsic)
+{
+    switch (len.kind) {
+    case MSP_LEN_ABS:
+        return len.v;
+    case MSP_LEN_PCT:
+        return intrinsic * len.v / 100.0;
+    default:
+        return -1;
+    }
+}
+
+msp_status msp_para_image_load(const msp_para_env *env, const msp_fo_node *node,
+                               cairo_surface_t **out, double *w, double *h)
+{
+    msp_diag_list *diags = &env->job->diags;
+    *out = NULL;
+    const char *src = msp_fo_attr_value(node, "src");
+    if (!src || !*src)
+        return msp_diag_error(diags, MSP_E_FO, node->loc, "give src=\"url('file.png')\"",
+                              "fo:external-graphic without src");
+    char *rel = src_path(src);
+    if (!path_stays_inside(rel)) {
+        msp_status st = msp_diag_error(diags, MSP_E_FO, node->loc,
+                                       "graphics must be PNG files in the document's folder or below it, "
+                                       "named by a relative path",
+                                       "image path '%s' is outside the document's folder", rel);
+        g_free(rel);
+        return st;
+    }
+    const char *base = env->doc && env->doc->base_dir ? env->doc->base_dir : ".";
+    char *full = g_build_filename(base, rel, NULL);
+    msp_status st = MSP_OK;
+    char *real_base = realpath(base, NULL);
+    char *real_full = realpath(full, NULL);
+    GHashTable *cache = image_cache(env->pango);
+    cairo_surface_t *surface = NULL;
+    uint32_t pw = 0, ph = 0;
+    int err = 0;
+    const char *why = NULL;
+    if (!real_full) {
+        err = errno;
+        why = "cannot read";
+    } else if (!real_base || !g_str_has_prefix(real_full, real_base) ||
+               (real_full[strlen(real_base)] != '/' && strcmp(real_base, "/") != 0)) {
+        st = msp_diag_error(diags, MSP_E_FO, node->loc,
+                            "graphics must be PNG files in the document's folder or below it",
+                            "image path '%s' leads outside the document's folder", rel);
+        goto done;
+    } else if ((surface = g_hash_table_lookup(cache, real_full)) != NULL) {
+        cairo_surface_reference(surface);
+    } else {
+        why = read_ihdr(real_full, &pw, &ph, &err);
+    }
+    if (why) {
+        st = msp_diag_error(diags, MSP_E_FO, node->loc, "check the file named in src",
+                            "image '%s': %s%s%s", rel, why, err ? ": " : "", err ? g_strerror(err) : "");
+        goto done;
+    }
+    if (!surface) {
+        if (pw == 0 || ph == 0 || pw > MAX_PIXELS_SIDE || ph > MAX_PIXELS_SIDE) {
+            st = msp_diag_error(diags, MSP_E_FO, node->loc,
+                                "images may be at most 20000 x 20000 pixels; scale the file down",
+                                "image '%s' claims %u x %u pixels", rel, pw, ph);
+            goto done;
+        }
+        surface = cairo_image_surface_create_from_png(real_full);
+        cairo_status_t cs = cairo_surface_status(surface);
+        if (cs != CAIRO_STATUS_SUCCESS) {
+            cairo_surface_destroy(surface);
+            surface = NULL;
+            st = msp_diag_error(diags, MSP_E_FO, node->loc, "re-export the image as a PNG file",
+                                "image '%s' cannot be decoded: %s", rel, cairo_status_to_string(cs));
+            goto done;
+        }
+        g_hash_table_insert(cache, g_strdup(real_full), cairo_surface_reference(surface));
+    }
+    {
+        double iw = cairo_image_surface_get_width(surface) * PX_PT;
+        double ih = cairo_image_surface_get_height(surface) * PX_PT;
+        double cw = content_size(node->style->content_width, iw);
+        double ch = content_size(node->style->content_height, ih);
+        bool uniform = node->style->scaling == MSP_SCALING_UNIFORM;
+        if (cw < 0 && ch < 0) {
+            cw = iw;
+            ch = ih;
+        } else if (cw < 0) {
+            cw = uniform ? iw * ch / ih : iw;
+        } else if (ch < 0) {
+            ch = uniform ? ih * cw / iw : ih;
+        } else if (uniform) {
+            double k = MIN(cw / iw, ch / ih);
+            cw = iw * k;
+            ch = ih * k;
+        }
+        *w = cw;
+        *h = ch;
+        *out = surface;
+        surface = NULL;
+    }
+done:
+    if (surface)
+        cairo_surface_destroy(surface);
+    free(real_base);
+    free(real_full);
+    g_free(full);
+    g_free(rel);
+    return st;
+}

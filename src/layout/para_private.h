@@ -1,0 +1,72 @@
+/* Shared between para.c (lines), para_text.c (inline children to text and
+ * Pango attributes) and para_image.c (inline PNG graphics). Internal to the
+ * para builder; pagination uses para.h only. */
+#ifndef MSP_PARA_PRIVATE_H
+#define MSP_PARA_PRIVATE_H
+
+#include "layout/para.h"
+
+/* U+FFFC OBJECTREPLACEMENT CHARACTER: stands for a leader or an image. */
+#define MSP_PARA_OBJ_CHAR "\xEF\xBF\xBC"
+#define MSP_PARA_OBJ_LEN 3
+
+/* A byte range of the text and the FO node it came from (for messages). */
+typedef struct msp_para_seg {
+    guint start, end;
+    const msp_fo_node *node;
+} msp_para_seg;
+
+/* An inline object before layout: a byte range, resolved to lines later. */
+typedef struct msp_para_pending {
+    msp_inline_kind kind;
+    guint start, end;          /* [start, end) in the text */
+    const msp_fo_node *node;
+    cairo_surface_t *surface;  /* IMAGE: owned reference */
+    double w, ascent, descent; /* LEADER, IMAGE: the shape's size in pt */
+    double fill_max;           /* LEADER: < 0 = fill the rest of the line; else maximum width */
+    const char *uri, *dest;    /* LINK; DEST: dest = the id */
+    int footnote;              /* FOOTNOTE */
+} msp_para_pending;
+
+/* The collected text of a run. */
+typedef struct msp_para_text {
+    const msp_para_env *env;
+    const msp_fo_node *block;
+    GString *text;
+    PangoAttrList *attrs;           /* owned */
+    PangoFontDescription *block_desc; /* owned */
+    GArray *segs;                   /* of msp_para_seg */
+    GArray *objs;                   /* of msp_para_pending */
+    GPtrArray *footnotes;           /* of const msp_fo_node* */
+    GArray *footnote_index;         /* of guint: byte index of the anchor's last character */
+    GHashTable *families;           /* font-family list as written -> resolved family (borrowed keys) */
+    bool has_linefeed;              /* a preserved linefeed ('\n') is in the text */
+    /* whitespace state */
+    bool at_start, last_space, after_lf;
+    bool prev_letter;               /* for text-transform capitalize */
+    guint protect;                  /* text before this index is never trimmed */
+} msp_para_text;
+
+/* Collects first..last (siblings under block) into t. Returns MSP_OK or the
+ * first error (recorded in env->job->diags). Call msp_para_text_clear after,
+ * whatever the status. */
+msp_status msp_para_text_collect(msp_para_text *t, const msp_para_env *env,
+                                 const msp_fo_node *block, const msp_fo_node *first,
+                                 const msp_fo_node *last);
+void msp_para_text_clear(msp_para_text *t);
+
+/* The node to name in messages for byte index i (the text's element). */
+const msp_fo_node *msp_para_text_node_at(const msp_para_text *t, guint i);
+
+/* Records a warning unless the same one (severity, place, message) is
+ * already in the list: layout may build a paragraph more than once. */
+void msp_para_warn_once(msp_job *job, msp_loc loc, const char *hint, const char *message);
+
+/* Loads the PNG of an inline fo:external-graphic and sizes it (pt). The path
+ * is relative to env->doc->base_dir and may not leave it. Errors: MSP_E_FO
+ * (missing src, absolute or escaping path, unreadable, not a PNG, larger
+ * than 20000 x 20000 px, corrupt). *out is a new reference on success. */
+msp_status msp_para_image_load(const msp_para_env *env, const msp_fo_node *node,
+                               cairo_surface_t **out, double *w, double *h);
+
+#endif

@@ -1,0 +1,606 @@
+/* Inline children to one UTF-8 string plus Pango attributes: XSL white-space
+ * handling across inline boundaries, text-transform, font mapping onto the
+ * declared families, and placeholders for leaders, graphics, links, page
+ * numbers and footnote anchors. Line building is para.c. */
+#include "layout/para_private.h"
+#include "render/fonts.h"
+
+#include <string.h>
+
+#define PLACEHOLDER_NUMBER "00"
+
+static const msp_fo_node *element_of(const msp_fo_node *node)
+{
+    while (node && node->kind == MSP_FO_TEXT && node->parent)
+        node = node->parent;
+    return node;
+}
+
+void msp_para_warn_once(msp_job *job, msp_loc loc, const char *hint, const char *message)
+{
+    GPtrArray *items = job->diags.items;
+    for (guint i = 0; items && i < items->len; i++) {
+        const msp_diag *d = g_ptr_array_index(items, i);
+        if (d->severity == MSP_SEV_WARNING && d->loc.line == loc.line &&
+            d->loc.column == loc.column && g_strcmp0(d->loc.file, loc.file) == 0 &&
+            strcmp(d->message, message) == 0)
+            return;
+    }
+    msp_diag_warn(&job->diags, loc, hint, "%s", message);
+}
+
+const msp_fo_node *msp_para_text_node_at(const msp_para_text *t, guint i)
+{
+    const msp_para_seg *s = (const msp_para_seg *)(void *)t->segs->data;
+    guint lo = 0, hi = t->segs->len;
+    while (lo < hi) {   /* first segment with end > i */
+        guint mid = (lo + hi) / 2;
+        if (s[mid].end <= i)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo < t->segs->len && s[lo].start <= i)
+        return element_of(s[lo].node);
+    return t->block;
+}
+
+/* --- fonts --- */
+
+static char *declared_families(PangoContext *ctx)
+{
+    PangoFontFamily **fams = NULL;
+    int n = 0;
+    pango_font_map_list_families(pango_context_get_font_map(ctx), &fams, &n);
+    GPtrArray *names = g_ptr_array_new();
+    for (int i = 0; i < n; i++)
+        g_ptr_array_add(names, (gpointer)pango_font_family_get_name(fams[i]));
+    g_ptr_array_sort(names, (GCompareFunc)(void *)g_strcmp0);
+    GString *s = g_string_new("use one of the families declared in fonts/fonts.conf: ");
+    for (guint i = 0; i < names->len; i++) {
+        const char *name = g_ptr_array_index(names, i);
+        g_string_append_printf(s, "%s'%s'", i ? ", " : "", name);
+    }
+    g_string_append(s, names->len ? ", or serif, sans-serif, monospace" : "serif, sans-serif, monospace");
+    g_ptr_array_free(names, TRUE);
+    g_free(fams);
+    return g_string_free(s, FALSE);
+}
+
+/* The first family of the list that the declared fonts have, or NULL
+ * (after an error at node). Results are cached per list string. */
+static const char *resolve_family(msp_para_text *t, const msp_fo_node *node, const char *list)
+{
+    if (!list || !*list)
+        list = "serif";
+    const char *hit = g_hash_table_lookup(t->families, list);
+    if (hit)
+        return hit;
+    const char *found = NULL;
+    char **parts = g_strsplit(list, ",", -1);
+    for (int i = 0; parts[i] && !found; i++) {
+        char *name = g_strstrip(parts[i]);
+        size_t n = strlen(name);
+        if (n >= 2 && (name[0] == '\'' || name[0] == '"') && name[n - 1] == name[0]) {
+            name[n - 1] = '\0';
+            name++;
+        }
+        if (*name && msp_fonts_has_family(t->env->pango, name))
+            found = msp_arena_strdup(t->env->job->arena, name);
+    }
+    if (!found) {
+        char *hint = declared_families(t->env->pango);
+        msp_diag_error(&t->env->job->diags, MSP_E_FO, element_of(node)->loc, hint,
+                       "unknown font family '%s'", g_strstrip(parts[0]));
+        g_free(hint);
+        g_strfreev(parts);
+        return NULL;
+    }
+    g_strfreev(parts);
+    g_hash_table_insert(t->families, (gpointer)list, (gpointer)found);
+    return found;
+}
+
+static PangoFontDescription *font_desc(const char *family, const msp_fo_style *s)
+{
+    PangoFontDescription *d = pango_font_description_new();
+    pango_font_description_set_family(d, family);
+    pango_font_description_set_size(d, (int)(s->font_size * PANGO_SCALE + 0.5));
+    pango_font_description_set_weight(d, (PangoWeight)s->font_weight);
+    pango_font_description_set_style(d, s->italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
+    pango_font_description_set_variant(d, s->small_caps ? PANGO_VARIANT_SMALL_CAPS
+                                                        : PANGO_VARIANT_NORMAL);
+    return d;
+}
+
+static void add_attr(msp_para_text *t, PangoAttribute *a, guint start, guint end)
+{
+    a->start_index = start;
+    a->end_index = end;
+    pango_attr_list_insert(t->attrs, a);
+}
+
+static PangoAttribute *color_attr(uint32_t c)
+{
+    return pango_attr_foreground_new((guint16)(((c >> 16) & 0xFF) * 257),
+                                     (guint16)(((c >> 8) & 0xFF) * 257),
+                                     (guint16)((c & 0xFF) * 257));
+}
+
+/* Inherited-style decorations that XSL propagates down to inline content. */
+typedef struct inline_ctx {
+    double rise;        /* pt, accumulated baseline-shift */
+    bool underline, strike;
+} inline_ctx;
+
+/* Attributes for [start, end) where the node's style differs from the block's. */
+static msp_status style_attrs(msp_para_text *t, const msp_fo_node *node, const inline_ctx *ic,
+                              guint start, guint end)
+{
+    if (start >= end)
+        return MSP_OK;
+    const msp_fo_style *s = node->style, *b = t->block->style;
+    if (s != b) {
+        if (g_strcmp0(s->font_family, b->font_family) != 0) {
+            const char *fam = resolve_family(t, node, s->font_family);
+            if (!fam)
+                return MSP_E_FO;
+            add_attr(t, pango_attr_family_new(fam), start, end);
+        }
+        if (s->font_size != b->font_size)
+            add_attr(t, pango_attr_size_new((int)(s->font_size * PANGO_SCALE + 0.5)), start, end);
+        if (s->font_weight != b->font_weight)
+            add_attr(t, pango_attr_weight_new((PangoWeight)s->font_weight), start, end);
+        if (s->italic != b->italic)
+            add_attr(t, pango_attr_style_new(s->italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL),
+                     start, end);
+        if (s->small_caps != b->small_caps)
+            add_attr(t, pango_attr_variant_new(s->small_caps ? PANGO_VARIANT_SMALL_CAPS
+                                                             : PANGO_VARIANT_NORMAL), start, end);
+        if (s->color != b->color)
+            add_attr(t, color_attr(s->color), start, end);
+        if (s->letter_spacing != b->letter_spacing)
+            add_attr(t, pango_attr_letter_spacing_new((int)(s->letter_spacing * PANGO_SCALE)),
+                     start, end);
+        if (s->hyphenate != b->hyphenate)
+            add_attr(t, pango_attr_insert_hyphens_new(s->hyphenate), start, end);
+    }
+    if (ic->rise != 0)
+        add_attr(t, pango_attr_rise_new((int)(ic->rise * PANGO_SCALE + (ic->rise > 0 ? 0.5 : -0.5))),
+                 start, end);
+    if (ic->underline && !b->underline)
+        add_attr(t, pango_attr_underline_new(PANGO_UNDERLINE_SINGLE), start, end);
+    if (ic->strike && !b->line_through)
+        add_attr(t, pango_attr_strikethrough_new(TRUE), start, end);
+    return MSP_OK;
+}
+
+static void add_seg(msp_para_text *t, const msp_fo_node *node, guint start)
+{
+    if (t->text->len > start) {
+        msp_para_seg seg = { start, (guint)t->text->len, node };
+        g_array_append_val(t->segs, seg);
+    }
+}
+
+/* --- white space (XSL 1.1 §7.16.7, 7.16.8, 7.16.12) --- */
+
+static void trim_trailing_spaces(msp_para_text *t)
+{
+    while (t->text->len > t->protect && t->text->str[t->text->len - 1] == ' ')
+        g_string_truncate(t->text, t->text->len - 1);
+}
+
+static gunichar transform(msp_para_text *t, msp_transform tt, gunichar c)
+{
+    bool letter = g_unichar_isalnum(c);
+    switch (tt) {
+    case MSP_TT_UPPER:
+        c = g_unichar_toupper(c);
+        break;
+    case MSP_TT_LOWER:
+        c = g_unichar_tolower(c);
+        break;
+    case MSP_TT_CAPITALIZE:
+        if (letter && !t->prev_letter)
+            c = g_unichar_totitle(c);
+        break;
+    case MSP_TT_NONE:
+        break;
+    }
+    t->prev_letter = letter;
+    return c;
+}
+
+static void put_text(msp_para_text *t, const msp_fo_style *s, const char *p, size_t len)
+{
+    const char *end = p + len;
+    while (p < end) {
+        char c = *p;
+        if (c == '\n' || c == ' ' || c == '\t' || c == '\r') {
+            p++;
+            if (c == '\n') {
+                if (s->linefeed_treatment == MSP_LF_IGNORE)
+                    continue;
+                if (s->linefeed_treatment == MSP_LF_PRESERVE) {
+                    msp_ws_treatment w = s->white_space_treatment;
+                    if (w == MSP_WST_IGNORE_IF_SURROUNDING_LF || w == MSP_WST_IGNORE_BEFORE_LF)
+                        trim_trailing_spaces(t);
+                    g_string_append_c(t->text, '\n');
+                    t->has_linefeed = true;
+                    t->after_lf = true;
+                    t->last_space = true;
+                    t->at_start = false;
+                    t->prev_letter = false;
+                    continue;
+                }
+                c = ' ';
+            }
+            if (c == '\t' && !s->white_space_collapse && s->white_space_treatment == MSP_WST_PRESERVE) {
+                g_string_append_c(t->text, '\t');
+                t->last_space = false;
+                t->at_start = false;
+                continue;
+            }
+            /* a space (or a tab or CR treated as one) */
+            msp_ws_treatment w = s->white_space_treatment;
+            if (w == MSP_WST_IGNORE)
+                continue;
+            if (t->after_lf && (w == MSP_WST_IGNORE_IF_SURROUNDING_LF || w == MSP_WST_IGNORE_AFTER_LF))
+                continue;
+            if (t->at_start && w != MSP_WST_PRESERVE)
+                continue;
+            if (t->last_space && s->white_space_collapse && !t->after_lf)
+                continue;
+            if (t->after_lf && s->white_space_collapse && t->text->len &&
+                t->text->str[t->text->len - 1] == ' ')
+                continue;
+            g_string_append_c(t->text, ' ');
+            t->last_space = true;
+            t->prev_letter = false;
+            continue;
+        }
+        /* a run of other characters */
+        const char *q = p;
+        while (q < end && *q != '\n' && *q != ' ' && *q != '\t' && *q != '\r')
+            q++;
+        if (s->text_transform == MSP_TT_NONE) {
+            g_string_append_len(t->text, p, q - p);
+            gunichar lastc = g_utf8_get_char_validated(g_utf8_find_prev_char(p, q), q - p);
+            t->prev_letter = lastc != (gunichar)-1 && lastc != (gunichar)-2 && g_unichar_isalnum(lastc);
+        } else {
+            for (const char *r = p; r < q; r = g_utf8_next_char(r))
+                g_string_append_unichar(t->text, transform(t, s->text_transform, g_utf8_get_char(r)));
+        }
+        p = q;
+        t->at_start = false;
+        t->last_space = false;
+        t->after_lf = false;
+    }
+}
+
+/* Text that is not subject to white-space handling (fo:character, numbers). */
+static void put_literal(msp_para_text *t, const char *s, size_t len)
+{
+    g_string_append_len(t->text, s, (gssize)len);
+    t->at_start = t->last_space = t->after_lf = false;
+    t->prev_letter = false;
+    t->protect = (guint)t->text->len;
+}
+
+/* --- objects --- */
+
+static msp_para_pending *add_pending(msp_para_text *t, msp_inline_kind kind, const msp_fo_node *node,
+                                     guint start)
+{
+    msp_para_pending p = { 0 };
+    p.kind = kind;
+    p.node = node;
+    p.start = p.end = start;
+    g_array_append_val(t->objs, p);
+    return &g_array_index(t->objs, msp_para_pending, t->objs->len - 1);
+}
+
+static void shape_attr(msp_para_text *t, guint at, double w, double asc, double desc)
+{
+    PangoRectangle r = { 0, -(int)(asc * PANGO_SCALE + 0.5), (int)(w * PANGO_SCALE + 0.5),
+                         (int)((asc + desc) * PANGO_SCALE + 0.5) };
+    add_attr(t, pango_attr_shape_new(&r, &r), at, at + MSP_PARA_OBJ_LEN);
+}
+
+static msp_status font_extents(msp_para_text *t, const msp_fo_node *node, double *asc, double *desc)
+{
+    const char *fam = resolve_family(t, node, node->style->font_family);
+    if (!fam)
+        return MSP_E_FO;
+    PangoFontDescription *d = font_desc(fam, node->style);
+    PangoFontMetrics *m = pango_context_get_metrics(t->env->pango, d, NULL);
+    *asc = pango_font_metrics_get_ascent(m) / (double)PANGO_SCALE;
+    *desc = pango_font_metrics_get_descent(m) / (double)PANGO_SCALE;
+    pango_font_metrics_unref(m);
+    pango_font_description_free(d);
+    return MSP_OK;
+}
+
+static msp_status put_leader(msp_para_text *t, const msp_fo_node *node)
+{
+    const msp_fo_style *s = node->style;
+    double asc = 0, desc = 0;
+    msp_status st = font_extents(t, node, &asc, &desc);
+    if (st != MSP_OK)
+        return st;
+    guint at = (guint)t->text->len;
+    put_literal(t, MSP_PARA_OBJ_CHAR, MSP_PARA_OBJ_LEN);
+    msp_para_pending *p = add_pending(t, MSP_INLINE_LEADER, node, at);
+    p->end = at + MSP_PARA_OBJ_LEN;
+    /* leader-length.maximum "100%" comes as -1; a fill leader starts at its
+     * minimum and is widened to the rest of its line after the first layout */
+    bool fill = s->leader_length.max < 0 || s->leader_length.max >= 10000;
+    p->fill_max = fill ? -1 : s->leader_length.max;
+    p->w = fill ? s->leader_length.min : s->leader_length.opt;
+    if (p->w < 0)
+        p->w = 0;
+    p->ascent = asc;
+    p->descent = desc;
+    shape_attr(t, at, p->w, asc, desc);
+    return MSP_OK;
+}
+
+static msp_status put_graphic(msp_para_text *t, const msp_fo_node *node)
+{
+    cairo_surface_t *surface = NULL;
+    double w = 0, h = 0;
+    msp_status st = msp_para_image_load(t->env, node, &surface, &w, &h);
+    if (st != MSP_OK)
+        return st;
+    guint at = (guint)t->text->len;
+    put_literal(t, MSP_PARA_OBJ_CHAR, MSP_PARA_OBJ_LEN);
+    msp_para_pending *p = add_pending(t, MSP_INLINE_IMAGE, node, at);
+    p->end = at + MSP_PARA_OBJ_LEN;
+    p->surface = surface;
+    p->w = w;
+    p->ascent = h;
+    p->descent = 0;
+    p->fill_max = 0;
+    shape_attr(t, at, w, h, 0);
+    return MSP_OK;
+}
+
+static char *link_target(const char *v)
+{
+    /* url('...') / url(...) / plain */
+    char *s = g_strstrip(g_strdup(v));
+    size_t n = strlen(s);
+    if (n > 5 && g_ascii_strncasecmp(s, "url(", 4) == 0 && s[n - 1] == ')') {
+        memmove(s, s + 4, n - 5);
+        s[n - 5] = '\0';
+        g_strstrip(s);
+        n = strlen(s);
+    }
+    if (n >= 2 && (s[0] == '\'' || s[0] == '"') && s[n - 1] == s[0]) {
+        memmove(s, s + 1, n - 2);
+        s[n - 2] = '\0';
+    }
+    return s;
+}
+
+static msp_status collect(msp_para_text *t, const msp_fo_node *first, const msp_fo_node *last,
+                          const inline_ctx *ic);
+
+static msp_status collect_node(msp_para_text *t, const msp_fo_node *n, const inline_ctx *outer)
+{
+    msp_job *job = t->env->job;
+    inline_ctx ic = *outer;
+    if (n->kind != MSP_FO_TEXT) {
+        ic.rise += n->style->baseline_shift;
+        ic.underline = ic.underline || n->style->underline;
+        ic.strike = ic.strike || n->style->line_through;
+    }
+    guint start = (guint)t->text->len;
+    if (n->id && n->kind != MSP_FO_TEXT) {
+        msp_para_pending *p = add_pending(t, MSP_INLINE_DEST, n, start);
+        p->dest = n->id;
+    }
+    msp_status st = MSP_OK;
+    switch (n->kind) {
+    case MSP_FO_TEXT:
+        put_text(t, n->style, n->text, n->text_len);
+        break;
+    case MSP_FO_INLINE:
+    case MSP_FO_WRAPPER:
+        if (n->first)
+            st = collect(t, n->first, n->last, &ic);
+        break;
+    case MSP_FO_BASIC_LINK: {
+        const char *ext = msp_fo_attr_value(n, "external-destination");
+        const char *in = msp_fo_attr_value(n, "internal-destination");
+        if (n->first)
+            st = collect(t, n->first, n->last, &ic);
+        if (st == MSP_OK && (ext || in)) {
+            msp_para_pending *p = add_pending(t, MSP_INLINE_LINK, n, start);
+            p->end = (guint)t->text->len;
+            char *target = link_target(ext ? ext : in);
+            if (ext)
+                p->uri = msp_arena_strdup(job->arena, target);
+            else
+                p->dest = msp_arena_strdup(job->arena, target);
+            g_free(target);
+        }
+        break;
+    }
+    case MSP_FO_FOOTNOTE: {
+        const msp_fo_node *anchor = n->first;
+        while (anchor && anchor->kind == MSP_FO_TEXT)   /* white space before the anchor */
+            anchor = anchor->next;
+        if (anchor && anchor->kind != MSP_FO_FOOTNOTE_BODY)
+            st = collect_node(t, anchor, &ic);
+        if (st != MSP_OK)
+            break;
+        guint end = (guint)t->text->len;
+        guint idx = end > start ? (guint)(g_utf8_find_prev_char(t->text->str, t->text->str + end) -
+                                          t->text->str)
+                                : start;
+        msp_para_pending *p = add_pending(t, MSP_INLINE_FOOTNOTE, n, start);
+        p->end = end;
+        p->footnote = (int)t->footnotes->len;
+        g_ptr_array_add(t->footnotes, (gpointer)n);
+        g_array_append_val(t->footnote_index, idx);
+        break;
+    }
+    case MSP_FO_CHARACTER: {
+        const char *c = msp_fo_attr_value(n, "character");
+        if (!c || !*c || !g_utf8_validate(c, -1, NULL))
+            return msp_diag_error(&job->diags, MSP_E_FO, n->loc,
+                                  "write one character, e.g. character=\"&#x2014;\"",
+                                  "fo:character needs a character property");
+        put_literal(t, c, (size_t)(g_utf8_next_char(c) - c));
+        st = style_attrs(t, n, &ic, start, (guint)t->text->len);
+        add_seg(t, n, start);
+        break;
+    }
+    case MSP_FO_PAGE_NUMBER: {
+        const char *num = t->env->page_number_text ? t->env->page_number_text : PLACEHOLDER_NUMBER;
+        put_literal(t, num, strlen(num));
+        st = style_attrs(t, n, &ic, start, (guint)t->text->len);
+        add_seg(t, n, start);
+        break;
+    }
+    case MSP_FO_PAGE_NUMBER_CITATION:
+    case MSP_FO_PAGE_NUMBER_CITATION_LAST: {
+        const char *ref = msp_fo_attr_value(n, "ref-id");
+        if (!ref || !*ref)
+            return msp_diag_error(&job->diags, MSP_E_FO, n->loc,
+                                  "give the id of the element whose page to cite",
+                                  "%s needs a ref-id", msp_fo_kind_name(n->kind));
+        const char *num = NULL;
+        if (t->env->cite)
+            num = t->env->cite(t->env->cite_user, ref, n->kind == MSP_FO_PAGE_NUMBER_CITATION_LAST);
+        if (!num)
+            num = PLACEHOLDER_NUMBER;
+        put_literal(t, num, strlen(num));
+        st = style_attrs(t, n, &ic, start, (guint)t->text->len);
+        add_seg(t, n, start);
+        break;
+    }
+    case MSP_FO_LEADER:
+        st = put_leader(t, n);
+        if (st != MSP_OK)
+            break;
+        st = style_attrs(t, n, &ic, start, (guint)t->text->len);
+        add_seg(t, n, start);
+        break;
+    case MSP_FO_EXTERNAL_GRAPHIC:
+        st = put_graphic(t, n);
+        add_seg(t, n, start);
+        break;
+    default:
+        /* block-level or out-of-line content (footnote-body, markers) is not part of the run */
+        break;
+    }
+    if (st == MSP_OK && n->kind == MSP_FO_TEXT) {
+        st = style_attrs(t, n, &ic, start, (guint)t->text->len);
+        add_seg(t, n, start);
+    }
+    return st;
+}
+
+static msp_status collect(msp_para_text *t, const msp_fo_node *first, const msp_fo_node *last,
+                          const inline_ctx *ic)
+{
+    for (const msp_fo_node *n = first; n; n = n->next) {
+        msp_status st = collect_node(t, n, ic);
+        if (st != MSP_OK)
+            return st;
+        if (n == last)
+            break;
+    }
+    return MSP_OK;
+}
+
+msp_status msp_para_text_collect(msp_para_text *t, const msp_para_env *env,
+                                 const msp_fo_node *block, const msp_fo_node *first,
+                                 const msp_fo_node *last)
+{
+    memset(t, 0, sizeof *t);
+    t->env = env;
+    t->block = block;
+    t->text = g_string_sized_new(256);
+    t->attrs = pango_attr_list_new();
+    t->segs = g_array_new(FALSE, FALSE, sizeof(msp_para_seg));
+    t->objs = g_array_new(FALSE, FALSE, sizeof(msp_para_pending));
+    t->footnotes = g_ptr_array_new();
+    t->footnote_index = g_array_new(FALSE, FALSE, sizeof(guint));
+    t->families = g_hash_table_new(g_str_hash, g_str_equal);
+    t->at_start = true;
+    t->last_space = true;
+
+    const msp_fo_style *b = block->style;
+    const char *fam = resolve_family(t, block, b->font_family);
+    if (!fam)
+        return MSP_E_FO;
+    t->block_desc = font_desc(fam, b);
+    /* whole-run attributes: the block's colour, decorations, spacing, hyphenation */
+    add_attr(t, color_attr(b->color), 0, PANGO_ATTR_INDEX_TO_TEXT_END);
+    add_attr(t, pango_attr_insert_hyphens_new(b->hyphenate), 0, PANGO_ATTR_INDEX_TO_TEXT_END);
+    if (b->underline)
+        add_attr(t, pango_attr_underline_new(PANGO_UNDERLINE_SINGLE), 0, PANGO_ATTR_INDEX_TO_TEXT_END);
+    if (b->line_through)
+        add_attr(t, pango_attr_strikethrough_new(TRUE), 0, PANGO_ATTR_INDEX_TO_TEXT_END);
+    if (b->letter_spacing != 0)
+        add_attr(t, pango_attr_letter_spacing_new((int)(b->letter_spacing * PANGO_SCALE)), 0,
+                 PANGO_ATTR_INDEX_TO_TEXT_END);
+
+    inline_ctx ic = { 0 };
+    msp_status st = first ? collect(t, first, last, &ic) : MSP_OK;
+    if (st != MSP_OK)
+        return st;
+    if (b->white_space_treatment != MSP_WST_PRESERVE)
+        trim_trailing_spaces(t);
+    /* segments and objects that pointed into trimmed spaces */
+    guint len = (guint)t->text->len;
+    for (guint i = 0; i < t->segs->len; i++) {
+        msp_para_seg *s = &g_array_index(t->segs, msp_para_seg, i);
+        if (s->end > len)
+            s->end = len;
+    }
+    for (guint i = 0; i < t->objs->len; i++) {
+        msp_para_pending *p = &g_array_index(t->objs, msp_para_pending, i);
+        if (p->end > len)
+            p->end = len;
+        if (p->start > len)
+            p->start = len;
+    }
+    for (guint i = 0; i < t->footnote_index->len; i++) {
+        guint *ix = &g_array_index(t->footnote_index, guint, i);
+        if (*ix >= len && len > 0)
+            *ix = (guint)(g_utf8_find_prev_char(t->text->str, t->text->str + len) - t->text->str);
+    }
+    return MSP_OK;
+}
+
+void msp_para_text_clear(msp_para_text *t)
+{
+    if (t->objs) {
+        for (guint i = 0; i < t->objs->len; i++) {
+            msp_para_pending *p = &g_array_index(t->objs, msp_para_pending, i);
+            if (p->surface)
+                cairo_surface_destroy(p->surface);
+        }
+        g_array_free(t->objs, TRUE);
+    }
+    if (t->text)
+        g_string_free(t->text, TRUE);
+    if (t->attrs)
+        pango_attr_list_unref(t->attrs);
+    if (t->block_desc)
+        pango_font_description_free(t->block_desc);
+    if (t->segs)
+        g_array_free(t->segs, TRUE);
+    if (t->footnotes)
+        g_ptr_array_free(t->footnotes, TRUE);
+    if (t->footnote_index)
+        g_array_free(t->footnote_index, TRUE);
+    if (t->families)
+        g_hash_table_destroy(t->families);
+    memset(t, 0, sizeof *t);
+}
