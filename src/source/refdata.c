@@ -1,0 +1,552 @@
+/* Reference data: loads data/ XML files with the safe source loader into hash
+ * tables (read-only afterwards), reporting data-file problems at their
+ * line:column; plus the SHA-256 digest of data/ and templates/.
+ * The stylesheets read the same files through document(); this is for checks. */
+#include "source/refdata.h"
+#include "source/source.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct msp_refdata {
+    GStringChunk *strings;
+    GHashTable *meetings;       /* id -> msp_refdata_meeting* */
+    GString *meeting_ids;
+    GHashTable *agenda;         /* "meeting/item" -> stage; "meeting/item/sub" -> "" */
+    GHashTable *committees;     /* id -> msp_refdata_committee* */
+    GHashTable *articles;       /* GINT number -> title */
+    GHashTable *actions;        /* GINT number -> "" */
+    GHashTable *labels;         /* "lang/id" -> text */
+    GPtrArray *owned;           /* structs to g_free */
+};
+
+typedef struct loader {
+    msp_refdata *ref;
+    msp_diag_list *diags;
+    msp_source *src;
+    int errors;
+} loader;
+
+static const char *keep(msp_refdata *ref, const char *s)
+{
+    return s ? g_string_chunk_insert_const(ref->strings, s) : NULL;
+}
+
+static msp_loc where(loader *ld, const xmlNode *node)
+{
+    msp_loc loc = msp_source_loc(ld->src, node);
+    loc.file = keep(ld->ref, loc.file);
+    return loc;
+}
+
+static void data_error(loader *ld, const xmlNode *node, const char *hint, const char *fmt, ...)
+    G_GNUC_PRINTF(4, 5);
+static void data_error(loader *ld, const xmlNode *node, const char *hint, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *msg = g_strdup_vprintf(fmt, ap);
+    va_end(ap);
+    msp_diag_error(ld->diags, MSP_E_DATA, where(ld, node), hint, "%s", msg);
+    g_free(msg);
+    ld->errors++;
+}
+
+static bool is_el(const xmlNode *n, const char *name)
+{
+    return n && n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, name) == 0;
+}
+
+/* An attribute's value kept in the string chunk, or NULL. */
+static const char *attr(loader *ld, const xmlNode *n, const char *name)
+{
+    xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
+    if (!v)
+        return NULL;
+    const char *s = keep(ld->ref, (const char *)v);
+    xmlFree(v);
+    return s;
+}
+
+static const char *need_attr(loader *ld, const xmlNode *n, const char *name)
+{
+    const char *v = attr(ld, n, name);
+    if (!v || !*v)
+        data_error(ld, n, "see docs/data.md", "<%s> has no %s attribute", (const char *)n->name, name);
+    return v && *v ? v : NULL;
+}
+
+static bool parse_int(const char *s, int *out)
+{
+    if (!s || !*s)
+        return false;
+    char *end = NULL;
+    long v = strtol(s, &end, 10);
+    if (*end != '\0' || v < 0 || v > 1000000)
+        return false;
+    *out = (int)v;
+    return true;
+}
+
+static bool need_int(loader *ld, const xmlNode *n, const char *name, int *out)
+{
+    const char *v = need_attr(ld, n, name);
+    if (!v)
+        return false;
+    if (!parse_int(v, out)) {
+        data_error(ld, n, NULL, "%s='%s' of <%s> is not a whole number", name, v, (const char *)n->name);
+        return false;
+    }
+    return true;
+}
+
+static bool iso_date_ok(const char *s)
+{
+    if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+        return false;
+    int y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
+    for (int i = 0; i < 10; i++)
+        if (i != 4 && i != 7 && !g_ascii_isdigit(s[i]))
+            return false;
+    return g_date_valid_dmy((GDateDay)d, (GDateMonth)m, (GDateYear)y);
+}
+
+static xmlNode *first_child_el(const xmlNode *n, const char *name)
+{
+    for (xmlNode *c = n ? n->children : NULL; c; c = c->next)
+        if (is_el(c, name))
+            return c;
+    return NULL;
+}
+
+static char *text_of(const xmlNode *n)
+{
+    xmlChar *t = xmlNodeGetContent(n);
+    char *s = g_strdup(t ? (const char *)t : "");
+    xmlFree(t);
+    return g_strstrip(s);
+}
+
+/* English child <name>/<title>, or the first one. */
+static const char *lang_text(loader *ld, const xmlNode *n, const char *child)
+{
+    const xmlNode *first = NULL;
+    for (xmlNode *c = n->children; c; c = c->next) {
+        if (!is_el(c, child))
+            continue;
+        if (!first)
+            first = c;
+        xmlChar *lang = xmlNodeGetLang(c);
+        bool en = lang && strcmp((const char *)lang, "en") == 0;
+        xmlFree(lang);
+        if (en) {
+            first = c;
+            break;
+        }
+    }
+    if (!first)
+        return NULL;
+    char *t = text_of(first);
+    const char *s = keep(ld->ref, t);
+    g_free(t);
+    return s;
+}
+
+static xmlNode *open_file(loader *ld, const char *dir, const char *file, const char *root_name)
+{
+    char *path = g_build_filename(dir, file, NULL);
+    msp_job job;
+    msp_job_init(&job);
+    msp_status st = msp_source_load(&job, &ld->src, path);
+    for (guint i = 0; i < job.diags.items->len; i++) {
+        msp_diag *d = g_ptr_array_index(job.diags.items, i);
+        msp_loc loc = d->loc;
+        loc.file = keep(ld->ref, loc.file);
+        msp_diag_add(ld->diags, d->severity, d->severity == MSP_SEV_ERROR ? MSP_E_DATA : d->status, loc,
+                     d->hint, "%s", d->message);
+    }
+    msp_job_clear(&job);
+    if (st != MSP_OK) {
+        ld->errors++;
+        g_free(path);
+        return NULL;
+    }
+    xmlNode *root = xmlDocGetRootElement(ld->src->doc);
+    if (!is_el(root, root_name)) {
+        data_error(ld, root, "see docs/data.md", "the root element of %s must be <%s>", path, root_name);
+        g_free(path);
+        return NULL;
+    }
+    g_free(path);
+    return root;
+}
+
+static void close_file(loader *ld)
+{
+    msp_source_free(ld->src);
+    ld->src = NULL;
+}
+
+static void load_meetings(loader *ld, const char *dir)
+{
+    xmlNode *root = open_file(ld, dir, "meetings.xml", "meetings");
+    for (xmlNode *n = root ? root->children : NULL; n; n = n->next) {
+        if (!is_el(n, "meeting"))
+            continue;
+        msp_refdata_meeting *m = g_new0(msp_refdata_meeting, 1);
+        g_ptr_array_add(ld->ref->owned, m);
+        m->id = need_attr(ld, n, "id");
+        m->kind = need_attr(ld, n, "kind");
+        m->loc = where(ld, n);
+        bool ok = m->id && m->kind && need_int(ld, n, "number", &m->number) && need_int(ld, n, "year", &m->year);
+        m->start = attr(ld, n, "start");
+        m->end = attr(ld, n, "end");
+        if (m->kind && strcmp(m->kind, "MSP") != 0 && strcmp(m->kind, "RC") != 0)
+            data_error(ld, n, "use MSP or RC", "unknown meeting kind '%s'", m->kind);
+        if ((m->start && !iso_date_ok(m->start)) || (m->end && !iso_date_ok(m->end)))
+            data_error(ld, n, "write dates as yyyy-mm-dd", "meeting %s has an invalid start or end date",
+                       m->id ? m->id : "?");
+        if (ok && m->kind) {
+            char *want = g_strdup_printf("%d%s", m->number, m->kind);
+            if (strcmp(want, m->id) != 0)
+                data_error(ld, n, NULL, "meeting id '%s' does not match number %d and kind %s (expected '%s')",
+                           m->id, m->number, m->kind, want);
+            g_free(want);
+        }
+        if (m->start && iso_date_ok(m->start) && ok && atoi(m->start) != m->year)
+            data_error(ld, n, NULL, "meeting %s starts in %d but its year is %d", m->id, atoi(m->start), m->year);
+        if (!m->id)
+            continue;
+        if (g_hash_table_contains(ld->ref->meetings, m->id)) {
+            data_error(ld, n, NULL, "duplicate meeting id '%s'", m->id);
+            continue;
+        }
+        g_hash_table_insert(ld->ref->meetings, (gpointer)m->id, m);
+        if (ld->ref->meeting_ids->len)
+            g_string_append(ld->ref->meeting_ids, ", ");
+        g_string_append(ld->ref->meeting_ids, m->id);
+    }
+    close_file(ld);
+}
+
+static void load_agenda(loader *ld, const char *dir)
+{
+    xmlNode *root = open_file(ld, dir, "agenda.xml", "agenda");
+    for (xmlNode *n = root ? root->children : NULL; n; n = n->next) {
+        if (!is_el(n, "item"))
+            continue;
+        const char *meeting = need_attr(ld, n, "meeting");
+        int number = 0;
+        if (!meeting || !need_int(ld, n, "number", &number))
+            continue;
+        if (!g_hash_table_contains(ld->ref->meetings, meeting))
+            data_error(ld, n, "add the meeting to data/meetings.xml", "agenda item of unknown meeting '%s'",
+                       meeting);
+        const char *stage = attr(ld, n, "stage");
+        char *key = g_strdup_printf("%s/%d", meeting, number);
+        if (g_hash_table_contains(ld->ref->agenda, key))
+            data_error(ld, n, NULL, "duplicate agenda item %d of meeting %s", number, meeting);
+        g_hash_table_insert(ld->ref->agenda, (gpointer)keep(ld->ref, key), (gpointer)(stage ? stage : ""));
+        for (xmlNode *s = n->children; s; s = s->next) {
+            if (!is_el(s, "sub"))
+                continue;
+            const char *letter = need_attr(ld, s, "letter");
+            if (!letter)
+                continue;
+            char *skey = g_strdup_printf("%s/%s", key, letter);
+            g_hash_table_insert(ld->ref->agenda, (gpointer)keep(ld->ref, skey), (gpointer)"");
+            g_free(skey);
+        }
+        g_free(key);
+    }
+    close_file(ld);
+}
+
+static void committee_free(gpointer p)
+{
+    msp_refdata_committee *c = p;
+    g_hash_table_destroy(c->years);
+    g_free(c);
+}
+
+static void load_committees(loader *ld, const char *dir)
+{
+    xmlNode *root = open_file(ld, dir, "committees.xml", "committees");
+    for (xmlNode *n = root ? root->children : NULL; n; n = n->next) {
+        if (!is_el(n, "committee"))
+            continue;
+        const char *id = need_attr(ld, n, "id");
+        if (!id)
+            continue;
+        if (g_hash_table_contains(ld->ref->committees, id)) {
+            data_error(ld, n, NULL, "duplicate committee id '%s'", id);
+            continue;
+        }
+        msp_refdata_committee *c = g_new0(msp_refdata_committee, 1);
+        c->id = id;
+        c->name = lang_text(ld, n, "name");
+        c->loc = where(ld, n);
+        c->years = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, (GDestroyNotify)g_ptr_array_unref);
+        g_hash_table_insert(ld->ref->committees, (gpointer)id, c);
+        if (!c->name)
+            data_error(ld, n, "add <name xml:lang=\"en\">", "committee '%s' has no name", id);
+        for (xmlNode *y = n->children; y; y = y->next) {
+            if (!is_el(y, "year"))
+                continue;
+            int year = 0;
+            if (!need_int(ld, y, "value", &year))
+                continue;
+            if (g_hash_table_contains(c->years, GINT_TO_POINTER(year))) {
+                data_error(ld, y, NULL, "committee '%s' lists year %d twice", id, year);
+                continue;
+            }
+            GPtrArray *members = g_ptr_array_new_with_free_func(g_free);
+            g_hash_table_insert(c->years, GINT_TO_POINTER(year), members);
+            for (xmlNode *m = y->children; m; m = m->next) {
+                if (!is_el(m, "member"))
+                    continue;
+                msp_refdata_member *mem = g_new0(msp_refdata_member, 1);
+                mem->name = need_attr(ld, m, "name");
+                xmlNode *ch = first_child_el(m, "chair");
+                if (ch) {
+                    mem->chair = true;
+                    mem->chair_from = attr(ld, ch, "from");
+                    mem->chair_to = attr(ld, ch, "to");
+                    const char *ds[2] = { mem->chair_from, mem->chair_to };
+                    for (int k = 0; k < 2; k++)
+                        if (ds[k] && (!iso_date_ok(ds[k]) || atoi(ds[k]) != year))
+                            data_error(ld, ch, "write a yyyy-mm-dd date inside the <year>",
+                                       "chair period date '%s' is not a valid date in %d", ds[k], year);
+                }
+                if (!mem->name) {
+                    g_free(mem);
+                    continue;
+                }
+                for (guint k = 0; k < members->len; k++)
+                    if (strcmp(((msp_refdata_member *)members->pdata[k])->name, mem->name) == 0)
+                        data_error(ld, m, NULL, "%s is listed twice in committee '%s' for %d", mem->name, id, year);
+                g_ptr_array_add(members, mem);
+            }
+        }
+    }
+    close_file(ld);
+}
+
+static void load_numbered(loader *ld, const char *dir, const char *file, const char *root_name,
+                          const char *el, GHashTable *table)
+{
+    xmlNode *root = open_file(ld, dir, file, root_name);
+    for (xmlNode *n = root ? root->children : NULL; n; n = n->next) {
+        if (!is_el(n, el))
+            continue;
+        int number = 0;
+        if (!need_int(ld, n, "number", &number))
+            continue;
+        if (number < 1) {
+            data_error(ld, n, NULL, "<%s> number must be at least 1", el);
+            continue;
+        }
+        if (g_hash_table_contains(table, GINT_TO_POINTER(number))) {
+            data_error(ld, n, NULL, "duplicate %s number %d", el, number);
+            continue;
+        }
+        const char *title = lang_text(ld, n, "title");
+        g_hash_table_insert(table, GINT_TO_POINTER(number), (gpointer)(title ? title : ""));
+    }
+    close_file(ld);
+}
+
+static void load_labels(loader *ld, const char *dir)
+{
+    xmlNode *root = open_file(ld, dir, "labels.xml", "labels");
+    for (xmlNode *l = root ? root->children : NULL; l; l = l->next) {
+        if (!is_el(l, "language"))
+            continue;
+        const char *code = need_attr(ld, l, "code");
+        if (!code)
+            continue;
+        for (xmlNode *n = l->children; n; n = n->next) {
+            if (!is_el(n, "label"))
+                continue;
+            const char *id = need_attr(ld, n, "id");
+            if (!id)
+                continue;
+            char *key = g_strdup_printf("%s/%s", code, id);
+            if (g_hash_table_contains(ld->ref->labels, key))
+                data_error(ld, n, NULL, "duplicate label '%s' for language %s", id, code);
+            char *t = text_of(n);
+            g_hash_table_insert(ld->ref->labels, (gpointer)keep(ld->ref, key), (gpointer)keep(ld->ref, t));
+            g_free(t);
+            g_free(key);
+        }
+    }
+    close_file(ld);
+}
+
+msp_refdata *msp_refdata_load(msp_diag_list *diags, const char *data_dir)
+{
+    msp_refdata *ref = g_new0(msp_refdata, 1);
+    ref->strings = g_string_chunk_new(4096);
+    ref->meetings = g_hash_table_new(g_str_hash, g_str_equal);
+    ref->meeting_ids = g_string_new(NULL);
+    ref->agenda = g_hash_table_new(g_str_hash, g_str_equal);
+    ref->committees = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, committee_free);
+    ref->articles = g_hash_table_new(g_direct_hash, g_direct_equal);
+    ref->actions = g_hash_table_new(g_direct_hash, g_direct_equal);
+    ref->labels = g_hash_table_new(g_str_hash, g_str_equal);
+    ref->owned = g_ptr_array_new_with_free_func(g_free);
+    loader ld = { ref, diags, NULL, 0 };
+    load_meetings(&ld, data_dir);
+    load_agenda(&ld, data_dir);
+    load_committees(&ld, data_dir);
+    load_numbered(&ld, data_dir, "convention.xml", "convention", "article", ref->articles);
+    load_numbered(&ld, data_dir, "sraap.xml", "sraap", "action", ref->actions);
+    load_labels(&ld, data_dir);
+    if (ld.errors > 0) {
+        msp_refdata_free(ref);
+        return NULL;
+    }
+    return ref;
+}
+
+void msp_refdata_free(msp_refdata *ref)
+{
+    if (!ref)
+        return;
+    g_hash_table_destroy(ref->meetings);
+    g_string_free(ref->meeting_ids, TRUE);
+    g_hash_table_destroy(ref->agenda);
+    g_hash_table_destroy(ref->committees);
+    g_hash_table_destroy(ref->articles);
+    g_hash_table_destroy(ref->actions);
+    g_hash_table_destroy(ref->labels);
+    g_ptr_array_unref(ref->owned);
+    g_string_chunk_free(ref->strings);
+    g_free(ref);
+}
+
+const msp_refdata_meeting *msp_refdata_meeting_get(const msp_refdata *ref, const char *id)
+{
+    return id ? g_hash_table_lookup(ref->meetings, id) : NULL;
+}
+
+const char *msp_refdata_meeting_ids(const msp_refdata *ref)
+{
+    return ref->meeting_ids->str;
+}
+
+bool msp_refdata_agenda_has(const msp_refdata *ref, const char *meeting, int item, const char *sub)
+{
+    char *key = sub ? g_strdup_printf("%s/%d/%s", meeting, item, sub) : g_strdup_printf("%s/%d", meeting, item);
+    bool has = g_hash_table_contains(ref->agenda, key);
+    g_free(key);
+    return has;
+}
+
+const char *msp_refdata_agenda_stage(const msp_refdata *ref, const char *meeting, int item)
+{
+    char *key = g_strdup_printf("%s/%d", meeting, item);
+    const char *stage = g_hash_table_lookup(ref->agenda, key);
+    g_free(key);
+    return stage && *stage ? stage : NULL;
+}
+
+const msp_refdata_committee *msp_refdata_committee_get(const msp_refdata *ref, const char *id)
+{
+    return id ? g_hash_table_lookup(ref->committees, id) : NULL;
+}
+
+const GPtrArray *msp_refdata_committee_members(const msp_refdata_committee *c, int year)
+{
+    return g_hash_table_lookup(c->years, GINT_TO_POINTER(year));
+}
+
+bool msp_refdata_article_has(const msp_refdata *ref, int number)
+{
+    return g_hash_table_contains(ref->articles, GINT_TO_POINTER(number));
+}
+
+bool msp_refdata_action_has(const msp_refdata *ref, int number)
+{
+    return g_hash_table_contains(ref->actions, GINT_TO_POINTER(number));
+}
+
+int msp_refdata_article_count(const msp_refdata *ref)
+{
+    return (int)g_hash_table_size(ref->articles);
+}
+
+int msp_refdata_action_count(const msp_refdata *ref)
+{
+    return (int)g_hash_table_size(ref->actions);
+}
+
+const char *msp_refdata_label(const msp_refdata *ref, const char *lang, const char *id)
+{
+    char *key = g_strdup_printf("%s/%s", lang ? lang : "en", id);
+    const char *v = g_hash_table_lookup(ref->labels, key);
+    g_free(key);
+    if (!v && lang && strcmp(lang, "en") != 0)
+        return msp_refdata_label(ref, "en", id);
+    return v;
+}
+
+static void collect_files(const char *root, const char *rel, GPtrArray *out)
+{
+    char *dir_path = rel ? g_build_filename(root, rel, NULL) : g_strdup(root);
+    GDir *dir = g_dir_open(dir_path, 0, NULL);
+    if (!dir) {
+        g_free(dir_path);
+        return;
+    }
+    const char *name;
+    while ((name = g_dir_read_name(dir))) {
+        char *sub = rel ? g_build_filename(rel, name, NULL) : g_strdup(name);
+        char *full = g_build_filename(root, sub, NULL);
+        if (g_file_test(full, G_FILE_TEST_IS_DIR) && !g_file_test(full, G_FILE_TEST_IS_SYMLINK))
+            collect_files(root, sub, out);
+        else if (g_file_test(full, G_FILE_TEST_IS_REGULAR))
+            g_ptr_array_add(out, g_strdup(sub));
+        g_free(full);
+        g_free(sub);
+    }
+    g_dir_close(dir);
+    g_free(dir_path);
+}
+
+static gint compare_str(gconstpointer a, gconstpointer b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+char *msp_refdata_digest_folders(const char *const *folders)
+{
+    GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
+    for (int f = 0; folders && folders[f]; f++) {
+        char *base = g_path_get_basename(folders[f]);
+        g_checksum_update(sum, (const guchar *)base, (gssize)strlen(base) + 1);
+        g_free(base);
+        GPtrArray *files = g_ptr_array_new_with_free_func(g_free);
+        collect_files(folders[f], NULL, files);
+        g_ptr_array_sort(files, compare_str);
+        for (guint i = 0; i < files->len; i++) {
+            const char *rel = files->pdata[i];
+            char *full = g_build_filename(folders[f], rel, NULL);
+            char *buf = NULL;
+            gsize len = 0;
+            g_checksum_update(sum, (const guchar *)rel, (gssize)strlen(rel) + 1);
+            if (g_file_get_contents(full, &buf, &len, NULL)) {
+                char size[32];
+                g_snprintf(size, sizeof size, "%zu:", (size_t)len);
+                g_checksum_update(sum, (const guchar *)size, (gssize)strlen(size));
+                g_checksum_update(sum, (const guchar *)buf, (gssize)len);
+                g_free(buf);
+            }
+            g_free(full);
+        }
+        g_ptr_array_unref(files);
+    }
+    char *hex = g_strdup(g_checksum_get_string(sum));
+    g_checksum_free(sum);
+    return hex;
+}

@@ -1,0 +1,68 @@
+/* Reference data (data/ XML files): meetings, agenda items, committees with
+ * their members per year, Convention articles, Action Plan actions, labels.
+ * Loaded once per process, read-only afterwards: share it between threads.
+ * Also the content digest of data/ and templates/ for incremental builds. */
+#ifndef MSP_REFDATA_H
+#define MSP_REFDATA_H
+
+#include "base/diag.h"
+
+#include <glib.h>
+#include <stdbool.h>
+
+typedef struct msp_refdata_meeting {
+    const char *id;             /* "22MSP", "5RC" */
+    const char *kind;           /* "MSP" or "RC" */
+    int number;
+    int year;
+    const char *start, *end;    /* ISO dates as written */
+    msp_loc loc;
+} msp_refdata_meeting;
+
+typedef struct msp_refdata_member {
+    const char *name;
+    bool chair;                 /* chair for the whole year or a period of it */
+    const char *chair_from, *chair_to;  /* ISO dates or NULL (whole year) */
+} msp_refdata_member;
+
+typedef struct msp_refdata_committee {
+    const char *id;
+    const char *name;           /* English name */
+    GHashTable *years;          /* GINT_TO_POINTER(year) -> GPtrArray of msp_refdata_member* */
+    msp_loc loc;
+} msp_refdata_committee;
+
+typedef struct msp_refdata msp_refdata;
+
+/* Loads data_dir/{meetings,agenda,committees,convention,sraap,labels}.xml.
+ * Every problem (unreadable or malformed file, missing or bad attribute,
+ * duplicate id, agenda item of an unknown meeting ...) goes to diags as
+ * MSP_E_DATA at the data file's line:column. Returns NULL if any error;
+ * the caller owns the result (msp_refdata_free). */
+msp_refdata *msp_refdata_load(msp_diag_list *diags, const char *data_dir);
+void msp_refdata_free(msp_refdata *ref);
+
+/* Lookups; all results borrowed, NULL / false when unknown. */
+const msp_refdata_meeting *msp_refdata_meeting_get(const msp_refdata *ref, const char *id);
+/* Comma-separated list of the known meeting ids (for hints); borrowed. */
+const char *msp_refdata_meeting_ids(const msp_refdata *ref);
+/* True when meeting has agenda item number; with sub non-NULL, also that sub-item letter. */
+bool msp_refdata_agenda_has(const msp_refdata *ref, const char *meeting, int item, const char *sub);
+/* The stage ("provisional"/"adopted") of an agenda item as recorded, or NULL. */
+const char *msp_refdata_agenda_stage(const msp_refdata *ref, const char *meeting, int item);
+const msp_refdata_committee *msp_refdata_committee_get(const msp_refdata *ref, const char *id);
+/* Members of committee in year (GPtrArray of msp_refdata_member*), or NULL. */
+const GPtrArray *msp_refdata_committee_members(const msp_refdata_committee *c, int year);
+bool msp_refdata_article_has(const msp_refdata *ref, int number);
+bool msp_refdata_action_has(const msp_refdata *ref, int number);
+int msp_refdata_article_count(const msp_refdata *ref);
+int msp_refdata_action_count(const msp_refdata *ref);
+/* labels.xml: the label id in language lang (falls back to "en"), or NULL. */
+const char *msp_refdata_label(const msp_refdata *ref, const char *lang, const char *id);
+
+/* SHA-256 (hex) over the names and bytes of every regular file under the
+ * given folders (sorted, recursive). Owned by the caller. NULL entries end
+ * the list. A folder that cannot be read adds its name only. */
+char *msp_refdata_digest_folders(const char *const *folders);
+
+#endif
