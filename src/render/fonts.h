@@ -23,7 +23,8 @@ void msp_fonts_free(msp_fonts *fonts);
 const char *msp_fonts_digest(const msp_fonts *fonts);
 
 /* A new Pango font map and context on that configuration, for one worker.
- * Caller owns both (g_object_unref). Resolution 72 dpi: 1 Pango unit = 1/1024 pt. */
+ * The caller owns the context (g_object_unref); it holds the only reference
+ * to its font map. Resolution 72 dpi: 1 Pango unit = 1/1024 pt. */
 PangoContext *msp_fonts_new_context(const msp_fonts *fonts);
 
 /* True when family (one name, case-insensitive, generic serif/sans-serif/
