@@ -1,0 +1,129 @@
+/* A batch run from start to end: the output folder locked and cleaned of
+ * an interrupted run's temporaries, the plan, build keys and up-to-date
+ * checks, the builds (workers.c), a stamp per finished paper, the reports
+ * and the exit code. How one paper is built is build.c's. */
+#include "batch/batch_private.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gstdio.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+typedef struct run_ctx {
+    const msp_batch_opts *opts;
+    FILE *err;
+    bool tty;
+} run_ctx;
+
+static void print_diags(run_ctx *rc, const msp_paper *p)
+{
+    if (p->diags.items->len == 0 || !rc->err)
+        return;
+    if (rc->tty)
+        fputs("\r\033[K", rc->err);
+    msp_diag_list_print(rc->err, &p->diags);
+    fflush(rc->err);
+}
+
+/* Main thread, after each paper: the stamp first written only for a
+ * finished PDF, so a crash between the two rebuilds that paper. */
+static void on_done(void *user, msp_paper *p)
+{
+    run_ctx *rc = user;
+    if (p->status == MSP_PAPER_BUILT) {
+        if (msp_stamp_write(rc->opts->outdir, p) != MSP_OK)
+            p->status = MSP_PAPER_FAILED;
+    } else if (p->status == MSP_PAPER_FAILED) {
+        msp_stamp_remove(rc->opts->outdir, p);
+    }
+    if (p->status != MSP_PAPER_CANCELLED)
+        print_diags(rc, p);
+}
+
+/* An advisory lock on OUTDIR/.mspdoc-state/lock, held until exit or
+ * unlock_outdir; the kernel drops it when the process dies (kill -9). */
+static int lock_outdir(const char *outdir, FILE *err)
+{
+    char *dir = g_build_filename(outdir, MSP_BATCH_STATE_DIR, NULL);
+    char *path = g_build_filename(dir, "lock", NULL);
+    int fd = -1;
+    if (g_mkdir_with_parents(dir, 0777) != 0) {
+        fprintf(err, "%s: error: cannot create the output folder: %s\n", dir, g_strerror(errno));
+    } else if ((fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0666)) < 0) {
+        fprintf(err, "%s: error: cannot open the lock file: %s\n", path, g_strerror(errno));
+    } else if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+        fprintf(err, "%s: error: another batch is writing to this folder\n"
+                     "  hint: wait for it to finish, or choose another output folder with -O\n", outdir);
+        close(fd);
+        fd = -1;
+    }
+    g_free(path);
+    g_free(dir);
+    return fd;
+}
+
+int msp_batch_run_papers(const msp_batch_opts *opts, GPtrArray *papers, const msp_batch_builder *builder,
+                         FILE *err)
+{
+    gint64 t0 = g_get_monotonic_time();
+    int lock = lock_outdir(opts->outdir, err);
+    if (lock < 0)
+        return 1;
+    msp_stamp_clean_temporaries(opts->outdir);
+
+    run_ctx rc = { opts, err, !opts->quiet && err && isatty(fileno(err)) };
+    const char *epoch = g_getenv("SOURCE_DATE_EPOCH");
+    int up_to_date = 0;
+    for (guint i = 0; i < papers->len; i++) {
+        msp_paper *p = papers->pdata[i];
+        if (opts->draft)
+            p->draft = true;
+        if (p->status == MSP_PAPER_FAILED) {
+            print_diags(&rc, p);
+            continue;
+        }
+        g_free(p->key);
+        p->key = msp_stamp_key(p->source_sha256, builder->deps_digest, p->draft, epoch);
+        if (!opts->force && msp_stamp_is_current(opts->outdir, p)) {
+            p->status = MSP_PAPER_UP_TO_DATE;
+            up_to_date++;
+        }
+    }
+    if (!opts->quiet && err)
+        fprintf(err, "mspdoc batch: %u papers, %d up to date\n", papers->len, up_to_date);
+
+    msp_workers_opts wo = { 0 };
+    wo.threads = opts->workers > 0 ? opts->workers : (int)g_get_num_processors();
+    wo.progress = opts->quiet ? NULL : err;
+    wo.tty = rc.tty;
+    wo.done = on_done;
+    wo.done_user = &rc;
+    int signo = msp_workers_run(builder, papers, &wo);
+
+    msp_diag_list diags;
+    msp_diag_list_init(&diags);
+    diags.echo = err;
+    double seconds = (g_get_monotonic_time() - t0) / 1e6;
+    msp_status st = msp_report_write(&diags, papers, opts->outdir, opts->report_json, seconds);
+    msp_diag_list_clear(&diags);
+    close(lock);
+
+    int built = 0, failed = 0, cancelled = 0;
+    for (guint i = 0; i < papers->len; i++) {
+        const msp_paper *p = papers->pdata[i];
+        built += p->status == MSP_PAPER_BUILT;
+        failed += p->status == MSP_PAPER_FAILED;
+        cancelled += p->status == MSP_PAPER_CANCELLED;
+    }
+    if (!opts->quiet && err)
+        fprintf(err, "mspdoc batch: %d built, %d up to date, %d failed%s in %.2f s\n", built, up_to_date, failed,
+                cancelled ? " (interrupted: the next run builds the rest)" : "", seconds);
+    if (signo == SIGINT)
+        return 130;
+    if (signo || failed || st != MSP_OK)
+        return 1;
+    return 0;
+}

@@ -1,0 +1,154 @@
+/* Shared inside src/batch/ only: one paper's record through a batch run,
+ * and the internal interfaces of plan.c (find sources), stamp.c (content
+ * hashes and per-output state), report.c (index.json, index.html) and
+ * workers.c (thread pool, signals, progress). */
+#ifndef MSP_BATCH_PRIVATE_H
+#define MSP_BATCH_PRIVATE_H
+
+#include "base/diag.h"
+#include "batch/batch.h"
+
+#include <glib.h>
+#include <stdbool.h>
+#include <stdio.h>
+
+#define MSP_BATCH_STATE_DIR ".mspdoc-state"
+#define MSP_BATCH_THUMB_DIR "thumbs"
+
+typedef enum msp_paper_status {
+    MSP_PAPER_PENDING,     /* to build */
+    MSP_PAPER_BUILT,
+    MSP_PAPER_UP_TO_DATE,
+    MSP_PAPER_FAILED,
+    MSP_PAPER_CANCELLED    /* not built: the batch was interrupted */
+} msp_paper_status;
+
+/* One source and what became of it. Owned by the batch's GPtrArray. */
+typedef struct msp_paper {
+    char *source;          /* path as found (input folder + relative path) */
+    char *output_name;     /* file name in OUTDIR ("APLC_MSP.22_2025_22.pdf") */
+    char *symbol;          /* as written in the source, stars included; NULL if none */
+    msp_loc symbol_loc;    /* where (file = source) */
+    bool draft;            /* --draft, or <draft/> in the source */
+    char *source_sha256;   /* hex; NULL when unreadable */
+    char *key;             /* stamp key: source, templates, data, fonts, version, options */
+    msp_paper_status status;
+    char *title, *language;
+    int pages;
+    double seconds;
+    char *pdf_sha256;      /* of the finished PDF */
+    bool has_thumb;        /* OUTDIR/thumbs/<name>.png written */
+    msp_diag_list diags;   /* plan and build messages; file names interned */
+} msp_paper;
+
+msp_paper *msp_paper_new(const char *source);
+void msp_paper_free(msp_paper *paper);
+const char *msp_paper_status_name(msp_paper_status status);
+/* "<output_name without .pdf>.png"; owned by the caller. */
+char *msp_paper_thumb_name(const msp_paper *paper);
+
+/* --- plan.c ----------------------------------------------------------- */
+
+/* Finds the sources named by inputs (files, or folders searched
+ * recursively for *.xml whose root element is in MSP_PAPER_NS; other XML is
+ * skipped, XML that cannot be read or parsed is kept as a failed paper) and
+ * appends an msp_paper per source to papers, sorted by path, with its
+ * symbol, output name and <draft/> mark. Two sources claiming one symbol
+ * (or one output name) both fail, each naming the other's location.
+ * An input that does not exist is a usage error: recorded in usage, and
+ * MSP_E_USAGE returned. */
+msp_status msp_plan_find(GPtrArray *papers, msp_diag_list *usage, char **inputs, int n_inputs);
+
+/* --- stamp.c ---------------------------------------------------------- */
+
+/* SHA-256 of a file's bytes as lowercase hex (owned), or NULL with errno set. */
+char *msp_stamp_file_digest(const char *path);
+/* SHA-256 of a folder tree: every regular file's relative path and bytes,
+ * in sorted order; names in skip (relative paths, may be NULL) are left
+ * out. A missing folder hashes as empty. Owned hex. */
+char *msp_stamp_tree_digest(const char *dir, const char *const *skip);
+/* The build key of a paper: SHA-256 over its source hash, the dependency
+ * digest (templates, data, fonts, program) and the options that change the
+ * output (draft, SOURCE_DATE_EPOCH). Owned hex. */
+char *msp_stamp_key(const char *source_sha256, const char *deps_digest, bool draft,
+                    const char *source_date_epoch);
+
+/* True when OUTDIR/.mspdoc-state/<output>.stamp holds paper->key and the
+ * PDF it names exists with the recorded hash; then title, language, pages,
+ * seconds, pdf_sha256, has_thumb and the recorded warnings are loaded into
+ * paper. */
+bool msp_stamp_is_current(const char *outdir, msp_paper *paper);
+/* Writes the stamp of a built paper atomically (temporary + rename).
+ * MSP_E_OUTPUT into paper->diags on failure. */
+msp_status msp_stamp_write(const char *outdir, msp_paper *paper);
+/* Removes a paper's stamp (after a failure, so the next run retries). */
+void msp_stamp_remove(const char *outdir, const msp_paper *paper);
+/* Removes temporaries ("."NAME".XXXXXX.tmp") left in OUTDIR, its thumbs
+ * folder and its state folder by an interrupted run. Returns how many. */
+int msp_stamp_clean_temporaries(const char *outdir);
+
+/* --- report.c --------------------------------------------------------- */
+
+/* Appends s to out as a JSON string literal (quotes included); invalid
+ * UTF-8 bytes become U+FFFD. */
+void msp_report_json_string(GString *out, const char *s);
+/* Appends s with &, <, >, " and ' escaped for HTML text and attributes. */
+void msp_report_html_text(GString *out, const char *s);
+/* The whole report as JSON / as an HTML page. Owned. */
+GString *msp_report_json(GPtrArray *papers, const char *title, double seconds);
+GString *msp_report_html(GPtrArray *papers, const char *title);
+/* Writes index.json and index.html into outdir (and the JSON also to
+ * extra_json when not NULL), each atomically. Errors into diags. */
+msp_status msp_report_write(msp_diag_list *diags, GPtrArray *papers, const char *outdir,
+                            const char *extra_json, double seconds);
+
+/* --- workers.c -------------------------------------------------------- */
+
+/* How one paper is built; called on a worker thread with that worker's
+ * context. Must honour *cancel (stop soon, leave no output file), record
+ * diagnostics in paper->diags, and fill title, language, pages,
+ * pdf_sha256 and has_thumb. Returns MSP_OK when the PDF is in place. */
+typedef msp_status (*msp_batch_build_fn)(void *shared, void *worker, msp_paper *paper,
+                                         volatile int *cancel);
+typedef struct msp_batch_builder {
+    void *shared;                           /* read-only across threads */
+    const char *deps_digest;                /* hex: templates, data, fonts, program */
+    void *(*worker_new)(void *shared);      /* one per thread (Pango context...) */
+    void (*worker_free)(void *worker);
+    msp_batch_build_fn build;
+} msp_batch_builder;
+
+/* Called on the main thread after each paper finishes (built or failed). */
+typedef void (*msp_batch_done_fn)(void *user, msp_paper *paper);
+
+typedef struct msp_workers_opts {
+    int threads;            /* >= 1 */
+    FILE *progress;         /* NULL: silent */
+    bool tty;               /* one updating line instead of plain lines */
+    msp_batch_done_fn done;
+    void *done_user;
+} msp_workers_opts;
+
+/* Builds every PENDING paper of papers on opts->threads workers. On SIGINT
+ * or SIGTERM no new paper is started, running ones are cancelled, and the
+ * signal number is returned (papers not built are marked CANCELLED);
+ * otherwise 0. Installs its signal handlers for the duration of the call. */
+int msp_workers_run(const msp_batch_builder *builder, GPtrArray *papers, const msp_workers_opts *opts);
+
+/* --- batch.c ---------------------------------------------------------- */
+
+/* Everything after planning: keys, up-to-date checks (unless force), the
+ * builds, stamps, the reports, messages on err; papers already FAILED by
+ * the plan are reported as they are. Locks OUTDIR against a second batch
+ * and removes temporaries an interrupted run left. Returns the exit code. */
+int msp_batch_run_papers(const msp_batch_opts *opts, GPtrArray *papers, const msp_batch_builder *builder,
+                         FILE *err);
+
+/* --- build.c ---------------------------------------------------------- */
+
+/* The real builder, on batch/job.h: compiled templates, reference data and
+ * fonts loaded once (errors into diags; NULL on failure). */
+msp_batch_builder *msp_batch_builder_open(msp_diag_list *diags, const char *root, bool draft);
+void msp_batch_builder_close(msp_batch_builder *builder);
+
+#endif

@@ -1,0 +1,315 @@
+/* The batch report: OUTDIR/index.json (every paper's symbol, title,
+ * language, pages, status, errors and warnings at file:line:column, time,
+ * hashes) and OUTDIR/index.html (the papers with links and first-page
+ * thumbnails), both escaped by hand and written atomically. */
+#include "batch/batch_private.h"
+
+#include <string.h>
+
+void msp_report_json_string(GString *out, const char *s)
+{
+    g_string_append_c(out, '"');
+    const char *p = s ? s : "";
+    const char *end = p + strlen(p);
+    while (p < end) {
+        gunichar c = g_utf8_get_char_validated(p, end - p);
+        if (c == (gunichar)-1 || c == (gunichar)-2) {
+            g_string_append(out, "\\ufffd");
+            p++;
+            continue;
+        }
+        switch (c) {
+        case '"': g_string_append(out, "\\\""); break;
+        case '\\': g_string_append(out, "\\\\"); break;
+        case '\n': g_string_append(out, "\\n"); break;
+        case '\r': g_string_append(out, "\\r"); break;
+        case '\t': g_string_append(out, "\\t"); break;
+        case '\b': g_string_append(out, "\\b"); break;
+        case '\f': g_string_append(out, "\\f"); break;
+        default:
+            if (c < 0x20 || c == 0x2028 || c == 0x2029)
+                g_string_append_printf(out, "\\u%04x", (unsigned)c);
+            else
+                g_string_append_len(out, p, g_utf8_next_char(p) - p);
+        }
+        p = g_utf8_next_char(p);
+    }
+    g_string_append_c(out, '"');
+}
+
+void msp_report_html_text(GString *out, const char *s)
+{
+    for (const char *p = s ? s : ""; *p; p++) {
+        switch (*p) {
+        case '&': g_string_append(out, "&amp;"); break;
+        case '<': g_string_append(out, "&lt;"); break;
+        case '>': g_string_append(out, "&gt;"); break;
+        case '"': g_string_append(out, "&quot;"); break;
+        case '\'': g_string_append(out, "&#39;"); break;
+        default: g_string_append_c(out, *p);
+        }
+    }
+}
+
+/* A relative URL for a file name: percent-encodes all but unreserved bytes. */
+static void html_url(GString *out, const char *dir, const char *name)
+{
+    GString *url = g_string_new(NULL);
+    if (dir) {
+        g_string_append_uri_escaped(url, dir, NULL, FALSE);
+        g_string_append_c(url, '/');
+    }
+    g_string_append_uri_escaped(url, name, NULL, FALSE);
+    msp_report_html_text(out, url->str);
+    g_string_free(url, TRUE);
+}
+
+static void json_key(GString *out, const char *key)
+{
+    msp_report_json_string(out, key);
+    g_string_append_c(out, ':');
+}
+
+static void json_str_field(GString *out, const char *key, const char *value, bool comma)
+{
+    json_key(out, key);
+    if (value)
+        msp_report_json_string(out, value);
+    else
+        g_string_append(out, "null");
+    if (comma)
+        g_string_append_c(out, ',');
+}
+
+static void json_diags(GString *out, const msp_paper *p, msp_severity sev)
+{
+    g_string_append_c(out, '[');
+    bool first = true;
+    for (guint i = 0; i < p->diags.items->len; i++) {
+        const msp_diag *d = p->diags.items->pdata[i];
+        if (d->severity != sev)
+            continue;
+        if (!first)
+            g_string_append_c(out, ',');
+        first = false;
+        g_string_append(out, "\n      {");
+        json_str_field(out, "file", d->loc.file, true);
+        g_string_append_printf(out, "\"line\":%d,\"column\":%d,", d->loc.line, d->loc.column);
+        json_str_field(out, "code", msp_status_name(d->status), true);
+        json_str_field(out, "message", d->message, true);
+        json_str_field(out, "hint", d->hint, false);
+        g_string_append_c(out, '}');
+    }
+    g_string_append_c(out, ']');
+}
+
+static int count_status(GPtrArray *papers, msp_paper_status st)
+{
+    int n = 0;
+    for (guint i = 0; i < papers->len; i++)
+        n += ((msp_paper *)papers->pdata[i])->status == st;
+    return n;
+}
+
+GString *msp_report_json(GPtrArray *papers, const char *title, double seconds)
+{
+    GString *out = g_string_new("{\n  ");
+    json_str_field(out, "generator", "mspdoc " MSP_VERSION, true);
+    g_string_append(out, "\n  ");
+    json_str_field(out, "title", title, true);
+    g_string_append_printf(out,
+                           "\n  \"totals\":{\"papers\":%u,\"built\":%d,\"up_to_date\":%d,\"failed\":%d,"
+                           "\"cancelled\":%d},\n  \"seconds\":%.3f,\n  \"papers\":[",
+                           papers->len, count_status(papers, MSP_PAPER_BUILT),
+                           count_status(papers, MSP_PAPER_UP_TO_DATE), count_status(papers, MSP_PAPER_FAILED),
+                           count_status(papers, MSP_PAPER_CANCELLED), seconds);
+    for (guint i = 0; i < papers->len; i++) {
+        const msp_paper *p = papers->pdata[i];
+        bool have_pdf = p->status == MSP_PAPER_BUILT || p->status == MSP_PAPER_UP_TO_DATE;
+        g_string_append(out, i ? ",\n    {" : "\n    {");
+        json_str_field(out, "symbol", p->symbol, true);
+        json_str_field(out, "title", p->title, true);
+        json_str_field(out, "language", p->language, true);
+        g_string_append_printf(out, "\"pages\":%d,", p->pages);
+        json_str_field(out, "status", msp_paper_status_name(p->status), true);
+        g_string_append_printf(out, "\"draft\":%s,", p->draft ? "true" : "false");
+        json_str_field(out, "source", p->source, true);
+        json_str_field(out, "pdf", have_pdf ? p->output_name : NULL, true);
+        char *thumb = p->has_thumb && have_pdf ? msp_paper_thumb_name(p) : NULL;
+        char *thumb_rel = thumb ? g_strconcat(MSP_BATCH_THUMB_DIR "/", thumb, NULL) : NULL;
+        json_str_field(out, "thumbnail", thumb_rel, true);
+        g_free(thumb_rel);
+        g_free(thumb);
+        g_string_append_printf(out, "\"seconds\":%.3f,", p->seconds);
+        json_str_field(out, "source_sha256", p->source_sha256, true);
+        json_str_field(out, "pdf_sha256", have_pdf ? p->pdf_sha256 : NULL, true);
+        json_str_field(out, "key", p->key, true);
+        g_string_append(out, "\n     \"errors\":");
+        json_diags(out, p, MSP_SEV_ERROR);
+        g_string_append(out, ",\n     \"warnings\":");
+        json_diags(out, p, MSP_SEV_WARNING);
+        g_string_append_c(out, '}');
+    }
+    g_string_append(out, "\n  ]\n}\n");
+    return out;
+}
+
+static void html_diags(GString *out, const msp_paper *p)
+{
+    if (p->diags.items->len == 0)
+        return;
+    g_string_append(out, "      <ul class=\"diags\">\n");
+    for (guint i = 0; i < p->diags.items->len; i++) {
+        const msp_diag *d = p->diags.items->pdata[i];
+        const char *sev = d->severity == MSP_SEV_ERROR ? "error" : d->severity == MSP_SEV_WARNING ? "warning" : "note";
+        g_string_append_printf(out, "        <li class=\"%s\"><code>", sev);
+        msp_report_html_text(out, d->loc.file ? d->loc.file : "");
+        if (d->loc.line > 0)
+            g_string_append_printf(out, ":%d:%d", d->loc.line, d->loc.column);
+        g_string_append_printf(out, "</code> %s: ", sev);
+        msp_report_html_text(out, d->message);
+        if (d->hint) {
+            g_string_append(out, " <small>(");
+            msp_report_html_text(out, d->hint);
+            g_string_append(out, ")</small>");
+        }
+        g_string_append(out, "</li>\n");
+    }
+    g_string_append(out, "      </ul>\n");
+}
+
+GString *msp_report_html(GPtrArray *papers, const char *title)
+{
+    GString *out = g_string_new("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+                                "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
+    msp_report_html_text(out, title);
+    g_string_append(out,
+        "</title>\n<style>\n"
+        "body{font-family:\"Liberation Sans\",Arial,sans-serif;margin:2rem auto;max-width:60rem;padding:0 1rem;color:#222}\n"
+        "h1{font-size:1.5rem}\n"
+        "ol.papers{list-style:none;padding:0;display:grid;grid-template-columns:repeat(auto-fill,minmax(16rem,1fr));gap:1.5rem}\n"
+        "ol.papers>li{border:1px solid #ccc;padding:.75rem;background:#fafafa}\n"
+        "img{width:100%;height:auto;border:1px solid #999;background:#fff}\n"
+        ".status{font-weight:bold}.failed .status{color:#a00}.built .status{color:#060}\n"
+        "ul.diags{font-size:.85rem;padding-left:1rem}li.error{color:#a00}li.warning{color:#850}\n"
+        "</style>\n</head>\n<body>\n<main>\n<h1>");
+    msp_report_html_text(out, title);
+    g_string_append_printf(out, "</h1>\n<p>%u papers: %d built, %d up to date, %d failed.</p>\n"
+                                "<ol class=\"papers\">\n",
+                           papers->len, count_status(papers, MSP_PAPER_BUILT),
+                           count_status(papers, MSP_PAPER_UP_TO_DATE), count_status(papers, MSP_PAPER_FAILED));
+    for (guint i = 0; i < papers->len; i++) {
+        const msp_paper *p = papers->pdata[i];
+        bool have_pdf = p->status == MSP_PAPER_BUILT || p->status == MSP_PAPER_UP_TO_DATE;
+        const char *name = p->symbol ? p->symbol : p->source;
+        g_string_append_printf(out, "  <li class=\"paper %s\">\n    <article>\n      <h2>",
+                               msp_paper_status_name(p->status));
+        if (have_pdf) {
+            g_string_append(out, "<a href=\"");
+            html_url(out, NULL, p->output_name);
+            g_string_append(out, "\">");
+        }
+        msp_report_html_text(out, name);
+        g_string_append(out, have_pdf ? "</a></h2>\n" : "</h2>\n");
+        if (have_pdf && p->has_thumb) {
+            char *thumb = msp_paper_thumb_name(p);
+            g_string_append(out, "      <a href=\"");
+            html_url(out, NULL, p->output_name);
+            g_string_append(out, "\"><img src=\"");
+            html_url(out, MSP_BATCH_THUMB_DIR, thumb);
+            g_string_append(out, "\" alt=\"First page of ");
+            msp_report_html_text(out, name);
+            g_string_append(out, "\"></a>\n");
+            g_free(thumb);
+        }
+        if (p->title) {
+            g_string_append(out, "      <p class=\"title\">");
+            msp_report_html_text(out, p->title);
+            g_string_append(out, "</p>\n");
+        }
+        g_string_append_printf(out, "      <p><span class=\"status\">%s</span>", msp_paper_status_name(p->status));
+        if (p->language) {
+            g_string_append(out, " · ");
+            msp_report_html_text(out, p->language);
+        }
+        if (have_pdf)
+            g_string_append_printf(out, " · %d page%s", p->pages, p->pages == 1 ? "" : "s");
+        if (p->draft)
+            g_string_append(out, " · draft");
+        g_string_append(out, "<br><small>");
+        msp_report_html_text(out, p->source);
+        g_string_append(out, "</small></p>\n");
+        html_diags(out, p);
+        g_string_append(out, "    </article>\n  </li>\n");
+    }
+    g_string_append(out, "</ol>\n</main>\n</body>\n</html>\n");
+    return out;
+}
+
+static msp_status write_file(msp_diag_list *diags, const char *path, const GString *text)
+{
+    GError *err = NULL;
+    if (g_file_set_contents(path, text->str, (gssize)text->len, &err))
+        return MSP_OK;
+    msp_status st = msp_diag_error(diags, MSP_E_OUTPUT, ((msp_loc){ path, 0, 0 }),
+                                   "check that the folder exists and is writable", "cannot write the report: %s",
+                                   err->message);
+    g_error_free(err);
+    return st;
+}
+
+/* "Papers APLC/MSP.22/2025" when every symbol shares that meeting prefix. */
+static char *report_title(GPtrArray *papers)
+{
+    char *prefix = NULL;
+    for (guint i = 0; i < papers->len; i++) {
+        const msp_paper *p = papers->pdata[i];
+        if (!p->symbol)
+            continue;
+        const char *last = strrchr(p->symbol, '/');
+        const char *cut = p->symbol;
+        /* APLC/MSP.22/2025/... : keep the first three components */
+        for (int k = 0; k < 3 && cut; k++)
+            cut = strchr(cut + (k ? 1 : 0), '/');
+        if (!cut || !last)
+            continue;
+        char *mine = g_strndup(p->symbol, cut - p->symbol);
+        if (!prefix) {
+            prefix = mine;
+        } else if (strcmp(prefix, mine) != 0) {
+            g_free(mine);
+            g_free(prefix);
+            return g_strdup("Meeting papers");
+        } else {
+            g_free(mine);
+        }
+    }
+    char *t = prefix ? g_strdup_printf("Meeting papers %s", prefix) : g_strdup("Meeting papers");
+    g_free(prefix);
+    return t;
+}
+
+msp_status msp_report_write(msp_diag_list *diags, GPtrArray *papers, const char *outdir,
+                            const char *extra_json, double seconds)
+{
+    char *title = report_title(papers);
+    GString *json = msp_report_json(papers, title, seconds);
+    GString *html = msp_report_html(papers, title);
+    char *jp = g_build_filename(outdir, "index.json", NULL);
+    char *hp = g_build_filename(outdir, "index.html", NULL);
+    msp_status st = write_file(diags, jp, json);
+    msp_status st2 = write_file(diags, hp, html);
+    if (st == MSP_OK)
+        st = st2;
+    if (extra_json) {
+        st2 = write_file(diags, extra_json, json);
+        if (st == MSP_OK)
+            st = st2;
+    }
+    g_free(jp);
+    g_free(hp);
+    g_string_free(json, TRUE);
+    g_string_free(html, TRUE);
+    g_free(title);
+    return st;
+}
