@@ -1,0 +1,107 @@
+/* The area tree as XML, for tests and debugging (format: docs/area-tree.md):
+ * pages with their regions and areas, numbers in pt with 2 decimals, text
+ * escaped. It only reads pages; drawing is render/draw.c. */
+#include "layout/area.h"
+
+#include <string.h>
+
+static const char *zone_name(msp_zone z)
+{
+    static const char *names[] = { "body", "footnotes", "separator", "before", "after", "start", "end" };
+    return z < MSP_ZONE_COUNT ? names[z] : "body";
+}
+
+static void put_text(FILE *out, const char *s)
+{
+    for (const unsigned char *p = (const unsigned char *)s; p && *p; p++) {
+        switch (*p) {
+        case '<': fputs("&lt;", out); break;
+        case '>': fputs("&gt;", out); break;
+        case '&': fputs("&amp;", out); break;
+        case '"': fputs("&quot;", out); break;
+        case '\n': fputs("&#10;", out); break;
+        case '\t': fputs("&#9;", out); break;
+        case '\r': fputs("&#13;", out); break;
+        default:
+            if (*p < 0x20)
+                fprintf(out, "&#xFFFD;");
+            else
+                fputc(*p, out);
+        }
+    }
+}
+
+static void put_color(FILE *out, uint32_t c)
+{
+    fprintf(out, " color=\"#%06X\"", (unsigned)(c & 0xFFFFFFu));
+}
+
+void msp_area_dump_begin(FILE *out)
+{
+    fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<area-tree>\n", out);
+}
+
+void msp_area_dump_end(FILE *out)
+{
+    fputs("</area-tree>\n", out);
+}
+
+void msp_area_dump_page(FILE *out, const msp_page *p)
+{
+    fprintf(out, "<page index=\"%d\" number=\"%d\" number-text=\"", p->index, p->number);
+    put_text(out, p->number_text ? p->number_text : "");
+    fputs("\" master=\"", out);
+    put_text(out, p->master ? p->master : "");
+    fprintf(out, "\" width=\"%.2f\" height=\"%.2f\" footnotes=\"%d\">\n", p->width, p->height,
+            p->n_footnotes);
+    for (int z = 0; z < MSP_ZONE_COUNT; z++) {
+        const msp_rect *r = &p->region[z];
+        if (r->w <= 0 && r->h <= 0)
+            continue;
+        fprintf(out, "  <region name=\"%s\" x=\"%.2f\" y=\"%.2f\" w=\"%.2f\" h=\"%.2f\"/>\n",
+                zone_name((msp_zone)z), r->x, r->y, r->w, r->h);
+    }
+    for (int i = 0; i < p->n_areas; i++) {
+        const msp_area *a = &p->areas[i];
+        switch (a->kind) {
+        case MSP_AREA_LINE:
+            fprintf(out, "  <line zone=\"%s\" x=\"%.2f\" y=\"%.2f\" w=\"%.2f\" h=\"%.2f\"",
+                    zone_name(a->zone), a->x, a->y, a->w, a->h);
+            if (a->u.line.footnote >= 0 && a->zone == MSP_ZONE_FOOTNOTES)
+                fprintf(out, " footnote=\"%d\"", a->u.line.footnote);
+            fputs(">", out);
+            put_text(out, a->u.line.text);
+            fputs("</line>\n", out);
+            break;
+        case MSP_AREA_RULE:
+            fprintf(out, "  <rule zone=\"%s\" x=\"%.2f\" y=\"%.2f\" x2=\"%.2f\" y2=\"%.2f\" thickness=\"%.2f\" style=\"%d\"",
+                    zone_name(a->zone), a->x, a->y, a->u.rule.x2, a->u.rule.y2, a->u.rule.thickness,
+                    a->u.rule.style);
+            put_color(out, a->u.rule.color);
+            fputs("/>\n", out);
+            break;
+        case MSP_AREA_RECT:
+            fprintf(out, "  <rect zone=\"%s\" x=\"%.2f\" y=\"%.2f\" w=\"%.2f\" h=\"%.2f\"",
+                    zone_name(a->zone), a->x, a->y, a->w, a->h);
+            put_color(out, a->u.rect.color);
+            fputs("/>\n", out);
+            break;
+        case MSP_AREA_IMAGE:
+            fprintf(out, "  <image zone=\"%s\" x=\"%.2f\" y=\"%.2f\" w=\"%.2f\" h=\"%.2f\"/>\n",
+                    zone_name(a->zone), a->x, a->y, a->w, a->h);
+            break;
+        case MSP_AREA_LINK:
+            fprintf(out, "  <link zone=\"%s\" x=\"%.2f\" y=\"%.2f\" w=\"%.2f\" h=\"%.2f\" %s=\"",
+                    zone_name(a->zone), a->x, a->y, a->w, a->h, a->u.link.uri ? "uri" : "dest");
+            put_text(out, a->u.link.uri ? a->u.link.uri : a->u.link.dest);
+            fputs("\"/>\n", out);
+            break;
+        case MSP_AREA_DEST:
+            fprintf(out, "  <dest zone=\"%s\" x=\"%.2f\" y=\"%.2f\" name=\"", zone_name(a->zone), a->x, a->y);
+            put_text(out, a->u.dest.name);
+            fputs("\"/>\n", out);
+            break;
+        }
+    }
+    fputs("</page>\n", out);
+}

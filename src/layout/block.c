@@ -1,0 +1,641 @@
+/* Block stacking: walks block-level FOs depth-first and turns them into the
+ * item stream (line boxes, resolved glue, decoration open/close, groups)
+ * with keeps, widows/orphans and forced breaks as break-point strengths; and
+ * emits runs of items without page breaks. Lists and tables are list.c and
+ * table.c; choosing page breaks is layout.c. */
+#include "layout/layout_private.h"
+
+#include <math.h>
+#include <string.h>
+
+msp_item *msp_item_new(msp_item_kind kind, double h)
+{
+    msp_item *it = g_new0(msp_item, 1);
+    it->kind = kind;
+    it->h = h;
+    it->line = -1;
+    return it;
+}
+
+void msp_para_ref_unref(msp_para_ref *p)
+{
+    if (p && --p->refs == 0) {
+        msp_para_clear(&p->para);
+        g_free(p);
+    }
+}
+
+void msp_deco_unref(msp_deco *d)
+{
+    if (d && --d->refs == 0)
+        g_free(d);
+}
+
+static void table_hdr_unref(msp_table_hdr *h)
+{
+    if (h && --h->refs == 0) {
+        msp_items_free(h->items);
+        g_free(h);
+    }
+}
+
+void msp_item_free(msp_item *it)
+{
+    if (!it)
+        return;
+    msp_para_ref_unref(it->para);
+    if (it->subs) {
+        for (guint i = 0; i < it->subs->len; i++) {
+            msp_sub *s = &g_array_index(it->subs, msp_sub, i);
+            msp_items_free(s->items);
+            msp_deco_unref(s->cell);
+        }
+        g_array_free(it->subs, TRUE);
+    }
+    if (it->attached) {
+        for (guint i = 0; i < it->attached->len; i++)
+            msp_item_free(g_ptr_array_index(it->attached, i));
+        g_ptr_array_free(it->attached, TRUE);
+    }
+    msp_deco_unref(it->deco);
+    if (it->notes)
+        g_ptr_array_free(it->notes, TRUE);
+    if (it->ids)
+        g_ptr_array_free(it->ids, TRUE);
+    if (it->ids_end)
+        g_ptr_array_free(it->ids_end, TRUE);
+    if (it->markers)
+        g_ptr_array_free(it->markers, TRUE);
+    table_hdr_unref(it->hdr);
+    g_free(it);
+}
+
+void msp_items_free(GPtrArray *items)
+{
+    if (!items)
+        return;
+    for (guint i = 0; i < items->len; i++)
+        msp_item_free(g_ptr_array_index(items, i));
+    g_ptr_array_free(items, TRUE);
+}
+
+double msp_items_height(const GPtrArray *items)
+{
+    double h = 0;
+    for (guint i = 0; i < items->len; i++) {
+        const msp_item *it = g_ptr_array_index(items, i);
+        if (it->kind == MSP_ITEM_GLUE && i == 0 && !it->retain)
+            continue;
+        h += it->h;
+    }
+    return h;
+}
+
+double msp_indent_resolve(const msp_indent *ind, const msp_refarea *ra)
+{
+    switch (ind->fn) {
+    case MSP_INDENT_LABEL_END:
+        return (ra->list.set ? ra->list.label_end : 0) + ind->offset;
+    case MSP_INDENT_BODY_START:
+        return (ra->list.set ? ra->list.body_start : 0) + ind->offset;
+    case MSP_INDENT_PLAIN:
+    default:
+        return ind->offset;
+    }
+}
+
+bool msp_deco_needed(const msp_fo_style *s)
+{
+    if (s->background_color != MSP_COLOR_NONE)
+        return true;
+    for (int i = 0; i < 4; i++)
+        if ((s->border[i].style != MSP_BORDER_NONE && s->border[i].width > 0) || s->padding[i] > 0)
+            return true;
+    return false;
+}
+
+static double bw(const msp_fo_style *s, int side)
+{
+    return s->border[side].style == MSP_BORDER_NONE ? 0 : s->border[side].width;
+}
+
+msp_deco *msp_deco_new(const msp_fo_style *s, double x, double w)
+{
+    msp_deco *d = g_new0(msp_deco, 1);
+    d->refs = 1;
+    d->x = x;
+    d->w = w;
+    memcpy(d->border, s->border, sizeof d->border);
+    for (int i = 0; i < 4; i++)
+        if (d->border[i].style == MSP_BORDER_NONE)
+            d->border[i].width = 0;
+    d->background = s->background_color;
+    return d;
+}
+
+/* ---- generator state ---- */
+
+static const char *cite_cb(void *user, const char *ref_id, bool last)
+{
+    msp_layout *L = user;
+    if (!L->cite_in)
+        return NULL;
+    char *key = g_strconcat(last ? "L:" : "F:", ref_id, NULL);
+    const char *v = g_hash_table_lookup(L->cite_in, key);
+    g_free(key);
+    return v;
+}
+
+void msp_gen_init(msp_gen *g, msp_layout *L, const char *page_number_text)
+{
+    memset(g, 0, sizeof *g);
+    g->L = L;
+    g->env.job = L->job;
+    g->env.pango = L->opts->pango;
+    g->env.doc = L->doc;
+    g->env.page_number_text = page_number_text;
+    g->env.cite = cite_cb;
+    g->env.cite_user = L;
+    g->out = g_ptr_array_new();
+    g->spaces = g_ptr_array_new();
+    g->p_ids = g_ptr_array_new();
+    g->p_markers = g_ptr_array_new();
+}
+
+void msp_gen_clear(msp_gen *g)
+{
+    if (g->out)
+        msp_items_free(g->out);
+    g_ptr_array_free(g->spaces, TRUE);
+    g_ptr_array_free(g->p_ids, TRUE);
+    g_ptr_array_free(g->p_markers, TRUE);
+    memset(g, 0, sizeof *g);
+}
+
+/* XSL 4.3: the space-specifiers between two boxes become one glue: forced
+ * ones add up; otherwise the highest precedence wins, the largest optimum
+ * among those. */
+static void flush_spaces(msp_gen *g)
+{
+    if (g->spaces->len == 0)
+        return;
+    double forced = 0, best = 0;
+    bool any_forced = false, retain = false;
+    int prec = INT32_MIN;
+    for (guint i = 0; i < g->spaces->len; i++) {
+        const msp_space *s = g_ptr_array_index(g->spaces, i);
+        if (s->precedence == INT32_MAX) {
+            any_forced = true;
+            forced += s->opt;
+        }
+    }
+    for (guint i = 0; i < g->spaces->len && !any_forced; i++) {
+        const msp_space *s = g_ptr_array_index(g->spaces, i);
+        if (s->precedence > prec) {
+            prec = s->precedence;
+            best = s->opt;
+            retain = s->retain;
+        } else if (s->precedence == prec && s->opt >= best) {
+            best = s->opt;
+            retain = retain || s->retain;
+        }
+    }
+    g_ptr_array_set_size(g->spaces, 0);
+    double h = any_forced ? forced : best;
+    if (h <= 0)
+        return;
+    msp_item *gl = msp_item_new(MSP_ITEM_GLUE, h);
+    gl->retain = retain || any_forced;
+    g_ptr_array_add(g->out, gl);
+}
+
+static void push_space(msp_gen *g, const msp_space *s)
+{
+    if (s->opt > 0 || s->precedence == INT32_MAX)
+        g_ptr_array_add(g->spaces, (gpointer)s);
+}
+
+void msp_gen_push_box(msp_gen *g, msp_item *it)
+{
+    flush_spaces(g);
+    it->bp = MAX(it->bp, g->keep);
+    if (g->force != MSP_BREAK_AUTO) {
+        it->force = g->force;
+        g->force = MSP_BREAK_AUTO;
+    }
+    if (g->p_ids->len) {
+        it->ids = g_ptr_array_new();
+        for (guint i = 0; i < g->p_ids->len; i++)
+            g_ptr_array_add(it->ids, g_ptr_array_index(g->p_ids, i));
+        g_ptr_array_set_size(g->p_ids, 0);
+    }
+    if (g->p_markers->len) {
+        it->markers = g_ptr_array_new();
+        for (guint i = 0; i < g->p_markers->len; i++)
+            g_ptr_array_add(it->markers, g_ptr_array_index(g->p_markers, i));
+        g_ptr_array_set_size(g->p_markers, 0);
+    }
+    g_ptr_array_add(g->out, it);
+    g->keep = g->kt_depth > 0 ? MSP_BP_KEEP : MSP_BP_FREE;
+}
+
+static msp_item *last_box(msp_gen *g)
+{
+    for (guint i = g->out->len; i > 0; i--) {
+        msp_item *it = g_ptr_array_index(g->out, i - 1);
+        if (it->kind != MSP_ITEM_GLUE)
+            return it;
+    }
+    return NULL;
+}
+
+static bool run_is_blank(const msp_fo_node *first, const msp_fo_node *last)
+{
+    for (const msp_fo_node *n = first; n; n = n->next) {
+        if (n->kind != MSP_FO_TEXT)
+            return false;
+        for (size_t i = 0; i < n->text_len; i++)
+            if (!g_ascii_isspace(n->text[i]))
+                return false;
+        if (n == last)
+            break;
+    }
+    return true;
+}
+
+static bool is_inline_child(const msp_fo_node *n)
+{
+    return n->kind != MSP_FO_MARKER && msp_fo_is_inline(n);
+}
+
+static msp_status gen_run(msp_gen *g, const msp_fo_node *block, const msp_fo_node *first,
+                          const msp_fo_node *last, const msp_refarea *ra, bool first_line,
+                          bool last_run)
+{
+    const msp_fo_style *s = block->style;
+    double start = msp_indent_resolve(&s->start_indent, ra);
+    double end = msp_indent_resolve(&s->end_indent, ra);
+    msp_para_ref *ref = g_new0(msp_para_ref, 1);
+    ref->refs = 1;
+    msp_status st = msp_para_build(&g->env, &ref->para, block, first, last, ra->width, start, end,
+                                   first_line, last_run);
+    if (st != MSP_OK) {
+        msp_para_clear(&ref->para);
+        g_free(ref);
+        return st;
+    }
+    const msp_para *p = &ref->para;
+    int n = p->n_lines;
+    int orphans = MAX(1, s->orphans), widows = MAX(1, s->widows);
+    for (int i = 0; i < n; i++) {
+        const msp_line *ln = &p->lines[i];
+        msp_item *it = msp_item_new(MSP_ITEM_LINE, ln->height);
+        it->para = ref;
+        ref->refs++;
+        it->line = i;
+        it->x = ra->x0;
+        it->ascent = ln->ascent;
+        for (int k = 0; k < p->n_footnotes; k++) {
+            if (p->footnote_line[k] != i)
+                continue;
+            if (!it->notes)
+                it->notes = g_ptr_array_new();
+            g_ptr_array_add(it->notes, (gpointer)p->footnotes[k]);
+        }
+        if (i > 0 && (i < orphans || n - i < widows || p->keep_lines_together))
+            it->bp = MSP_BP_KEEP;
+        msp_gen_push_box(g, it);
+    }
+    msp_para_ref_unref(ref);
+    return MSP_OK;
+}
+
+/* The children of a block: inline runs become paras, blocks recurse. */
+msp_status msp_gen_children(msp_gen *g, const msp_fo_node *parent, const msp_refarea *ra)
+{
+    const msp_fo_node *last_run_start = NULL;
+    for (const msp_fo_node *c = parent->first; c;) {
+        if (is_inline_child(c)) {
+            const msp_fo_node *e = c;
+            while (e->next && (is_inline_child(e->next) || e->next->kind == MSP_FO_MARKER))
+                e = e->next;
+            if (!run_is_blank(c, e))
+                last_run_start = c;
+            c = e->next;
+        } else {
+            c = c->next;
+        }
+    }
+    bool first_line = true;
+    for (const msp_fo_node *c = parent->first; c && g->st == MSP_OK;) {
+        if (is_inline_child(c)) {
+            const msp_fo_node *e = c;
+            while (e->next && (is_inline_child(e->next) || e->next->kind == MSP_FO_MARKER))
+                e = e->next;
+            if (!run_is_blank(c, e)) {
+                msp_status st = gen_run(g, parent, c, e, ra, first_line, c == last_run_start);
+                if (st != MSP_OK)
+                    return g->st = st;
+                first_line = false;
+            }
+            c = e->next;
+            continue;
+        }
+        if (c->kind != MSP_FO_MARKER) {
+            msp_status st = msp_gen_block_level(g, c, ra);
+            if (st != MSP_OK)
+                return g->st = st;
+            first_line = false;
+        }
+        c = c->next;
+    }
+    return g->st;
+}
+
+/* A decorated, possibly breakable, block wrapper around gen_inner. */
+static msp_status gen_block(msp_gen *g, const msp_fo_node *node, const msp_refarea *ra)
+{
+    const msp_fo_style *s = node->style;
+    push_space(g, &s->space_before);
+    if (s->break_before != MSP_BREAK_AUTO)
+        g->force = s->break_before;
+    if (s->keep_with_previous != MSP_KEEP_AUTO)
+        g->keep = MAX(g->keep, MSP_BP_KEEP);
+    if (node->id)
+        g_ptr_array_add(g->p_ids, (gpointer)node->id);
+    for (const msp_fo_node *c = node->first; c; c = c->next)
+        if (c->kind == MSP_FO_MARKER)
+            g_ptr_array_add(g->p_markers, (gpointer)c);
+
+    msp_refarea inner = *ra;
+    double start = msp_indent_resolve(&s->start_indent, ra);
+    double end = msp_indent_resolve(&s->end_indent, ra);
+    if (node->kind == MSP_FO_BLOCK_CONTAINER) {
+        double w = ra->width - start - end;
+        if (s->width.kind == MSP_LEN_ABS)
+            w = s->width.v;
+        else if (s->width.kind == MSP_LEN_PCT)
+            w = ra->width * s->width.v / 100.0;
+        inner.x0 = ra->x0 + start;
+        inner.width = MAX(0, w);
+        end = ra->width - start - inner.width;
+    }
+    msp_deco *deco = NULL;
+    guint n_before = g->out->len;
+    if (msp_deco_needed(s)) {
+        double l = start - s->padding[MSP_START] - bw(s, MSP_START);
+        double r = end - s->padding[MSP_END] - bw(s, MSP_END);
+        deco = msp_deco_new(s, ra->x0 + l, ra->width - l - r);
+        msp_item *open = msp_item_new(MSP_ITEM_OPEN, bw(s, MSP_BEFORE) + s->padding[MSP_BEFORE]);
+        open->deco = deco;
+        msp_gen_push_box(g, open);
+        g->keep = MSP_BP_STRONG;
+    }
+    if (s->keep_together != MSP_KEEP_AUTO)
+        g->kt_depth++;
+
+    msp_status st;
+    if (node->kind == MSP_FO_BLOCK_CONTAINER && s->height.kind == MSP_LEN_ABS) {
+        /* fixed height: an unbreakable group */
+        GPtrArray *saved = g->out;
+        int saved_keep = g->keep;
+        g->out = g_ptr_array_new();
+        g->keep = MSP_BP_FREE;
+        st = msp_gen_children(g, node, &inner);
+        GPtrArray *content = g->out;
+        g->out = saved;
+        g->keep = saved_keep;
+        msp_item *grp = msp_item_new(MSP_ITEM_GROUP, s->height.v);
+        grp->subs = g_array_new(FALSE, TRUE, sizeof(msp_sub));
+        double ch = msp_items_height(content);
+        double dy = 0;
+        if (s->display_align == MSP_DA_CENTER)
+            dy = (s->height.v - ch) / 2;
+        else if (s->display_align == MSP_DA_AFTER)
+            dy = s->height.v - ch;
+        msp_sub sub = { content, 0, MAX(0, dy), NULL, 0 };
+        g_array_append_val(grp->subs, sub);
+        for (guint i = 0; i < content->len; i++) {
+            msp_item *ci = g_ptr_array_index(content, i);
+            if (ci->notes) {
+                if (!grp->notes)
+                    grp->notes = g_ptr_array_new();
+                for (guint k = 0; k < ci->notes->len; k++)
+                    g_ptr_array_add(grp->notes, g_ptr_array_index(ci->notes, k));
+            }
+        }
+        msp_gen_push_box(g, grp);
+    } else if (node->kind == MSP_FO_TABLE) {
+        st = msp_gen_table(g, node, &inner);
+    } else if (node->kind == MSP_FO_LIST_ITEM) {
+        st = msp_gen_list_item(g, node, &inner);
+    } else {
+        if (node->kind == MSP_FO_LIST_BLOCK) {
+            inner.list.set = true;
+            inner.list.body_start = start + s->provisional_distance_between_starts;
+            inner.list.label_end = ra->width - (start + s->provisional_distance_between_starts -
+                                                s->provisional_label_separation);
+        }
+        st = msp_gen_children(g, node, &inner);
+    }
+    if (s->keep_together != MSP_KEEP_AUTO)
+        g->kt_depth--;
+    if (st != MSP_OK)
+        return st;
+    bool pushed = g->out->len != n_before;
+    if (deco) {
+        flush_spaces(g);
+        msp_item *close = msp_item_new(MSP_ITEM_CLOSE, s->padding[MSP_AFTER] + bw(s, MSP_AFTER));
+        close->deco = deco;
+        deco->refs++;
+        close->bp = MSP_BP_STRONG;
+        msp_gen_push_box(g, close);
+    }
+    if (pushed) {
+        g->keep = g->kt_depth > 0 ? MSP_BP_KEEP : MSP_BP_FREE;
+        if (node->id) {
+            msp_item *lb = last_box(g);
+            if (lb) {
+                if (!lb->ids_end)
+                    lb->ids_end = g_ptr_array_new();
+                g_ptr_array_add(lb->ids_end, (gpointer)node->id);
+            }
+        }
+    }
+    if (s->keep_with_next != MSP_KEEP_AUTO)
+        g->keep = MAX(g->keep, MSP_BP_KEEP);
+    if (s->break_after != MSP_BREAK_AUTO)
+        g->force = s->break_after;
+    push_space(g, &s->space_after);
+    return MSP_OK;
+}
+
+msp_status msp_gen_block_level(msp_gen *g, const msp_fo_node *node, const msp_refarea *ra)
+{
+    switch (node->kind) {
+    case MSP_FO_BLOCK:
+    case MSP_FO_BLOCK_CONTAINER:
+        return gen_block(g, node, ra);
+    case MSP_FO_LIST_BLOCK:
+    case MSP_FO_LIST_ITEM:
+        return gen_block(g, node, ra);
+    case MSP_FO_TABLE:
+        return gen_block(g, node, ra);
+    case MSP_FO_WRAPPER:
+        if (node->id)
+            g_ptr_array_add(g->p_ids, (gpointer)node->id);
+        return msp_gen_children(g, node, ra);
+    case MSP_FO_RETRIEVE_MARKER: {
+        const msp_fo_node *m = msp_markers_retrieve(g->L, node);
+        if (m)
+            return msp_gen_children(g, m, ra);
+        return MSP_OK;
+    }
+    case MSP_FO_MARKER:
+        return MSP_OK;
+    default:
+        msp_diag_warn(&g->L->job->diags, node->loc, NULL, "%s is not allowed here; ignored",
+                      msp_fo_kind_name(node->kind));
+        return MSP_OK;
+    }
+}
+
+/* ---- emission ---- */
+
+static void insert_area(msp_page *page, const msp_area *a, int at)
+{
+    msp_page_add(page, a);
+    if (at < 0 || at >= page->n_areas - 1)
+        return;
+    msp_area tmp = page->areas[page->n_areas - 1];
+    memmove(&page->areas[at + 1], &page->areas[at],
+            (size_t)(page->n_areas - 1 - at) * sizeof *page->areas);
+    page->areas[at] = tmp;
+}
+
+static void border_rule(msp_page *page, msp_zone zone, const msp_border *b, double x1, double y1,
+                        double x2, double y2)
+{
+    if (b->width <= 0)
+        return;
+    msp_area a = { .kind = MSP_AREA_RULE, .zone = zone, .x = x1, .y = y1 };
+    a.w = x2 - x1;
+    a.h = y2 - y1;
+    a.u.rule.x2 = x2;
+    a.u.rule.y2 = y2;
+    a.u.rule.thickness = b->width;
+    a.u.rule.style = b->style;
+    a.u.rule.color = b->color;
+    msp_page_add(page, &a);
+}
+
+void msp_deco_draw(msp_page *page, const msp_deco *d, msp_zone zone, double x0, double y0, double y1,
+                   bool open_top, bool open_bottom, int insert_at)
+{
+    double x = x0 + d->x, w = d->w;
+    if (d->background != MSP_COLOR_NONE && y1 > y0) {
+        msp_area a = { .kind = MSP_AREA_RECT, .zone = zone, .x = x, .y = y0, .w = w, .h = y1 - y0 };
+        a.u.rect.color = d->background;
+        insert_area(page, &a, insert_at);
+    }
+    const msp_border *b = d->border;
+    if (!open_top)
+        border_rule(page, zone, &b[MSP_BEFORE], x, y0 + b[MSP_BEFORE].width / 2, x + w,
+                    y0 + b[MSP_BEFORE].width / 2);
+    if (!open_bottom)
+        border_rule(page, zone, &b[MSP_AFTER], x, y1 - b[MSP_AFTER].width / 2, x + w,
+                    y1 - b[MSP_AFTER].width / 2);
+    border_rule(page, zone, &b[MSP_START], x + b[MSP_START].width / 2, y0,
+                x + b[MSP_START].width / 2, y1);
+    border_rule(page, zone, &b[MSP_END], x + w - b[MSP_END].width / 2, y0,
+                x + w - b[MSP_END].width / 2, y1);
+}
+
+static void emit_line(msp_layout *L, msp_page *page, const msp_item *it, msp_zone zone, double x0,
+                      double baseline, int footnote)
+{
+    const msp_para *p = &it->para->para;
+    msp_para_emit_line(p, it->line, page, zone, x0 + it->x, baseline, footnote);
+    if (!L->emit)
+        return;
+    for (int k = 0; k < p->n_objs; k++) {
+        const msp_inline_obj *o = &p->objs[k];
+        if (o->line == it->line && o->kind == MSP_INLINE_DEST && o->node && o->node->id) {
+            if (!g_hash_table_contains(L->cite_first, o->node->id))
+                g_hash_table_insert(L->cite_first, g_strdup(o->node->id),
+                                    g_strdup(page->number_text));
+            g_hash_table_insert(L->cite_last, g_strdup(o->node->id), g_strdup(page->number_text));
+        }
+    }
+}
+
+void msp_item_emit(msp_layout *L, msp_page *page, const msp_item *it, msp_zone zone, double x0,
+                   double top, int footnote)
+{
+    double baseline = top + it->ascent;
+    if (it->kind == MSP_ITEM_LINE)
+        emit_line(L, page, it, zone, x0, baseline, footnote);
+    else if (it->kind == MSP_ITEM_GROUP) {
+        for (guint i = 0; i < it->subs->len; i++) {
+            const msp_sub *s = &g_array_index(it->subs, msp_sub, i);
+            if (s->cell)
+                msp_deco_draw(page, s->cell, zone, x0, top, top + s->cell_h, false, false,
+                              page->n_areas);
+            msp_run_emit(L, page, s->items, 0, (int)s->items->len, zone, x0 + s->x, top + s->y,
+                         footnote);
+        }
+    }
+    if (it->attached)
+        for (guint i = 0; i < it->attached->len; i++) {
+            const msp_item *a = g_ptr_array_index(it->attached, i);
+            double bl = (it->kind == MSP_ITEM_LINE ? baseline : top + a->ascent) + a->dy;
+            emit_line(L, page, a, zone, x0, bl, footnote);
+        }
+}
+
+typedef struct open_ent {
+    msp_deco *d;
+    double y0;
+    int at;
+} open_ent;
+
+double msp_run_emit(msp_layout *L, msp_page *page, const GPtrArray *items, int from, int to,
+                    msp_zone zone, double x0, double y0, int footnote)
+{
+    double y = y0;
+    GArray *open = g_array_new(FALSE, FALSE, sizeof(open_ent));
+    for (int i = from; i < to; i++) {
+        const msp_item *it = g_ptr_array_index(items, i);
+        switch (it->kind) {
+        case MSP_ITEM_GLUE:
+            if (i > from || it->retain)
+                y += it->h;
+            break;
+        case MSP_ITEM_OPEN: {
+            open_ent e = { it->deco, y, page->n_areas };
+            g_array_append_val(open, e);
+            y += it->h;
+            break;
+        }
+        case MSP_ITEM_CLOSE:
+            y += it->h;
+            if (open->len) {
+                open_ent e = g_array_index(open, open_ent, open->len - 1);
+                g_array_set_size(open, open->len - 1);
+                msp_deco_draw(page, e.d, zone, x0, e.y0, y, false, false, e.at);
+            }
+            break;
+        default:
+            msp_item_emit(L, page, it, zone, x0, y, footnote);
+            y += it->h;
+            break;
+        }
+    }
+    while (open->len) {
+        open_ent e = g_array_index(open, open_ent, open->len - 1);
+        g_array_set_size(open, open->len - 1);
+        msp_deco_draw(page, e.d, zone, x0, e.y0, y, false, true, e.at);
+    }
+    g_array_free(open, TRUE);
+    return y - y0;
+}

@@ -1,0 +1,898 @@
+/* Pagination: msp_layout_run. Page-sequences, the streaming page builder
+ * (first fit with look-back to the weakest latest break point, footnote
+ * reserve, split notes carried to the next page), page emission (body,
+ * footnote area, separator, static content, destinations), forced and blank
+ * pages, citation passes and bookmarks. Item generation is block.c. */
+#include "layout/layout_private.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- page state ---- */
+
+static bool page_has_boxes(const msp_layout *L)
+{
+    for (guint i = 0; i < L->placed->len; i++)
+        if (g_array_index(L->placed, msp_placed, i).it->kind != MSP_ITEM_GLUE)
+            return true;
+    return false;
+}
+
+static double parts_height(const msp_layout *L)
+{
+    double h = 0;
+    for (guint i = 0; i < L->parts->len; i++) {
+        const msp_note_part *p = &g_array_index(L->parts, msp_note_part, i);
+        if (p->to > p->from)
+            h += msp_note_height(p->note, p->from, p->to);
+    }
+    return h;
+}
+
+static bool parts_any(const msp_layout *L)
+{
+    for (guint i = 0; i < L->parts->len; i++) {
+        const msp_note_part *p = &g_array_index(L->parts, msp_note_part, i);
+        if (p->to > p->from)
+            return true;
+    }
+    return false;
+}
+
+static double trailing_glue(const msp_layout *L)
+{
+    double h = 0;
+    for (guint i = L->placed->len; i > 0; i--) {
+        const msp_placed *p = &g_array_index(L->placed, msp_placed, i - 1);
+        if (p->it->kind != MSP_ITEM_GLUE)
+            break;
+        h += p->it->h;
+    }
+    return h;
+}
+
+static void parts_add(msp_layout *L, msp_note *n, int from, int to)
+{
+    n->refs++;
+    msp_note_part p = { n, from, to };
+    g_array_append_val(L->parts, p);
+}
+
+static void parts_truncate(msp_layout *L, guint n)
+{
+    for (guint i = n; i < L->parts->len; i++)
+        msp_note_unref(g_array_index(L->parts, msp_note_part, i).note);
+    g_array_set_size(L->parts, MIN(n, L->parts->len));
+}
+
+static msp_status seq_start_page(msp_layout *L, bool blank);
+
+/* ---- static content ---- */
+
+static void emit_static(msp_layout *L, msp_page *page, const msp_fo_node *sc, msp_rect r,
+                        const msp_fo_node *region, msp_zone zone)
+{
+    if (!sc || r.h <= 0)
+        return;
+    msp_gen g;
+    msp_gen_init(&g, L, page->number_text);
+    g.in_static = true;
+    msp_refarea ra = { 0, r.w, { 0 } };
+    msp_status st = msp_gen_children(&g, sc, &ra);
+    if (st != MSP_OK && L->st == MSP_OK)
+        L->st = st;
+    double h = msp_items_height(g.out), dy = 0;
+    msp_display_align da = region ? region->style->display_align : MSP_DA_BEFORE;
+    if (da == MSP_DA_CENTER)
+        dy = (r.h - h) / 2;
+    else if (da == MSP_DA_AFTER)
+        dy = r.h - h;
+    msp_run_emit(L, page, g.out, 0, (int)g.out->len, zone, r.x, r.y + dy, -1);
+    msp_gen_clear(&g);
+}
+
+static void record_id(msp_layout *L, msp_page *page, const char *id, double x, double y, bool dest)
+{
+    if (!g_hash_table_contains(L->cite_first, id))
+        g_hash_table_insert(L->cite_first, g_strdup(id), g_strdup(page->number_text));
+    g_hash_table_insert(L->cite_last, g_strdup(id), g_strdup(page->number_text));
+    if (dest) {
+        msp_area a = { .kind = MSP_AREA_DEST, .zone = MSP_ZONE_BODY, .x = x, .y = y };
+        a.u.dest.name = msp_arena_strdup(page->arena, id);
+        msp_page_add(page, &a);
+    }
+}
+
+typedef struct open_deco {
+    msp_deco *d;
+    double y0;
+    int at;
+    bool open_top;
+} open_deco;
+
+/* Builds the page from the placed items and parts, sends it to the sink and frees it. */
+static msp_status emit_page(msp_layout *L, bool blank)
+{
+    msp_page *page = msp_page_new(L->m.pw, L->m.ph);
+    page->index = L->page_index;
+    page->number = L->number;
+    page->number_text = msp_page_number_format(page->arena, L->number, L->format);
+    page->master = msp_arena_strdup(page->arena, L->m.name);
+    page->region[MSP_ZONE_BODY] = L->m.body;
+    page->region[MSP_ZONE_BEFORE] = L->m.before;
+    page->region[MSP_ZONE_AFTER] = L->m.after;
+    msp_markers_page_start(L);
+
+    double x0 = L->m.body.x, y = L->m.body.y;
+    GArray *open = g_array_new(FALSE, FALSE, sizeof(open_deco));
+    for (guint i = 0; i < L->open->len; i++) {
+        open_deco o = { g_ptr_array_index(L->open, i), y, page->n_areas, true };
+        g_array_append_val(open, o);
+    }
+    g_ptr_array_set_size(L->open, 0);
+    /* the last box: trailing glue is not drawn */
+    guint last_box = 0;
+    for (guint i = 0; i < L->placed->len; i++)
+        if (g_array_index(L->placed, msp_placed, i).it->kind != MSP_ITEM_GLUE)
+            last_box = i + 1;
+    for (guint i = 0; i < last_box && !blank; i++) {
+        const msp_placed *p = &g_array_index(L->placed, msp_placed, i);
+        const msp_item *it = p->it;
+        if (it->kind == MSP_ITEM_GLUE) {
+            y += it->h;
+            continue;
+        }
+        if (p->hdr && it->hdr) {
+            msp_run_emit(L, page, it->hdr->items, 0, (int)it->hdr->items->len, MSP_ZONE_BODY, x0, y, -1);
+            y += it->hdr->h;
+        }
+        for (guint k = 0; it->ids && k < it->ids->len; k++)
+            record_id(L, page, g_ptr_array_index(it->ids, k), x0, y, true);
+        for (guint k = 0; it->markers && k < it->markers->len; k++)
+            msp_markers_note(L, g_ptr_array_index(it->markers, k));
+        if (it->kind == MSP_ITEM_OPEN) {
+            open_deco o = { it->deco, y, page->n_areas, false };
+            g_array_append_val(open, o);
+        } else if (it->kind == MSP_ITEM_CLOSE) {
+            y += it->h;
+            if (open->len) {
+                open_deco o = g_array_index(open, open_deco, open->len - 1);
+                g_array_set_size(open, open->len - 1);
+                msp_deco_draw(page, o.d, MSP_ZONE_BODY, x0, o.y0, y, o.open_top, false, o.at);
+                msp_deco_unref(o.d);
+            }
+            continue;
+        } else {
+            msp_item_emit(L, page, it, MSP_ZONE_BODY, x0, y, -1);
+        }
+        for (guint k = 0; it->ids_end && k < it->ids_end->len; k++)
+            record_id(L, page, g_ptr_array_index(it->ids_end, k), x0, y, false);
+        y += it->h;
+    }
+    /* blocks continuing on the next page: open bottom edge here */
+    for (guint i = 0; i < open->len; i++) {
+        open_deco *o = &g_array_index(open, open_deco, i);
+        msp_deco_draw(page, o->d, MSP_ZONE_BODY, x0, o->y0, y, o->open_top, true, o->at);
+        g_ptr_array_add(L->open, o->d);
+    }
+    g_array_free(open, TRUE);
+
+    /* footnote area at the bottom of the region-body */
+    double nh = parts_height(L);
+    double bottom = L->m.body.y + L->m.body.h;
+    if (parts_any(L)) {
+        double top = bottom - nh;
+        if (L->sep_items) {
+            page->region[MSP_ZONE_SEPARATOR] = (msp_rect){ x0, top - L->sep_h, L->m.body.w, L->sep_h };
+            msp_run_emit(L, page, L->sep_items, 0, (int)L->sep_items->len, MSP_ZONE_SEPARATOR, x0,
+                         top - L->sep_h, -1);
+        }
+        page->region[MSP_ZONE_FOOTNOTES] = (msp_rect){ x0, top, L->m.body.w, nh };
+        int idx = 0;
+        double ny = top;
+        for (guint i = 0; i < L->parts->len; i++) {
+            const msp_note_part *p = &g_array_index(L->parts, msp_note_part, i);
+            if (p->to <= p->from)
+                continue;
+            msp_run_emit(L, page, p->note->items, p->from, p->to, MSP_ZONE_FOOTNOTES, x0, ny, idx);
+            ny += msp_note_height(p->note, p->from, p->to);
+            idx++;
+        }
+        page->n_footnotes = idx;
+    }
+    emit_static(L, page, L->st_before, L->m.before, L->m.rbefore, MSP_ZONE_BEFORE);
+    emit_static(L, page, L->st_after, L->m.after, L->m.rafter, MSP_ZONE_AFTER);
+    msp_markers_page_end(L);
+
+    msp_status st = L->st;
+    if (st == MSP_OK && L->emit && L->opts->sink)
+        st = L->opts->sink(L->opts->sink_user, page);
+    msp_page_free(page);
+    L->page_index++;
+    L->seq_pages++;
+    if (L->emit)
+        L->res->pages = L->page_index;
+    if (st == MSP_OK && L->page_index >= L->job->limits.max_pages)
+        st = msp_diag_error(&L->job->diags, MSP_E_LIMIT, L->seq->loc,
+                            "split the document or raise the page limit",
+                            "the document has more than %d pages", L->job->limits.max_pages);
+    if (st == MSP_OK)
+        st = msp_job_check_time(L->job, L->seq->loc);
+    if (st != MSP_OK && L->st == MSP_OK)
+        L->st = st;
+    return L->st;
+}
+
+/* Frees the page's placed items and moves unfinished notes to the carry list. */
+static void clear_page(msp_layout *L)
+{
+    for (guint i = 0; i < L->placed->len; i++)
+        msp_item_free(g_array_index(L->placed, msp_placed, i).it);
+    g_array_set_size(L->placed, 0);
+    for (guint i = 0; i < L->parts->len; i++) {
+        msp_note_part *p = &g_array_index(L->parts, msp_note_part, i);
+        if (p->to < (int)p->note->items->len) {
+            msp_note_part *c = g_new(msp_note_part, 1);
+            *c = (msp_note_part){ p->note, p->to, (int)p->note->items->len };
+            p->note->refs++;
+            g_ptr_array_add(L->carry, c);
+        }
+    }
+    parts_truncate(L, 0);
+    L->body_h = 0;
+    L->full = false;
+    L->hdr_shown = NULL;
+}
+
+/* Places carried note parts at the foot of a new page, in order. */
+static void place_carry(msp_layout *L)
+{
+    GPtrArray *carry = L->carry;
+    L->carry = g_ptr_array_new();
+    double avail = L->m.body.h;
+    for (guint i = 0; i < carry->len; i++) {
+        msp_note_part *c = g_ptr_array_index(carry, i);
+        int len = (int)c->note->items->len;
+        if (L->full) {
+            parts_add(L, c->note, c->from, c->from);
+        } else {
+            double used = parts_height(L) + (parts_any(L) ? 0 : L->sep_h);
+            double room = avail - used - (parts_any(L) ? L->sep_h : 0);
+            double need = msp_note_height(c->note, c->from, len);
+            if (need <= room) {
+                parts_add(L, c->note, c->from, len);
+            } else {
+                int to = msp_note_fit(c->note, c->from, room, 2, i == 0);
+                if (to == c->from && i == 0)
+                    to = msp_note_fit(c->note, c->from, 1e9, 1, true) > c->from ? c->from + 1 : c->from;
+                parts_add(L, c->note, c->from, to);
+                L->full = true;
+            }
+        }
+        msp_note_unref(c->note);
+        g_free(c);
+    }
+    g_ptr_array_free(carry, TRUE);
+}
+
+static msp_status start_page(msp_layout *L, bool blank)
+{
+    msp_status st = seq_start_page(L, blank);
+    if (st != MSP_OK)
+        return st;
+    place_carry(L);
+    return MSP_OK;
+}
+
+static msp_status blank_page(msp_layout *L)
+{
+    msp_status st = start_page(L, true);
+    if (st != MSP_OK)
+        return st;
+    /* carried notes wait for the next real page */
+    for (guint i = 0; i < L->parts->len; i++) {
+        msp_note_part *p = &g_array_index(L->parts, msp_note_part, i);
+        p->to = p->from;
+    }
+    st = emit_page(L, true);
+    clear_page(L);
+    L->number++;
+    return st;
+}
+
+static void try_last_master(msp_layout *L, const msp_master_sel *before)
+{
+    if (!L->sel.psm)
+        return;
+    msp_master_sel saved = L->sel;
+    msp_master cur = L->m;
+    L->sel = *before;
+    msp_master m;
+    /* not an error of the document when no "last" master matches: quiet diagnostics */
+    msp_diag_list real = L->job->diags;
+    msp_diag_list_init(&L->job->diags);
+    msp_status st = msp_master_select(L, L->seq_pages == 0, true, false, &m);
+    msp_diag_list_clear(&L->job->diags);
+    L->job->diags = real;
+    if (st != MSP_OK) {
+        L->sel = saved;
+        return;
+    }
+    double need = L->body_h + parts_height(L) + (parts_any(L) ? L->sep_h : 0);
+    if (m.node != cur.node && m.body.w == cur.body.w && need <= m.body.h + 0.001) {
+        L->m = m;
+        return;
+    }
+    L->sel = saved;
+}
+
+static msp_status finish_page(msp_layout *L, msp_break next, bool last, const msp_master_sel *sel_before)
+{
+    if (last)
+        try_last_master(L, sel_before);
+    msp_status st = emit_page(L, false);
+    clear_page(L);
+    L->number++;
+    if (st != MSP_OK)
+        return st;
+    if ((next == MSP_BREAK_ODD_PAGE && L->number % 2 == 0) ||
+        (next == MSP_BREAK_EVEN_PAGE && L->number % 2 != 0))
+        st = blank_page(L);
+    return st;
+}
+
+/* ---- placing items ---- */
+
+static GPtrArray *item_notes(msp_layout *L, msp_item *it, GHashTable *cache)
+{
+    if (!it->notes || it->notes->len == 0)
+        return NULL;
+    GPtrArray *notes = g_ptr_array_new();
+    for (guint i = 0; i < it->notes->len; i++) {
+        const msp_fo_node *fn = g_ptr_array_index(it->notes, i);
+        msp_note *n = g_hash_table_lookup(cache, fn);
+        if (!n) {
+            n = msp_note_build(L, fn);
+            g_hash_table_insert(cache, (gpointer)fn, n);
+        }
+        g_ptr_array_add(notes, n);
+    }
+    return notes;
+}
+
+static void commit(msp_layout *L, msp_item *it, double need, bool hdr)
+{
+    msp_placed p = { it, (int)L->parts->len, L->body_h, hdr, L->full };
+    g_array_append_val(L->placed, p);
+    L->body_h = need;
+    if (hdr)
+        L->hdr_shown = it->hdr;
+}
+
+static void requeue_from(msp_layout *L, guint b, msp_item *it)
+{
+    if (it)
+        g_queue_push_head(&L->queue, it);
+    for (guint i = L->placed->len; i > b; i--) {
+        msp_placed *p = &g_array_index(L->placed, msp_placed, i - 1);
+        g_queue_push_head(&L->queue, p->it);
+    }
+    const msp_placed *pb = &g_array_index(L->placed, msp_placed, b);
+    parts_truncate(L, (guint)pb->n_parts_before);
+    L->full = pb->full_before;
+    L->body_h = pb->body_before;
+    g_array_set_size(L->placed, b);
+    L->hdr_shown = NULL;
+    for (guint i = 0; i < b; i++) {
+        const msp_placed *p = &g_array_index(L->placed, msp_placed, i);
+        if (p->hdr)
+            L->hdr_shown = p->it->hdr;
+    }
+}
+
+/* The break point to use when `it` does not fit: the weakest, then latest,
+ * position before a box that has a box before it on the page. Returns
+ * L->placed->len for "before it". */
+static guint choose_break(const msp_layout *L, const msp_item *it)
+{
+    guint best = L->placed->len;
+    int best_s = it->bp;
+    bool seen_box = false;
+    for (guint i = 0; i < L->placed->len; i++) {
+        const msp_item *p = g_array_index(L->placed, msp_placed, i).it;
+        if (p->kind == MSP_ITEM_GLUE)
+            continue;
+        if (seen_box && p->bp < best_s) {
+            best_s = p->bp;
+            best = i;
+        } else if (seen_box && p->bp == best_s && best != L->placed->len) {
+            best = i;
+        }
+        seen_box = true;
+    }
+    /* latest among equals: "before it" wins ties */
+    if (best != L->placed->len && it->bp <= best_s)
+        best = L->placed->len;
+    /* break points just after glue: move back over the glue so it is dropped with the page */
+    return best;
+}
+
+static msp_status place(msp_layout *L, msp_item *it, GHashTable *cache, const msp_master_sel *sel_before)
+{
+    if (it->kind == MSP_ITEM_GLUE) {
+        if (!page_has_boxes(L) && !it->retain) {
+            msp_item_free(it);
+            return MSP_OK;
+        }
+        msp_placed p = { it, (int)L->parts->len, L->body_h, false, L->full };
+        g_array_append_val(L->placed, p);
+        return MSP_OK;
+    }
+    bool has = page_has_boxes(L);
+    if (it->force != MSP_BREAK_AUTO && has) {
+        msp_break f = it->force;
+        /* trailing glue goes with the page */
+        msp_status st = finish_page(L, f, false, sel_before);
+        if (st == MSP_OK)
+            st = start_page(L, false);
+        it->force = MSP_BREAK_AUTO;
+        g_queue_push_head(&L->queue, it);
+        return st;
+    }
+    if (it->force != MSP_BREAK_AUTO && !has && L->seq_pages > 0) {
+        it->force = MSP_BREAK_AUTO;   /* already at a page top */
+    }
+    if (!has) {
+        /* glue at the top of the page is dropped unless retained */
+        double keep_h = 0;
+        for (guint i = 0; i < L->placed->len; i++)
+            keep_h += g_array_index(L->placed, msp_placed, i).it->h;
+        L->body_h = keep_h;
+    }
+    double avail = L->m.body.h;
+    bool hdr = it->hdr && L->hdr_shown != it->hdr;
+    double need = L->body_h + (has ? trailing_glue(L) : 0) + (hdr ? it->hdr->h : 0) + it->h;
+    double nh = parts_height(L);
+    double sep_now = parts_any(L) ? L->sep_h : 0;
+    GPtrArray *notes = L->full && has ? NULL : item_notes(L, it, cache);
+    if (L->full && has)
+        goto overflow;
+    if (!notes) {
+        if (need + nh + sep_now <= avail + 0.001) {
+            commit(L, it, need, hdr);
+            return MSP_OK;
+        }
+        goto overflow;
+    }
+    {
+        double all = 0;
+        for (guint i = 0; i < notes->len; i++) {
+            msp_note *n = g_ptr_array_index(notes, i);
+            all += msp_note_height(n, 0, (int)n->items->len);
+        }
+        double sep = L->sep_h;
+        if (need + nh + sep + all <= avail + 0.001) {
+            commit(L, it, need, hdr);
+            for (guint i = 0; i < notes->len; i++) {
+                msp_note *n = g_ptr_array_index(notes, i);
+                parts_add(L, n, 0, (int)n->items->len);
+            }
+            g_ptr_array_free(notes, TRUE);
+            return MSP_OK;
+        }
+        /* split: the line with as much of its notes as fits */
+        double room = avail - need - nh - sep;
+        if (room >= 0) {
+            int nfull = 0;
+            double acc = 0;
+            for (guint i = 0; i < notes->len; i++) {
+                msp_note *n = g_ptr_array_index(notes, i);
+                double h = msp_note_height(n, 0, (int)n->items->len);
+                if (acc + h > room)
+                    break;
+                acc += h;
+                nfull++;
+            }
+            msp_note *sn = g_ptr_array_index(notes, nfull);
+            int orphans = MAX(2, sn->node->style->orphans);
+            int to = msp_note_fit(sn, 0, room - acc, orphans, !has);
+            if (to > 0 || !has) {
+                commit(L, it, need, hdr);
+                for (guint i = 0; i < notes->len; i++) {
+                    msp_note *n = g_ptr_array_index(notes, i);
+                    int len = (int)n->items->len;
+                    parts_add(L, n, 0, (int)i < nfull ? len : (int)i == nfull ? to : 0);
+                }
+                L->full = true;
+                g_ptr_array_free(notes, TRUE);
+                return MSP_OK;
+            }
+        }
+    }
+overflow:
+    if (notes)
+        g_ptr_array_free(notes, TRUE);
+    if (!has) {
+        /* nothing fits on an empty page: place the box anyway, notes carried */
+        if (need > avail + 0.001)
+            msp_diag_warn(&L->job->diags, L->flow->loc, "reduce the content's height",
+                          "content %.2f pt tall does not fit the page body (%.2f pt); it is clipped",
+                          need, avail);
+        commit(L, it, need, hdr);
+        GPtrArray *ns = item_notes(L, it, cache);
+        for (guint i = 0; ns && i < ns->len; i++)
+            parts_add(L, g_ptr_array_index(ns, i), 0, 0);
+        if (ns) {
+            g_ptr_array_free(ns, TRUE);
+            L->full = true;
+        }
+        return MSP_OK;
+    }
+    guint b = choose_break(L, it);
+    if (b < L->placed->len)
+        requeue_from(L, b, it);
+    else
+        g_queue_push_head(&L->queue, it);
+    msp_status st = finish_page(L, MSP_BREAK_AUTO, false, sel_before);
+    if (st == MSP_OK)
+        st = start_page(L, false);
+    return st;
+}
+
+/* ---- page-sequences ---- */
+
+static msp_status seq_start_page(msp_layout *L, bool blank)
+{
+    L->sel_before = L->sel;
+    msp_status st = msp_master_select(L, L->seq_pages == 0, false, blank, &L->m);
+    if (st != MSP_OK)
+        return L->st = st;
+    /* separator content once per page-sequence (its height is per master width) */
+    if (L->st_sep && !L->sep_items) {
+        msp_gen g;
+        msp_gen_init(&g, L, NULL);
+        msp_refarea ra = { 0, L->m.body.w, { 0 } };
+        st = msp_gen_children(&g, L->st_sep, &ra);
+        L->sep_items = g.out;
+        g.out = NULL;
+        msp_gen_clear(&g);
+        L->sep_h = msp_items_height(L->sep_items);
+        if (st != MSP_OK)
+            return L->st = st;
+    }
+    return MSP_OK;
+}
+
+static char *node_text(msp_arena *arena, const msp_fo_node *n)
+{
+    GString *s = g_string_new(NULL);
+    const msp_fo_node *stack[64];
+    int sp = 0;
+    for (const msp_fo_node *c = n->first; c || sp > 0;) {
+        if (!c) {
+            c = stack[--sp]->next;
+            continue;
+        }
+        if (c->kind == MSP_FO_TEXT)
+            g_string_append_len(s, c->text, (gssize)c->text_len);
+        if (c->first && sp < 64) {
+            stack[sp++] = c;
+            c = c->first;
+        } else {
+            c = c->next;
+        }
+    }
+    char *r = msp_arena_strdup(arena, g_strstrip(s->str));
+    g_string_free(s, TRUE);
+    return r;
+}
+
+static msp_status run_sequence(msp_layout *L, const msp_fo_node *seq, const msp_fo_node *next_seq)
+{
+    L->seq = seq;
+    L->seq_pages = 0;
+    L->flow = NULL;
+    L->st_before = L->st_after = L->st_sep = NULL;
+    msp_items_free(L->sep_items);
+    L->sep_items = NULL;
+    L->sep_h = 0;
+    g_hash_table_remove_all(L->mk_seq_first);
+    const char *mref = msp_fo_attr_value(seq, "master-reference");
+    const msp_fo_node *master = msp_master_find(L, mref);
+    if (!master)
+        return L->st = msp_diag_error(&L->job->diags, MSP_E_FO, seq->loc,
+                                      "define the master in fo:layout-master-set",
+                                      "page master '%s' is referenced but not defined",
+                                      mref ? mref : "");
+    memset(&L->sel, 0, sizeof L->sel);
+    if (master->kind == MSP_FO_PAGE_SEQUENCE_MASTER) {
+        L->sel.psm = master;
+        L->sel.cur = master->first;
+    } else {
+        L->sel.spm = master;
+    }
+    const char *ipn = msp_fo_attr_value(seq, "initial-page-number");
+    if (ipn && strcmp(ipn, "auto-odd") == 0 && L->number % 2 == 0)
+        L->number++;
+    else if (ipn && strcmp(ipn, "auto-even") == 0 && L->number % 2 != 0)
+        L->number++;
+    else if (ipn && g_ascii_isdigit(ipn[0]))
+        L->number = atoi(ipn);
+    L->format = msp_fo_attr_value(seq, "format");
+    for (const msp_fo_node *c = seq->first; c; c = c->next) {
+        const char *fname = msp_fo_attr_value(c, "flow-name");
+        if (c->kind == MSP_FO_TITLE && !L->res->title && L->emit)
+            L->res->title = node_text(L->job->arena, c);
+        if (c->kind == MSP_FO_FLOW) {
+            L->flow = c;
+        } else if (c->kind == MSP_FO_STATIC_CONTENT && fname) {
+            if (strcmp(fname, "xsl-footnote-separator") == 0)
+                L->st_sep = c;
+            else if (strcmp(fname, "xsl-region-after") == 0)
+                L->st_after = c;
+            else if (strcmp(fname, "xsl-region-before") == 0)
+                L->st_before = c;
+            else
+                msp_diag_warn(&L->job->diags, c->loc, NULL,
+                              "fo:static-content flow-name '%s' matches no region; ignored", fname);
+        }
+    }
+    if (!L->res->language && seq->style->language && L->emit)
+        L->res->language = msp_arena_strdup(L->job->arena, seq->style->language);
+    if (!L->flow)
+        return L->st = msp_diag_error(&L->job->diags, MSP_E_FO, seq->loc, "add an fo:flow",
+                                      "fo:page-sequence without fo:flow");
+    const char *fl = msp_fo_attr_value(L->flow, "flow-name");
+    if (fl && strcmp(fl, "xsl-region-body") != 0)
+        return L->st = msp_diag_error(&L->job->diags, MSP_E_FO, L->flow->loc,
+                                      "use flow-name=\"xsl-region-body\"",
+                                      "fo:flow '%s' matches no region", fl);
+
+    GHashTable *cache = g_hash_table_new_full(NULL, NULL, NULL, (GDestroyNotify)msp_note_unref);
+    msp_gen g;
+    msp_gen_init(&g, L, NULL);
+    msp_status st = start_page(L, false);
+    msp_master_sel before = L->sel_before;
+    const msp_fo_node *child = L->flow->first;
+    while (st == MSP_OK) {
+        if (g_queue_is_empty(&L->queue)) {
+            if (!child)
+                break;
+            if (child->kind != MSP_FO_TEXT) {
+                msp_refarea ra = { 0, L->m.body.w, { 0 } };
+                st = msp_gen_block_level(&g, child, &ra);
+                for (guint i = 0; i < g.out->len; i++)
+                    g_queue_push_tail(&L->queue, g_ptr_array_index(g.out, i));
+                g_ptr_array_set_size(g.out, 0);
+            }
+            child = child->next;
+            continue;
+        }
+        msp_item *it = g_queue_pop_head(&L->queue);
+        int before_pages = L->page_index;
+        st = place(L, it, cache, &before);
+        if (L->page_index != before_pages)
+            before = L->sel_before;
+        if (st == MSP_OK)
+            st = L->st;
+    }
+    /* the last page, and any notes still carried */
+    while (st == MSP_OK) {
+        st = finish_page(L, MSP_BREAK_AUTO, L->carry->len == 0, &before);
+        if (st != MSP_OK || L->carry->len == 0)
+            break;
+        st = start_page(L, false);
+        before = L->sel_before;
+    }
+    /* force-page-count */
+    const char *fpc = msp_fo_attr_value(seq, "force-page-count");
+    int last = L->number - 1;
+    bool add = false;
+    if (!fpc || strcmp(fpc, "auto") == 0) {
+        const char *nipn = next_seq ? msp_fo_attr_value(next_seq, "initial-page-number") : NULL;
+        add = nipn && ((strcmp(nipn, "auto-odd") == 0 && last % 2 != 0) ||
+                       (strcmp(nipn, "auto-even") == 0 && last % 2 == 0));
+    } else if (strcmp(fpc, "even") == 0) {
+        add = L->seq_pages % 2 != 0;
+    } else if (strcmp(fpc, "odd") == 0) {
+        add = L->seq_pages % 2 == 0;
+    } else if (strcmp(fpc, "end-on-even") == 0) {
+        add = last % 2 != 0;
+    } else if (strcmp(fpc, "end-on-odd") == 0) {
+        add = last % 2 == 0;
+    }
+    if (st == MSP_OK && add)
+        st = blank_page(L);
+
+    while (!g_queue_is_empty(&L->queue))
+        msp_item_free(g_queue_pop_head(&L->queue));
+    for (guint i = 0; i < L->open->len; i++)
+        msp_deco_unref(g_ptr_array_index(L->open, i));
+    g_ptr_array_set_size(L->open, 0);
+    clear_page(L);
+    for (guint i = 0; i < L->carry->len; i++) {
+        msp_note_part *c = g_ptr_array_index(L->carry, i);
+        msp_note_unref(c->note);
+        g_free(c);
+    }
+    g_ptr_array_set_size(L->carry, 0);
+    msp_gen_clear(&g);
+    g_hash_table_destroy(cache);
+    return st == MSP_OK ? L->st : st;
+}
+
+static msp_status run_pass(msp_layout *L)
+{
+    L->number = 1;
+    L->page_index = 0;
+    L->st = MSP_OK;
+    const msp_fo_node *seqs[2] = { NULL, NULL };
+    msp_status st = MSP_OK;
+    for (const msp_fo_node *c = L->doc->root->first; c && st == MSP_OK; c = c->next) {
+        if (c->kind != MSP_FO_PAGE_SEQUENCE)
+            continue;
+        const msp_fo_node *next = c->next;
+        while (next && next->kind != MSP_FO_PAGE_SEQUENCE)
+            next = next->next;
+        seqs[0] = c;
+        st = run_sequence(L, c, next);
+        L->seq_index++;
+    }
+    (void)seqs;
+    return st;
+}
+
+/* ---- bookmarks ---- */
+
+static void bookmarks(msp_layout *L, const msp_fo_node *parent, int pidx, GArray *out)
+{
+    for (const msp_fo_node *b = parent->first; b; b = b->next) {
+        if (b->kind != MSP_FO_BOOKMARK)
+            continue;
+        msp_bookmark bm = { 0 };
+        for (const msp_fo_node *t = b->first; t; t = t->next)
+            if (t->kind == MSP_FO_BOOKMARK_TITLE)
+                bm.title = node_text(L->job->arena, t);
+        if (!bm.title)
+            bm.title = "";
+        bm.dest = msp_fo_attr_value(b, "internal-destination");
+        bm.uri = msp_fo_attr_value(b, "external-destination");
+        const char *ss = msp_fo_attr_value(b, "starting-state");
+        bm.open = ss && strcmp(ss, "show") == 0;
+        bm.parent = pidx;
+        g_array_append_val(out, bm);
+        bookmarks(L, b, (int)out->len - 1, out);
+    }
+}
+
+static bool has_citations(const msp_fo_node *n)
+{
+    for (const msp_fo_node *c = n->first; c; c = c->next) {
+        if (c->kind == MSP_FO_PAGE_NUMBER_CITATION || c->kind == MSP_FO_PAGE_NUMBER_CITATION_LAST)
+            return true;
+        if (c->first && has_citations(c))
+            return true;
+    }
+    return false;
+}
+
+static GHashTable *cite_map(msp_layout *L)
+{
+    GHashTable *m = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+    GHashTableIter it;
+    gpointer k, v;
+    g_hash_table_iter_init(&it, L->cite_first);
+    while (g_hash_table_iter_next(&it, &k, &v))
+        g_hash_table_insert(m, g_strconcat("F:", k, NULL), g_strdup(v));
+    g_hash_table_iter_init(&it, L->cite_last);
+    while (g_hash_table_iter_next(&it, &k, &v))
+        g_hash_table_insert(m, g_strconcat("L:", k, NULL), g_strdup(v));
+    return m;
+}
+
+static bool maps_equal(GHashTable *a, GHashTable *b)
+{
+    if (!a || !b || g_hash_table_size(a) != g_hash_table_size(b))
+        return false;
+    GHashTableIter it;
+    gpointer k, v;
+    g_hash_table_iter_init(&it, a);
+    while (g_hash_table_iter_next(&it, &k, &v)) {
+        const char *w = g_hash_table_lookup(b, k);
+        if (!w || strcmp(w, v) != 0)
+            return false;
+    }
+    return true;
+}
+
+msp_status msp_layout_run(msp_job *job, const msp_fo_doc *doc, const msp_layout_opts *opts,
+                          msp_layout_result *out)
+{
+    memset(out, 0, sizeof *out);
+    if (!doc || !doc->root || doc->root->kind != MSP_FO_ROOT)
+        return msp_diag_error(&job->diags, MSP_E_FO, MSP_LOC_NONE, NULL, "no fo:root to lay out");
+    msp_layout L = { 0 };
+    L.job = job;
+    L.doc = doc;
+    L.opts = opts;
+    L.res = out;
+    L.placed = g_array_new(FALSE, FALSE, sizeof(msp_placed));
+    L.parts = g_array_new(FALSE, FALSE, sizeof(msp_note_part));
+    L.carry = g_ptr_array_new();
+    L.open = g_ptr_array_new();
+    g_queue_init(&L.queue);
+    L.mk_first = g_hash_table_new(g_str_hash, g_str_equal);
+    L.mk_last = g_hash_table_new(g_str_hash, g_str_equal);
+    L.mk_carry = g_hash_table_new(g_str_hash, g_str_equal);
+    L.mk_seq_first = g_hash_table_new(g_str_hash, g_str_equal);
+
+    msp_status st = MSP_OK;
+    GHashTable *map = NULL;
+    if (has_citations(doc->root)) {
+        /* passes without output until the cited numbers stop changing (at most 3) */
+        for (int pass = 0; pass < 3 && st == MSP_OK; pass++) {
+            L.emit = false;
+            L.cite_in = map;
+            L.cite_first = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+            L.cite_last = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+            /* their diagnostics repeat in the final pass: only errors are kept */
+            msp_diag_list real = job->diags;
+            msp_diag_list_init(&job->diags);
+            st = run_pass(&L);
+            msp_diag_list quiet = job->diags;
+            job->diags = real;
+            if (st != MSP_OK)
+                msp_diag_list_merge(&job->diags, &quiet);
+            msp_diag_list_clear(&quiet);
+            GHashTable *m2 = cite_map(&L);
+            g_hash_table_destroy(L.cite_first);
+            g_hash_table_destroy(L.cite_last);
+            bool same = maps_equal(map, m2);
+            if (map)
+                g_hash_table_destroy(map);
+            map = m2;
+            if (same)
+                break;
+        }
+    }
+    if (st == MSP_OK) {
+        L.emit = true;
+        L.cite_in = map;
+        L.cite_first = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+        L.cite_last = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+        L.seq_index = 0;
+        memset(out, 0, sizeof *out);
+        st = run_pass(&L);
+        if (map && st == MSP_OK) {
+            GHashTable *m2 = cite_map(&L);
+            if (!maps_equal(map, m2))
+                msp_diag_warn(&job->diags, MSP_LOC_NONE, NULL,
+                              "page-number citations did not settle after 3 passes");
+            g_hash_table_destroy(m2);
+        }
+        g_hash_table_destroy(L.cite_first);
+        g_hash_table_destroy(L.cite_last);
+        for (const msp_fo_node *c = doc->root->first; c; c = c->next)
+            if (c->kind == MSP_FO_BOOKMARK_TREE) {
+                GArray *bm = g_array_new(FALSE, TRUE, sizeof(msp_bookmark));
+                bookmarks(&L, c, -1, bm);
+                out->n_bookmarks = (int)bm->len;
+                out->bookmarks = msp_arena_alloc_array(job->arena, MAX(1, bm->len), sizeof(msp_bookmark));
+                if (bm->len)
+                    memcpy(out->bookmarks, bm->data, bm->len * sizeof(msp_bookmark));
+                g_array_free(bm, TRUE);
+            }
+    }
+    if (map)
+        g_hash_table_destroy(map);
+    msp_items_free(L.sep_items);
+    g_array_free(L.placed, TRUE);
+    g_array_free(L.parts, TRUE);
+    g_ptr_array_free(L.carry, TRUE);
+    g_ptr_array_free(L.open, TRUE);
+    g_hash_table_destroy(L.mk_first);
+    g_hash_table_destroy(L.mk_last);
+    g_hash_table_destroy(L.mk_carry);
+    g_hash_table_destroy(L.mk_seq_first);
+    return st;
+}

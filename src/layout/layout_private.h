@@ -1,0 +1,238 @@
+/* Pagination internals shared by the layout files: the item stream (boxes,
+ * glue, decorations) that block.c/list.c/table.c generate, the page builder
+ * state of layout.c, footnote entries (footnote.c), page masters
+ * (page_master.c) and markers (marker.c). Not part of the module's API. */
+#ifndef MSP_LAYOUT_PRIVATE_H
+#define MSP_LAYOUT_PRIVATE_H
+
+#include "layout/layout.h"
+#include "layout/para.h"
+
+/* Break-point strengths before a box: free, a relaxable keep, a structural
+ * keep (never chosen while a weaker one exists). */
+enum { MSP_BP_FREE = 0, MSP_BP_KEEP = 1, MSP_BP_STRONG = 2 };
+
+typedef enum msp_item_kind {
+    MSP_ITEM_GLUE,    /* resolved space between blocks: h; dropped next to a page break unless retain */
+    MSP_ITEM_LINE,    /* one line of a para */
+    MSP_ITEM_GROUP,   /* an unbreakable box of stacked sub-runs (table row, fixed container) */
+    MSP_ITEM_OPEN,    /* a decorated block starts: border+padding before (h) */
+    MSP_ITEM_CLOSE    /* the matching end: padding+border after (h) */
+} msp_item_kind;
+
+typedef struct msp_para_ref {
+    msp_para para;
+    int refs;
+} msp_para_ref;
+
+typedef struct msp_item msp_item;
+typedef struct msp_deco msp_deco;
+
+/* A run of items placed at (x, y) relative to a group box. */
+typedef struct msp_sub {
+    GPtrArray *items;           /* of msp_item*, owned */
+    double x, y;                /* offset of the run */
+    msp_deco *cell;             /* table cell decoration drawn over h, or NULL */
+    double cell_h;
+} msp_sub;
+
+/* Borders, padding and background of a block, drawn from OPEN to CLOSE. */
+struct msp_deco {
+    int refs;
+    double x, w;                /* border rectangle, relative to the run's x0 */
+    msp_border border[4];
+    uint32_t background;
+};
+
+typedef struct msp_table_hdr msp_table_hdr;
+
+struct msp_item {
+    msp_item_kind kind;
+    double h;                   /* height on the page */
+    int bp;                     /* strength of the break before this box */
+    msp_break force;            /* forced break before this box */
+    bool retain;                /* GLUE: kept at a page top */
+    /* LINE */
+    msp_para_ref *para;
+    int line;
+    double x;                   /* column left for msp_para_emit_line */
+    double ascent;
+    double dy;                  /* attached label line: baseline offset from the host's */
+    /* GROUP */
+    GArray *subs;               /* of msp_sub */
+    /* LINE/GROUP: label lines of a list item drawn with this box */
+    GPtrArray *attached;        /* of msp_item* (LINE), baseline shared, or NULL */
+    /* OPEN/CLOSE */
+    msp_deco *deco;
+    /* attachments */
+    GPtrArray *notes;           /* fo:footnote nodes anchored here, or NULL */
+    GPtrArray *ids;             /* const char* ids starting here, or NULL */
+    GPtrArray *ids_end;         /* ids whose element ends here, or NULL */
+    GPtrArray *markers;         /* fo:marker nodes starting here, or NULL */
+    msp_table_hdr *hdr;         /* table header to repeat above this row on a new page */
+};
+
+struct msp_table_hdr {
+    int refs;
+    GPtrArray *items;           /* header GROUP rows */
+    double h;
+};
+
+/* Resolution of label-end()/body-start(). */
+typedef struct msp_list_ctx {
+    bool set;
+    double label_end, body_start;
+} msp_list_ctx;
+
+/* Where a block's content goes: the reference area (x0 within the region,
+ * width) and the current list context. */
+typedef struct msp_refarea {
+    double x0, width;
+    msp_list_ctx list;
+} msp_refarea;
+
+typedef struct msp_layout msp_layout;
+
+/* The generator: FO blocks -> items. */
+typedef struct msp_gen {
+    msp_layout *L;
+    msp_para_env env;
+    GPtrArray *out;             /* items appended here */
+    GPtrArray *spaces;          /* pending msp_space* */
+    int keep;                   /* strength for the next box's break point */
+    msp_break force;
+    int kt_depth;               /* inside keep-together */
+    GPtrArray *p_ids, *p_markers;
+    bool in_static;             /* static content: retrieve-marker resolved */
+    msp_status st;
+} msp_gen;
+
+/* A footnote laid out as items in the region-body width. */
+typedef struct msp_note {
+    const msp_fo_node *node;
+    GPtrArray *items;
+    int refs;
+} msp_note;
+
+/* A note's part on one page: items [from, to). */
+typedef struct msp_note_part {
+    msp_note *note;
+    int from, to;
+} msp_note_part;
+
+/* One page master's geometry. */
+typedef struct msp_master {
+    const msp_fo_node *node;
+    const char *name;
+    double pw, ph;
+    msp_rect body, before, after;
+    const msp_fo_node *rbefore, *rafter;     /* region nodes (display-align) */
+} msp_master;
+
+/* The selection state within a page-sequence-master. */
+typedef struct msp_master_sel {
+    const msp_fo_node *psm;     /* page-sequence-master, or NULL (simple master) */
+    const msp_fo_node *spm;     /* simple-page-master when psm is NULL */
+    const msp_fo_node *cur;     /* current sub-sequence specifier */
+    int used;                   /* pages taken from cur */
+} msp_master_sel;
+
+/* A placed box on the page being built (for look-back). */
+typedef struct msp_placed {
+    msp_item *it;
+    int n_parts_before;         /* footnote parts before this box */
+    double body_before;
+    bool hdr;                   /* a repeated table header is drawn above it */
+    bool full_before;
+} msp_placed;
+
+struct msp_layout {
+    msp_job *job;
+    const msp_fo_doc *doc;
+    const msp_layout_opts *opts;
+    msp_layout_result *res;
+    bool emit;                  /* false in the citation pass */
+    GHashTable *cite_in;        /* id -> text (previous pass), or NULL */
+    GHashTable *cite_first, *cite_last;   /* recorded this pass */
+    int page_index;             /* physical pages emitted */
+    int seq_index;
+    msp_status st;
+
+    /* current page-sequence */
+    const msp_fo_node *seq;
+    const msp_fo_node *flow;
+    const msp_fo_node *st_before, *st_after, *st_sep;
+    msp_master_sel sel;
+    msp_master_sel sel_before;  /* state before the current page's master was chosen */
+    const char *format;         /* page number format */
+    int number;                 /* number of the page being built */
+    int seq_pages;
+
+    /* page being built */
+    msp_master m;
+    GArray *placed;             /* of msp_placed */
+    double body_h, glue_h;
+    GArray *parts;              /* of msp_note_part: this page's footnotes */
+    GPtrArray *carry;           /* of msp_note_part* carried to the next page */
+    bool full;                  /* a note was split: nothing more on this page */
+    const msp_table_hdr *hdr_shown;
+    GPtrArray *sep_items;       /* separator run, or NULL */
+    double sep_h;
+
+    /* the item stream */
+    GQueue queue;               /* msp_item* waiting to be placed */
+    GPtrArray *open;            /* msp_deco* open across the page break */
+
+    /* markers: class -> node; page firsts/lasts and the carried last */
+    GHashTable *mk_first, *mk_last, *mk_carry, *mk_seq_first;
+};
+
+/* block.c */
+void msp_gen_init(msp_gen *g, msp_layout *L, const char *page_number_text);
+void msp_gen_clear(msp_gen *g);
+msp_status msp_gen_children(msp_gen *g, const msp_fo_node *parent, const msp_refarea *ra);
+msp_status msp_gen_block_level(msp_gen *g, const msp_fo_node *node, const msp_refarea *ra);
+void msp_gen_push_box(msp_gen *g, msp_item *it);
+msp_item *msp_item_new(msp_item_kind kind, double h);
+void msp_item_free(msp_item *it);
+void msp_items_free(GPtrArray *items);
+double msp_items_height(const GPtrArray *items);
+double msp_indent_resolve(const msp_indent *ind, const msp_refarea *ra);
+bool msp_deco_needed(const msp_fo_style *s);
+msp_deco *msp_deco_new(const msp_fo_style *s, double x, double w);
+void msp_deco_unref(msp_deco *d);
+void msp_para_ref_unref(msp_para_ref *p);
+/* Emits a run of items stacked from y0 (no page breaks); returns the height. */
+double msp_run_emit(msp_layout *L, msp_page *page, const GPtrArray *items, int from, int to,
+                    msp_zone zone, double x0, double y0, int footnote);
+void msp_item_emit(msp_layout *L, msp_page *page, const msp_item *it, msp_zone zone,
+                   double x0, double top, int footnote);
+void msp_deco_draw(msp_page *page, const msp_deco *d, msp_zone zone, double x0, double y0, double y1,
+                   bool open_top, bool open_bottom, int insert_at);
+
+/* list.c, table.c */
+msp_status msp_gen_list_item(msp_gen *g, const msp_fo_node *item, const msp_refarea *ra);
+msp_status msp_gen_table(msp_gen *g, const msp_fo_node *node, const msp_refarea *ra);
+
+/* footnote.c */
+msp_note *msp_note_build(msp_layout *L, const msp_fo_node *footnote);
+void msp_note_unref(msp_note *n);
+double msp_note_height(const msp_note *n, int from, int to);
+int msp_note_lines(const msp_note *n, int from, int to);
+/* Largest to in (from, len] with height <= room, honouring orphans/widows
+ * (min lines each side) unless relax; returns from when none. */
+int msp_note_fit(const msp_note *n, int from, double room, int min_lines, bool relax);
+
+/* page_master.c */
+msp_status msp_master_select(msp_layout *L, bool first, bool last, bool blank, msp_master *out);
+msp_status msp_master_geometry(msp_layout *L, const msp_fo_node *spm, msp_master *out);
+const msp_fo_node *msp_master_find(const msp_layout *L, const char *name);
+char *msp_page_number_format(msp_arena *arena, int n, const char *format);
+
+/* marker.c */
+void msp_markers_page_start(msp_layout *L);
+void msp_markers_note(msp_layout *L, const msp_fo_node *marker);
+void msp_markers_page_end(msp_layout *L);
+const msp_fo_node *msp_markers_retrieve(msp_layout *L, const msp_fo_node *retrieve);
+
+#endif

@@ -1,0 +1,195 @@
+/* Page masters: finding a master by name, the geometry of a
+ * simple-page-master (page, region-body, region-before/after rectangles),
+ * choosing the master of each page in a page-sequence-master
+ * (single/repeatable references, alternatives with page-position,
+ * odd-or-even, blank-or-not-blank), and page-number formats. */
+#include "layout/layout_private.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+const msp_fo_node *msp_master_find(const msp_layout *L, const char *name)
+{
+    if (!name)
+        return NULL;
+    for (const msp_fo_node *c = L->doc->root->first; c; c = c->next) {
+        if (c->kind != MSP_FO_LAYOUT_MASTER_SET)
+            continue;
+        for (const msp_fo_node *m = c->first; m; m = m->next) {
+            if (m->kind != MSP_FO_SIMPLE_PAGE_MASTER && m->kind != MSP_FO_PAGE_SEQUENCE_MASTER)
+                continue;
+            const char *n = msp_fo_attr_value(m, "master-name");
+            if (n && strcmp(n, name) == 0)
+                return m;
+        }
+    }
+    return NULL;
+}
+
+msp_status msp_master_geometry(msp_layout *L, const msp_fo_node *spm, msp_master *out)
+{
+    (void)L;
+    memset(out, 0, sizeof *out);
+    const msp_fo_style *s = spm->style;
+    out->node = spm;
+    out->name = msp_fo_attr_value(spm, "master-name");
+    out->pw = s->page_width > 0 ? s->page_width : 595.28;
+    out->ph = s->page_height > 0 ? s->page_height : 841.89;
+    msp_rect content = { s->margin[MSP_START], s->margin[MSP_BEFORE],
+                         out->pw - s->margin[MSP_START] - s->margin[MSP_END],
+                         out->ph - s->margin[MSP_BEFORE] - s->margin[MSP_AFTER] };
+    out->body = content;
+    for (const msp_fo_node *r = spm->first; r; r = r->next) {
+        const msp_fo_style *rs = r->style;
+        if (r->kind == MSP_FO_REGION_BODY) {
+            out->body = (msp_rect){ content.x + rs->margin[MSP_START], content.y + rs->margin[MSP_BEFORE],
+                                    content.w - rs->margin[MSP_START] - rs->margin[MSP_END],
+                                    content.h - rs->margin[MSP_BEFORE] - rs->margin[MSP_AFTER] };
+        } else if (r->kind == MSP_FO_REGION_BEFORE) {
+            out->before = (msp_rect){ content.x, content.y, content.w, rs->extent };
+            out->rbefore = r;
+        } else if (r->kind == MSP_FO_REGION_AFTER) {
+            out->after = (msp_rect){ content.x, content.y + content.h - rs->extent, content.w, rs->extent };
+            out->rafter = r;
+        }
+    }
+    if (out->body.w <= 0 || out->body.h <= 0)
+        return msp_diag_error(&L->job->diags, MSP_E_FO, spm->loc,
+                              "check page-width/height and the margins",
+                              "the region-body of page master '%s' has no room (%.2f x %.2f pt)",
+                              out->name ? out->name : "?", out->body.w, out->body.h);
+    return MSP_OK;
+}
+
+static int max_repeats(const msp_fo_node *n)
+{
+    const char *v = msp_fo_attr_value(n, "maximum-repeats");
+    if (!v || strcmp(v, "no-limit") == 0)
+        return -1;
+    return atoi(v);
+}
+
+static bool cond_matches(const msp_layout *L, const msp_fo_node *c, bool first, bool last, bool blank)
+{
+    const char *pp = msp_fo_attr_value(c, "page-position");
+    const char *oe = msp_fo_attr_value(c, "odd-or-even");
+    const char *bb = msp_fo_attr_value(c, "blank-or-not-blank");
+    if (pp && strcmp(pp, "first") == 0 && !first)
+        return false;
+    if (pp && strcmp(pp, "last") == 0 && !last)
+        return false;
+    if (pp && strcmp(pp, "rest") == 0 && (first || last))
+        return false;
+    if (pp && strcmp(pp, "only") == 0 && !(first && last))
+        return false;
+    if (oe && strcmp(oe, "odd") == 0 && L->number % 2 == 0)
+        return false;
+    if (oe && strcmp(oe, "even") == 0 && L->number % 2 != 0)
+        return false;
+    if (bb && strcmp(bb, "blank") == 0 && !blank)
+        return false;
+    if (bb && strcmp(bb, "not-blank") == 0 && blank)
+        return false;
+    return true;
+}
+
+static msp_status resolve_ref(msp_layout *L, const msp_fo_node *ref, msp_master *out)
+{
+    const char *name = msp_fo_attr_value(ref, "master-reference");
+    const msp_fo_node *m = msp_master_find(L, name);
+    if (!m || m->kind != MSP_FO_SIMPLE_PAGE_MASTER)
+        return msp_diag_error(&L->job->diags, MSP_E_FO, ref->loc,
+                              "define an fo:simple-page-master with that master-name",
+                              "page master '%s' is referenced but not defined", name ? name : "");
+    return msp_master_geometry(L, m, out);
+}
+
+msp_status msp_master_select(msp_layout *L, bool first, bool last, bool blank, msp_master *out)
+{
+    msp_master_sel *s = &L->sel;
+    if (!s->psm)
+        return msp_master_geometry(L, s->spm, out);
+    for (int guard = 0; guard < 2; guard++) {
+        for (const msp_fo_node *c = s->cur; c; c = c->next, s->cur = c, s->used = 0) {
+            int max = max_repeats(c);
+            switch (c->kind) {
+            case MSP_FO_SINGLE_PAGE_MASTER_REFERENCE:
+                if (s->used == 0) {
+                    s->used++;
+                    return resolve_ref(L, c, out);
+                }
+                break;
+            case MSP_FO_REPEATABLE_PAGE_MASTER_REFERENCE:
+                if (max < 0 || s->used < max) {
+                    s->used++;
+                    return resolve_ref(L, c, out);
+                }
+                break;
+            case MSP_FO_REPEATABLE_PAGE_MASTER_ALTERNATIVES:
+                if (max < 0 || s->used < max) {
+                    for (const msp_fo_node *k = c->first; k; k = k->next)
+                        if (k->kind == MSP_FO_CONDITIONAL_PAGE_MASTER_REFERENCE &&
+                            cond_matches(L, k, first, last, blank)) {
+                            s->used++;
+                            return resolve_ref(L, k, out);
+                        }
+                    return msp_diag_error(&L->job->diags, MSP_E_FO, c->loc,
+                                          "add a conditional-page-master-reference that matches any page",
+                                          "no conditional-page-master-reference matches page %d",
+                                          L->number);
+                }
+                break;
+            default:
+                break;
+            }
+        }
+        /* the sequence is exhausted: keep using its last specifier */
+        msp_diag_warn(&L->job->diags, s->psm->loc, "add a repeatable-page-master-reference",
+                      "page-sequence-master '%s' has no master for page %d; reusing the last one",
+                      msp_fo_attr_value(s->psm, "master-name"), L->number);
+        s->cur = s->psm->last;
+        s->used = 0;
+        while (s->cur && s->cur->kind == MSP_FO_TEXT)
+            s->cur = s->cur->prev;
+        if (s->cur && s->cur->kind != MSP_FO_REPEATABLE_PAGE_MASTER_ALTERNATIVES &&
+            s->cur->kind != MSP_FO_REPEATABLE_PAGE_MASTER_REFERENCE)
+            return resolve_ref(L, s->cur, out);
+    }
+    return msp_diag_error(&L->job->diags, MSP_E_FO, s->psm->loc, NULL,
+                          "page-sequence-master '%s' selects no page master",
+                          msp_fo_attr_value(s->psm, "master-name"));
+}
+
+static void roman(GString *out, int n, bool upper)
+{
+    static const int val[] = { 1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1 };
+    static const char *sym[] = { "m", "cm", "d", "cd", "c", "xc", "l", "xl", "x", "ix", "v", "iv", "i" };
+    for (int i = 0; i < 13; i++)
+        while (n >= val[i]) {
+            for (const char *p = sym[i]; *p; p++)
+                g_string_append_c(out, upper ? g_ascii_toupper(*p) : *p);
+            n -= val[i];
+        }
+}
+
+char *msp_page_number_format(msp_arena *arena, int n, const char *format)
+{
+    GString *s = g_string_new(NULL);
+    char f = format && *format ? format[0] : '1';
+    if ((f == 'i' || f == 'I') && n > 0 && n < 4000) {
+        roman(s, n, f == 'I');
+    } else if ((f == 'a' || f == 'A') && n > 0) {
+        char buf[16];
+        int k = 0;
+        for (int v = n; v > 0 && k < 15; v = (v - 1) / 26)
+            buf[k++] = (char)((f == 'A' ? 'A' : 'a') + (v - 1) % 26);
+        while (k > 0)
+            g_string_append_c(s, buf[--k]);
+    } else {
+        int width = format && format[0] == '0' ? (int)strlen(format) : 1;
+        g_string_printf(s, "%0*d", width, n);
+    }
+    char *r = msp_arena_strdup(arena, s->str);
+    g_string_free(s, TRUE);
+    return r;
+}

@@ -1,0 +1,257 @@
+/* Tables (table-layout fixed): column widths from fo:table-column (absolute,
+ * percent, proportional-column-width), rows as unbreakable groups of cells
+ * side by side, cell borders/padding/background, display-align, and the
+ * table-header repeated above the rows on each page the table continues on.
+ * Not handled: splitting one row taller than a page (it is placed whole). */
+#include "layout/layout_private.h"
+
+#include <string.h>
+
+static double side_w(const msp_fo_style *s, int side)
+{
+    return (s->border[side].style == MSP_BORDER_NONE ? 0 : s->border[side].width) + s->padding[side];
+}
+
+static GPtrArray *gen_sub(msp_gen *g, const msp_fo_node *parent, const msp_refarea *ra)
+{
+    GPtrArray *saved_out = g->out, *saved_spaces = g->spaces;
+    int saved_keep = g->keep, saved_kt = g->kt_depth;
+    msp_break saved_force = g->force;
+    g->out = g_ptr_array_new();
+    g->spaces = g_ptr_array_new();
+    g->keep = MSP_BP_FREE;
+    g->kt_depth = 0;
+    g->force = MSP_BREAK_AUTO;
+    msp_gen_children(g, parent, ra);
+    GPtrArray *out = g->out;
+    g_ptr_array_free(g->spaces, TRUE);
+    g->out = saved_out;
+    g->spaces = saved_spaces;
+    g->keep = saved_keep;
+    g->kt_depth = saved_kt;
+    g->force = saved_force;
+    return out;
+}
+
+typedef struct table_ctx {
+    double x, w;            /* table content left (region-relative) and width */
+    double *colx, *colw;
+    int ncols;
+    int *busy;              /* rows still covered by a row-spanning cell */
+} table_ctx;
+
+static void collect(msp_item *dst, const GPtrArray *items)
+{
+    for (guint i = 0; i < items->len; i++) {
+        const msp_item *ci = g_ptr_array_index(items, i);
+        const GPtrArray *srcs[2] = { ci->notes, ci->ids };
+        GPtrArray **dsts[2] = { &dst->notes, &dst->ids };
+        for (int k = 0; k < 2; k++) {
+            if (!srcs[k])
+                continue;
+            if (!*dsts[k])
+                *dsts[k] = g_ptr_array_new();
+            for (guint j = 0; j < srcs[k]->len; j++)
+                g_ptr_array_add(*dsts[k], g_ptr_array_index(srcs[k], j));
+        }
+        if (ci->attached)
+            collect(dst, ci->attached);
+    }
+}
+
+/* One row as a group box; cells is the first cell node (siblings follow). */
+static msp_item *gen_row(msp_gen *g, table_ctx *t, const msp_fo_node *row, const msp_refarea *ra)
+{
+    msp_item *grp = msp_item_new(MSP_ITEM_GROUP, 0);
+    grp->subs = g_array_new(FALSE, TRUE, sizeof(msp_sub));
+    int col = 0;
+    double h = row && row->style->height.kind == MSP_LEN_ABS ? row->style->height.v : 0;
+    for (const msp_fo_node *c = row->first; c; c = c->next) {
+        if (c->kind != MSP_FO_TABLE_CELL)
+            continue;
+        const msp_fo_style *s = c->style;
+        if (s->column_number > 0)
+            col = s->column_number - 1;
+        while (col < t->ncols && t->busy[col] > 0)
+            col++;
+        int span = MAX(1, s->number_columns_spanned);
+        if (col >= t->ncols) {
+            msp_diag_warn(&g->L->job->diags, c->loc, "add fo:table-column elements",
+                          "fo:table-cell beyond the last column; placed in the last column");
+            col = t->ncols - 1;
+        }
+        if (col + span > t->ncols)
+            span = t->ncols - col;
+        double cx = t->colx[col], cw = 0;
+        for (int k = col; k < col + span; k++) {
+            cw += t->colw[k];
+            if (s->number_rows_spanned > 1)
+                t->busy[k] = s->number_rows_spanned;
+        }
+        msp_refarea cra = *ra;
+        cra.x0 = t->x + cx + side_w(s, MSP_START);
+        cra.width = MAX(0, cw - side_w(s, MSP_START) - side_w(s, MSP_END));
+        if (c->id)
+            g_ptr_array_add(g->p_ids, (gpointer)c->id);
+        GPtrArray *items = gen_sub(g, c, &cra);
+        double ch = msp_items_height(items) + side_w(s, MSP_BEFORE) + side_w(s, MSP_AFTER);
+        if (s->height.kind == MSP_LEN_ABS && s->height.v > ch)
+            ch = s->height.v;
+        if (s->number_rows_spanned <= 1 && ch > h)
+            h = ch;
+        msp_sub sub = { items, 0, side_w(s, MSP_BEFORE), NULL, 0 };
+        sub.cell = msp_deco_needed(s) ? msp_deco_new(s, t->x + cx, cw) : NULL;
+        g_array_append_val(grp->subs, sub);
+        collect(grp, items);
+        col += span;
+    }
+    /* display-align and the cell rectangles need the row height */
+    guint k = 0;
+    for (const msp_fo_node *c = row->first; c; c = c->next) {
+        if (c->kind != MSP_FO_TABLE_CELL)
+            continue;
+        msp_sub *sub = &g_array_index(grp->subs, msp_sub, k++);
+        const msp_fo_style *s = c->style;
+        double content = msp_items_height(sub->items);
+        double room = h - side_w(s, MSP_BEFORE) - side_w(s, MSP_AFTER);
+        if (s->display_align == MSP_DA_CENTER)
+            sub->y += (room - content) / 2;
+        else if (s->display_align == MSP_DA_AFTER)
+            sub->y += room - content;
+        sub->cell_h = h;
+    }
+    for (int i = 0; i < t->ncols; i++)
+        if (t->busy[i] > 0)
+            t->busy[i]--;
+    grp->h = h;
+    return grp;
+}
+
+static void columns(msp_gen *g, table_ctx *t, const msp_fo_node *table)
+{
+    GArray *w = g_array_new(FALSE, FALSE, sizeof(msp_len));
+    for (const msp_fo_node *c = table->first; c; c = c->next) {
+        if (c->kind != MSP_FO_TABLE_COLUMN)
+            continue;
+        int rep = MAX(1, c->style->number_columns_repeated);
+        msp_len l = c->style->column_width;
+        if (l.kind == MSP_LEN_AUTO)
+            l = (msp_len){ MSP_LEN_PROP, 1 };
+        for (int i = 0; i < rep; i++)
+            g_array_append_val(w, l);
+    }
+    if (w->len == 0) {
+        /* no columns declared: as many equal columns as the widest row has cells */
+        int n = 1;
+        for (const msp_fo_node *p = table->first; p; p = p->next)
+            for (const msp_fo_node *r = p->first; r; r = r->next) {
+                int k = 0;
+                for (const msp_fo_node *c = r->first; c; c = c->next)
+                    if (c->kind == MSP_FO_TABLE_CELL)
+                        k += MAX(1, c->style->number_columns_spanned);
+                n = MAX(n, k);
+            }
+        msp_len l = { MSP_LEN_PROP, 1 };
+        for (int i = 0; i < n; i++)
+            g_array_append_val(w, l);
+    }
+    t->ncols = (int)w->len;
+    t->colx = g_new0(double, t->ncols);
+    t->colw = g_new0(double, t->ncols);
+    t->busy = g_new0(int, t->ncols);
+    double fixed = 0, prop = 0;
+    for (int i = 0; i < t->ncols; i++) {
+        msp_len l = g_array_index(w, msp_len, i);
+        if (l.kind == MSP_LEN_ABS)
+            t->colw[i] = l.v;
+        else if (l.kind == MSP_LEN_PCT)
+            t->colw[i] = t->w * l.v / 100.0;
+        else
+            prop += l.v;
+        if (l.kind != MSP_LEN_PROP)
+            fixed += t->colw[i];
+    }
+    double rest = t->w - fixed;
+    if (rest < 0 && prop > 0)
+        msp_diag_warn(&g->L->job->diags, table->loc, NULL,
+                      "fixed table columns are wider than the table; proportional columns get 0 pt");
+    for (int i = 0; i < t->ncols; i++) {
+        msp_len l = g_array_index(w, msp_len, i);
+        if (l.kind == MSP_LEN_PROP)
+            t->colw[i] = prop > 0 && rest > 0 ? rest * l.v / prop : 0;
+    }
+    double x = 0;
+    for (int i = 0; i < t->ncols; i++) {
+        t->colx[i] = x;
+        x += t->colw[i];
+    }
+    g_array_free(w, TRUE);
+}
+
+/* Rows of a table-header/body/footer: fo:table-row children, or cells directly. */
+static void gen_rows(msp_gen *g, table_ctx *t, const msp_fo_node *part, const msp_refarea *ra,
+                     GPtrArray *out)
+{
+    bool has_rows = false;
+    for (const msp_fo_node *r = part->first; r; r = r->next)
+        if (r->kind == MSP_FO_TABLE_ROW) {
+            has_rows = true;
+            g_ptr_array_add(out, gen_row(g, t, r, ra));
+        }
+    if (!has_rows && part->first)
+        g_ptr_array_add(out, gen_row(g, t, part, ra));
+}
+
+msp_status msp_gen_table(msp_gen *g, const msp_fo_node *table, const msp_refarea *ra)
+{
+    const msp_fo_style *s = table->style;
+    table_ctx t = { 0 };
+    double start = msp_indent_resolve(&s->start_indent, ra);
+    double end = msp_indent_resolve(&s->end_indent, ra);
+    t.x = ra->x0 + start;
+    t.w = ra->width - start - end;
+    if (s->width.kind == MSP_LEN_ABS)
+        t.w = s->width.v;
+    else if (s->width.kind == MSP_LEN_PCT)
+        t.w = ra->width * s->width.v / 100.0;
+    columns(g, &t, table);
+    msp_table_hdr *hdr = NULL;
+    GPtrArray *rows = g_ptr_array_new();
+    GPtrArray *footer = g_ptr_array_new();
+    for (const msp_fo_node *p = table->first; p && g->st == MSP_OK; p = p->next) {
+        if (p->kind == MSP_FO_TABLE_HEADER) {
+            if (!hdr) {
+                hdr = g_new0(msp_table_hdr, 1);
+                hdr->refs = 1;
+                hdr->items = g_ptr_array_new();
+            }
+            gen_rows(g, &t, p, ra, hdr->items);
+        } else if (p->kind == MSP_FO_TABLE_BODY) {
+            gen_rows(g, &t, p, ra, rows);
+        } else if (p->kind == MSP_FO_TABLE_FOOTER) {
+            gen_rows(g, &t, p, ra, footer);
+        }
+    }
+    if (hdr)
+        hdr->h = msp_items_height(hdr->items);
+    for (guint i = 0; i < footer->len; i++)
+        g_ptr_array_add(rows, g_ptr_array_index(footer, i));
+    g_ptr_array_free(footer, TRUE);
+    for (guint i = 0; i < rows->len; i++) {
+        msp_item *row = g_ptr_array_index(rows, i);
+        if (hdr) {
+            row->hdr = hdr;
+            hdr->refs++;
+        }
+        msp_gen_push_box(g, row);
+    }
+    if (hdr && --hdr->refs == 0) {
+        msp_items_free(hdr->items);
+        g_free(hdr);
+    }
+    g_ptr_array_free(rows, TRUE);
+    g_free(t.colx);
+    g_free(t.colw);
+    g_free(t.busy);
+    return g->st;
+}
