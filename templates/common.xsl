@@ -1,0 +1,567 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- Shared templates for all paper kinds: parameters, reference-data and label lookup, dates,
+     text normalisation, body structure (chapters, headings, numbered paragraphs, sub-items,
+     bullets), footnotes, inline markup. Geometry: FORMAT.md; choices: docs/format-choices.md.
+     Region-body spans the frame (x 56.69 .. 538.58); body blocks carry 56.69pt indents. -->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:fo="http://www.w3.org/1999/XSL/Format"
+    xmlns:p="urn:x-mspdoc:paper:1"
+    exclude-result-prefixes="p">
+
+  <!-- ===== parameters ===== -->
+  <xsl:param name="data" select="'../data/'"/>
+  <xsl:param name="draft" select="''"/>
+  <xsl:param name="source-hash" select="''"/>
+
+  <!-- ===== global variables ===== -->
+  <xsl:variable name="paper" select="/p:paper"/>
+  <xsl:variable name="meta" select="/p:paper/p:meta"/>
+  <xsl:variable name="lang" select="string(/p:paper/@xml:lang)"/>
+  <xsl:variable name="labels-doc" select="document(concat($data, 'labels.xml'))"/>
+  <xsl:variable name="meetings-doc" select="document(concat($data, 'meetings.xml'))"/>
+  <xsl:variable name="agenda-doc" select="document(concat($data, 'agenda.xml'))"/>
+  <xsl:variable name="committees-doc" select="document(concat($data, 'committees.xml'))"/>
+  <xsl:variable name="meeting-ref" select="string($meta/p:meeting/@ref)"/>
+  <xsl:variable name="meeting" select="$meetings-doc/meetings/meeting[@id = $meeting-ref]"/>
+  <xsl:variable name="is-draft" select="$draft = '1' or boolean($meta/p:draft)"/>
+
+  <!-- geometry shared by all kinds (pt) -->
+  <xsl:variable name="indent">56.69pt</xsl:variable>
+  <xsl:variable name="tab" select="28.35"/>
+
+  <xsl:key name="para-id" match="p:p" use="@id"/>
+
+  <!-- ===== labels ===== -->
+  <!-- text of label $id in the paper language, English when missing -->
+  <xsl:template name="label">
+    <xsl:param name="id"/>
+    <xsl:variable name="own" select="$labels-doc/labels/language[@code = $lang]/label[@id = $id]"/>
+    <xsl:choose>
+      <xsl:when test="$own"><xsl:value-of select="$own"/></xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="$labels-doc/labels/language[@code = 'en']/label[@id = $id]"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- replace every "{name}" in text by value -->
+  <xsl:template name="fill">
+    <xsl:param name="text"/>
+    <xsl:param name="name"/>
+    <xsl:param name="value"/>
+    <xsl:variable name="key" select="concat('{', $name, '}')"/>
+    <xsl:choose>
+      <xsl:when test="contains($text, $key)">
+        <xsl:value-of select="substring-before($text, $key)"/>
+        <xsl:value-of select="$value"/>
+        <xsl:call-template name="fill">
+          <xsl:with-param name="text" select="substring-after($text, $key)"/>
+          <xsl:with-param name="name" select="$name"/>
+          <xsl:with-param name="value" select="$value"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$text"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- label with one placeholder filled -->
+  <xsl:template name="label1">
+    <xsl:param name="id"/>
+    <xsl:param name="name"/>
+    <xsl:param name="value"/>
+    <xsl:variable name="t"><xsl:call-template name="label"><xsl:with-param name="id" select="$id"/></xsl:call-template></xsl:variable>
+    <xsl:call-template name="fill">
+      <xsl:with-param name="text" select="$t"/>
+      <xsl:with-param name="name" select="$name"/>
+      <xsl:with-param name="value" select="$value"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- per-language text child (name, place, title) of a data element, English fallback -->
+  <xsl:template name="lang-text">
+    <xsl:param name="nodes"/>
+    <xsl:choose>
+      <xsl:when test="$nodes[@xml:lang = $lang]"><xsl:value-of select="$nodes[@xml:lang = $lang]"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="$nodes[@xml:lang = 'en']"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- ===== dates ===== -->
+  <xsl:template name="day">
+    <xsl:param name="iso"/>
+    <xsl:variable name="d" select="number(substring($iso, 9, 2))"/>
+    <xsl:choose>
+      <xsl:when test="$d = 1"><xsl:call-template name="label"><xsl:with-param name="id" select="'day-1'"/></xsl:call-template></xsl:when>
+      <xsl:otherwise><xsl:value-of select="$d"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="month">
+    <xsl:param name="iso"/>
+    <xsl:call-template name="label">
+      <xsl:with-param name="id" select="concat('month-', number(substring($iso, 6, 2)))"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- "8 October 2025" / "8 octobre 2025" / "8 de octubre de 2025" -->
+  <xsl:template name="format-date">
+    <xsl:param name="iso"/>
+    <xsl:variable name="pat"><xsl:call-template name="label"><xsl:with-param name="id" select="'date'"/></xsl:call-template></xsl:variable>
+    <xsl:variable name="d"><xsl:call-template name="day"><xsl:with-param name="iso" select="$iso"/></xsl:call-template></xsl:variable>
+    <xsl:variable name="m"><xsl:call-template name="month"><xsl:with-param name="iso" select="$iso"/></xsl:call-template></xsl:variable>
+    <xsl:variable name="s1"><xsl:call-template name="fill"><xsl:with-param name="text" select="$pat"/><xsl:with-param name="name" select="'d'"/><xsl:with-param name="value" select="$d"/></xsl:call-template></xsl:variable>
+    <xsl:variable name="s2"><xsl:call-template name="fill"><xsl:with-param name="text" select="$s1"/><xsl:with-param name="name" select="'month'"/><xsl:with-param name="value" select="$m"/></xsl:call-template></xsl:variable>
+    <xsl:call-template name="fill"><xsl:with-param name="text" select="$s2"/><xsl:with-param name="name" select="'yyyy'"/><xsl:with-param name="value" select="substring($iso, 1, 4)"/></xsl:call-template>
+  </xsl:template>
+
+  <!-- "1-5 December 2025" (same month) or "28 November-2 December 2025" -->
+  <xsl:template name="format-range">
+    <xsl:param name="start"/>
+    <xsl:param name="end"/>
+    <xsl:variable name="d1"><xsl:call-template name="day"><xsl:with-param name="iso" select="$start"/></xsl:call-template></xsl:variable>
+    <xsl:variable name="d2"><xsl:call-template name="day"><xsl:with-param name="iso" select="$end"/></xsl:call-template></xsl:variable>
+    <xsl:variable name="m1"><xsl:call-template name="month"><xsl:with-param name="iso" select="$start"/></xsl:call-template></xsl:variable>
+    <xsl:variable name="m2"><xsl:call-template name="month"><xsl:with-param name="iso" select="$end"/></xsl:call-template></xsl:variable>
+    <xsl:choose>
+      <xsl:when test="$start = $end">
+        <xsl:call-template name="format-date"><xsl:with-param name="iso" select="$start"/></xsl:call-template>
+      </xsl:when>
+      <xsl:when test="substring($start, 1, 7) = substring($end, 1, 7)">
+        <xsl:variable name="pat"><xsl:call-template name="label"><xsl:with-param name="id" select="'range-month'"/></xsl:call-template></xsl:variable>
+        <xsl:variable name="s1"><xsl:call-template name="fill"><xsl:with-param name="text" select="$pat"/><xsl:with-param name="name" select="'d1'"/><xsl:with-param name="value" select="$d1"/></xsl:call-template></xsl:variable>
+        <xsl:variable name="s2"><xsl:call-template name="fill"><xsl:with-param name="text" select="$s1"/><xsl:with-param name="name" select="'d2'"/><xsl:with-param name="value" select="$d2"/></xsl:call-template></xsl:variable>
+        <xsl:variable name="s3"><xsl:call-template name="fill"><xsl:with-param name="text" select="$s2"/><xsl:with-param name="name" select="'month'"/><xsl:with-param name="value" select="$m2"/></xsl:call-template></xsl:variable>
+        <xsl:call-template name="fill"><xsl:with-param name="text" select="$s3"/><xsl:with-param name="name" select="'yyyy'"/><xsl:with-param name="value" select="substring($end, 1, 4)"/></xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="pat"><xsl:call-template name="label"><xsl:with-param name="id" select="'range-year'"/></xsl:call-template></xsl:variable>
+        <xsl:variable name="s1"><xsl:call-template name="fill"><xsl:with-param name="text" select="$pat"/><xsl:with-param name="name" select="'d1'"/><xsl:with-param name="value" select="$d1"/></xsl:call-template></xsl:variable>
+        <xsl:variable name="s2"><xsl:call-template name="fill"><xsl:with-param name="text" select="$s1"/><xsl:with-param name="name" select="'d2'"/><xsl:with-param name="value" select="$d2"/></xsl:call-template></xsl:variable>
+        <xsl:variable name="s3"><xsl:call-template name="fill"><xsl:with-param name="text" select="$s2"/><xsl:with-param name="name" select="'month1'"/><xsl:with-param name="value" select="$m1"/></xsl:call-template></xsl:variable>
+        <xsl:variable name="s4"><xsl:call-template name="fill"><xsl:with-param name="text" select="$s3"/><xsl:with-param name="name" select="'month2'"/><xsl:with-param name="value" select="$m2"/></xsl:call-template></xsl:variable>
+        <xsl:call-template name="fill"><xsl:with-param name="text" select="$s4"/><xsl:with-param name="name" select="'yyyy'"/><xsl:with-param name="value" select="substring($end, 1, 4)"/></xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- "Geneva, 1-5 December 2025" for the paper's meeting -->
+  <xsl:template name="place-dates">
+    <xsl:variable name="pat"><xsl:call-template name="label"><xsl:with-param name="id" select="'place-dates'"/></xsl:call-template></xsl:variable>
+    <xsl:variable name="place"><xsl:call-template name="lang-text"><xsl:with-param name="nodes" select="$meeting/place"/></xsl:call-template></xsl:variable>
+    <xsl:variable name="dates">
+      <xsl:call-template name="format-range">
+        <xsl:with-param name="start" select="string($meeting/@start)"/>
+        <xsl:with-param name="end" select="string($meeting/@end)"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:variable name="s1"><xsl:call-template name="fill"><xsl:with-param name="text" select="$pat"/><xsl:with-param name="name" select="'place'"/><xsl:with-param name="value" select="$place"/></xsl:call-template></xsl:variable>
+    <xsl:call-template name="fill"><xsl:with-param name="text" select="$s1"/><xsl:with-param name="name" select="'dates'"/><xsl:with-param name="value" select="$dates"/></xsl:call-template>
+  </xsl:template>
+
+  <xsl:template name="meeting-name">
+    <xsl:call-template name="lang-text"><xsl:with-param name="nodes" select="$meeting/name"/></xsl:call-template>
+  </xsl:template>
+
+  <!-- "Item 9 (c) of the provisional agenda" -->
+  <xsl:template name="agenda-line">
+    <xsl:variable name="a" select="$meta/p:agenda"/>
+    <xsl:variable name="item">
+      <xsl:choose>
+        <xsl:when test="$a/@sub">
+          <xsl:variable name="pat"><xsl:call-template name="label"><xsl:with-param name="id" select="'agenda-sub'"/></xsl:call-template></xsl:variable>
+          <xsl:variable name="s1"><xsl:call-template name="fill"><xsl:with-param name="text" select="$pat"/><xsl:with-param name="name" select="'n'"/><xsl:with-param name="value" select="string($a/@item)"/></xsl:call-template></xsl:variable>
+          <xsl:call-template name="fill"><xsl:with-param name="text" select="$s1"/><xsl:with-param name="name" select="'l'"/><xsl:with-param name="value" select="string($a/@sub)"/></xsl:call-template>
+        </xsl:when>
+        <xsl:otherwise><xsl:value-of select="$a/@item"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:variable name="id">
+      <xsl:choose>
+        <xsl:when test="$a/@stage = 'adopted'">agenda-adopted</xsl:when>
+        <xsl:otherwise>agenda-provisional</xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:call-template name="label1">
+      <xsl:with-param name="id" select="$id"/>
+      <xsl:with-param name="name" select="'item'"/>
+      <xsl:with-param name="value" select="$item"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template name="agenda-title">
+    <xsl:variable name="a" select="$meta/p:agenda"/>
+    <xsl:call-template name="lang-text">
+      <xsl:with-param name="nodes" select="$agenda-doc/agenda/item[@meeting = $meeting-ref and @number = string($a/@item)]/title"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- ===== text ===== -->
+  <!-- Whitespace of the source layout is not content: collapse runs to one space; drop it at the
+       start of a block (it would follow the number's leader) and at the end of a block. -->
+  <xsl:template match="text()">
+    <xsl:variable name="blk" select="ancestor::*[self::p:p or self::p:item or self::p:heading
+        or self::p:title or self::p:subtitle or self::p:subject or self::p:note or self::p:title-note
+        or self::p:meeting-line or self::p:place-line or self::p:committee or self::p:by][1]"/>
+    <xsl:variable name="first" select="generate-id(($blk//text())[1]) = generate-id(.)"/>
+    <xsl:variable name="next" select="following-sibling::node()[1]"/>
+    <xsl:variable name="last" select="generate-id(($blk//text())[last()]) = generate-id(.)
+        or $next[self::p:items or self::p:bullets]"/>
+    <xsl:variable name="n" select="normalize-space(.)"/>
+    <xsl:variable name="ws" select="'&#9;&#10;&#13; '"/>
+    <xsl:choose>
+      <xsl:when test="$n = ''">
+        <xsl:if test="not($first) and not($last) and string-length(.) &gt; 0"><xsl:text> </xsl:text></xsl:if>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:if test="not($first) and contains($ws, substring(., 1, 1))"><xsl:text> </xsl:text></xsl:if>
+        <xsl:value-of select="$n"/>
+        <xsl:if test="not($last) and contains($ws, substring(., string-length(.), 1))"><xsl:text> </xsl:text></xsl:if>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- width in pt of a short label at 10pt in Liberation Serif (Times metrics, 1/1000 em):
+       digits and most letters 500, a c e z 444, ( ) f r 333, i j l t 278, '.' 250, s 389 -->
+  <xsl:template name="label-width">
+    <xsl:param name="s"/>
+    <xsl:param name="acc" select="0"/>
+    <xsl:choose>
+      <xsl:when test="$s = ''"><xsl:value-of select="$acc div 100"/></xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="c" select="substring($s, 1, 1)"/>
+        <xsl:variable name="w">
+          <xsl:choose>
+            <xsl:when test="contains('ijlt', $c)">278</xsl:when>
+            <xsl:when test="contains('()fr', $c)">333</xsl:when>
+            <xsl:when test="contains('ace', $c) or $c = 'z'">444</xsl:when>
+            <xsl:when test="$c = 's'">389</xsl:when>
+            <xsl:when test="$c = '.' or $c = ' '">250</xsl:when>
+            <xsl:when test="$c = 'm'">778</xsl:when>
+            <xsl:when test="$c = 'w'">722</xsl:when>
+            <xsl:otherwise>500</xsl:otherwise>
+          </xsl:choose>
+        </xsl:variable>
+        <xsl:call-template name="label-width">
+          <xsl:with-param name="s" select="substring($s, 2)"/>
+          <xsl:with-param name="acc" select="$acc + number($w)"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- label, then a space leader that brings the text to the next 10 mm tab (engine has no tabs) -->
+  <xsl:template name="tabbed-label">
+    <xsl:param name="text"/>
+    <xsl:param name="scale" select="1"/>
+    <xsl:variable name="w0"><xsl:call-template name="label-width"><xsl:with-param name="s" select="$text"/></xsl:call-template></xsl:variable>
+    <xsl:variable name="w" select="number($w0) * $scale"/>
+    <xsl:variable name="gap">
+      <xsl:choose>
+        <xsl:when test="$tab - $w &lt; 2"><xsl:value-of select="2 * $tab - $w"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="$tab - $w"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <fo:inline><xsl:value-of select="$text"/></fo:inline>
+    <fo:leader leader-pattern="space" leader-length="{format-number($gap, '0.##')}pt"/>
+  </xsl:template>
+
+  <!-- ===== numbering ===== -->
+  <xsl:template match="p:p" mode="number">
+    <xsl:number count="p:p[not(@numbered = 'no')]" level="any" from="p:annex"/>
+  </xsl:template>
+
+  <xsl:template name="sub-label">
+    <xsl:param name="x"/>
+    <xsl:call-template name="label1">
+      <xsl:with-param name="id" select="'sub-item'"/>
+      <xsl:with-param name="name" select="'x'"/>
+      <xsl:with-param name="value" select="$x"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- ===== inline markup ===== -->
+  <xsl:template match="p:b">
+    <fo:inline font-weight="bold"><xsl:apply-templates/></fo:inline>
+  </xsl:template>
+
+  <xsl:template match="p:i">
+    <fo:inline font-style="italic"><xsl:apply-templates/></fo:inline>
+  </xsl:template>
+
+  <xsl:template match="p:a">
+    <fo:basic-link external-destination="url('{@href}')"><xsl:apply-templates/></fo:basic-link>
+  </xsl:template>
+
+  <xsl:template match="p:ref">
+    <xsl:variable name="target" select="key('para-id', @to)"/>
+    <fo:basic-link internal-destination="{@to}">
+      <xsl:apply-templates select="$target" mode="number"/>
+    </fo:basic-link>
+  </xsl:template>
+
+  <xsl:template match="p:article">
+    <xsl:call-template name="label1">
+      <xsl:with-param name="id" select="'article'"/>
+      <xsl:with-param name="name" select="'n'"/>
+      <xsl:with-param name="value" select="string(@n)"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="p:action">
+    <xsl:call-template name="label1">
+      <xsl:with-param name="id" select="'action'"/>
+      <xsl:with-param name="name" select="'n'"/>
+      <xsl:with-param name="value" select="string(@n)"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- ===== footnotes ===== -->
+  <xsl:template name="marker">
+    <xsl:param name="mark"/>
+    <fo:inline font-size="6.5pt" baseline-shift="3.3pt"><xsl:value-of select="$mark"/></fo:inline>
+  </xsl:template>
+
+  <!-- one footnote: marker at the call, body at the page foot (FORMAT.md §6) -->
+  <xsl:template name="footnote">
+    <xsl:param name="mark"/>
+    <xsl:param name="content"/>
+    <fo:footnote>
+      <xsl:call-template name="marker"><xsl:with-param name="mark" select="$mark"/></xsl:call-template>
+      <fo:footnote-body>
+        <fo:list-block provisional-distance-between-starts="56.69pt"
+            provisional-label-separation="5.67pt" start-indent="0pt" end-indent="0pt"
+            font-family="Liberation Serif, Times New Roman, serif" font-size="9pt" line-height="11pt"
+            font-weight="normal" font-style="normal" text-align="start" text-align-last="start"
+            text-indent="0pt" keep-together.within-page="always">
+          <fo:list-item>
+            <fo:list-item-label end-indent="label-end()">
+              <fo:block text-align="end">
+                <xsl:call-template name="marker"><xsl:with-param name="mark" select="$mark"/></xsl:call-template>
+              </fo:block>
+            </fo:list-item-label>
+            <fo:list-item-body start-indent="body-start()" end-indent="{$indent}">
+              <fo:block><xsl:copy-of select="$content"/></fo:block>
+            </fo:list-item-body>
+          </fo:list-item>
+        </fo:list-block>
+      </fo:footnote-body>
+    </fo:footnote>
+  </xsl:template>
+
+  <xsl:template match="p:note">
+    <xsl:variable name="n"><xsl:number count="p:note" level="any"/></xsl:variable>
+    <xsl:call-template name="footnote">
+      <xsl:with-param name="mark" select="$n"/>
+      <xsl:with-param name="content"><xsl:apply-templates/></xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template name="footnote-separator">
+    <fo:static-content flow-name="xsl-footnote-separator">
+      <fo:block start-indent="34.02pt" end-indent="0pt" space-before="6pt" space-after="4pt"
+          font-size="2pt" line-height="2pt">
+        <fo:leader leader-pattern="rule" rule-thickness="0.5pt" rule-style="solid" leader-length="73.7pt"/>
+      </fo:block>
+    </fo:static-content>
+  </xsl:template>
+
+  <!-- ===== body structure ===== -->
+  <xsl:template match="p:body">
+    <xsl:apply-templates select="*"/>
+  </xsl:template>
+
+  <!-- heading with a number right-aligned at x 99.21 and text at x 113.39 (FORMAT.md §3) -->
+  <xsl:template name="heading-block">
+    <xsl:param name="number"/>
+    <xsl:param name="size"/>
+    <xsl:param name="leading"/>
+    <xsl:param name="before"/>
+    <xsl:param name="after"/>
+    <xsl:param name="weight" select="'bold'"/>
+    <xsl:param name="style" select="'normal'"/>
+    <xsl:param name="id" select="''"/>
+    <fo:list-block provisional-distance-between-starts="{$indent}" provisional-label-separation="14.17pt"
+        start-indent="0pt" end-indent="0pt" font-size="{$size}" line-height="{$leading}"
+        font-weight="{$weight}" font-style="{$style}" space-before="{$before}" space-after="{$after}"
+        keep-with-next.within-page="always" keep-together.within-page="always" text-align="start">
+      <xsl:if test="$id != ''"><xsl:attribute name="id"><xsl:value-of select="$id"/></xsl:attribute></xsl:if>
+      <fo:list-item>
+        <fo:list-item-label end-indent="label-end()">
+          <fo:block text-align="end"><xsl:value-of select="$number"/></fo:block>
+        </fo:list-item-label>
+        <fo:list-item-body start-indent="body-start()" end-indent="{$indent}">
+          <fo:block><xsl:apply-templates select="p:heading/node()"/></fo:block>
+        </fo:list-item-body>
+      </fo:list-item>
+    </fo:list-block>
+  </xsl:template>
+
+  <xsl:template match="p:chapter">
+    <xsl:call-template name="heading-block">
+      <xsl:with-param name="number">
+        <xsl:if test="not(@numbered = 'no')">
+          <xsl:number count="p:chapter[not(@numbered = 'no')]" format="I."/>
+        </xsl:if>
+      </xsl:with-param>
+      <xsl:with-param name="size" select="'14pt'"/>
+      <xsl:with-param name="leading" select="'16pt'"/>
+      <xsl:with-param name="before" select="'18pt'"/>
+      <xsl:with-param name="after" select="'12pt'"/>
+      <xsl:with-param name="id" select="string(@id)"/>
+    </xsl:call-template>
+    <xsl:apply-templates select="*[not(self::p:heading)]"/>
+  </xsl:template>
+
+  <xsl:template match="p:section">
+    <xsl:variable name="depth" select="count(ancestor-or-self::p:section)"/>
+    <xsl:variable name="numbered" select="not(@numbered = 'no')"/>
+    <xsl:variable name="number">
+      <xsl:if test="$numbered">
+        <xsl:choose>
+          <xsl:when test="$depth = 1"><xsl:number count="p:section[not(@numbered = 'no')]" format="A."/></xsl:when>
+          <xsl:when test="$depth = 2"><xsl:number count="p:section[not(@numbered = 'no')]" format="1."/></xsl:when>
+          <xsl:when test="$depth = 3">
+            <xsl:call-template name="sub-label">
+              <xsl:with-param name="x"><xsl:number count="p:section[not(@numbered = 'no')]" format="a"/></xsl:with-param>
+            </xsl:call-template>
+          </xsl:when>
+          <xsl:when test="$depth = 4">
+            <xsl:call-template name="sub-label">
+              <xsl:with-param name="x"><xsl:number count="p:section[not(@numbered = 'no')]" format="i"/></xsl:with-param>
+            </xsl:call-template>
+          </xsl:when>
+          <xsl:otherwise><xsl:number count="p:section[not(@numbered = 'no')]" format="a."/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:if>
+    </xsl:variable>
+    <xsl:call-template name="heading-block">
+      <xsl:with-param name="number" select="$number"/>
+      <xsl:with-param name="size">
+        <xsl:choose><xsl:when test="$depth = 1">12pt</xsl:when><xsl:otherwise>10pt</xsl:otherwise></xsl:choose>
+      </xsl:with-param>
+      <xsl:with-param name="leading">
+        <xsl:choose><xsl:when test="$depth = 1">14pt</xsl:when><xsl:otherwise>12pt</xsl:otherwise></xsl:choose>
+      </xsl:with-param>
+      <xsl:with-param name="before">
+        <xsl:choose><xsl:when test="$depth = 1">18pt</xsl:when><xsl:otherwise>12pt</xsl:otherwise></xsl:choose>
+      </xsl:with-param>
+      <xsl:with-param name="after">
+        <xsl:choose><xsl:when test="$depth = 1">12pt</xsl:when><xsl:otherwise>6pt</xsl:otherwise></xsl:choose>
+      </xsl:with-param>
+      <xsl:with-param name="weight">
+        <xsl:choose><xsl:when test="$depth &lt;= 3">bold</xsl:when><xsl:otherwise>normal</xsl:otherwise></xsl:choose>
+      </xsl:with-param>
+      <xsl:with-param name="style">
+        <xsl:choose><xsl:when test="$depth = 4">italic</xsl:when><xsl:otherwise>normal</xsl:otherwise></xsl:choose>
+      </xsl:with-param>
+      <xsl:with-param name="id" select="string(@id)"/>
+    </xsl:call-template>
+    <xsl:apply-templates select="*[not(self::p:heading)]"/>
+  </xsl:template>
+
+  <xsl:template match="p:annex">
+    <xsl:variable name="label"><xsl:call-template name="label"><xsl:with-param name="id" select="'annex'"/></xsl:call-template></xsl:variable>
+    <fo:block break-before="page" start-indent="{$indent}" end-indent="{$indent}" font-size="14pt"
+        line-height="16pt" font-weight="bold" space-after="12pt" keep-with-next.within-page="always">
+      <xsl:if test="@id"><xsl:attribute name="id"><xsl:value-of select="@id"/></xsl:attribute></xsl:if>
+      <xsl:value-of select="$label"/>
+      <xsl:if test="count(../p:annex) &gt; 1">
+        <xsl:text> </xsl:text><xsl:number count="p:annex" format="I"/>
+      </xsl:if>
+    </fo:block>
+    <fo:block start-indent="{$indent}" end-indent="{$indent}" font-size="12pt" line-height="14pt"
+        font-weight="bold" space-before="18pt" space-after="12pt" keep-with-next.within-page="always">
+      <xsl:apply-templates select="p:heading/node()"/>
+    </fo:block>
+    <xsl:apply-templates select="*[not(self::p:heading)]"/>
+  </xsl:template>
+
+  <!-- ===== paragraphs, sub-items, bullets (body text 10/12, report) ===== -->
+  <xsl:template name="body-block-attrs">
+    <xsl:attribute name="end-indent"><xsl:value-of select="$indent"/></xsl:attribute>
+    <xsl:attribute name="text-align">justify</xsl:attribute>
+    <xsl:attribute name="text-align-last">start</xsl:attribute>
+    <xsl:attribute name="space-after">6pt</xsl:attribute>
+    <xsl:attribute name="widows">2</xsl:attribute>
+    <xsl:attribute name="orphans">2</xsl:attribute>
+  </xsl:template>
+
+  <!-- numbered paragraph: number at x 113.39, first-line text at x 141.73, wraps at x 113.39 -->
+  <xsl:template match="p:p">
+    <fo:block start-indent="{$indent}">
+      <xsl:call-template name="body-block-attrs"/>
+      <xsl:if test="@id"><xsl:attribute name="id"><xsl:value-of select="@id"/></xsl:attribute></xsl:if>
+      <xsl:if test="not(@numbered = 'no')">
+        <xsl:call-template name="tabbed-label">
+          <xsl:with-param name="text"><xsl:apply-templates select="." mode="number"/>.</xsl:with-param>
+        </xsl:call-template>
+      </xsl:if>
+      <xsl:apply-templates/>
+    </fo:block>
+  </xsl:template>
+
+  <!-- label of an item in an items list, per level and language -->
+  <xsl:template name="item-label">
+    <xsl:param name="level"/>
+    <xsl:choose>
+      <xsl:when test="$level = 1">
+        <xsl:call-template name="sub-label"><xsl:with-param name="x"><xsl:number count="p:item" format="a"/></xsl:with-param></xsl:call-template>
+      </xsl:when>
+      <xsl:when test="$level = 2">
+        <xsl:call-template name="sub-label"><xsl:with-param name="x"><xsl:number count="p:item" format="i"/></xsl:with-param></xsl:call-template>
+      </xsl:when>
+      <xsl:when test="$level = 3"><xsl:number count="p:item" format="a."/></xsl:when>
+      <xsl:otherwise><xsl:number count="p:item" format="i."/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="p:items">
+    <xsl:apply-templates select="p:item" mode="items"/>
+  </xsl:template>
+
+  <!-- sub-item: label at the level's tab, text one tab further, wrapped lines at x 113.39 -->
+  <xsl:template match="p:item" mode="items">
+    <xsl:variable name="level" select="count(ancestor::p:items)"/>
+    <fo:block start-indent="{$indent}" text-indent="{format-number($tab * $level, '0.##')}pt">
+      <xsl:call-template name="body-block-attrs"/>
+      <xsl:if test="@id"><xsl:attribute name="id"><xsl:value-of select="@id"/></xsl:attribute></xsl:if>
+      <xsl:call-template name="tabbed-label">
+        <xsl:with-param name="text"><xsl:call-template name="item-label"><xsl:with-param name="level" select="$level"/></xsl:call-template></xsl:with-param>
+      </xsl:call-template>
+      <xsl:apply-templates select="node()[not(self::p:items or self::p:bullets)]"/>
+    </fo:block>
+    <xsl:apply-templates select="p:items | p:bullets"/>
+  </xsl:template>
+
+  <!-- bullets: symbol at x 133.23, text hanging at x 141.73 (one tab further per nesting) -->
+  <xsl:template match="p:bullets">
+    <xsl:variable name="depth" select="count(ancestor::p:items | ancestor::p:bullets)"/>
+    <xsl:variable name="start" select="76.54 + $tab * $depth"/>
+    <xsl:variable name="symbol">
+      <xsl:choose>
+        <xsl:when test="@symbol"><xsl:value-of select="@symbol"/></xsl:when>
+        <xsl:otherwise>&#8226;</xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <fo:list-block start-indent="{format-number($start, '0.##')}pt" end-indent="0pt"
+        provisional-distance-between-starts="8.5pt" provisional-label-separation="0pt">
+      <xsl:for-each select="p:item">
+        <fo:list-item space-after="6pt">
+          <xsl:if test="@id"><xsl:attribute name="id"><xsl:value-of select="@id"/></xsl:attribute></xsl:if>
+          <fo:list-item-label end-indent="label-end()">
+            <fo:block text-indent="0pt" text-align="start"><xsl:value-of select="$symbol"/></fo:block>
+          </fo:list-item-label>
+          <fo:list-item-body start-indent="body-start()" end-indent="{$indent}">
+            <fo:block text-indent="0pt" text-align="justify" text-align-last="start" widows="2" orphans="2">
+              <xsl:apply-templates select="node()[not(self::p:items or self::p:bullets)]"/>
+            </fo:block>
+            <xsl:apply-templates select="p:items | p:bullets"/>
+          </fo:list-item-body>
+        </fo:list-item>
+      </xsl:for-each>
+    </fo:list-block>
+  </xsl:template>
+
+  <xsl:template match="p:meta"/>
+</xsl:stylesheet>

@@ -1,0 +1,406 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- Masthead paper (kind="report"), reference 000: page masters first/odd/even, symbol row,
+     masthead table, meeting block, title with asterisk notes, H1 lines (Addendum/Corrigendum,
+     subtitles, committee or submitted-by), then the body from common.xsl. -->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:fo="http://www.w3.org/1999/XSL/Format"
+    xmlns:p="urn:x-mspdoc:paper:1"
+    exclude-result-prefixes="p">
+
+  <xsl:include href="common.xsl"/>
+  <xsl:output method="xml" encoding="UTF-8" indent="no"/>
+
+  <xsl:variable name="symbol" select="normalize-space($meta/p:symbol)"/>
+  <!-- job-number footer only on final papers -->
+  <xsl:variable name="has-job" select="boolean($meta/p:job) and not($is-draft) and not($meta/p:advance-copy)"/>
+  <xsl:variable name="font">Liberation Serif, Times New Roman, serif</xsl:variable>
+
+  <!-- asterisk notes in order: reissue, late submission, unedited, title-notes -->
+  <xsl:variable name="n-reissue" select="count($meta/p:reissue)"/>
+  <xsl:variable name="n-late" select="count($meta/p:late-submission)"/>
+  <xsl:variable name="n-unedited" select="count($meta/p:unedited)"/>
+
+  <xsl:template match="/">
+    <fo:root font-family="{$font}" font-size="10pt" line-height="12pt" language="{$lang}">
+      <fo:layout-master-set>
+        <!-- page 1: symbol row in region-before, body from y 81.25 to y 708.66 (257 mm without job footer) -->
+        <fo:simple-page-master master-name="first" page-width="595.28pt" page-height="841.89pt"
+            margin-top="0pt" margin-bottom="0pt" margin-left="0pt" margin-right="0pt">
+          <fo:region-body margin-top="81.25pt" margin-left="56.69pt" margin-right="56.69pt">
+            <xsl:attribute name="margin-bottom">
+              <xsl:choose>
+                <xsl:when test="$has-job">133.23pt</xsl:when>
+                <xsl:otherwise>113.39pt</xsl:otherwise>
+              </xsl:choose>
+            </xsl:attribute>
+          </fo:region-body>
+          <fo:region-before region-name="first-before" extent="81.25pt"/>
+          <fo:region-after region-name="first-after">
+            <xsl:attribute name="extent">
+              <xsl:choose>
+                <xsl:when test="$has-job">133.23pt</xsl:when>
+                <xsl:otherwise>113.39pt</xsl:otherwise>
+              </xsl:choose>
+            </xsl:attribute>
+          </fo:region-after>
+        </fo:simple-page-master>
+        <fo:simple-page-master master-name="even" page-width="595.28pt" page-height="841.89pt"
+            margin-top="0pt" margin-bottom="0pt" margin-left="0pt" margin-right="0pt">
+          <fo:region-body margin-top="85.04pt" margin-bottom="113.39pt" margin-left="56.69pt" margin-right="56.69pt"/>
+          <fo:region-before region-name="even-before" extent="85.04pt"/>
+          <fo:region-after region-name="even-after" extent="113.39pt"/>
+        </fo:simple-page-master>
+        <fo:simple-page-master master-name="odd" page-width="595.28pt" page-height="841.89pt"
+            margin-top="0pt" margin-bottom="0pt" margin-left="0pt" margin-right="0pt">
+          <fo:region-body margin-top="85.04pt" margin-bottom="113.39pt" margin-left="56.69pt" margin-right="56.69pt"/>
+          <fo:region-before region-name="odd-before" extent="85.04pt"/>
+          <fo:region-after region-name="odd-after" extent="113.39pt"/>
+        </fo:simple-page-master>
+        <fo:page-sequence-master master-name="paper">
+          <fo:repeatable-page-master-alternatives>
+            <fo:conditional-page-master-reference master-reference="first" page-position="first"/>
+            <fo:conditional-page-master-reference master-reference="even" page-position="rest" odd-or-even="even"/>
+            <fo:conditional-page-master-reference master-reference="odd" page-position="rest" odd-or-even="odd"/>
+          </fo:repeatable-page-master-alternatives>
+        </fo:page-sequence-master>
+      </fo:layout-master-set>
+
+      <fo:page-sequence master-reference="paper" initial-page-number="1" language="{$lang}">
+        <fo:title><xsl:value-of select="normalize-space($meta/p:title)"/></fo:title>
+        <xsl:call-template name="first-before"/>
+        <xsl:call-template name="first-after"/>
+        <xsl:call-template name="running-header"><xsl:with-param name="side" select="'even'"/></xsl:call-template>
+        <xsl:call-template name="running-header"><xsl:with-param name="side" select="'odd'"/></xsl:call-template>
+        <xsl:call-template name="running-footer"><xsl:with-param name="side" select="'even'"/></xsl:call-template>
+        <xsl:call-template name="running-footer"><xsl:with-param name="side" select="'odd'"/></xsl:call-template>
+        <xsl:call-template name="footnote-separator"/>
+        <fo:flow flow-name="xsl-region-body" font-family="{$font}" font-size="10pt" line-height="12pt">
+          <xsl:call-template name="masthead"/>
+          <xsl:call-template name="meeting-block"/>
+          <xsl:call-template name="title-block"/>
+          <xsl:call-template name="h1-lines"/>
+          <xsl:apply-templates select="/p:paper/p:body"/>
+        </fo:flow>
+      </fo:page-sequence>
+    </fo:root>
+  </xsl:template>
+
+  <!-- ===== page 1 header: advance copy label, symbol row, 0.5pt rule at y 75 ===== -->
+  <xsl:template name="first-before">
+    <fo:static-content flow-name="first-before" font-family="{$font}">
+      <xsl:variable name="top">
+        <xsl:choose>
+          <!-- advance copy label: baseline y 42.5 (top 32.57, line 12) then the symbol row -->
+          <xsl:when test="$meta/p:advance-copy">4.68pt</xsl:when>
+          <xsl:otherwise>49.25pt</xsl:otherwise>
+        </xsl:choose>
+      </xsl:variable>
+      <xsl:if test="$meta/p:advance-copy">
+        <fo:block start-indent="56.69pt" end-indent="56.69pt" padding-top="32.57pt" font-size="10pt"
+            line-height="12pt" font-weight="bold" text-align="end">
+          <xsl:call-template name="label"><xsl:with-param name="id" select="'advance-copy'"/></xsl:call-template>
+        </fo:block>
+      </xsl:if>
+      <fo:block start-indent="56.69pt" end-indent="56.69pt" padding-top="{$top}" padding-bottom="1.5pt"
+          font-size="20pt" line-height="24pt" text-align="end"
+          border-after-width="0.5pt" border-after-style="solid" border-after-color="black">
+        <xsl:choose>
+          <xsl:when test="$symbol != ''">
+            <fo:inline font-size="20pt"><xsl:value-of select="substring-before($symbol, '/')"/></fo:inline>
+            <fo:inline font-size="10pt" line-height="12pt">
+              <xsl:text>/</xsl:text><xsl:value-of select="substring-after($symbol, '/')"/>
+              <xsl:if test="$meta/p:reissue">*</xsl:if>
+            </fo:inline>
+          </xsl:when>
+          <xsl:otherwise>&#160;</xsl:otherwise>
+        </xsl:choose>
+      </fo:block>
+    </fo:static-content>
+  </xsl:template>
+
+  <!-- ===== page 1 footer: job number (final papers); barcode/QR/recycle are not in the FO subset ===== -->
+  <xsl:template name="first-after">
+    <xsl:if test="$has-job">
+      <xsl:variable name="j" select="$meta/p:job"/>
+      <xsl:variable name="letter">
+        <xsl:choose>
+          <xsl:when test="$j/@letter"><xsl:value-of select="$j/@letter"/></xsl:when>
+          <xsl:otherwise><xsl:call-template name="label"><xsl:with-param name="id" select="'job-letter'"/></xsl:call-template></xsl:otherwise>
+        </xsl:choose>
+      </xsl:variable>
+      <fo:static-content flow-name="first-after" font-family="{$font}">
+        <fo:block start-indent="56.69pt" end-indent="56.69pt" padding-top="22.68pt" font-size="10pt"
+            line-height="12pt" text-align="start">
+          <xsl:value-of select="concat($j/@number, ' (', $letter, ')')"/>
+          <xsl:if test="$j/@dates"><xsl:value-of select="concat(' ', $j/@dates)"/></xsl:if>
+        </fo:block>
+      </fo:static-content>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- ===== pages >= 2: symbol 9pt bold, baseline y 66.6, rule at y 70.87; even left, odd right ===== -->
+  <xsl:template name="running-header">
+    <xsl:param name="side"/>
+    <fo:static-content flow-name="{$side}-before" font-family="{$font}">
+      <fo:block start-indent="56.69pt" end-indent="56.69pt" padding-top="57.56pt" padding-bottom="1.06pt"
+          font-size="9pt" line-height="12pt" font-weight="bold"
+          border-after-width="0.5pt" border-after-style="solid" border-after-color="black">
+        <xsl:attribute name="text-align">
+          <xsl:choose><xsl:when test="$side = 'even'">start</xsl:when><xsl:otherwise>end</xsl:otherwise></xsl:choose>
+        </xsl:attribute>
+        <xsl:choose>
+          <xsl:when test="$symbol != ''"><xsl:value-of select="$symbol"/></xsl:when>
+          <xsl:otherwise>&#160;</xsl:otherwise>
+        </xsl:choose>
+      </fo:block>
+    </fo:static-content>
+  </xsl:template>
+
+  <!-- page number 9pt bold, baseline y 765.35 -->
+  <xsl:template name="running-footer">
+    <xsl:param name="side"/>
+    <fo:static-content flow-name="{$side}-after" font-family="{$font}">
+      <fo:block start-indent="56.69pt" end-indent="56.69pt" padding-top="27.81pt" font-size="9pt"
+          line-height="12pt" font-weight="bold">
+        <xsl:attribute name="text-align">
+          <xsl:choose><xsl:when test="$side = 'even'">start</xsl:when><xsl:otherwise>end</xsl:otherwise></xsl:choose>
+        </xsl:attribute>
+        <fo:page-number/>
+      </fo:block>
+    </fo:static-content>
+  </xsl:template>
+
+  <!-- ===== masthead: body name (100 mm, 14/16 bold) | date, empty line, Original ===== -->
+  <xsl:template name="masthead">
+    <fo:table table-layout="fixed" width="481.89pt" start-indent="0pt" end-indent="0pt"
+        border-collapse="separate">
+      <fo:table-column column-width="283.46pt"/>
+      <fo:table-column column-width="56.7pt"/>
+      <fo:table-column column-width="141.73pt"/>
+      <fo:table-body>
+        <fo:table-row>
+          <fo:table-cell>
+            <fo:block font-size="14pt" line-height="16pt" font-weight="bold" text-align="start">
+              <xsl:call-template name="label">
+                <xsl:with-param name="id" select="concat('body-', $meeting/@kind)"/>
+              </xsl:call-template>
+            </fo:block>
+          </fo:table-cell>
+          <fo:table-cell><fo:block/></fo:table-cell>
+          <fo:table-cell>
+            <xsl:if test="$meta/p:distribution">
+              <fo:block font-size="10pt" line-height="12pt">
+                <xsl:call-template name="label">
+                  <xsl:with-param name="id" select="concat('distr-', $meta/p:distribution)"/>
+                </xsl:call-template>
+              </fo:block>
+            </xsl:if>
+            <fo:block font-size="10pt" line-height="12pt">
+              <xsl:choose>
+                <xsl:when test="$meta/p:date/@placeholder"><xsl:value-of select="$meta/p:date/@placeholder"/></xsl:when>
+                <xsl:otherwise>
+                  <xsl:call-template name="format-date"><xsl:with-param name="iso" select="normalize-space($meta/p:date)"/></xsl:call-template>
+                </xsl:otherwise>
+              </xsl:choose>
+            </fo:block>
+            <xsl:if test="not($meta/p:original = $lang)">
+              <fo:block font-size="10pt" line-height="12pt" space-before="12pt">
+                <xsl:call-template name="label"><xsl:with-param name="id" select="'version'"/></xsl:call-template>
+              </fo:block>
+            </xsl:if>
+            <fo:block font-size="10pt" line-height="12pt">
+              <xsl:if test="$meta/p:original = $lang"><xsl:attribute name="space-before">12pt</xsl:attribute></xsl:if>
+              <xsl:variable name="names">
+                <xsl:for-each select="$meta/p:original">
+                  <xsl:if test="position() &gt; 1">, </xsl:if>
+                  <xsl:call-template name="label"><xsl:with-param name="id" select="concat('lang-', normalize-space(.))"/></xsl:call-template>
+                </xsl:for-each>
+              </xsl:variable>
+              <xsl:call-template name="label1">
+                <xsl:with-param name="id" select="'original'"/>
+                <xsl:with-param name="name" select="'languages'"/>
+                <xsl:with-param name="value" select="$names"/>
+              </xsl:call-template>
+            </fo:block>
+          </fo:table-cell>
+        </fo:table-row>
+      </fo:table-body>
+    </fo:table>
+  </xsl:template>
+
+  <!-- ===== 2.25pt rule, then the meeting block (130 mm wide, 10/12) ===== -->
+  <xsl:template name="meeting-block">
+    <fo:block start-indent="0pt" end-indent="0pt" space-before="6pt" padding-top="6pt"
+        border-before-width="2.25pt" border-before-style="solid" border-before-color="black"
+        font-size="10pt" line-height="12pt" text-align="start">
+      <fo:block end-indent="113.39pt" font-weight="bold">
+        <xsl:call-template name="meeting-name"/>
+      </fo:block>
+      <fo:block end-indent="113.39pt"><xsl:call-template name="place-dates"/></fo:block>
+      <xsl:if test="$meta/p:agenda">
+        <fo:block end-indent="113.39pt"><xsl:call-template name="agenda-line"/></fo:block>
+        <fo:block end-indent="113.39pt" font-weight="bold"><xsl:call-template name="agenda-title"/></fo:block>
+      </xsl:if>
+      <xsl:for-each select="$meta/p:subject">
+        <fo:block end-indent="113.39pt" font-weight="bold"><xsl:apply-templates/></fo:block>
+      </xsl:for-each>
+    </fo:block>
+  </xsl:template>
+
+  <!-- ===== title (HCh without number) with asterisk note markers "2026*, **" ===== -->
+  <xsl:template name="title-block">
+    <fo:block start-indent="56.69pt" end-indent="56.69pt" space-before="24pt" space-after="12pt"
+        font-size="14pt" line-height="16pt" font-weight="bold" text-align="start"
+        keep-with-next.within-page="always" keep-together.within-page="always">
+      <xsl:apply-templates select="$meta/p:title/node()"/>
+      <xsl:if test="$meta/p:reissue">
+        <xsl:call-template name="star-note">
+          <xsl:with-param name="k" select="1"/>
+          <xsl:with-param name="content"><xsl:call-template name="reissue-text"/></xsl:with-param>
+        </xsl:call-template>
+      </xsl:if>
+      <xsl:if test="$meta/p:late-submission">
+        <xsl:call-template name="star-note">
+          <xsl:with-param name="k" select="$n-reissue + 1"/>
+          <xsl:with-param name="content"><xsl:call-template name="label"><xsl:with-param name="id" select="'note-late'"/></xsl:call-template></xsl:with-param>
+        </xsl:call-template>
+      </xsl:if>
+      <xsl:if test="$meta/p:unedited">
+        <xsl:call-template name="star-note">
+          <xsl:with-param name="k" select="$n-reissue + $n-late + 1"/>
+          <xsl:with-param name="content"><xsl:call-template name="label"><xsl:with-param name="id" select="'note-unedited'"/></xsl:call-template></xsl:with-param>
+        </xsl:call-template>
+      </xsl:if>
+      <xsl:for-each select="$meta/p:title-note">
+        <xsl:call-template name="star-note">
+          <xsl:with-param name="k" select="$n-reissue + $n-late + $n-unedited + position()"/>
+          <xsl:with-param name="content"><xsl:apply-templates/></xsl:with-param>
+        </xsl:call-template>
+      </xsl:for-each>
+    </fo:block>
+  </xsl:template>
+
+  <!-- k-th asterisk note: k stars; from the second on, preceded by ", " at normal size -->
+  <xsl:template name="star-note">
+    <xsl:param name="k"/>
+    <xsl:param name="content"/>
+    <xsl:if test="$k &gt; 1"><xsl:text>, </xsl:text></xsl:if>
+    <xsl:call-template name="footnote">
+      <xsl:with-param name="mark" select="substring('**********', 1, $k)"/>
+      <xsl:with-param name="content" select="$content"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- "Reissued for technical reasons on 2 December 2025; previously issued under the symbol X." -->
+  <xsl:template name="reissue-text">
+    <xsl:variable name="r" select="$meta/p:reissue"/>
+    <xsl:variable name="pat"><xsl:call-template name="label"><xsl:with-param name="id" select="'note-reissue'"/></xsl:call-template></xsl:variable>
+    <xsl:variable name="reason">
+      <xsl:choose>
+        <xsl:when test="$r/@reason"><xsl:value-of select="$r/@reason"/></xsl:when>
+        <xsl:otherwise><xsl:call-template name="label"><xsl:with-param name="id" select="'reissue-reason'"/></xsl:call-template></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:variable name="date"><xsl:call-template name="format-date"><xsl:with-param name="iso" select="string($r/@date)"/></xsl:call-template></xsl:variable>
+    <xsl:variable name="s1"><xsl:call-template name="fill"><xsl:with-param name="text" select="$pat"/><xsl:with-param name="name" select="'reason'"/><xsl:with-param name="value" select="$reason"/></xsl:call-template></xsl:variable>
+    <xsl:call-template name="fill"><xsl:with-param name="text" select="$s1"/><xsl:with-param name="name" select="'date'"/><xsl:with-param name="value" select="$date"/></xsl:call-template>
+    <xsl:if test="$r/@previous">
+      <xsl:call-template name="label1">
+        <xsl:with-param name="id" select="'note-reissue-previous'"/>
+        <xsl:with-param name="name" select="'symbol'"/>
+        <xsl:with-param name="value" select="string($r/@previous)"/>
+      </xsl:call-template>
+    </xsl:if>
+    <xsl:text>.</xsl:text>
+  </xsl:template>
+
+  <!-- ===== H1 lines under the title ===== -->
+  <xsl:template name="h1-block">
+    <xsl:param name="content"/>
+    <fo:block start-indent="56.69pt" end-indent="56.69pt" space-after="12pt" font-size="12pt"
+        line-height="14pt" font-weight="bold" text-align="start"
+        keep-with-next.within-page="always" keep-together.within-page="always">
+      <xsl:copy-of select="$content"/>
+    </fo:block>
+  </xsl:template>
+
+  <xsl:template name="h1-lines">
+    <!-- the last suffix of the symbol decides: /Add.n -> Addendum, /Corr.n -> Corrigendum -->
+    <xsl:variable name="last-part">
+      <xsl:call-template name="last-component"><xsl:with-param name="s" select="$symbol"/></xsl:call-template>
+    </xsl:variable>
+    <xsl:if test="starts-with($last-part, 'Add.')">
+      <xsl:call-template name="h1-block">
+        <xsl:with-param name="content"><xsl:call-template name="label"><xsl:with-param name="id" select="'addendum'"/></xsl:call-template></xsl:with-param>
+      </xsl:call-template>
+    </xsl:if>
+    <xsl:if test="starts-with($last-part, 'Corr.')">
+      <xsl:call-template name="h1-block">
+        <xsl:with-param name="content"><xsl:call-template name="label"><xsl:with-param name="id" select="'corrigendum'"/></xsl:call-template></xsl:with-param>
+      </xsl:call-template>
+    </xsl:if>
+    <xsl:for-each select="$meta/p:subtitle">
+      <xsl:call-template name="h1-block">
+        <xsl:with-param name="content"><xsl:apply-templates/></xsl:with-param>
+      </xsl:call-template>
+    </xsl:for-each>
+    <xsl:apply-templates select="$meta/p:committee | $meta/p:submitted-by" mode="h1"/>
+  </xsl:template>
+
+  <xsl:template name="last-component">
+    <xsl:param name="s"/>
+    <xsl:choose>
+      <xsl:when test="contains($s, '/')">
+        <xsl:call-template name="last-component"><xsl:with-param name="s" select="substring-after($s, '/')"/></xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$s"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- "Committee on ... (Cameroon, Denmark (Chair), Switzerland, Türkiye (Chair))" -->
+  <xsl:template match="p:committee" mode="h1">
+    <xsl:variable name="ref" select="string(@ref)"/>
+    <xsl:variable name="year" select="string(@year)"/>
+    <xsl:variable name="c" select="$committees-doc/committees/committee[@id = $ref]"/>
+    <xsl:variable name="chair"><xsl:call-template name="label"><xsl:with-param name="id" select="'chair'"/></xsl:call-template></xsl:variable>
+    <xsl:call-template name="h1-block">
+      <xsl:with-param name="content">
+        <xsl:choose>
+          <xsl:when test="normalize-space(.) != ''"><xsl:value-of select="normalize-space(.)"/></xsl:when>
+          <xsl:otherwise><xsl:call-template name="lang-text"><xsl:with-param name="nodes" select="$c/name"/></xsl:call-template></xsl:otherwise>
+        </xsl:choose>
+        <xsl:if test="$c/year[@value = $year]/member">
+          <xsl:text> (</xsl:text>
+          <xsl:for-each select="$c/year[@value = $year]/member">
+            <xsl:if test="position() &gt; 1">, </xsl:if>
+            <xsl:value-of select="@name"/>
+            <xsl:if test="chair"><xsl:value-of select="concat(' ', $chair)"/></xsl:if>
+          </xsl:for-each>
+          <xsl:text>)</xsl:text>
+        </xsl:if>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- "Submitted by Belgium, Cambodia, Japan (Chair), Peru" -->
+  <xsl:template match="p:submitted-by" mode="h1">
+    <xsl:variable name="chair"><xsl:call-template name="label"><xsl:with-param name="id" select="'chair'"/></xsl:call-template></xsl:variable>
+    <xsl:variable name="list">
+      <xsl:for-each select="p:by">
+        <xsl:if test="position() &gt; 1">, </xsl:if>
+        <xsl:value-of select="normalize-space(.)"/>
+        <xsl:if test="@chair = 'yes'"><xsl:value-of select="concat(' ', $chair)"/></xsl:if>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:call-template name="h1-block">
+      <xsl:with-param name="content">
+        <xsl:call-template name="label1">
+          <xsl:with-param name="id" select="'submitted-by'"/>
+          <xsl:with-param name="name" select="'list'"/>
+          <xsl:with-param name="value" select="$list"/>
+        </xsl:call-template>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+</xsl:stylesheet>
