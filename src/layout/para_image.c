@@ -14,21 +14,26 @@
 #define PX_PT 0.75            /* 1 px = 1/96 in */
 #define CACHE_KEY "msp-para-images"
 
-static char *src_path(const char *v)
+char *msp_para_unwrap_url(const char *v)
 {
-    char *s = g_strstrip(g_strdup(v));
-    size_t n = strlen(s);
-    if (n > 5 && g_ascii_strncasecmp(s, "url(", 4) == 0 && s[n - 1] == ')') {
-        memmove(s, s + 4, n - 5);
-        s[n - 5] = '\0';
-        g_strstrip(s);
-        n = strlen(s);
+    const char *b = v, *e = v + strlen(v);
+    while (b < e && g_ascii_isspace(*b))
+        b++;
+    while (e > b && g_ascii_isspace(e[-1]))
+        e--;
+    if (e - b > 5 && g_ascii_strncasecmp(b, "url(", 4) == 0 && e[-1] == ')') {
+        b += 4;
+        e--;
+        while (b < e && g_ascii_isspace(*b))
+            b++;
+        while (e > b && g_ascii_isspace(e[-1]))
+            e--;
     }
-    if (n >= 2 && (s[0] == '\'' || s[0] == '"') && s[n - 1] == s[0]) {
-        memmove(s, s + 1, n - 2);
-        s[n - 2] = '\0';
+    if (e - b >= 2 && (*b == '\'' || *b == '"') && e[-1] == *b) {
+        b++;
+        e--;
     }
-    return s;
+    return g_strndup(b, (gsize)(e - b));
 }
 
 /* True when rel is a relative path that stays inside its base folder. */
@@ -111,7 +116,7 @@ msp_status msp_para_image_load(const msp_para_env *env, const msp_fo_node *node,
     if (!src || !*src)
         return msp_diag_error(diags, MSP_E_FO, node->loc, "give src=\"url('file.png')\"",
                               "fo:external-graphic without src");
-    char *rel = src_path(src);
+    char *rel = msp_para_unwrap_url(src);
     if (!path_stays_inside(rel)) {
         msp_status st = msp_diag_error(diags, MSP_E_FO, node->loc,
                                        "graphics must be PNG files in the document's folder or below it, "

@@ -62,6 +62,9 @@ const msp_fo_node *msp_para_text_node_at(const msp_para_text *t, guint i);
  * already in the list: layout may build a paragraph more than once. */
 void msp_para_warn_once(msp_job *job, msp_loc loc, const char *hint, const char *message);
 
+/* "url('x')", "url(x)", "'x'" or "x" -> x (new string, g_free). */
+char *msp_para_unwrap_url(const char *v);
+
 /* Loads the PNG of an inline fo:external-graphic and sizes it (pt). The path
  * is relative to env->doc->base_dir and may not leave it. Errors: MSP_E_FO
  * (missing src, absolute or escaping path, unreadable, not a PNG, larger

@@ -366,24 +366,6 @@ static msp_status put_graphic(msp_para_text *t, const msp_fo_node *node)
     return MSP_OK;
 }
 
-static char *link_target(const char *v)
-{
-    /* url('...') / url(...) / plain */
-    char *s = g_strstrip(g_strdup(v));
-    size_t n = strlen(s);
-    if (n > 5 && g_ascii_strncasecmp(s, "url(", 4) == 0 && s[n - 1] == ')') {
-        memmove(s, s + 4, n - 5);
-        s[n - 5] = '\0';
-        g_strstrip(s);
-        n = strlen(s);
-    }
-    if (n >= 2 && (s[0] == '\'' || s[0] == '"') && s[n - 1] == s[0]) {
-        memmove(s, s + 1, n - 2);
-        s[n - 2] = '\0';
-    }
-    return s;
-}
-
 static msp_status collect(msp_para_text *t, const msp_fo_node *first, const msp_fo_node *last,
                           const inline_ctx *ic);
 
@@ -419,7 +401,7 @@ static msp_status collect_node(msp_para_text *t, const msp_fo_node *n, const inl
         if (st == MSP_OK && (ext || in)) {
             msp_para_pending *p = add_pending(t, MSP_INLINE_LINK, n, start);
             p->end = (guint)t->text->len;
-            char *target = link_target(ext ? ext : in);
+            char *target = msp_para_unwrap_url(ext ? ext : in);
             if (ext)
                 p->uri = msp_arena_strdup(job->arena, target);
             else
@@ -546,6 +528,9 @@ msp_status msp_para_text_collect(msp_para_text *t, const msp_para_env *env,
         add_attr(t, pango_attr_underline_new(PANGO_UNDERLINE_SINGLE), 0, PANGO_ATTR_INDEX_TO_TEXT_END);
     if (b->line_through)
         add_attr(t, pango_attr_strikethrough_new(TRUE), 0, PANGO_ATTR_INDEX_TO_TEXT_END);
+    if (b->language && *b->language)
+        add_attr(t, pango_attr_language_new(pango_language_from_string(b->language)), 0,
+                 PANGO_ATTR_INDEX_TO_TEXT_END);
     if (b->letter_spacing != 0)
         add_attr(t, pango_attr_letter_spacing_new((int)(b->letter_spacing * PANGO_SCALE)), 0,
                  PANGO_ATTR_INDEX_TO_TEXT_END);

@@ -689,6 +689,19 @@ static void test_para_leader__fills_the_rest_of_the_line(void **state)
     msp_page_free(page);
 }
 
+static void test_para_wrap__overlong_word_is_broken(void **state)
+{
+    fx *f = *state;
+    msp_fo_style *s;
+    msp_fo_node *b = block_new(f, &s);
+    text(f, b, "See https://documents.example.org/prod/APLC/MSP.22/2025/INF.1/annex/"
+               "table-of-contributions-by-state-party-and-year.pdf now");
+    assert_int_equal(build(f, b, 150, 0, 0), MSP_OK);
+    assert_true(f->para.n_lines >= 3);
+    for (int i = 0; i < f->para.n_lines; i++)
+        assert_true(f->para.lines[i].width <= 150 + 0.01);
+}
+
 static void test_para_empty__no_lines(void **state)
 {
     fx *f = *state;
@@ -722,6 +735,7 @@ int main(void)
         T(test_para_image__path_leaving_base_dir_is_refused),
         T(test_para_cite__placeholder_then_resolved),
         T(test_para_leader__fills_the_rest_of_the_line),
+        T(test_para_wrap__overlong_word_is_broken),
         T(test_para_empty__no_lines),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
