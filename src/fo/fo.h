@@ -112,6 +112,10 @@ typedef enum msp_indent_fn {
 typedef struct msp_indent {
     msp_indent_fn fn;
     double offset;           /* pt; the whole value when fn is PLAIN */
+    /* added by fo: */
+    double pct;              /* plus pct % of the containing reference-area width (margin-left="5%") */
+    const struct msp_fo_node *list; /* fn != PLAIN: the fo:list-block whose label-end()/body-start()
+                                       this is (the nearest one where the property was written) */
 } msp_indent;
 
 typedef enum msp_break { MSP_BREAK_AUTO = 0, MSP_BREAK_PAGE, MSP_BREAK_ODD_PAGE, MSP_BREAK_EVEN_PAGE,
@@ -187,6 +191,11 @@ typedef struct msp_fo_style {
     double page_width, page_height;
     double margin[4];                /* the margin-* as written (page masters, regions) */
     double extent;                   /* region-before/after */
+
+    /* added by fo: */
+    double line_height_factor;       /* > 0 when line-height was "normal" (1.2) or a number: each
+                                        descendant's line_height = factor x its own font_size */
+    bool keep_within_line;           /* keep-together.within-line="always" (no line break inside) */
 } msp_fo_style;
 
 typedef struct msp_fo_attr {

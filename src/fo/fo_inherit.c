@@ -1,0 +1,151 @@
+/* Computing one element's style: the parent's values for inherited
+ * properties, initial values for the rest, then the element's attributes in
+ * priority order, then the derived values (line-height from a number, border
+ * colour and width defaults, corresponding margins -> indents and spaces). */
+#include "fo/fo_private.h"
+
+#include <string.h>
+
+static msp_fo_style raw_initial;     /* borders keep their "medium" width */
+static msp_fo_style final_initial;   /* as the parent of fo:root sees it */
+
+static gpointer build_initials(gpointer unused)
+{
+    msp_fo_style_build_initial(&raw_initial);
+    final_initial = raw_initial;
+    for (int i = 0; i < 4; i++)
+        final_initial.border[i].width = 0;   /* style none */
+    return &final_initial;
+}
+
+static void ensure_initials(void)
+{
+    static GOnce once = G_ONCE_INIT;
+    g_once(&once, build_initials, NULL);
+}
+
+const msp_fo_style *msp_fo_style_initial(void)
+{
+    ensure_initials();
+    return &final_initial;
+}
+
+/* Elements whose children measure indents from a new reference edge
+ * (XSL 5.3.2: start-indent and end-indent are relative to the reference
+ * area; mspdoc also restarts them in table cells and footnote bodies). */
+static bool restarts_indents(msp_fo_kind parent)
+{
+    switch (parent) {
+    case MSP_FO_FLOW:
+    case MSP_FO_STATIC_CONTENT:
+    case MSP_FO_TABLE_CELL:
+    case MSP_FO_BLOCK_CONTAINER:
+    case MSP_FO_FOOTNOTE_BODY:
+    case MSP_FO_TITLE:
+    case MSP_FO_PAGE_SEQUENCE:
+    case MSP_FO_ROOT:
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* Formatting objects on which margin-* are corresponding properties of the
+ * indents and spaces (XSL 7.11: "Common Margin Properties-Block"). */
+static bool has_block_margins(msp_fo_kind kind)
+{
+    switch (kind) {
+    case MSP_FO_BLOCK:
+    case MSP_FO_BLOCK_CONTAINER:
+    case MSP_FO_LIST_BLOCK:
+    case MSP_FO_LIST_ITEM:
+    case MSP_FO_TABLE:
+        return true;
+    default:
+        return false;
+    }
+}
+
+static int cmp_pending(const void *x, const void *y)
+{
+    const msp_fo_pending *a = x, *b = y;
+    return (a->prop > b->prop) - (a->prop < b->prop);
+}
+
+static msp_indent indent_plus(msp_indent base, double pt, double pct)
+{
+    base.offset += pt;
+    base.pct += pct;
+    return base;
+}
+
+msp_status msp_fo_style_compute(msp_job *job, msp_fo_node *node, const msp_fo_style *parent_style,
+                                msp_fo_kind parent_kind, msp_fo_pending *pending, int n_pending,
+                                const msp_fo_node *list)
+{
+    ensure_initials();
+    msp_status status = MSP_OK;
+    msp_fo_style *s = msp_arena_new_obj(job->arena, msp_fo_style);
+    const msp_fo_style *parent = parent_style ? parent_style : &final_initial;
+    *s = *parent;
+    msp_fo_style_reset_noninherited(s, &raw_initial);
+    if (restarts_indents(parent_kind)) {
+        s->start_indent = (msp_indent){ 0 };
+        s->end_indent = (msp_indent){ 0 };
+    }
+    const msp_indent base_start = s->start_indent, base_end = s->end_indent;
+
+    if (n_pending > 1)
+        qsort(pending, (size_t)n_pending, sizeof *pending, cmp_pending);
+    msp_fo_apply a = { .job = job, .loc = node->loc, .s = s, .parent = parent, .list = list };
+    for (int i = 0; i < n_pending; i++) {
+        a.failed_unsupported = false;
+        if (msp_fo_apply_value(&a, pending[i].prop, pending[i].value))
+            continue;
+        const char *name = msp_fo_prop_name(pending[i].prop);
+        if (a.failed_unsupported)
+            status = msp_diag_error(&job->diags, MSP_E_FO, node->loc, "see FO-SUBSET.md",
+                                    "%s=\"%s\" on %s is not supported by mspdoc", name, pending[i].value,
+                                    msp_fo_kind_name(node->kind));
+        else
+            status = msp_diag_error(&job->diags, MSP_E_FO, node->loc, NULL,
+                                    "invalid value '%s' for property '%s' on %s", pending[i].value, name,
+                                    msp_fo_kind_name(node->kind));
+    }
+
+    /* derived values */
+    if (!a.line_height_set && s->line_height_factor > 0)
+        s->line_height = s->line_height_factor * s->font_size;
+    for (int side = 0; side < 4; side++) {
+        if (!a.border_color_set[side])
+            s->border[side].color = s->color;   /* initial border colour = 'color' */
+        if (s->border[side].style == MSP_BORDER_NONE)
+            s->border[side].width = 0;
+    }
+    /* a lone .optimum (or .minimum/.maximum) keeps the three in order */
+    msp_space *spaces[2] = { &s->space_before, &s->space_after };
+    for (int i = 0; i < 2; i++) {
+        if (spaces[i]->max < spaces[i]->opt)
+            spaces[i]->max = spaces[i]->opt;
+        if (spaces[i]->min > spaces[i]->opt)
+            spaces[i]->min = spaces[i]->opt;
+    }
+    if (has_block_margins(node->kind)) {
+        if (!a.start_indent_set && a.margin_set[MSP_START])
+            s->start_indent = indent_plus(base_start, s->margin[MSP_START] + s->padding[MSP_START] +
+                                          s->border[MSP_START].width, a.margin_pct[MSP_START]);
+        if (!a.end_indent_set && a.margin_set[MSP_END])
+            s->end_indent = indent_plus(base_end, s->margin[MSP_END] + s->padding[MSP_END] +
+                                        s->border[MSP_END].width, a.margin_pct[MSP_END]);
+        if (!a.space_before_set && a.margin_set[MSP_BEFORE]) {
+            double m = s->margin[MSP_BEFORE];
+            s->space_before = (msp_space){ m, m, m, false, 0 };
+        }
+        if (!a.space_after_set && a.margin_set[MSP_AFTER]) {
+            double m = s->margin[MSP_AFTER];
+            s->space_after = (msp_space){ m, m, m, false, 0 };
+        }
+    }
+    node->style = s;
+    return status;
+}

@@ -1,0 +1,99 @@
+/* Shared inside src/fo only: the length-expression evaluator, the property
+ * table (from fo_props.def) and the style computation used by the tree
+ * builder. Nothing outside the folder includes this. */
+#ifndef MSP_FO_PRIVATE_H
+#define MSP_FO_PRIVATE_H
+
+#include "fo/fo.h"
+
+#include <libxml/tree.h>
+
+/* The value of a length expression: v pt + pct % + fn(), or a plain number. */
+typedef struct msp_fo_expr {
+    double v;              /* pt for lengths, the number itself for numbers */
+    double pct;            /* percent coefficient (0 if none) */
+    msp_indent_fn fn;      /* label-end()/body-start() term, or PLAIN */
+    bool is_length;        /* false = a plain number (no unit) */
+    bool prop;             /* proportional-column-width(v) */
+} msp_fo_expr;
+
+/* Evaluates an XSL expression; em resolves against font_size. Returns false
+ * on a syntax error, a unit mismatch or a division by zero. */
+bool msp_fo_expr_eval(const char *s, double font_size, msp_fo_expr *out);
+
+/* Every property id, in fo_props.def order (its application priority). */
+typedef enum msp_fo_prop_id {
+#define MSP_FO_PROP(id, name, inh, init, kind, field, sec) MSP_P_##id,
+#define MSP_FO_SH(id, name, kind, sec) MSP_P_##id,
+#define MSP_FO_ATTR(id, name, sec) MSP_P_##id,
+#define MSP_FO_UNSUP(id, name, allowed, kind, sec) MSP_P_##id,
+#include "fo/fo_props.def"
+    MSP_P_COUNT
+} msp_fo_prop_id;
+
+/* Looks a property up by name (as written in the attribute); -1 if unknown. */
+int msp_fo_prop_lookup(const char *name);
+const char *msp_fo_prop_name(int id);
+/* True for MSP_FO_ATTR entries (non-formatting, kept as written). */
+bool msp_fo_prop_is_attr(int id);
+
+/* The style of fo:root's parent: every property at its initial value.
+ * Built once, shared, read-only. */
+const msp_fo_style *msp_fo_style_initial(void);
+
+bool msp_fo_prop_is_inherited(int id);
+
+/* Colour names, #rgb, #rrggbb, rgb(r,g,b) -> 0xRRGGBB. */
+bool msp_fo_color_parse(const char *v, uint32_t *out);
+
+/* State while one element's attributes are applied to its style. */
+typedef struct msp_fo_apply {
+    msp_job *job;
+    msp_loc loc;
+    msp_fo_style *s;                 /* being computed */
+    const msp_fo_style *parent;      /* the parent's computed style */
+    const msp_fo_node *list;         /* nearest fo:list-block, for label-end()/body-start() */
+    bool start_indent_set, end_indent_set, space_before_set, space_after_set, line_height_set;
+    bool margin_set[4], border_color_set[4];
+    double margin_pct[4];
+    bool failed_unsupported;         /* the value was refused as unsupported, not as invalid */
+} msp_fo_apply;
+
+/* Applies one property value; false if the value is invalid (the caller
+ * reports it). Warnings for ignored values go to a->job->diags. */
+bool msp_fo_apply_value(msp_fo_apply *a, int id, const char *value);
+
+/* Fills s with every property's initial value (uncomputed: border widths
+ * stay "medium" until a style makes them visible). */
+void msp_fo_style_build_initial(msp_fo_style *s);
+
+/* Resets every non-inherited field of s to its value in initial. */
+void msp_fo_style_reset_noninherited(msp_fo_style *s, const msp_fo_style *initial);
+
+/* One attribute waiting to be applied. */
+typedef struct msp_fo_pending {
+    int prop;
+    const char *value;
+} msp_fo_pending;
+
+/* Computes node->style from parent_style (NULL = initial) and the pending
+ * formatting attributes (sorted here by priority). Reports bad values to
+ * job->diags at loc; returns MSP_OK or the first error status. The style is
+ * allocated in the job arena. list is the nearest fo:list-block ancestor
+ * (or the node itself), for label-end()/body-start(). */
+msp_status msp_fo_style_compute(msp_job *job, msp_fo_node *node, const msp_fo_style *parent_style,
+                                msp_fo_kind parent_kind, msp_fo_pending *props, int n_props,
+                                const msp_fo_node *list);
+
+/* Builds doc's FO tree (fo_tree.c). own_locs: each element's _private holds
+ * an msp_fo_xloc recorded while parsing (fo_load.c); otherwise locations
+ * come from xmlGetLineNo alone. path names the file in messages. */
+typedef struct msp_fo_xloc {
+    int line, column;
+} msp_fo_xloc;
+
+msp_status msp_fo_tree_build(msp_job *job, msp_fo_doc **out, xmlDoc *doc, const char *path, bool own_locs);
+
+#define MSP_FO_NS "http://www.w3.org/1999/XSL/Format"
+
+#endif
