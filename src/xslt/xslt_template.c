@@ -1,0 +1,198 @@
+/* Compiled stylesheets: process-wide XSLT set-up (once, before threads),
+ * one xsltStylesheet per templates/<kind>.xsl shared read-only, and the
+ * path helpers the read check uses. Running a transform is xslt_run.c. */
+#include "xslt/xslt_private.h"
+
+#include <libexslt/exslt.h>
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <libxslt/xslt.h>
+#include <libxslt/xsltutils.h>
+#include <stdlib.h>
+#include <string.h>
+
+static msp_loc file_loc(const char *file)
+{
+    msp_loc loc = { file, 0, 0 };
+    return loc;
+}
+
+static xmlExternalEntityLoader default_loader;
+
+/* Refuses every URL that is not a local file; files go to libxml2's loader. */
+static xmlParserInputPtr safe_loader(const char *url, const char *id, xmlParserCtxtPtr ctxt)
+{
+    if (url && strstr(url, "://") && g_ascii_strncasecmp(url, "file://", 7) != 0) {
+        if (ctxt)
+            ctxt->errNo = XML_IO_NETWORK_ATTEMPT;
+        return NULL;
+    }
+    return default_loader(url, id, ctxt);
+}
+
+void msp_xslt_global_init(void)
+{
+    static gsize done = 0;
+    if (g_once_init_enter(&done)) {
+        xmlInitParser();
+        exsltRegisterAll();
+        default_loader = xmlGetExternalEntityLoader();
+        xmlSetExternalEntityLoader(safe_loader);
+        g_once_init_leave(&done, 1);
+    }
+}
+
+char *msp_xslt_canonical_path(const char *path)
+{
+    char *abs = g_canonicalize_filename(path, NULL);
+    char *real = realpath(abs, NULL);
+    if (real) {
+        char *r = g_strdup(real);
+        free(real);
+        g_free(abs);
+        return r;
+    }
+    /* the file may not exist: resolve its folder, keep the name */
+    char *dir = g_path_get_dirname(abs);
+    char *base = g_path_get_basename(abs);
+    char *rdir = realpath(dir, NULL);
+    char *r = rdir ? g_build_filename(rdir, base, NULL) : g_strdup(abs);
+    free(rdir);
+    g_free(dir);
+    g_free(base);
+    g_free(abs);
+    return r;
+}
+
+bool msp_xslt_path_inside(const char *path, const char *root)
+{
+    size_t n = strlen(root);
+    if (strncmp(path, root, n) != 0)
+        return false;
+    return path[n] == '\0' || path[n] == '/' || (n > 0 && root[n - 1] == '/');
+}
+
+typedef struct compile_log {
+    GString *text;
+} compile_log;
+
+static void on_compile_error(void *user, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
+static void on_compile_error(void *user, const char *fmt, ...)
+{
+    compile_log *log = user;
+    va_list ap;
+    va_start(ap, fmt);
+    g_string_append_vprintf(log->text, fmt, ap);
+    va_end(ap);
+}
+
+/* Turns libxslt's "file X line N element E\nmessage" text into diagnostics. */
+static void report_compile(msp_diag_list *diags, const char *path, const char *text)
+{
+    char **lines = g_strsplit(text, "\n", -1);
+    msp_loc loc = { msp_diag_list_intern(diags, path), 0, 0 };
+    for (int i = 0; lines[i]; i++) {
+        char *l = g_strstrip(lines[i]);
+        if (!*l)
+            continue;
+        const char *f = strstr(l, "file ");
+        const char *ln = strstr(l, " line ");
+        if (f && ln && ln > f && (g_str_has_prefix(l, "compilation error") || g_str_has_prefix(l, "runtime error"))) {
+            char *file = g_strndup(f + 5, (size_t)(ln - f - 5));
+            loc.file = msp_diag_list_intern(diags, file);
+            loc.line = atoi(ln + 6);
+            g_free(file);
+            continue;
+        }
+        msp_diag_error(diags, MSP_E_XSLT, loc, "fix the stylesheet", "%s", l);
+    }
+    g_strfreev(lines);
+}
+
+static char *dir_of(const char *path)
+{
+    char *c = msp_xslt_canonical_path(path);
+    size_t n = strlen(c);
+    while (n > 1 && c[n - 1] == '/')
+        c[--n] = '\0';
+    return c;
+}
+
+msp_xslt *msp_xslt_load(msp_diag_list *diags, const char *templates_dir, const char *data_dir)
+{
+    msp_xslt_global_init();
+    msp_xslt *x = g_new0(msp_xslt, 1);
+    x->kinds = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)xsltFreeStylesheet);
+    x->templates_dir = dir_of(templates_dir);
+    x->data_dir = dir_of(data_dir);
+    x->data_param = g_strconcat(x->data_dir, "/", NULL);
+    GDir *dir = g_dir_open(x->templates_dir, 0, NULL);
+    if (!dir) {
+        msp_diag_error(diags, MSP_E_XSLT, file_loc(msp_diag_list_intern(diags, templates_dir)),
+                       "set MSP_ROOT to the project folder", "cannot open the templates folder");
+        msp_xslt_free(x);
+        return NULL;
+    }
+    int errors = 0;
+    const char *name;
+    compile_log log = { g_string_new(NULL) };
+    xsltSetGenericErrorFunc(&log, on_compile_error);
+    xmlSetGenericErrorFunc(&log, on_compile_error);
+    while ((name = g_dir_read_name(dir))) {
+        if (!g_str_has_suffix(name, ".xsl") || strcmp(name, "common.xsl") == 0)
+            continue;
+        char *path = g_build_filename(x->templates_dir, name, NULL);
+        g_string_truncate(log.text, 0);
+        xsltStylesheetPtr style = xsltParseStylesheetFile((const xmlChar *)path);
+        if (!style || style->errors > 0 || log.text->len > 0) {
+            if (log.text->len)
+                report_compile(diags, path, log.text->str);
+            if (!style || style->errors > 0) {
+                if (!log.text->len)
+                    msp_diag_error(diags, MSP_E_XSLT, file_loc(msp_diag_list_intern(diags, path)),
+                                   NULL, "cannot compile the stylesheet");
+                errors++;
+            }
+        }
+        if (style && style->errors == 0)
+            g_hash_table_insert(x->kinds, g_strndup(name, strlen(name) - 4), style);
+        else if (style)
+            xsltFreeStylesheet(style);
+        g_free(path);
+    }
+    xsltSetGenericErrorFunc(NULL, NULL);
+    xmlSetGenericErrorFunc(NULL, NULL);
+    g_string_free(log.text, TRUE);
+    g_dir_close(dir);
+    if (errors > 0) {
+        msp_xslt_free(x);
+        return NULL;
+    }
+    return x;
+}
+
+void msp_xslt_free(msp_xslt *x)
+{
+    if (!x)
+        return;
+    g_hash_table_destroy(x->kinds);
+    g_free(x->templates_dir);
+    g_free(x->data_dir);
+    g_free(x->data_param);
+    g_free(x);
+}
+
+bool msp_xslt_has_kind(const msp_xslt *x, const char *kind)
+{
+    return kind && g_hash_table_contains(x->kinds, kind);
+}
+
+const char *msp_xslt_templates_dir(const msp_xslt *x)
+{
+    return x->templates_dir;
+}
+
+const char *msp_xslt_data_dir(const msp_xslt *x)
+{
+    return x->data_dir;
+}
