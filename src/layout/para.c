@@ -82,9 +82,9 @@ static int line_of(const GArray *lines, guint i)
     return lo;
 }
 
-/* Widens fill leaders to the rest of their lines. Returns true when the
- * attributes changed (the layout must be read again). */
-static bool widen_fill_leaders(msp_para_text *t, PangoLayout *layout, const GArray *lines,
+/* Widens fill leaders to the rest of their lines (measured unjustified);
+ * the layout must be read again after. */
+static void widen_fill_leaders(msp_para_text *t, PangoLayout *layout, const GArray *lines,
                                const double *avail)
 {
     int n_lines = (int)lines->len;
@@ -99,7 +99,7 @@ static bool widen_fill_leaders(msp_para_text *t, PangoLayout *layout, const GArr
     }
     if (!any) {
         g_free(count);
-        return false;
+        return;
     }
     PangoAttrList *attrs = pango_attr_list_copy(t->attrs);
     for (guint i = 0; i < t->objs->len; i++) {
@@ -124,7 +124,6 @@ static bool widen_fill_leaders(msp_para_text *t, PangoLayout *layout, const GArr
     pango_attr_list_unref(t->attrs);
     t->attrs = attrs;
     g_free(count);
-    return true;
 }
 
 /* Warns once per character and place about glyphs no declared font has. */
@@ -343,8 +342,15 @@ msp_status msp_para_build(const msp_para_env *env, msp_para *out, const msp_fo_n
     msp_text_align la = last_align(bs);
     bool justify = bs->text_align == MSP_ALIGN_JUSTIFY;
     pango_layout_set_alignment(layout, pango_align(justify ? la : bs->text_align));
-    pango_layout_set_justify(layout, justify);
-    pango_layout_set_justify_last_line(layout, justify && la == MSP_ALIGN_JUSTIFY);
+    /* fill leaders are measured on the unjustified lines, then justification is turned on */
+    bool has_fill = false;
+    for (guint i = 0; i < t.objs->len; i++) {
+        const msp_para_pending *p = &g_array_index(t.objs, msp_para_pending, i);
+        has_fill = has_fill || (p->kind == MSP_INLINE_LEADER && p->fill_max < 0);
+    }
+    has_fill = has_fill && bs->wrap;
+    pango_layout_set_justify(layout, justify && !has_fill);
+    pango_layout_set_justify_last_line(layout, justify && !has_fill && la == MSP_ALIGN_JUSTIFY);
     pango_layout_set_attributes(layout, t.attrs);
     pango_layout_set_text(layout, t.text->str, (int)t.text->len);
 
@@ -370,7 +376,10 @@ msp_status msp_para_build(const msp_para_env *env, msp_para *out, const msp_fo_n
         for (int i = 0; i < n; i++)
             avail_of[i] = avail - (i == 0 ? indent : 0);
     }
-    if (bs->wrap && widen_fill_leaders(&t, layout, lines, avail_of)) {
+    if (has_fill) {
+        widen_fill_leaders(&t, layout, lines, avail_of);
+        pango_layout_set_justify(layout, justify);
+        pango_layout_set_justify_last_line(layout, justify && la == MSP_ALIGN_JUSTIFY);
         g_array_free(lines, TRUE);
         lines = read_lines(layout);
         if (n != (int)lines->len) {

@@ -687,6 +687,15 @@ static void test_para_leader__fills_the_rest_of_the_line(void **state)
         }
     assert_true(rule);
     msp_page_free(page);
+
+    /* with text-align-last="justify" the leader still takes the space, not the words */
+    s->text_align_last = MSP_ALIGN_JUSTIFY;
+    double w_before = o->w;
+    assert_int_equal(build(f, b, 300, 20, 0), MSP_OK);
+    assert_true(fabs(f->para.lines[0].width - 280) < 0.05);
+    for (int i = 0; i < f->para.n_objs; i++)
+        if (f->para.objs[i].kind == MSP_INLINE_LEADER)
+            assert_true(fabs(f->para.objs[i].w - w_before) < 0.05);
 }
 
 static void test_para_wrap__overlong_word_is_broken(void **state)
@@ -713,6 +722,81 @@ static void test_para_empty__no_lines(void **state)
     assert_null(f->para.layout);
 }
 
+/* --- the same through the FO parser --- */
+
+static const msp_fo_node *nth_block(const msp_fo_node *n, int *k)
+{
+    for (const msp_fo_node *c = n->first; c; c = c->next) {
+        if (c->kind == MSP_FO_FOOTNOTE)
+            continue;
+        if (c->kind == MSP_FO_BLOCK && (*k)-- == 0)
+            return c;
+        const msp_fo_node *hit = nth_block(c, k);
+        if (hit)
+            return hit;
+    }
+    return NULL;
+}
+
+static const msp_fo_node *parsed_block(fx *f, msp_fo_doc **doc, int index)
+{
+    msp_status st = msp_fo_parse(&f->job, doc, MSP_TEST_DATA "/layout/para_basic.fo", NULL, 0);
+    if (st != MSP_OK)
+        msp_diag_list_print(stderr, &f->job.diags);
+    assert_int_equal(st, MSP_OK);
+    f->env.doc = *doc;
+    int k = index;
+    const msp_fo_node *b = nth_block((*doc)->root, &k);
+    assert_non_null(b);
+    return b;
+}
+
+static void test_para_parsed__justified_paragraph_with_footnote(void **state)
+{
+    fx *f = *state;
+    msp_fo_doc *doc = NULL;
+    const msp_fo_node *b = parsed_block(f, &doc, 0);
+    assert_int_equal(build(f, b, 360, 0, 0), MSP_OK);
+    const msp_para *p = &f->para;
+    assert_true(p->n_lines >= 3);
+    NEAR(p->lines[0].x, 18);
+    for (int i = 0; i < p->n_lines; i++) {
+        assert_true(fabs(p->lines[i].height - 12) < 1e-9);
+        if (i > 0 && i < p->n_lines - 1) {
+            NEAR(p->lines[i].x, 0);
+            NEAR(p->lines[i].width, 360);
+        }
+    }
+    assert_int_equal(p->n_footnotes, 1);
+    assert_int_equal(p->footnotes[0]->kind, MSP_FO_FOOTNOTE);
+    int li = p->footnote_line[0];
+    assert_non_null(strstr(p->lines[li].text, "Convention1"));
+    assert_null(strstr(pango_layout_get_text(p->layout), "APLC"));
+    assert_non_null(strstr(pango_layout_get_text(p->layout), "report of the Implementation Support Unit and"));
+    msp_fo_doc_free(doc);
+}
+
+static void test_para_parsed__toc_line_and_bad_family(void **state)
+{
+    fx *f = *state;
+    msp_fo_doc *doc = NULL;
+    const msp_fo_node *b = parsed_block(f, &doc, 1);
+    f->env.cite = cite_fn;
+    assert_int_equal(build(f, b, 300, 0, 0), MSP_OK);
+    assert_int_equal(f->para.n_lines, 1);
+    assert_string_equal(f->para.lines[0].text, "Adoption of the agenda00");
+    assert_true(fabs(f->para.lines[0].width - 300) < 0.05);
+
+    int k = 2;
+    b = nth_block(doc->root, &k);
+    assert_non_null(b);
+    assert_int_equal(build(f, b, 300, 0, 0), MSP_E_FO);
+    assert_true(has_diag(f, MSP_SEV_ERROR, "unknown font family 'Fancy Script'", 18));
+    const msp_diag *d = g_ptr_array_index(f->job.diags.items, f->job.diags.items->len - 1);
+    assert_non_null(strstr(d->loc.file, "para_basic.fo"));
+    msp_fo_doc_free(doc);
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown(fn, fx_setup, fx_teardown)
 
 int main(void)
@@ -737,6 +821,8 @@ int main(void)
         T(test_para_leader__fills_the_rest_of_the_line),
         T(test_para_wrap__overlong_word_is_broken),
         T(test_para_empty__no_lines),
+        T(test_para_parsed__justified_paragraph_with_footnote),
+        T(test_para_parsed__toc_line_and_bad_family),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
