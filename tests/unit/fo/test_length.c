@@ -1,0 +1,99 @@
+/* Unit tests for fo/: XSL length expressions (units, arithmetic, functions). */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "fo/fo.h"
+#include "fo/fo_private.h"
+
+#define EPS 1e-6
+
+static double len(const char *s, double fs)
+{
+    double v = -12345;
+    assert_true(msp_fo_length_parse(s, fs, &v));
+    return v;
+}
+
+static void test_length_parse__units(void **state)
+{
+    (void)state;
+    assert_float_equal(len("10pt", 12), 10, EPS);
+    assert_float_equal(len("1in", 12), 72, EPS);
+    assert_float_equal(len("25.4mm", 12), 72, EPS);
+    assert_float_equal(len("2.54cm", 12), 72, EPS);
+    assert_float_equal(len("1pc", 12), 12, EPS);
+    assert_float_equal(len("96px", 12), 72, EPS);
+    assert_float_equal(len("1.5em", 10), 15, EPS);
+    assert_float_equal(len(".5pt", 12), 0.5, EPS);
+    assert_float_equal(len("0", 12), 0, EPS);
+    assert_float_equal(len("  3pt ", 12), 3, EPS);
+}
+
+static void test_length_parse__arithmetic(void **state)
+{
+    (void)state;
+    assert_float_equal(len("2mm + 3pt", 12), 72.0 / 25.4 * 2 + 3, EPS);
+    assert_float_equal(len("10pt - 4pt", 12), 6, EPS);
+    assert_float_equal(len("-4pt", 12), -4, EPS);
+    assert_float_equal(len("2 * 3pt", 12), 6, EPS);
+    assert_float_equal(len("3pt * 2", 12), 6, EPS);
+    assert_float_equal(len("12pt div 4", 12), 3, EPS);
+    assert_float_equal(len("(1pt + 2pt) * 2", 12), 6, EPS);
+    assert_float_equal(len("1em - -1pt", 10), 11, EPS);
+    assert_float_equal(len("abs(-2pt)", 12), 2, EPS);
+}
+
+static void test_length_parse__rejects_invalid(void **state)
+{
+    (void)state;
+    double v;
+    assert_false(msp_fo_length_parse("12 pt x", 12, &v));
+    assert_false(msp_fo_length_parse("big", 12, &v));
+    assert_false(msp_fo_length_parse("-", 12, &v));
+    assert_false(msp_fo_length_parse("", 12, &v));
+    assert_false(msp_fo_length_parse("12", 12, &v));      /* a number is not a length */
+    assert_false(msp_fo_length_parse("12qq", 12, &v));
+    assert_false(msp_fo_length_parse("3pt * 2pt", 12, &v));
+    assert_false(msp_fo_length_parse("3pt div 0", 12, &v));
+    assert_false(msp_fo_length_parse("10%", 12, &v));     /* percentages need a context */
+    assert_false(msp_fo_length_parse("(1pt", 12, &v));
+    assert_false(msp_fo_length_parse("1pt + 1", 12, &v));
+    assert_false(msp_fo_length_parse(NULL, 12, &v));
+}
+
+static void test_expr_eval__functions_and_percent(void **state)
+{
+    (void)state;
+    msp_fo_expr e;
+    assert_true(msp_fo_expr_eval("body-start() + 2pt", 12, &e));
+    assert_int_equal(e.fn, MSP_INDENT_BODY_START);
+    assert_float_equal(e.v, 2, EPS);
+    assert_true(msp_fo_expr_eval("label-end()", 12, &e));
+    assert_int_equal(e.fn, MSP_INDENT_LABEL_END);
+    assert_true(msp_fo_expr_eval("proportional-column-width(3)", 12, &e));
+    assert_true(e.prop);
+    assert_float_equal(e.v, 3, EPS);
+    assert_true(msp_fo_expr_eval("50% + 1pt", 12, &e));
+    assert_float_equal(e.pct, 50, EPS);
+    assert_float_equal(e.v, 1, EPS);
+    assert_true(msp_fo_expr_eval("1.25", 12, &e));
+    assert_false(e.is_length);
+    assert_false(msp_fo_expr_eval("2 * label-end()", 12, &e));
+    assert_false(msp_fo_expr_eval("1pt - body-start()", 12, &e));
+    assert_false(msp_fo_expr_eval("proportional-column-width(1pt)", 12, &e));
+    assert_false(msp_fo_expr_eval("foo(1)", 12, &e));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_length_parse__units),
+        cmocka_unit_test(test_length_parse__arithmetic),
+        cmocka_unit_test(test_length_parse__rejects_invalid),
+        cmocka_unit_test(test_expr_eval__functions_and_percent),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
