@@ -78,7 +78,8 @@ void msp_source_info_clear(msp_source_info *info);
  * hint: symbol grammar and agreement with the meeting, unknown meeting,
  * committee, agenda item, chair not a member that year, duplicate ids,
  * dangling <ref to>, unknown Article or Action, reissue previous symbol,
- * dates. draft (or meta/draft) makes the symbol optional. info (may be
+ * dates. draft (or meta/draft) makes a report's symbol optional
+ * (statements never need one). info (may be
  * NULL) receives the metadata; clear it with msp_source_info_clear. Returns MSP_OK or the
  * status of the first error (MSP_E_SYMBOL, MSP_E_DATA, MSP_E_SCHEMA). */
 msp_status msp_source_check(msp_job *job, const msp_source *src, const msp_refdata *ref,

@@ -208,11 +208,11 @@ static gint64 iso_date_epoch(const char *s)
 }
 
 static void check_symbol(checker *c, const xmlNode *meta, const msp_refdata_meeting *meeting, bool draft,
-                         msp_source_info *info)
+                         bool is_statement, msp_source_info *info)
 {
     xmlNode *sym_el = child(meta, "symbol");
     if (!sym_el) {
-        if (!draft)
+        if (!draft && !is_statement)
             check_error(c, MSP_E_SYMBOL, meta, "add <symbol>APLC/MSP.n/yyyy/n</symbol> or mark the paper <draft/>",
                         "the paper has no symbol; only drafts may omit it");
         return;
@@ -503,7 +503,8 @@ msp_status msp_source_check(msp_job *job, const msp_source *src, const msp_refda
             info->author = msp_refdata_label(ref, info->language,
                                              strcmp(meeting->kind, "RC") == 0 ? "body-RC" : "body-MSP");
     }
-    check_symbol(&c, meta, meeting, is_draft, info);
+    const char *kind = prop(&c, root, "kind");
+    check_symbol(&c, meta, meeting, is_draft, kind && strcmp(kind, "statement") == 0, info);
     check_date_el(&c, child(meta, "date"), info);
     check_reissue(&c, meta, info);
     check_agenda(&c, meta, meeting, info);

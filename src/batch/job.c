@@ -1,0 +1,364 @@
+/* One document end to end: the shared read-only build context, the
+ * per-worker Pango context, and msp_build's chain (check -> XSLT -> FO ->
+ * layout -> PDF, area tree and PNG pages via one page sink). On any error
+ * the PDF is aborted and the side outputs removed. Threads: batch/workers.c. */
+#include "batch/job.h"
+#include "fo/fo.h"
+#include "layout/layout.h"
+#include "render/draw.h"
+#include "render/pdf.h"
+
+#include <errno.h>
+#include <glib/gstdio.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+static msp_loc file_loc(const char *file)
+{
+    msp_loc loc = { file, 0, 0 };
+    return loc;
+}
+
+msp_status msp_build_ctx_load(msp_diag_list *diags, msp_build_ctx **out, const char *root, bool with_fonts)
+{
+    *out = NULL;
+    msp_xslt_global_init();
+    msp_build_ctx *ctx = g_new0(msp_build_ctx, 1);
+    ctx->root = g_strdup(root);
+    char *templates = g_build_filename(root, "templates", NULL);
+    char *data = g_build_filename(root, "data", NULL);
+    char *rng = g_build_filename(templates, "paper.rng", NULL);
+    char *fonts = g_build_filename(root, "fonts", NULL);
+    msp_status st = MSP_OK;
+    ctx->schema = msp_source_schema_load(diags, rng);
+    ctx->ref = msp_refdata_load(diags, data);
+    ctx->xslt = msp_xslt_load(diags, templates, data);
+    if (!ctx->schema || !ctx->ref)
+        st = MSP_E_DATA;
+    else if (!ctx->xslt)
+        st = MSP_E_XSLT;
+    if (st == MSP_OK && with_fonts) {
+        ctx->fonts = msp_fonts_load(diags, fonts);
+        if (!ctx->fonts)
+            st = MSP_E_IO;
+    }
+    const char *folders[] = { data, templates, NULL };
+    ctx->digest = msp_refdata_digest_folders(folders);
+    g_free(templates);
+    g_free(data);
+    g_free(rng);
+    g_free(fonts);
+    if (st != MSP_OK) {
+        msp_build_ctx_free(ctx);
+        return st;
+    }
+    *out = ctx;
+    return MSP_OK;
+}
+
+void msp_build_ctx_free(msp_build_ctx *ctx)
+{
+    if (!ctx)
+        return;
+    msp_source_schema_free(ctx->schema);
+    msp_refdata_free(ctx->ref);
+    msp_xslt_free(ctx->xslt);
+    msp_fonts_free(ctx->fonts);
+    g_free(ctx->digest);
+    g_free(ctx->root);
+    g_free(ctx);
+}
+
+void msp_build_worker_init(msp_build_worker *w, const msp_build_ctx *ctx)
+{
+    w->pango = ctx->fonts ? msp_fonts_new_context(ctx->fonts) : NULL;
+}
+
+void msp_build_worker_clear(msp_build_worker *w)
+{
+    if (w->pango)
+        g_object_unref(w->pango);
+    w->pango = NULL;
+}
+
+void msp_build_result_clear(msp_build_result *r)
+{
+    if (!r)
+        return;
+    g_free(r->title);
+    g_free(r->symbol);
+    g_free(r->language);
+    g_free(r->kind);
+    g_free(r->source_hash);
+    g_free(r->out_path);
+    memset(r, 0, sizeof *r);
+}
+
+msp_status msp_build_check(msp_job *job, const msp_build_ctx *ctx, const char *source_path, bool draft,
+                           msp_source **src_out, msp_source_info *info)
+{
+    if (src_out)
+        *src_out = NULL;
+    msp_source_info local;
+    msp_source_info *inf = info ? info : &local;
+    memset(inf, 0, sizeof *inf);
+    inf->date_epoch = -1;
+    msp_source *src = NULL;
+    msp_status st = msp_source_load(job, &src, source_path);
+    if (st != MSP_OK)
+        return st;
+    msp_status sv = msp_source_validate(job, src, ctx->schema);
+    msp_status sc = msp_source_check(job, src, ctx->ref, draft, inf);
+    st = sv != MSP_OK ? sv : sc;
+    if (!info)
+        msp_source_info_clear(&local);
+    if (st == MSP_OK && src_out)
+        *src_out = src;
+    else
+        msp_source_free(src);
+    return st;
+}
+
+msp_status msp_build_fo(msp_job *job, const msp_build_ctx *ctx, const char *source_path, bool draft,
+                        xmlDoc **fo_out, msp_source_info *info)
+{
+    *fo_out = NULL;
+    msp_source *src = NULL;
+    msp_status st = msp_build_check(job, ctx, source_path, draft, &src, info);
+    if (st != MSP_OK)
+        return st;
+    msp_xslt_params params = { draft, src->sha256 };
+    const char *kind = info ? info->kind : NULL;
+    xmlNode *root = xmlDocGetRootElement(src->doc);
+    xmlChar *k = kind ? NULL : xmlGetProp(root, (const xmlChar *)"kind");
+    st = msp_xslt_run(job, ctx->xslt, kind ? kind : (const char *)k, src->doc, src->path, src->dir, &params, fo_out);
+    xmlFree(k);
+    msp_source_free(src);
+    return st;
+}
+
+char *msp_build_output_path(const msp_source_info *info, const char *source_path, const char *out_dir)
+{
+    char *name = msp_symbol_output_name(info && info->has_symbol ? &info->symbol : NULL, source_path);
+    char *path = g_build_filename(out_dir ? out_dir : "out", name, NULL);
+    g_free(name);
+    return path;
+}
+
+/* The page sink chain: area-tree dump, PNG pages, then the PDF. */
+typedef struct sinks {
+    msp_job *job;
+    msp_pdf *pdf;
+    FILE *tree;
+    const char *png_dir;
+    const char *png_stem;
+    double png_dpi;
+    GPtrArray *pngs;            /* paths written, removed on failure */
+} sinks;
+
+static msp_status sink_chain(void *user, const msp_page *page)
+{
+    sinks *s = user;
+    if (s->tree)
+        msp_area_dump_page(s->tree, page);
+    if (s->png_dir) {
+        char *name = g_strdup_printf("%s-%d.png", s->png_stem, page->index + 1);
+        char *path = g_build_filename(s->png_dir, name, NULL);
+        g_free(name);
+        msp_status st = msp_draw_png(&s->job->diags, page, s->png_dpi, path);
+        g_ptr_array_add(s->pngs, path);
+        if (st != MSP_OK)
+            return st;
+    }
+    return msp_pdf_sink(s->pdf, page);
+}
+
+static FILE *open_temp_sibling(msp_job *job, const char *path, char **tmp_out, const char *what)
+{
+    char *dir = g_path_get_dirname(path);
+    char *base = g_path_get_basename(path);
+    char *tmpl = g_strdup_printf("%s/.%s.XXXXXX.tmp", dir, base);
+    int fd = g_mkstemp(tmpl);
+    FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
+    if (!f) {
+        msp_diag_error(&job->diags, MSP_E_OUTPUT, file_loc(msp_diag_list_intern(&job->diags, path)),
+                       "check that the folder exists and is writable", "cannot write the %s: %s", what,
+                       g_strerror(errno));
+        if (fd >= 0)
+            close(fd);
+        g_free(tmpl);
+        tmpl = NULL;
+    }
+    g_free(dir);
+    g_free(base);
+    *tmp_out = tmpl;
+    return f;
+}
+
+static char *draft_stamp(gint64 epoch, const char *hash)
+{
+    GDateTime *dt = g_date_time_new_from_unix_utc(epoch >= 0 ? epoch : g_get_real_time() / G_USEC_PER_SEC);
+    char *day = g_date_time_format(dt, "%Y-%m-%d");
+    char *s = g_strdup_printf("Draft built %s, source %.8s", day, hash ? hash : "");
+    g_free(day);
+    g_date_time_unref(dt);
+    return s;
+}
+
+msp_status msp_build(msp_job *job, const msp_build_ctx *ctx, msp_build_worker *w, const char *source_path,
+                     const msp_build_opts *opts, msp_build_result *result)
+{
+    msp_build_result local = { 0 };
+    msp_build_result *res = result ? result : &local;
+    memset(res, 0, sizeof *res);
+    msp_source_info info;
+    msp_source *src = NULL;
+    msp_pdf *pdf = NULL;
+    xmlDoc *fo_xml = NULL;
+    msp_fo_doc *fo = NULL;
+    FILE *tree = NULL;
+    char *tree_tmp = NULL;
+    char *stamp = NULL;
+    GPtrArray *pngs = g_ptr_array_new_with_free_func(g_free);
+    char *png_stem = NULL;
+
+    msp_status st = msp_build_check(job, ctx, source_path, opts->draft, &src, &info);
+    res->title = g_strdup(info.title);
+    res->symbol = g_strdup(info.symbol_text);
+    res->language = g_strdup(info.language);
+    res->kind = g_strdup(info.kind);
+    res->out_path = opts->out_path ? g_strdup(opts->out_path)
+                                   : msp_build_output_path(&info, source_path, opts->out_dir);
+    if (st != MSP_OK)
+        goto done;
+    res->source_hash = g_strdup(src->sha256);
+    if (!w || !w->pango) {
+        st = msp_diag_error(&job->diags, MSP_E_IO, file_loc(src->path), "load the fonts (fonts/fonts.conf)",
+                            "no fonts for layout");
+        goto done;
+    }
+
+    msp_xslt_params params = { opts->draft || info.draft, src->sha256 };
+    st = msp_xslt_run(job, ctx->xslt, info.kind, src->doc, src->path, src->dir, &params, &fo_xml);
+    if (st != MSP_OK)
+        goto done;
+    char *fo_name = g_strdup_printf("%s (FO)", src->path);
+    st = msp_fo_from_xml(job, &fo, fo_xml, msp_diag_list_intern(&job->diags, fo_name));
+    g_free(fo_name);
+    if (st != MSP_OK)
+        goto done;
+
+    if (!opts->out_path) {
+        char *dir = g_path_get_dirname(res->out_path);
+        if (g_mkdir_with_parents(dir, 0755) != 0) {
+            st = msp_diag_error(&job->diags, MSP_E_OUTPUT, file_loc(msp_diag_list_intern(&job->diags, dir)),
+                                "check the permissions of the current folder", "cannot create the output folder: %s",
+                                g_strerror(errno));
+            g_free(dir);
+            goto done;
+        }
+        g_free(dir);
+    }
+    gint64 epoch = opts->epoch;
+    if (epoch < 0 && !(g_getenv("SOURCE_DATE_EPOCH") && *g_getenv("SOURCE_DATE_EPOCH")))
+        epoch = info.date_epoch;
+    bool draft = opts->draft || info.draft;
+    if (draft)
+        stamp = draft_stamp(epoch, src->sha256);
+    GString *keywords = g_string_new("APLC");
+    if (info.meeting)
+        g_string_append_printf(keywords, ", %s", info.meeting);
+    if (info.symbol_text)
+        g_string_append_printf(keywords, ", %s", info.symbol_text);
+    if (info.kind)
+        g_string_append_printf(keywords, ", %s", info.kind);
+    char *subject = info.has_symbol ? msp_symbol_plain(&info.symbol) : NULL;
+    msp_pdf_meta meta = { 0 };
+    meta.title = info.title;
+    meta.subject = subject;
+    meta.author = info.author;
+    meta.keywords = keywords->str;
+    meta.language = info.language;
+    meta.epoch = epoch;
+    meta.draft = draft;
+    meta.draft_stamp = stamp;
+    meta.pango = w->pango;
+    st = msp_pdf_open(job, &pdf, res->out_path, &meta);
+    g_string_free(keywords, TRUE);
+    g_free(subject);
+    if (st != MSP_OK)
+        goto done;
+
+    if (opts->area_tree_path) {
+        tree = open_temp_sibling(job, opts->area_tree_path, &tree_tmp, "area tree");
+        if (!tree) {
+            st = MSP_E_OUTPUT;
+            goto done;
+        }
+        msp_area_dump_begin(tree);
+    }
+    char *base = g_path_get_basename(res->out_path);
+    char *dot = strrchr(base, '.');
+    if (dot && dot != base)
+        *dot = '\0';
+    png_stem = base;
+    if (opts->png_dir && g_mkdir_with_parents(opts->png_dir, 0755) != 0) {
+        st = msp_diag_error(&job->diags, MSP_E_OUTPUT, file_loc(msp_diag_list_intern(&job->diags, opts->png_dir)),
+                            NULL, "cannot create the PNG folder: %s", g_strerror(errno));
+        goto done;
+    }
+    sinks s = { job, pdf, tree, opts->png_dir, png_stem, opts->png_dpi > 0 ? opts->png_dpi : 96.0, pngs };
+    msp_layout_opts lo = { 0 };
+    lo.pango = w->pango;
+    lo.sink = sink_chain;
+    lo.sink_user = &s;
+    lo.draft = draft;
+    msp_layout_result lr = { 0 };
+    st = msp_layout_run(job, fo, &lo, &lr);
+    if (st != MSP_OK)
+        goto done;
+    st = msp_pdf_close(pdf, &lr);
+    pdf = NULL;
+    if (st != MSP_OK)
+        goto done;
+    res->pages = lr.pages;
+    if (tree) {
+        msp_area_dump_end(tree);
+        bool bad = fflush(tree) != 0 || ferror(tree);
+        bad = (fclose(tree) != 0) || bad;
+        tree = NULL;
+        if (bad || g_rename(tree_tmp, opts->area_tree_path) != 0) {
+            st = msp_diag_error(&job->diags, MSP_E_OUTPUT,
+                                file_loc(msp_diag_list_intern(&job->diags, opts->area_tree_path)), NULL,
+                                "cannot write the area tree: %s", g_strerror(errno));
+            g_unlink(tree_tmp);
+            g_unlink(res->out_path);
+            goto done;
+        }
+    }
+
+done:
+    if (pdf)
+        msp_pdf_abort(pdf);
+    if (tree) {
+        fclose(tree);
+        g_unlink(tree_tmp);
+    }
+    if (st != MSP_OK)
+        for (guint i = 0; i < pngs->len; i++)
+            g_unlink(pngs->pdata[i]);
+    g_ptr_array_unref(pngs);
+    g_free(png_stem);
+    g_free(tree_tmp);
+    g_free(stamp);
+    msp_fo_doc_free(fo);
+    if (fo_xml)
+        xmlFreeDoc(fo_xml);
+    msp_source_free(src);
+    msp_source_info_clear(&info);
+    res->status = st;
+    if (!result)
+        msp_build_result_clear(&local);
+    return st;
+}

@@ -1,0 +1,79 @@
+/* `mspdoc fo SOURCE.xml [-o OUT.fo] [--draft]`: checks the source and
+ * prints the XSL-FO the stylesheet makes from it (to stdout by default). */
+#include "batch/job.h"
+#include "cli/cmd.h"
+
+#include <errno.h>
+#include <glib.h>
+#include <glib/gstdio.h>
+#include <libxml/xmlsave.h>
+#include <stdio.h>
+
+int msp_cmd_fo(int argc, char **argv)
+{
+    char *out_path = NULL;
+    gboolean draft = FALSE;
+    GOptionEntry entries[] = {
+        { "output", 'o', 0, G_OPTION_ARG_FILENAME, &out_path, "Write the FO to FILE (default: standard output)",
+          "FILE" },
+        { "draft", 0, 0, G_OPTION_ARG_NONE, &draft, "Pass draft='1' to the stylesheet", NULL },
+        { NULL, 0, 0, 0, NULL, NULL, NULL }
+    };
+    GOptionContext *oc = g_option_context_new("SOURCE.xml - print the XSL-FO made from a source");
+    g_option_context_add_main_entries(oc, entries, NULL);
+    g_option_context_set_description(oc, "Exit status: 0 success, 1 the source failed, 2 usage error.");
+    GError *err = NULL;
+    if (!g_option_context_parse(oc, &argc, &argv, &err) || argc != 2) {
+        fprintf(stderr, "mspdoc fo: %s\n", err ? err->message : "expected exactly one SOURCE.xml");
+        fprintf(stderr, "Try 'mspdoc fo --help'.\n");
+        if (err)
+            g_error_free(err);
+        g_option_context_free(oc);
+        g_free(out_path);
+        return MSP_EXIT_USAGE;
+    }
+    g_option_context_free(oc);
+
+    msp_diag_list diags;
+    msp_diag_list_init(&diags);
+    msp_build_ctx *ctx = NULL;
+    int rc = MSP_EXIT_FAILED;
+    if (msp_build_ctx_load(&diags, &ctx, msp_cli_root(), false) != MSP_OK) {
+        msp_diag_list_print(stderr, &diags);
+        msp_diag_list_clear(&diags);
+        g_free(out_path);
+        return MSP_EXIT_FAILED;
+    }
+    msp_diag_list_clear(&diags);
+    msp_job job;
+    msp_job_init(&job);
+    xmlDoc *fo = NULL;
+    msp_status st = msp_build_fo(&job, ctx, argv[1], draft, &fo, NULL);
+    if (st == MSP_OK) {
+        if (out_path) {
+            char *tmp = g_strconcat(out_path, ".tmp", NULL);
+            if (xmlSaveFormatFileEnc(tmp, fo, "UTF-8", 1) < 0 || g_rename(tmp, out_path) != 0) {
+                msp_loc loc = { out_path, 0, 0 };
+                msp_diag_error(&job.diags, MSP_E_OUTPUT, loc, "check that the folder is writable",
+                               "cannot write the FO: %s", g_strerror(errno));
+                g_unlink(tmp);
+            } else {
+                rc = MSP_EXIT_OK;
+            }
+            g_free(tmp);
+        } else {
+            xmlChar *buf = NULL;
+            int len = 0;
+            xmlDocDumpFormatMemoryEnc(fo, &buf, &len, "UTF-8", 1);
+            if (buf && fwrite(buf, 1, (size_t)len, stdout) == (size_t)len && fflush(stdout) == 0)
+                rc = MSP_EXIT_OK;
+            xmlFree(buf);
+        }
+        xmlFreeDoc(fo);
+    }
+    msp_diag_list_print(stderr, &job.diags);
+    msp_job_clear(&job);
+    msp_build_ctx_free(ctx);
+    g_free(out_path);
+    return rc;
+}
