@@ -104,12 +104,25 @@ msp_status msp_report_write(msp_diag_list *diags, GPtrArray *papers, const char 
 
 /* --- workers.c -------------------------------------------------------- */
 
+/* A paper's cancellation: the main thread requests it on a signal; the
+ * builder attaches its job's flag (msp_job.cancelled) while it runs, so the
+ * request reaches the job whenever it comes. */
+typedef struct msp_batch_cancel {
+    GMutex lock;
+    volatile int requested;
+    volatile int *job_flag;     /* attached, or NULL */
+} msp_batch_cancel;
+
+void msp_batch_cancel_request(msp_batch_cancel *c);
+/* Points the request at flag (NULL detaches); sets it at once if requested. */
+void msp_batch_cancel_attach(msp_batch_cancel *c, volatile int *flag);
+
 /* How one paper is built; called on a worker thread with that worker's
- * context. Must honour *cancel (stop soon, leave no output file), record
+ * context. Must honour cancel (stop soon, leave no output file), record
  * diagnostics in paper->diags, and fill title, language, pages,
  * pdf_sha256 and has_thumb. Returns MSP_OK when the PDF is in place. */
 typedef msp_status (*msp_batch_build_fn)(void *shared, void *worker, msp_paper *paper,
-                                         volatile int *cancel);
+                                         msp_batch_cancel *cancel);
 typedef struct msp_batch_builder {
     void *shared;                           /* read-only across threads */
     const char *deps_digest;                /* hex: templates, data, fonts, program */
@@ -147,8 +160,9 @@ int msp_batch_run_papers(const msp_batch_opts *opts, GPtrArray *papers, const ms
 /* --- build.c ---------------------------------------------------------- */
 
 /* The real builder, on batch/job.h: compiled templates, reference data and
- * fonts loaded once (errors into diags; NULL on failure). */
-msp_batch_builder *msp_batch_builder_open(msp_diag_list *diags, const char *root, bool draft);
+ * fonts loaded once (errors into diags; NULL on failure); PDFs and first-page
+ * thumbnails go to outdir. */
+msp_batch_builder *msp_batch_builder_open(msp_diag_list *diags, const char *root, const char *outdir);
 void msp_batch_builder_close(msp_batch_builder *builder);
 
 #endif

@@ -255,6 +255,22 @@ static bool is_temporary(const char *name, bool state_dir)
     return false;
 }
 
+/* Removes a work folder and the files in it; returns 1 if it is gone. */
+static int clean_dir_all(const char *dir)
+{
+    GDir *d = g_dir_open(dir, 0, NULL);
+    if (d) {
+        const char *name;
+        while ((name = g_dir_read_name(d))) {
+            char *p = g_build_filename(dir, name, NULL);
+            g_unlink(p);
+            g_free(p);
+        }
+        g_dir_close(d);
+    }
+    return g_rmdir(dir) == 0;
+}
+
 static int clean_dir(const char *dir, bool state_dir)
 {
     GDir *d = g_dir_open(dir, 0, NULL);
@@ -266,8 +282,11 @@ static int clean_dir(const char *dir, bool state_dir)
         if (!is_temporary(name, state_dir))
             continue;
         char *path = g_build_filename(dir, name, NULL);
-        if (g_file_test(path, G_FILE_TEST_IS_REGULAR) && g_unlink(path) == 0)
+        if (g_file_test(path, G_FILE_TEST_IS_DIR) && !g_file_test(path, G_FILE_TEST_IS_SYMLINK)) {
+            n += clean_dir_all(path); /* a build's PNG work folder */
+        } else if (g_file_test(path, G_FILE_TEST_IS_REGULAR) && g_unlink(path) == 0) {
             n++;
+        }
         g_free(path);
     }
     g_dir_close(d);

@@ -16,8 +16,26 @@ static void on_signal(int signo)
 
 typedef struct task {
     msp_paper *paper;
-    volatile int cancel;      /* set by the main thread on a signal */
+    msp_batch_cancel cancel;  /* requested by the main thread on a signal */
 } task;
+
+void msp_batch_cancel_request(msp_batch_cancel *c)
+{
+    g_mutex_lock(&c->lock);
+    c->requested = 1;
+    if (c->job_flag)
+        *c->job_flag = 1;
+    g_mutex_unlock(&c->lock);
+}
+
+void msp_batch_cancel_attach(msp_batch_cancel *c, volatile int *flag)
+{
+    g_mutex_lock(&c->lock);
+    c->job_flag = flag;
+    if (flag && c->requested)
+        *flag = 1;
+    g_mutex_unlock(&c->lock);
+}
 
 typedef struct run_state {
     const msp_batch_builder *builder;
@@ -44,7 +62,7 @@ static void run_task(void *data, void *user)
     g_async_queue_push(rs->contexts, ctx);
     if (st == MSP_OK && t->paper->diags.errors == 0)
         t->paper->status = MSP_PAPER_BUILT;
-    else if (t->cancel || g_atomic_int_get(&rs->stop))
+    else if (t->cancel.requested || g_atomic_int_get(&rs->stop))
         t->paper->status = MSP_PAPER_CANCELLED;
     else
         t->paper->status = MSP_PAPER_FAILED;
@@ -52,6 +70,13 @@ static void run_task(void *data, void *user)
         msp_diag_error(&t->paper->diags, st ? st : MSP_E_OUTPUT, ((msp_loc){ t->paper->source, 0, 0 }), NULL,
                        "the paper could not be made");
     g_async_queue_push(rs->done, t);
+}
+
+static void task_free(void *p)
+{
+    task *t = p;
+    g_mutex_clear(&t->cancel.lock);
+    g_free(t);
 }
 
 static const char *paper_name(const msp_paper *p)
@@ -83,13 +108,14 @@ int msp_workers_run(const msp_batch_builder *builder, GPtrArray *papers, const m
     rs.done = g_async_queue_new();
     int threads = opts->threads < 1 ? 1 : opts->threads;
 
-    GPtrArray *tasks = g_ptr_array_new_with_free_func(g_free);
+    GPtrArray *tasks = g_ptr_array_new_with_free_func(task_free);
     for (guint i = 0; i < papers->len; i++) {
         msp_paper *p = papers->pdata[i];
         if (p->status != MSP_PAPER_PENDING)
             continue;
         task *t = g_new0(task, 1);
         t->paper = p;
+        g_mutex_init(&t->cancel.lock);
         g_ptr_array_add(tasks, t);
     }
     if ((int)tasks->len < threads)
@@ -121,7 +147,7 @@ int msp_workers_run(const msp_batch_builder *builder, GPtrArray *papers, const m
             if (caught_signal && !cancelled_all) {
                 g_atomic_int_set(&rs.stop, 1);
                 for (guint i = 0; i < tasks->len; i++)
-                    ((task *)tasks->pdata[i])->cancel = 1;
+                    msp_batch_cancel_request(&((task *)tasks->pdata[i])->cancel);
                 cancelled_all = true;
             }
             if (opts->tty)

@@ -36,7 +36,7 @@ static void *fake_worker_new(void *shared)
     return w;
 }
 
-static msp_status fake_build(void *shared, void *worker, msp_paper *p, volatile int *cancel)
+static msp_status fake_build(void *shared, void *worker, msp_paper *p, msp_batch_cancel *cancel)
 {
     fake *f = shared;
     fake_worker *w = worker;
@@ -49,8 +49,11 @@ static msp_status fake_build(void *shared, void *worker, msp_paper *p, volatile 
     if (f->interrupt) {
         if (g_atomic_int_add(&f->built, 1) == 0) {
             raise(SIGINT);
-            while (!*cancel)
+            volatile int job_flag = 0;
+            msp_batch_cancel_attach(cancel, &job_flag);
+            while (!job_flag)
                 g_usleep(1000);
+            msp_batch_cancel_attach(cancel, NULL);
             st = msp_diag_error(&p->diags, MSP_E_LIMIT, ((msp_loc){ p->source, 0, 0 }), NULL, "cancelled");
         }
     } else if (strstr(p->source, "fail")) {

@@ -1,0 +1,222 @@
+/* The batch's builder on batch/job.h (one document end to end): the shared
+ * build context loaded once, a worker (Pango context) per thread, one
+ * paper's PDF and first-page thumbnail, the dependency digest; and
+ * msp_batch_run, which plans and runs a batch with it. */
+#include "batch/batch_private.h"
+#include "batch/job.h"
+
+#include <errno.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#define THUMB_DPI 30.0
+
+typedef struct real_shared {
+    msp_build_ctx *ctx;
+    char *outdir;
+    char *digest;
+} real_shared;
+
+static void *worker_new(void *shared)
+{
+    real_shared *rs = shared;
+    msp_build_worker *w = g_new0(msp_build_worker, 1);
+    msp_build_worker_init(w, rs->ctx);
+    return w;
+}
+
+static void worker_free(void *worker)
+{
+    msp_build_worker_clear(worker);
+    g_free(worker);
+}
+
+/* Removes dir and the files in it (one level: the PNG work folder). */
+static void remove_work_dir(const char *dir)
+{
+    GDir *d = g_dir_open(dir, 0, NULL);
+    if (d) {
+        const char *name;
+        while ((name = g_dir_read_name(d))) {
+            char *p = g_build_filename(dir, name, NULL);
+            g_unlink(p);
+            g_free(p);
+        }
+        g_dir_close(d);
+    }
+    g_rmdir(dir);
+}
+
+/* The first page's PNG in the work folder: the name ending in the lowest
+ * page number ("<stem>-1.png"). Owned, or NULL. */
+static char *first_png(const char *dir)
+{
+    GDir *d = g_dir_open(dir, 0, NULL);
+    if (!d)
+        return NULL;
+    char *best = NULL;
+    long best_n = G_MAXLONG;
+    const char *name;
+    while ((name = g_dir_read_name(d))) {
+        if (!g_str_has_suffix(name, ".png"))
+            continue;
+        const char *dash = strrchr(name, '-');
+        long n = dash ? strtol(dash + 1, NULL, 10) : G_MAXLONG - 1;
+        if (n < best_n) {
+            best_n = n;
+            g_free(best);
+            best = g_build_filename(dir, name, NULL);
+        }
+    }
+    g_dir_close(d);
+    return best;
+}
+
+/* Moves the first page's PNG to OUTDIR/thumbs/<name>.png (a rename, so a
+ * thumbnail is whole or absent). */
+static bool keep_thumbnail(const char *outdir, const char *work, msp_paper *p)
+{
+    char *png = first_png(work);
+    if (!png)
+        return false;
+    char *name = msp_paper_thumb_name(p);
+    char *dest = g_build_filename(outdir, MSP_BATCH_THUMB_DIR, name, NULL);
+    bool ok = g_rename(png, dest) == 0;
+    if (!ok)
+        msp_diag_warn(&p->diags, ((msp_loc){ dest, 0, 0 }), NULL, "cannot keep the thumbnail: %s", g_strerror(errno));
+    g_free(dest);
+    g_free(name);
+    g_free(png);
+    return ok;
+}
+
+static msp_status real_build(void *shared, void *worker, msp_paper *p, msp_batch_cancel *cancel)
+{
+    real_shared *rs = shared;
+    msp_job job;
+    msp_job_init(&job);
+    msp_batch_cancel_attach(cancel, &job.cancelled);
+
+    char *out_path = g_build_filename(rs->outdir, p->output_name, NULL);
+    char *thumbs = g_build_filename(rs->outdir, MSP_BATCH_THUMB_DIR, NULL);
+    g_mkdir_with_parents(thumbs, 0777);
+    /* hidden and ending in .tmp: removed by the next run if this one dies */
+    char *work = g_strdup_printf("%s/.%s.XXXXXX.tmp", thumbs, p->output_name);
+    if (!g_mkdtemp(work)) {
+        g_free(work);
+        work = NULL;
+    }
+
+    msp_build_opts bo = { 0 };
+    bo.out_path = out_path;
+    bo.png_dir = work;
+    bo.png_dpi = THUMB_DPI;
+    bo.draft = p->draft;
+    bo.epoch = -1;
+    msp_build_result res = { 0 };
+    msp_status st = msp_build(&job, rs->ctx, worker, p->source, &bo, &res);
+    msp_batch_cancel_attach(cancel, NULL);
+
+    if (st == MSP_OK && job.diags.errors == 0) {
+        p->pages = res.pages;
+        p->title = g_strdup(res.title);
+        p->language = g_strdup(res.language);
+        if (!p->symbol && res.symbol)
+            p->symbol = g_strdup(res.symbol);
+        p->pdf_sha256 = msp_stamp_file_digest(out_path);
+        if (!p->pdf_sha256)
+            st = msp_diag_error(&job.diags, MSP_E_OUTPUT, ((msp_loc){ out_path, 0, 0 }), NULL,
+                                "cannot read the PDF just written: %s", g_strerror(errno));
+        else if (work)
+            p->has_thumb = keep_thumbnail(rs->outdir, work, p);
+    } else if (st == MSP_OK) {
+        st = MSP_E_OUTPUT;
+    }
+    if (work)
+        remove_work_dir(work);
+    msp_diag_list_merge(&p->diags, &job.diags);
+    msp_build_result_clear(&res);
+    g_free(work);
+    g_free(thumbs);
+    g_free(out_path);
+    msp_job_clear(&job);
+    return st;
+}
+
+/* What every paper's output depends on besides its source: the program,
+ * templates and data (the build context's digest) and the fonts. */
+static char *deps_digest(const msp_build_ctx *ctx)
+{
+    GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
+    g_checksum_update(sum, (const guchar *)"mspdoc " MSP_VERSION "\n", -1);
+    char *exe = msp_stamp_file_digest("/proc/self/exe");
+    g_checksum_update(sum, (const guchar *)(exe ? exe : "-"), -1);
+    g_checksum_update(sum, (const guchar *)"\n", 1);
+    g_checksum_update(sum, (const guchar *)(ctx->digest ? ctx->digest : "-"), -1);
+    g_checksum_update(sum, (const guchar *)"\n", 1);
+    const char *fonts = ctx->fonts ? msp_fonts_digest(ctx->fonts) : NULL;
+    g_checksum_update(sum, (const guchar *)(fonts ? fonts : "-"), -1);
+    char *hex = g_strdup(g_checksum_get_string(sum));
+    g_checksum_free(sum);
+    g_free(exe);
+    return hex;
+}
+
+msp_batch_builder *msp_batch_builder_open(msp_diag_list *diags, const char *root, const char *outdir)
+{
+    msp_build_ctx *ctx = NULL;
+    if (msp_build_ctx_load(diags, &ctx, root, true) != MSP_OK || !ctx) {
+        msp_build_ctx_free(ctx);
+        return NULL;
+    }
+    real_shared *rs = g_new0(real_shared, 1);
+    rs->ctx = ctx;
+    rs->outdir = g_strdup(outdir);
+    rs->digest = deps_digest(ctx);
+    msp_batch_builder *b = g_new0(msp_batch_builder, 1);
+    b->shared = rs;
+    b->deps_digest = rs->digest;
+    b->worker_new = worker_new;
+    b->worker_free = worker_free;
+    b->build = real_build;
+    return b;
+}
+
+void msp_batch_builder_close(msp_batch_builder *builder)
+{
+    if (!builder)
+        return;
+    real_shared *rs = builder->shared;
+    msp_build_ctx_free(rs->ctx);
+    g_free(rs->outdir);
+    g_free(rs->digest);
+    g_free(rs);
+    g_free(builder);
+}
+
+int msp_batch_run(const msp_batch_opts *opts, char **inputs, int n_inputs)
+{
+    msp_diag_list usage;
+    msp_diag_list_init(&usage);
+    usage.echo = stderr;
+    GPtrArray *papers = g_ptr_array_new_with_free_func((GDestroyNotify)msp_paper_free);
+    int rc;
+    if (msp_plan_find(papers, &usage, inputs, n_inputs) != MSP_OK) {
+        rc = 2;
+    } else if (papers->len == 0) {
+        fprintf(stderr, "mspdoc batch: no paper sources found (*.xml with root <paper xmlns=\"%s\">)\n",
+                "urn:x-mspdoc:paper:1");
+        rc = 2;
+    } else {
+        msp_diag_list diags;
+        msp_diag_list_init(&diags);
+        diags.echo = stderr;
+        msp_batch_builder *b = msp_batch_builder_open(&diags, opts->root, opts->outdir);
+        rc = b ? msp_batch_run_papers(opts, papers, b, stderr) : 1;
+        msp_batch_builder_close(b);
+        msp_diag_list_clear(&diags);
+    }
+    g_ptr_array_free(papers, TRUE);
+    msp_diag_list_clear(&usage);
+    return rc;
+}
