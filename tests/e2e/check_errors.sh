@@ -1,0 +1,48 @@
+#!/bin/bash
+# `mspdoc check` on sources: valid samples pass (exit 0); a paper with ten
+# domain errors reports them all with file:line:column (exit 1); a malformed
+# file reports line:column; usage errors exit 2; nothing is written.
+set -euo pipefail
+: "${MSPDOC:?}" "${MSP_ROOT:?}" "${MSP_TMP:?}"
+rm -rf "$MSP_TMP"; mkdir -p "$MSP_TMP"; cd "$MSP_TMP"
+fail() { echo "FAIL: $*" >&2; exit 1; }
+D="$MSP_ROOT/tests/data/source"
+
+"$MSPDOC" check "$D/valid.xml" >/dev/null 2>&1 || fail "valid.xml must pass"
+
+set +e
+"$MSPDOC" check "$D/check_ten_errors.xml" >/dev/null 2>err.txt; rc=$?
+set -e
+[ $rc -eq 1 ] || fail "ten errors: exit $rc, want 1"
+for want in \
+    "check_ten_errors.xml:5:5: error: symbol 'APLC/MSP.21/2024/22' names MSP.21 but the meeting is 22MSP (MSP.22)" \
+    "check_ten_errors.xml:5:5: error: symbol 'APLC/MSP.21/2024/22' has year 2024 but meeting 22MSP is in 2025" \
+    "check_ten_errors.xml:6:5: error: '2025-02-30' is not a valid date" \
+    "check_ten_errors.xml:9:5: error: agenda item 9 of meeting 22MSP has no sub-item (q)" \
+    "check_ten_errors.xml:11:5: error: unknown committee 'mine-clearance'" \
+    "check_ten_errors.xml:12:5: error: invalid previous symbol 'APLC/MSP.22/2025/L2'" \
+    "check_ten_errors.xml:17:44: error: Article 23 does not exist" \
+    "check_ten_errors.xml:17:66: error: Action 49 does not exist" \
+    "check_ten_errors.xml:18:7: error: duplicate id 'p-one'" \
+    "check_ten_errors.xml:18:42: error: <ref to=\"p-three\"> points at no paragraph" ; do
+    grep -qF -- "$want" err.txt || { cat err.txt >&2; fail "missing: $want"; }
+done
+
+set +e
+"$MSPDOC" check "$D/load_malformed.xml" 2>err2.txt; rc=$?
+set -e
+[ $rc -eq 1 ] || fail "malformed: exit $rc"
+grep -qF "load_malformed.xml:4:15: error: xmlParseEntityRef: no name" err2.txt || { cat err2.txt >&2; fail "malformed location"; }
+
+set +e
+"$MSPDOC" check "$D/load_doctype.xml" 2>err3.txt; rc=$?
+set -e
+[ $rc -eq 1 ] || fail "doctype: exit $rc"
+grep -qF "load_doctype.xml:2:1: error: DOCTYPE declarations are not allowed in sources" err3.txt || fail "doctype message"
+
+set +e
+"$MSPDOC" check >/dev/null 2>&1; rc=$?
+set -e
+[ $rc -eq 2 ] || fail "no argument: exit $rc, want 2"
+[ ! -e out ] || fail "check wrote out/"
+echo OK
