@@ -655,14 +655,16 @@ static bool unsupported(msp_fo_apply *a, int id, const char *v)
 {
     const prop_info *p = &props[id];
     if (p->kind == K_WARN) {
+        if (*p->initial && strcmp(v, p->initial) == 0)
+            return true;
         msp_diag_warn(&a->job->diags, a->loc, "remove it, or see FO-SUBSET.md",
                       "property '%s' is not supported by mspdoc, ignored", p->name);
         return true;
     }
     /* K_CHECK and table-layout: only the harmless value passes */
     if (strcmp(v, p->initial) == 0 || (id == MSP_P_REFERENCE_ORIENTATION && strcmp(v, "0deg") == 0) ||
-        (id == MSP_P_TABLE_LAYOUT && strcmp(v, "auto") == 0) ||
-        (id == MSP_P_RELATIVE_POSITION && strcmp(v, "static") == 0))
+        (id == MSP_P_WRITING_MODE && strcmp(v, "lr") == 0) ||
+        (id == MSP_P_TABLE_LAYOUT && strcmp(v, "auto") == 0))
         return true;
     a->failed_unsupported = true;
     return BAD;

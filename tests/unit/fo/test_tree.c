@@ -266,6 +266,19 @@ static void test_tree_parse__refuses_external_entity(void **state)
     assert_int_equal(s, MSP_E_XML);
 }
 
+static void test_tree_parse__external_dtd_is_never_loaded(void **state)
+{
+    (void)state;
+    msp_fo_doc *doc = NULL;
+    /* were the "DTD" read, /etc/passwd would not parse as one and the document would fail */
+    msp_status s = parse_str(&doc, "<!DOCTYPE fo:root SYSTEM \"file:///etc/passwd\">\n<fo:root " FO_NS "/>");
+    assert_int_equal(s, MSP_OK);
+    msp_fo_doc_free(doc);
+    s = parse_str(&doc, "<!DOCTYPE fo:root [ ]>\n<fo:root " FO_NS "/>");
+    assert_int_equal(s, MSP_E_FO);
+    assert_non_null(find_diag(MSP_SEV_ERROR, "DTDs and entities are not allowed in FO"));
+}
+
 static void test_tree_parse__refuses_billion_laughs_fast(void **state)
 {
     (void)state;
@@ -299,6 +312,36 @@ static void test_tree_parse__depth_and_size_limits(void **state)
     assert_int_equal(msp_fo_parse(&job, &doc, MSP_TEST_DATA "/fo/basic.fo", NULL, 0), MSP_E_LIMIT);
     g_string_free(xml, TRUE);
     assert_int_equal(msp_fo_parse(&job, &doc, MSP_TEST_DATA "/fo/does-not-exist.fo", NULL, 0), MSP_E_IO);
+}
+
+static void test_tree_parse__every_prefix_and_mutation_is_handled(void **state)
+{
+    (void)state;
+    gchar *data = NULL;
+    gsize n = 0;
+    assert_true(g_file_get_contents(MSP_TEST_DATA "/fo/basic.fo", &data, &n, NULL));
+    for (gsize len = 1; len < n; len += 7) {   /* truncated input: an error, never a crash */
+        msp_fo_doc *doc = NULL;
+        msp_status s = msp_fo_parse(&job, &doc, "cut.fo", data, len);
+        assert_true(s != MSP_OK || doc != NULL);
+        msp_fo_doc_free(doc);
+    }
+    GRand *r = g_rand_new_with_seed(42);
+    static const char junk[] = "<>&;\"'=/:- %#()0123456789ptem";
+    for (int i = 0; i < 300; i++) {
+        gchar *m = g_memdup2(data, n);
+        for (int k = 0; k < 4; k++)
+            m[g_rand_int_range(r, 0, (gint32)n)] = junk[g_rand_int_range(r, 0, (gint32)sizeof junk - 1)];
+        msp_fo_doc *doc = NULL;
+        msp_status s = msp_fo_parse(&job, &doc, "mut.fo", m, n);
+        assert_true(s != MSP_OK || doc != NULL);
+        msp_fo_doc_free(doc);
+        g_free(m);
+        msp_job_clear(&job);
+        msp_job_init(&job);
+    }
+    g_rand_free(r);
+    g_free(data);
 }
 
 static void test_tree_from_xml__same_tree(void **state)
@@ -353,8 +396,10 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_tree_parse__invalid_value_is_an_error, setup, teardown),
         cmocka_unit_test_setup_teardown(test_tree_parse__duplicate_id, setup, teardown),
         cmocka_unit_test_setup_teardown(test_tree_parse__refuses_external_entity, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_tree_parse__external_dtd_is_never_loaded, setup, teardown),
         cmocka_unit_test_setup_teardown(test_tree_parse__refuses_billion_laughs_fast, setup, teardown),
         cmocka_unit_test_setup_teardown(test_tree_parse__depth_and_size_limits, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_tree_parse__every_prefix_and_mutation_is_handled, setup, teardown),
         cmocka_unit_test_setup_teardown(test_tree_from_xml__same_tree, setup, teardown),
         cmocka_unit_test_setup_teardown(test_tree_parse__many_pages_fast, setup, teardown),
     };
