@@ -103,6 +103,16 @@ static void record_id(msp_layout *L, msp_page *page, const char *id, double x, d
     }
 }
 
+/* The static content flowing into a page's region: the one whose flow-name is
+ * the region's region-name (default: the region's xsl- name). */
+static const msp_fo_node *static_for(msp_layout *L, const msp_fo_node *region, const char *dflt)
+{
+    if (!region || !L->statics)
+        return NULL;
+    const char *name = msp_fo_attr_value(region, "region-name");
+    return g_hash_table_lookup(L->statics, name ? name : dflt);
+}
+
 typedef struct open_deco {
     msp_deco *d;
     double y0;
@@ -151,6 +161,8 @@ static msp_status emit_page(msp_layout *L, bool blank)
         for (guint k = 0; it->markers && k < it->markers->len; k++)
             msp_markers_note(L, g_ptr_array_index(it->markers, k));
         if (it->kind == MSP_ITEM_OPEN) {
+            /* the open stack holds its own reference, dropped at the close */
+            it->deco->refs++;
             open_deco o = { it->deco, y, page->n_areas, false };
             g_array_append_val(open, o);
         } else if (it->kind == MSP_ITEM_CLOSE) {
@@ -200,8 +212,10 @@ static msp_status emit_page(msp_layout *L, bool blank)
         }
         page->n_footnotes = idx;
     }
-    emit_static(L, page, L->st_before, L->m.before, L->m.rbefore, MSP_ZONE_BEFORE);
-    emit_static(L, page, L->st_after, L->m.after, L->m.rafter, MSP_ZONE_AFTER);
+    emit_static(L, page, static_for(L, L->m.rbefore, "xsl-region-before"), L->m.before, L->m.rbefore,
+                MSP_ZONE_BEFORE);
+    emit_static(L, page, static_for(L, L->m.rafter, "xsl-region-after"), L->m.after, L->m.rafter,
+                MSP_ZONE_AFTER);
     msp_markers_page_end(L);
 
     msp_status st = L->st;
@@ -592,7 +606,11 @@ static msp_status run_sequence(msp_layout *L, const msp_fo_node *seq, const msp_
     L->seq = seq;
     L->seq_pages = 0;
     L->flow = NULL;
-    L->st_before = L->st_after = L->st_sep = NULL;
+    L->st_sep = NULL;
+    if (L->statics)
+        g_hash_table_remove_all(L->statics);
+    else
+        L->statics = g_hash_table_new(g_str_hash, g_str_equal);
     msp_items_free(L->sep_items);
     L->sep_items = NULL;
     L->sep_h = 0;
@@ -628,13 +646,14 @@ static msp_status run_sequence(msp_layout *L, const msp_fo_node *seq, const msp_
         } else if (c->kind == MSP_FO_STATIC_CONTENT && fname) {
             if (strcmp(fname, "xsl-footnote-separator") == 0)
                 L->st_sep = c;
-            else if (strcmp(fname, "xsl-region-after") == 0)
-                L->st_after = c;
-            else if (strcmp(fname, "xsl-region-before") == 0)
-                L->st_before = c;
-            else
+            else if (!msp_masters_have_region(L, fname) && L->emit)
                 msp_diag_warn(&L->job->diags, c->loc, NULL,
                               "fo:static-content flow-name '%s' matches no region; ignored", fname);
+            if (g_hash_table_contains(L->statics, fname))
+                msp_diag_error(&L->job->diags, MSP_E_FO, c->loc, "give each fo:static-content its own flow-name",
+                               "a second fo:static-content for flow '%s'", fname);
+            else
+                g_hash_table_insert(L->statics, (gpointer)fname, (gpointer)c);
         }
     }
     if (!L->res->language && seq->style->language && L->emit)
@@ -894,5 +913,7 @@ msp_status msp_layout_run(msp_job *job, const msp_fo_doc *doc, const msp_layout_
     g_hash_table_destroy(L.mk_last);
     g_hash_table_destroy(L.mk_carry);
     g_hash_table_destroy(L.mk_seq_first);
+    if (L.statics)
+        g_hash_table_destroy(L.statics);
     return st;
 }

@@ -161,7 +161,8 @@ struct msp_layout {
     /* current page-sequence */
     const msp_fo_node *seq;
     const msp_fo_node *flow;
-    const msp_fo_node *st_before, *st_after, *st_sep;
+    const msp_fo_node *st_sep;
+    GHashTable *statics;        /* flow-name -> fo:static-content of the sequence */
     msp_master_sel sel;
     msp_master_sel sel_before;  /* state before the current page's master was chosen */
     const char *format;         /* page number format */
@@ -225,6 +226,8 @@ int msp_note_fit(const msp_note *n, int from, double room, int min_lines, bool r
 
 /* page_master.c */
 msp_status msp_master_select(msp_layout *L, bool first, bool last, bool blank, msp_master *out);
+/* True when some simple-page-master has a region named region_name. */
+bool msp_masters_have_region(const msp_layout *L, const char *region_name);
 msp_status msp_master_geometry(msp_layout *L, const msp_fo_node *spm, msp_master *out);
 const msp_fo_node *msp_master_find(const msp_layout *L, const char *name);
 char *msp_page_number_format(msp_arena *arena, int n, const char *format);

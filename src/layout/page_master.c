@@ -26,6 +26,30 @@ const msp_fo_node *msp_master_find(const msp_layout *L, const char *name)
     return NULL;
 }
 
+bool msp_masters_have_region(const msp_layout *L, const char *region_name)
+{
+    static const char *const defaults[] = { "xsl-region-body", "xsl-region-before", "xsl-region-after",
+                                            "xsl-region-start", "xsl-region-end" };
+    for (const msp_fo_node *c = L->doc->root->first; c; c = c->next) {
+        if (c->kind != MSP_FO_LAYOUT_MASTER_SET)
+            continue;
+        for (const msp_fo_node *m = c->first; m; m = m->next) {
+            if (m->kind != MSP_FO_SIMPLE_PAGE_MASTER)
+                continue;
+            for (const msp_fo_node *r = m->first; r; r = r->next) {
+                if (r->kind < MSP_FO_REGION_BODY || r->kind > MSP_FO_REGION_END)
+                    continue;
+                const char *n = msp_fo_attr_value(r, "region-name");
+                if (!n)
+                    n = defaults[r->kind - MSP_FO_REGION_BODY];
+                if (strcmp(n, region_name) == 0)
+                    return true;
+            }
+        }
+    }
+    return false;
+}
+
 msp_status msp_master_geometry(msp_layout *L, const msp_fo_node *spm, msp_master *out)
 {
     (void)L;
