@@ -24,6 +24,8 @@ typedef struct loader {
     msp_refdata *ref;
     msp_diag_list *diags;
     msp_source *src;
+    msp_job job;                /* owns src->path while a file is open */
+    bool job_live;
     int errors;
 } loader;
 
@@ -155,17 +157,16 @@ static const char *lang_text(loader *ld, const xmlNode *n, const char *child)
 static xmlNode *open_file(loader *ld, const char *dir, const char *file, const char *root_name)
 {
     char *path = g_build_filename(dir, file, NULL);
-    msp_job job;
-    msp_job_init(&job);
-    msp_status st = msp_source_load(&job, &ld->src, path);
-    for (guint i = 0; i < job.diags.items->len; i++) {
-        msp_diag *d = g_ptr_array_index(job.diags.items, i);
+    msp_job_init(&ld->job);
+    ld->job_live = true;
+    msp_status st = msp_source_load(&ld->job, &ld->src, path);
+    for (guint i = 0; i < ld->job.diags.items->len; i++) {
+        msp_diag *d = g_ptr_array_index(ld->job.diags.items, i);
         msp_loc loc = d->loc;
         loc.file = keep(ld->ref, loc.file);
         msp_diag_add(ld->diags, d->severity, d->severity == MSP_SEV_ERROR ? MSP_E_DATA : d->status, loc,
                      d->hint, "%s", d->message);
     }
-    msp_job_clear(&job);
     if (st != MSP_OK) {
         ld->errors++;
         g_free(path);
@@ -185,6 +186,9 @@ static void close_file(loader *ld)
 {
     msp_source_free(ld->src);
     ld->src = NULL;
+    if (ld->job_live)
+        msp_job_clear(&ld->job);
+    ld->job_live = false;
 }
 
 static void load_meetings(loader *ld, const char *dir)
@@ -395,7 +399,7 @@ msp_refdata *msp_refdata_load(msp_diag_list *diags, const char *data_dir)
     ref->actions = g_hash_table_new(g_direct_hash, g_direct_equal);
     ref->labels = g_hash_table_new(g_str_hash, g_str_equal);
     ref->owned = g_ptr_array_new_with_free_func(g_free);
-    loader ld = { ref, diags, NULL, 0 };
+    loader ld = { .ref = ref, .diags = diags };
     load_meetings(&ld, data_dir);
     load_agenda(&ld, data_dir);
     load_committees(&ld, data_dir);
