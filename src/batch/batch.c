@@ -85,6 +85,8 @@ int msp_batch_run_papers(const msp_batch_opts *opts, GPtrArray *papers, const ms
             print_diags(&rc, p);
             continue;
         }
+        if (p->check_only)
+            continue;
         g_free(p->key);
         p->key = msp_stamp_key(p->source_sha256, builder->deps_digest, p->draft, epoch);
         if (!opts->force && msp_stamp_is_current(opts->outdir, p)) {

@@ -30,6 +30,8 @@ typedef struct msp_paper {
     char *symbol;          /* as written in the source, stars included; NULL if none */
     msp_loc symbol_loc;    /* where (file = source) */
     bool draft;            /* --draft, or <draft/> in the source */
+    bool check_only;       /* refused already (symbol claimed twice): run the checks
+                            * for a complete report, make no PDF */
     char *source_sha256;   /* hex; NULL when unreadable */
     char *key;             /* stamp key: source, templates, data, fonts, version, options */
     msp_paper_status status;

@@ -114,7 +114,16 @@ static msp_status real_build(void *shared, void *worker, msp_paper *p, msp_batch
     bo.draft = p->draft;
     bo.epoch = -1;
     msp_build_result res = { 0 };
-    msp_status st = msp_build(&job, rs->ctx, worker, p->source, &bo, &res);
+    msp_status st;
+    if (p->check_only) {
+        msp_source_info info = { 0 };
+        st = msp_build_check(&job, rs->ctx, p->source, p->draft, NULL, &info);
+        msp_source_info_clear(&info);
+        if (st == MSP_OK)
+            st = MSP_E_SYMBOL; /* refused by the plan: no PDF */
+    } else {
+        st = msp_build(&job, rs->ctx, worker, p->source, &bo, &res);
+    }
     msp_batch_cancel_attach(cancel, NULL);
 
     if (st == MSP_OK && job.diags.errors == 0) {

@@ -142,8 +142,9 @@ static void refuse_pair(msp_paper *a, msp_paper *b, const char *what, const char
     msp_diag_error(&b->diags, MSP_E_SYMBOL, where_b, "give each paper its own symbol",
                    "%s '%s' is also claimed by %s:%d:%d", what, value, where_a.file, where_a.line,
                    where_a.column);
-    a->status = MSP_PAPER_FAILED;
-    b->status = MSP_PAPER_FAILED;
+    /* still checked by the workers, so every problem is reported at once */
+    a->check_only = a->status == MSP_PAPER_PENDING;
+    b->check_only = b->status == MSP_PAPER_PENDING;
 }
 
 /* Every pair of papers sharing a symbol (or an output file) fails. */

@@ -165,7 +165,9 @@ static void html_diags(GString *out, const msp_paper *p)
         g_string_append_printf(out, "        <li class=\"%s\"><code>", sev);
         msp_report_html_text(out, d->loc.file ? d->loc.file : "");
         if (d->loc.line > 0)
-            g_string_append_printf(out, ":%d:%d", d->loc.line, d->loc.column);
+            g_string_append_printf(out, ":%d", d->loc.line);
+        if (d->loc.line > 0 && d->loc.column > 0)
+            g_string_append_printf(out, ":%d", d->loc.column);
         g_string_append_printf(out, "</code> %s: ", sev);
         msp_report_html_text(out, d->message);
         if (d->hint) {
@@ -186,7 +188,7 @@ GString *msp_report_html(GPtrArray *papers, const char *title)
     g_string_append(out,
         "</title>\n<style>\n"
         "body{font-family:\"Liberation Sans\",Arial,sans-serif;margin:2rem auto;max-width:60rem;padding:0 1rem;color:#222}\n"
-        "h1{font-size:1.5rem}\n"
+        "h1{font-size:1.5rem}h2{font-size:1.1rem;margin:0 0 .5rem;overflow-wrap:anywhere}\n"
         "ol.papers{list-style:none;padding:0;display:grid;grid-template-columns:repeat(auto-fill,minmax(16rem,1fr));gap:1.5rem}\n"
         "ol.papers>li{border:1px solid #ccc;padding:.75rem;background:#fafafa}\n"
         "img{width:100%;height:auto;border:1px solid #999;background:#fff}\n"
@@ -201,7 +203,8 @@ GString *msp_report_html(GPtrArray *papers, const char *title)
     for (guint i = 0; i < papers->len; i++) {
         const msp_paper *p = papers->pdata[i];
         bool have_pdf = p->status == MSP_PAPER_BUILT || p->status == MSP_PAPER_UP_TO_DATE;
-        const char *name = p->symbol ? p->symbol : p->source;
+        char *base = g_path_get_basename(p->source);
+        const char *name = p->symbol ? p->symbol : base;
         g_string_append_printf(out, "  <li class=\"paper %s\">\n    <article>\n      <h2>",
                                msp_paper_status_name(p->status));
         if (have_pdf) {
@@ -241,6 +244,7 @@ GString *msp_report_html(GPtrArray *papers, const char *title)
         g_string_append(out, "</small></p>\n");
         html_diags(out, p);
         g_string_append(out, "    </article>\n  </li>\n");
+        g_free(base);
     }
     g_string_append(out, "</ol>\n</main>\n</body>\n</html>\n");
     return out;
