@@ -31,6 +31,35 @@ typedef enum msp_fo_prop_id {
     MSP_P_COUNT
 } msp_fo_prop_id;
 
+/* The value grammar of each property (the kind column of fo_props.def). */
+typedef enum msp_fo_prop_kind {
+    MSP_K_FONT, MSP_K_FONT_SIZE, MSP_K_STRING, MSP_K_FONT_WEIGHT, MSP_K_FONT_STYLE, MSP_K_FONT_VARIANT, MSP_K_LINE_HEIGHT,
+    MSP_K_COLOR, MSP_K_TEXT_DECORATION, MSP_K_SPACING, MSP_K_ENUM, MSP_K_VERTICAL_ALIGN, MSP_K_BASELINE_SHIFT, MSP_K_BOOL,
+    MSP_K_XML_LANG, MSP_K_LANG, MSP_K_WHITE_SPACE, MSP_K_LENGTH, MSP_K_LENGTH_NONNEG, MSP_K_INDENT, MSP_K_MARGIN, MSP_K_SPACE,
+    MSP_K_SPACE_MIN, MSP_K_SPACE_OPT, MSP_K_SPACE_MAX, MSP_K_SPACE_COND, MSP_K_SPACE_PREC, MSP_K_PADDING, MSP_K_BORDER_ALL,
+    MSP_K_BORDER_WIDTH4, MSP_K_BORDER_STYLE4, MSP_K_BORDER_COLOR4, MSP_K_BORDER_SIDE_BEFORE, MSP_K_BORDER_SIDE_AFTER,
+    MSP_K_BORDER_SIDE_START, MSP_K_BORDER_SIDE_END, MSP_K_BORDER_WIDTH, MSP_K_BORDER_STYLE, MSP_K_INT, MSP_K_INT0,
+    MSP_K_PAGE_BREAK_BEFORE, MSP_K_PAGE_BREAK_AFTER, MSP_K_PAGE_BREAK_INSIDE, MSP_K_KEEP, MSP_K_KEEP_COMPONENT,
+    MSP_K_KEEP_LINE, MSP_K_BREAK, MSP_K_DIMENSION_WIDTH, MSP_K_DIMENSION_HEIGHT, MSP_K_LEN, MSP_K_LEN_COLUMN, MSP_K_LEN_SCALE,
+    MSP_K_TABLE_LAYOUT, MSP_K_LEADER_LENGTH, MSP_K_LEADER_MIN, MSP_K_LEADER_OPT, MSP_K_LEADER_MAX, MSP_K_PAGE_WIDTH,
+    MSP_K_PAGE_HEIGHT, MSP_K_CHECK, MSP_K_WARN, MSP_K_ATTR
+} msp_fo_prop_kind;
+
+typedef struct msp_fo_prop_info {
+    const char *name;
+    const char *initial;    /* initial value, or the only allowed value (CHECK) */
+    const char *section;    /* XSL 1.1 section */
+    msp_fo_prop_kind kind;
+    bool inherited;
+    bool has_field;
+} msp_fo_prop_info;
+
+/* The table expanded from fo_props.def, indexed by msp_fo_prop_id. */
+extern const msp_fo_prop_info msp_fo_props[MSP_P_COUNT];
+
+/* value "inherit": copies the parent's computed field; false for shorthands. */
+bool msp_fo_style_inherit_field(msp_fo_style *s, const msp_fo_style *parent, int id);
+
 /* Looks a property up by name (as written in the attribute); -1 if unknown. */
 int msp_fo_prop_lookup(const char *name);
 const char *msp_fo_prop_name(int id);
