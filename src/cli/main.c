@@ -2,6 +2,7 @@
  * any thread starts), subcommand dispatch, --help and --version. Each
  * subcommand lives in its own cmd_<name>.c. */
 #include "cli/cmd.h"
+#include "xslt/xslt.h"
 
 #include <glib.h>
 #include <libxml/parser.h>
@@ -65,6 +66,7 @@ int main(int argc, char **argv)
         if (!strcmp(argv[1], commands[i].name)) {
             /* Once, before any worker thread exists. */
             xmlInitParser();
+            msp_xslt_global_init();
             int rc = commands[i].run(argc - 1, argv + 1);
             xsltCleanupGlobals();
             xmlCleanupParser();
