@@ -138,6 +138,19 @@ static void test_tree_parse__unknown_element_is_an_error(void **state)
     assert_non_null(d);
     assert_int_equal(d->loc.line, 2);
     assert_int_equal(d->loc.column, 3);
+
+    /* a start tag over several lines is located at its '<'; columns count characters */
+    msp_job_clear(&job);
+    msp_job_init(&job);
+    s = parse_str(&doc, "<fo:root " FO_NS ">\n<fo:page-sequence master-reference='a'>\n"
+                        "<fo:flow><fo:block>\u00e9\u00e9\u00e9 <fo:inline\n   id='x'\n   bad='1'>y</fo:inline>"
+                        "</fo:block></fo:flow></fo:page-sequence></fo:root>");
+    assert_int_equal(s, MSP_OK);
+    d = find_diag(MSP_SEV_WARNING, "unknown property 'bad' on fo:inline");
+    assert_non_null(d);
+    assert_int_equal(d->loc.line, 3);
+    assert_int_equal(d->loc.column, 24);
+    msp_fo_doc_free(doc);
 }
 
 static void test_tree_parse__structure_is_checked(void **state)
@@ -378,6 +391,11 @@ static void test_tree_parse__many_pages_fast(void **state)
     gint64 dt = g_get_monotonic_time() - t0;
     fprintf(stderr, "# 3000 paragraphs (%zu bytes) parsed in %.1f ms\n", xml->len, dt / 1000.0);
     assert_int_equal(g_hash_table_size(doc->ids), 3000);
+    msp_fo_node *last = g_hash_table_lookup(doc->ids, "p2999");   /* far past libxml2's buffer shrinking */
+    assert_int_equal(last->loc.line, 3001);
+    assert_int_equal(last->loc.column, 1);
+    assert_int_equal(last->first->next->loc.line, 3001);
+    assert_true(last->first->next->loc.column > 100);
     assert_true(dt < 2000000);
     msp_fo_doc_free(doc);
     g_string_free(xml, TRUE);
