@@ -333,10 +333,10 @@
             provisional-label-separation="5.67pt" start-indent="0pt" end-indent="0pt"
             font-family="Liberation Serif, Times New Roman, serif" font-size="9pt" line-height="11pt"
             font-weight="normal" font-style="normal" text-align="start" text-align-last="start"
-            text-indent="0pt" keep-together.within-page="always">
+            text-indent="0pt" keep-together.within-page="always" space-after="0pt">
           <fo:list-item>
             <fo:list-item-label end-indent="label-end()">
-              <fo:block text-align="end">
+              <fo:block text-align="end" text-align-last="end">
                 <xsl:call-template name="marker"><xsl:with-param name="mark" select="$mark"/></xsl:call-template>
               </fo:block>
             </fo:list-item-label>
@@ -388,7 +388,7 @@
       <xsl:if test="$id != ''"><xsl:attribute name="id"><xsl:value-of select="$id"/></xsl:attribute></xsl:if>
       <fo:list-item>
         <fo:list-item-label end-indent="label-end()">
-          <fo:block text-align="end"><xsl:value-of select="$number"/></fo:block>
+          <fo:block text-align="end" text-align-last="end"><xsl:value-of select="$number"/></fo:block>
         </fo:list-item-label>
         <fo:list-item-body start-indent="body-start()" end-indent="{$indent}">
           <fo:block><xsl:apply-templates select="p:heading/node()"/></fo:block>
