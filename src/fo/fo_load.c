@@ -26,6 +26,9 @@ typedef struct load_state {
     msp_loc error_loc;
     int error_code;
     char *error_msg;         /* owned */
+    /* the last '<' located, so that a long line is not rescanned per element */
+    const xmlChar *mark_base, *mark_ptr;
+    int mark_line, mark_col;
 } load_state;
 
 static int count_chars(const xmlChar *from, const xmlChar *to)
@@ -40,8 +43,9 @@ static int count_chars(const xmlChar *from, const xmlChar *to)
 /* The line and column of the '<' that opened the construct being reported
  * (the input is positioned just past its name/attributes; '<' cannot occur
  * inside attribute values, and libxml2 keeps the tag in its buffer). */
-static msp_loc markup_start(xmlParserCtxtPtr ctxt, const char *path)
+static msp_loc markup_start(xmlParserCtxtPtr ctxt, load_state *st)
 {
+    const char *path = st->path;
     xmlParserInputPtr in = ctxt->input;
     msp_loc loc = { path, in->line, 0 };
     const xmlChar *base = in->base, *cur = in->cur;
@@ -57,6 +61,13 @@ static msp_loc markup_start(xmlParserCtxtPtr ctxt, const char *path)
         if (*p == '\n')
             newlines++;
     loc.line = in->line - newlines;
+    if (st->mark_base == base && st->mark_ptr && st->mark_ptr <= lt && st->mark_line == loc.line &&
+        st->mark_col > 0) {
+        loc.column = st->mark_col + count_chars(st->mark_ptr, lt);
+        st->mark_ptr = lt;
+        st->mark_col = loc.column;
+        return loc;
+    }
     const xmlChar *bol = lt;
     while (bol > base && bol[-1] != '\n')
         bol--;
@@ -66,6 +77,10 @@ static msp_loc markup_start(xmlParserCtxtPtr ctxt, const char *path)
         loc.column = in->col - count_chars(lt, cur);
     if (loc.column < 0)
         loc.column = 0;
+    st->mark_base = base;
+    st->mark_ptr = lt;
+    st->mark_line = loc.line;
+    st->mark_col = loc.column;
     return loc;
 }
 
@@ -75,7 +90,7 @@ static void on_start_element(void *ctx, const xmlChar *localname, const xmlChar 
 {
     xmlParserCtxtPtr ctxt = ctx;
     load_state *st = ctxt->_private;
-    msp_loc loc = markup_start(ctxt, st->path);
+    msp_loc loc = markup_start(ctxt, st);
     if (ctxt->nameNr + 1 > st->job->limits.max_depth) {
         st->too_deep = true;
         st->stop_loc = loc;
@@ -100,7 +115,7 @@ static void on_internal_subset(void *ctx, const xmlChar *name, const xmlChar *ex
     /* called after "<!DOCTYPE name ids": '[' next means an internal subset */
     if (ctxt->input->cur && *ctxt->input->cur == '[') {
         st->refused = true;
-        st->stop_loc = markup_start(ctxt, st->path);
+        st->stop_loc = markup_start(ctxt, st);
         xmlStopParser(ctxt);
         return;
     }

@@ -377,7 +377,8 @@ static void read_attributes(builder *b, xmlNode *x, msp_fo_node *n)
         } else if (msp_fo_prop_is_attr(id)) {
             add_attr(b, msp_fo_prop_name(id), value);
         } else {
-            msp_fo_pending p = { id, msp_arena_strdup(b->job->arena, value) };
+            /* the xmlDoc outlives the style computation: borrow unless the value was built */
+            msp_fo_pending p = { id, to_free ? msp_arena_strdup(b->job->arena, value) : value };
             g_array_append_val(b->pending, p);
             if (id == MSP_P_LANGUAGE || id == MSP_P_COUNTRY)
                 add_attr(b, msp_fo_prop_name(id), value);

@@ -398,6 +398,22 @@ static void test_tree_parse__many_pages_fast(void **state)
     assert_true(last->first->next->loc.column > 100);
     assert_true(dt < 2000000);
     msp_fo_doc_free(doc);
+
+    /* the same on one line (as many FO generators write it): no rescanning per element */
+    for (gsize i = 0; i < xml->len; i++)
+        if (xml->str[i] == '\n')
+            xml->str[i] = ' ';
+    t0 = g_get_monotonic_time();
+    assert_int_equal(parse_str(&doc, xml->str), MSP_OK);
+    dt = g_get_monotonic_time() - t0;
+    fprintf(stderr, "# the same on one line in %.1f ms\n", dt / 1000.0);
+    last = g_hash_table_lookup(doc->ids, "p2999");
+    assert_int_equal(last->loc.line, 1);
+    assert_int_equal(last->loc.column, strstr(xml->str, "<fo:block id='p2999'") - xml->str + 1);
+    assert_int_equal(last->first->next->loc.column,
+                     strstr(xml->str, "Paragraph 2999 with <fo:inline") - xml->str + 21);
+    assert_true(dt < 2000000);
+    msp_fo_doc_free(doc);
     g_string_free(xml, TRUE);
 }
 
