@@ -306,11 +306,11 @@
     <xsl:variable name="s1"><xsl:call-template name="fill"><xsl:with-param name="text" select="$pat"/><xsl:with-param name="name" select="'reason'"/><xsl:with-param name="value" select="$reason"/></xsl:call-template></xsl:variable>
     <xsl:call-template name="fill"><xsl:with-param name="text" select="$s1"/><xsl:with-param name="name" select="'date'"/><xsl:with-param name="value" select="$date"/></xsl:call-template>
     <xsl:if test="$r/@previous">
-      <xsl:call-template name="label1">
-        <xsl:with-param name="id" select="'note-reissue-previous'"/>
-        <xsl:with-param name="name" select="'symbol'"/>
-        <xsl:with-param name="value" select="string($r/@previous)"/>
-      </xsl:call-template>
+      <!-- the symbol is kept on one line -->
+      <xsl:variable name="prev-pat"><xsl:call-template name="label"><xsl:with-param name="id" select="'note-reissue-previous'"/></xsl:call-template></xsl:variable>
+      <xsl:value-of select="substring-before($prev-pat, '{symbol}')"/>
+      <fo:inline wrap-option="no-wrap"><xsl:value-of select="$r/@previous"/></fo:inline>
+      <xsl:value-of select="substring-after($prev-pat, '{symbol}')"/>
     </xsl:if>
     <xsl:text>.</xsl:text>
   </xsl:template>

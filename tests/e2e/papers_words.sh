@@ -22,7 +22,7 @@ for pair in "000-coop-assistance-report:report:000" "002-coop-assistance-stateme
 import re, sys, difflib
 import xml.etree.ElementTree as E
 FO = '{http://www.w3.org/1999/XSL/Format}'
-BREAK = {FO + t for t in ('block', 'list-item-label', 'leader', 'footnote', 'inline')}
+BREAK = {FO + t for t in ('block', 'list-item-label', 'leader', 'footnote')}
 SKIP = {FO + t for t in ('static-content', 'layout-master-set', 'title')}
 
 def fo_words(path):
@@ -35,10 +35,12 @@ def fo_words(path):
             walk_in(el, buf)
             notes.append(''.join(buf).split())
             return
-        if el.tag in BREAK:
+        # footnote markers (raised inlines) are words of their own
+        brk = el.tag in BREAK or (el.tag == FO + 'inline' and el.get('baseline-shift'))
+        if brk:
             out.append(' ')
         walk_in(el, out)
-        if el.tag in BREAK:
+        if brk:
             out.append(' ')
     def walk_in(el, out):
         if el.text:
