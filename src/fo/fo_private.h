@@ -92,6 +92,24 @@ typedef struct msp_fo_apply {
  * reports it). Warnings for ignored values go to a->job->diags. */
 bool msp_fo_apply_value(msp_fo_apply *a, int id, const char *value);
 
+/* Single values (fo_value.c), for the shorthands: false if invalid. */
+bool msp_fo_value_length(msp_fo_apply *a, const char *v, bool allow_neg, double *out);
+bool msp_fo_value_border_width(msp_fo_apply *a, const char *v, double *out);
+bool msp_fo_value_border_style(const char *v, int *out);
+bool msp_fo_value_font_size(msp_fo_apply *a, const char *v, double *out);
+bool msp_fo_value_font_weight(msp_fo_apply *a, const char *v, int *out);
+bool msp_fo_value_line_height(msp_fo_apply *a, const char *v);
+/* v without surrounding blanks, copied into the job arena */
+const char *msp_fo_value_trim(msp_fo_apply *a, const char *v);
+
+/* Shorthands (fo_shorthand.c): false if the value is invalid. four: the
+ * kind is MARGIN, PADDING or BORDER_WIDTH4/STYLE4/COLOR4. border_side
+ * modifies value (tokenised in place). */
+bool msp_fo_shorthand_four(msp_fo_apply *a, msp_fo_prop_kind kind, const char *value);
+bool msp_fo_shorthand_border_side(msp_fo_apply *a, int side, char *value);
+bool msp_fo_shorthand_font(msp_fo_apply *a, const char *value);
+bool msp_fo_shorthand_text_decoration(msp_fo_apply *a, const char *value);
+
 /* Fills s with every property's initial value (uncomputed: border widths
  * stay "medium" until a style makes them visible). */
 void msp_fo_style_build_initial(msp_fo_style *s);

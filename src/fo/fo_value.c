@@ -77,31 +77,6 @@ static const enum_val weight_vals[] = {
 static const enum_val border_width_vals[] = { { "thin", 50 }, { "medium", 100 }, { "thick", 200 },
                                               { NULL, 0 } };  /* hundredths of a pt */
 
-/* Splits a shorthand value on blanks outside parentheses; at most max tokens. */
-static int split_tokens(char *buf, char **tok, int max)
-{
-    int n = 0;
-    char *p = buf;
-    while (*p) {
-        while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
-            *p++ = '\0';
-        if (!*p)
-            break;
-        if (n == max)
-            return -1;
-        tok[n++] = p;
-        int depth = 0;
-        while (*p && (depth > 0 || !(*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))) {
-            if (*p == '(')
-                depth++;
-            else if (*p == ')')
-                depth--;
-            p++;
-        }
-    }
-    return n;
-}
-
 static bool parse_int(const char *v, long min, int *out)
 {
     char *e;
@@ -110,6 +85,11 @@ static bool parse_int(const char *v, long min, int *out)
         return false;
     *out = (int)n;
     return true;
+}
+
+bool msp_fo_value_border_style(const char *v, int *out)
+{
+    return enum_parse(border_style_vals, v, out);
 }
 
 /* ---- applying one value ---- */
@@ -123,7 +103,7 @@ G_STATIC_ASSERT(MSP_P_KEEP_WITH_NEXT < MSP_P_KEEP_WITH_PREVIOUS && MSP_P_KEEP_WI
 
 #define BAD false
 
-static bool len_value(msp_fo_apply *a, const char *v, bool allow_neg, double *out)
+bool msp_fo_value_length(msp_fo_apply *a, const char *v, bool allow_neg, double *out)
 {
     double d;
     if (!msp_fo_length_parse(v, a->s->font_size, &d))
@@ -134,109 +114,20 @@ static bool len_value(msp_fo_apply *a, const char *v, bool allow_neg, double *ou
     return true;
 }
 
-static bool border_width_value(msp_fo_apply *a, const char *v, double *out)
+bool msp_fo_value_border_width(msp_fo_apply *a, const char *v, double *out)
 {
     int hundredths;
     if (enum_parse(border_width_vals, v, &hundredths)) {
         *out = hundredths / 100.0;
         return true;
     }
-    return len_value(a, v, false, out);
-}
-
-/* Sets all four sides from 1-4 values, CSS order: top right bottom left. */
-static int side_token(int n, int side)
-{
-    /* side in MSP_ order -> token index for n values (CSS 1-4 value rule) */
-    static const int map[4][4] = {
-        /* BEFORE AFTER START END */
-        { 0, 0, 0, 0 },
-        { 0, 0, 1, 1 },
-        { 0, 2, 1, 1 },
-        { 0, 2, 3, 1 },
-    };
-    return map[n - 1][side];
-}
-
-static bool apply_border_side(msp_fo_apply *a, int side, char *value)
-{
-    char *tok[3];
-    int n = split_tokens(value, tok, 3);
-    if (n <= 0)
-        return BAD;
-    for (int i = 0; i < n; i++) {
-        int st;
-        double w;
-        uint32_t c;
-        if (enum_parse(border_style_vals, tok[i], &st))
-            a->s->border[side].style = (msp_border_style)st;
-        else if (border_width_value(a, tok[i], &w))
-            a->s->border[side].width = w;
-        else if (msp_fo_color_parse(tok[i], &c)) {
-            a->s->border[side].color = c;
-            a->border_color_set[side] = true;
-        } else
-            return BAD;
-    }
-    return true;
-}
-
-static bool apply_four(msp_fo_apply *a, msp_fo_prop_kind kind, const char *value)
-{
-    char buf[256], *tok[4];
-    if (strlen(value) >= sizeof buf)
-        return BAD;
-    strcpy(buf, value);
-    int n = split_tokens(buf, tok, 4);
-    if (n <= 0)
-        return BAD;
-    for (int side = 0; side < 4; side++) {
-        const char *t = tok[side_token(n, side)];
-        switch (kind) {
-        case MSP_K_MARGIN: {
-            msp_fo_expr e;
-            if (!msp_fo_expr_eval(t, a->s->font_size, &e) || e.fn != MSP_INDENT_PLAIN || e.prop ||
-                (!e.is_length && e.v != 0)) {
-                if (strcmp(t, "auto") != 0)
-                    return BAD;
-                e = (msp_fo_expr){ 0 };
-            }
-            a->s->margin[side] = e.v;
-            a->margin_pct[side] = e.pct;
-            a->margin_set[side] = true;
-            break;
-        }
-        case MSP_K_PADDING:
-            if (!len_value(a, t, false, &a->s->padding[side]))
-                return BAD;
-            break;
-        case MSP_K_BORDER_WIDTH4:
-            if (!border_width_value(a, t, &a->s->border[side].width))
-                return BAD;
-            break;
-        case MSP_K_BORDER_STYLE4: {
-            int st;
-            if (!enum_parse(border_style_vals, t, &st))
-                return BAD;
-            a->s->border[side].style = (msp_border_style)st;
-            break;
-        }
-        case MSP_K_BORDER_COLOR4:
-            if (!msp_fo_color_parse(t, &a->s->border[side].color))
-                return BAD;
-            a->border_color_set[side] = true;
-            break;
-        default:
-            return BAD;
-        }
-    }
-    return true;
+    return msp_fo_value_length(a, v, false, out);
 }
 
 static bool space_value(msp_fo_apply *a, const char *v, msp_space *sp)
 {
     double d;
-    if (!len_value(a, v, true, &d))
+    if (!msp_fo_value_length(a, v, true, &d))
         return BAD;
     sp->min = sp->opt = sp->max = d;
     return true;
@@ -283,7 +174,7 @@ static bool len_or_auto(msp_fo_apply *a, const char *v, bool column, msp_len *ou
     return out->v >= 0;
 }
 
-static bool font_size_value(msp_fo_apply *a, const char *v, double *out)
+bool msp_fo_value_font_size(msp_fo_apply *a, const char *v, double *out)
 {
     static const struct { const char *name; double pt; } named[] = {
         { "xx-small", 6.944 }, { "x-small", 8.333 }, { "small", 10.0 }, { "medium", 12.0 },
@@ -313,7 +204,7 @@ static bool font_size_value(msp_fo_apply *a, const char *v, double *out)
     return true;
 }
 
-static bool font_weight_value(msp_fo_apply *a, const char *v, int *out)
+bool msp_fo_value_font_weight(msp_fo_apply *a, const char *v, int *out)
 {
     int pw = a->parent->font_weight;
     if (strcmp(v, "bolder") == 0)
@@ -325,7 +216,7 @@ static bool font_weight_value(msp_fo_apply *a, const char *v, int *out)
     return true;
 }
 
-static bool line_height_value(msp_fo_apply *a, const char *v)
+bool msp_fo_value_line_height(msp_fo_apply *a, const char *v)
 {
     msp_fo_style *s = a->s;
     if (strcmp(v, "normal") == 0) {
@@ -373,38 +264,7 @@ static bool baseline_shift_value(msp_fo_apply *a, const char *v)
     return true;
 }
 
-static bool text_decoration_value(msp_fo_apply *a, const char *value)
-{
-    char buf[128], *tok[8];
-    if (strlen(value) >= sizeof buf)
-        return BAD;
-    strcpy(buf, value);
-    int n = split_tokens(buf, tok, 8);
-    if (n <= 0)
-        return BAD;
-    for (int i = 0; i < n; i++) {
-        const char *t = tok[i];
-        if (strcmp(t, "none") == 0)
-            a->s->underline = a->s->line_through = false;
-        else if (strcmp(t, "underline") == 0)
-            a->s->underline = true;
-        else if (strcmp(t, "no-underline") == 0)
-            a->s->underline = false;
-        else if (strcmp(t, "line-through") == 0)
-            a->s->line_through = true;
-        else if (strcmp(t, "no-line-through") == 0)
-            a->s->line_through = false;
-        else if (strcmp(t, "overline") == 0 || strcmp(t, "no-overline") == 0 || strcmp(t, "blink") == 0 ||
-                 strcmp(t, "no-blink") == 0)
-            msp_diag_warn(&a->job->diags, a->loc, NULL,
-                          "text-decoration '%s' is not supported, ignored", t);
-        else
-            return BAD;
-    }
-    return true;
-}
-
-static const char *arena_trim(msp_fo_apply *a, const char *v)
+const char *msp_fo_value_trim(msp_fo_apply *a, const char *v)
 {
     while (*v == ' ' || *v == '\t' || *v == '\n' || *v == '\r')
         v++;
@@ -414,59 +274,11 @@ static const char *arena_trim(msp_fo_apply *a, const char *v)
     return msp_arena_strndup(a->job->arena, v, n);
 }
 
-static bool font_shorthand(msp_fo_apply *a, const char *value)
-{
-    char buf[512], *tok[32];
-    if (strlen(value) >= sizeof buf)
-        return BAD;
-    strcpy(buf, value);
-    int n = split_tokens(buf, tok, 32);
-    if (n < 2)
-        return BAD;
-    int i = 0;
-    for (; i < n; i++) {
-        int w;
-        if (strcmp(tok[i], "normal") == 0)
-            continue;
-        if (strcmp(tok[i], "italic") == 0 || strcmp(tok[i], "oblique") == 0)
-            a->s->italic = true;
-        else if (strcmp(tok[i], "small-caps") == 0)
-            a->s->small_caps = true;
-        else if (font_weight_value(a, tok[i], &w))
-            a->s->font_weight = w;
-        else
-            break;
-    }
-    if (i >= n - 1)
-        return BAD;
-    char *slash = strchr(tok[i], '/');
-    if (slash)
-        *slash = '\0';
-    if (!font_size_value(a, tok[i], &a->s->font_size))
-        return BAD;
-    if (slash && !line_height_value(a, slash + 1))
-        return BAD;
-    i++;
-    if (i < n && tok[i][0] == '/') {    /* "12pt / 14pt" */
-        const char *lh = tok[i][1] ? tok[i] + 1 : (i + 1 < n ? tok[++i] : NULL);
-        if (!lh || !line_height_value(a, lh))
-            return BAD;
-        i++;
-    }
-    if (i >= n)
-        return BAD;
-    /* the family is the rest of the original string */
-    const char *fam = value + (tok[i] - buf);
-    a->s->font_family = arena_trim(a, fam);
-    a->line_height_set = a->line_height_set || slash != NULL;
-    return true;
-}
-
 static bool lang_value(msp_fo_apply *a, const char *v, const char **out)
 {
     if (!*v)
         return BAD;
-    *out = strcmp(v, "none") == 0 ? NULL : arena_trim(a, v);
+    *out = strcmp(v, "none") == 0 ? NULL : msp_fo_value_trim(a, v);
     return true;
 }
 
@@ -477,9 +289,9 @@ static bool xml_lang_value(msp_fo_apply *a, const char *v)
     const char *dash = strpbrk(v, "-_");
     if (dash) {
         a->s->language = msp_arena_strndup(a->job->arena, v, (size_t)(dash - v));
-        a->s->country = arena_trim(a, dash + 1);
+        a->s->country = msp_fo_value_trim(a, dash + 1);
     } else {
-        a->s->language = arena_trim(a, v);
+        a->s->language = msp_fo_value_trim(a, v);
     }
     return true;
 }
@@ -512,7 +324,7 @@ bool msp_fo_apply_value(msp_fo_apply *a, int id, const char *value)
     /* trim for keyword matching (attribute values as written may carry blanks) */
     if (strlen(value) < sizeof buf && (value[0] == ' ' || value[0] == '\t' || value[0] == '\n' ||
                                        (value[0] && strchr(" \t\r\n", value[strlen(value) - 1])))) {
-        const char *t = arena_trim(a, value);
+        const char *t = msp_fo_value_trim(a, value);
         v = t;
     }
     if (strcmp(v, "inherit") == 0) {
@@ -527,16 +339,16 @@ bool msp_fo_apply_value(msp_fo_apply *a, int id, const char *value)
     double d;
     switch (p->kind) {
     case MSP_K_FONT:
-        return font_shorthand(a, v);
+        return msp_fo_shorthand_font(a, v);
     case MSP_K_FONT_SIZE:
-        return font_size_value(a, v, &s->font_size);
+        return msp_fo_value_font_size(a, v, &s->font_size);
     case MSP_K_STRING:
         if (!*v)
             return BAD;
-        s->font_family = arena_trim(a, v);
+        s->font_family = msp_fo_value_trim(a, v);
         return true;
     case MSP_K_FONT_WEIGHT:
-        return font_weight_value(a, v, &s->font_weight);
+        return msp_fo_value_font_weight(a, v, &s->font_weight);
     case MSP_K_FONT_STYLE:
         if (strcmp(v, "normal") == 0)
             s->italic = false;
@@ -555,7 +367,7 @@ bool msp_fo_apply_value(msp_fo_apply *a, int id, const char *value)
         return true;
     case MSP_K_LINE_HEIGHT:
         a->line_height_set = true;
-        return line_height_value(a, v);
+        return msp_fo_value_line_height(a, v);
     case MSP_K_COLOR: {
         uint32_t c;
         if (id == MSP_P_BACKGROUND_COLOR && strcmp(v, "transparent") == 0)
@@ -577,14 +389,14 @@ bool msp_fo_apply_value(msp_fo_apply *a, int id, const char *value)
         return true;
     }
     case MSP_K_TEXT_DECORATION:
-        return text_decoration_value(a, v);
+        return msp_fo_shorthand_text_decoration(a, v);
     case MSP_K_SPACING: {
         double *f = id == MSP_P_LETTER_SPACING ? &s->letter_spacing : &s->word_spacing;
         if (strcmp(v, "normal") == 0) {
             *f = 0;
             return true;
         }
-        return len_value(a, v, true, f);
+        return msp_fo_value_length(a, v, true, f);
     }
     case MSP_K_ENUM:
         switch (id) {
@@ -683,17 +495,17 @@ bool msp_fo_apply_value(msp_fo_apply *a, int id, const char *value)
             a->margin_set[side] = true;
             return true;
         }
-        case MSP_P_TEXT_INDENT: return len_value(a, v, true, &s->text_indent);
-        case MSP_P_PADDING_TOP: case MSP_P_PADDING_BEFORE: return len_value(a, v, false, &s->padding[MSP_BEFORE]);
-        case MSP_P_PADDING_BOTTOM: case MSP_P_PADDING_AFTER: return len_value(a, v, false, &s->padding[MSP_AFTER]);
-        case MSP_P_PADDING_LEFT: case MSP_P_PADDING_START: return len_value(a, v, false, &s->padding[MSP_START]);
-        case MSP_P_PADDING_RIGHT: case MSP_P_PADDING_END: return len_value(a, v, false, &s->padding[MSP_END]);
+        case MSP_P_TEXT_INDENT: return msp_fo_value_length(a, v, true, &s->text_indent);
+        case MSP_P_PADDING_TOP: case MSP_P_PADDING_BEFORE: return msp_fo_value_length(a, v, false, &s->padding[MSP_BEFORE]);
+        case MSP_P_PADDING_BOTTOM: case MSP_P_PADDING_AFTER: return msp_fo_value_length(a, v, false, &s->padding[MSP_AFTER]);
+        case MSP_P_PADDING_LEFT: case MSP_P_PADDING_START: return msp_fo_value_length(a, v, false, &s->padding[MSP_START]);
+        case MSP_P_PADDING_RIGHT: case MSP_P_PADDING_END: return msp_fo_value_length(a, v, false, &s->padding[MSP_END]);
         case MSP_P_PROVISIONAL_DISTANCE:
-            return len_value(a, v, neg, &s->provisional_distance_between_starts);
+            return msp_fo_value_length(a, v, neg, &s->provisional_distance_between_starts);
         case MSP_P_PROVISIONAL_SEPARATION:
-            return len_value(a, v, neg, &s->provisional_label_separation);
-        case MSP_P_RULE_THICKNESS: return len_value(a, v, false, &s->rule_thickness);
-        case MSP_P_EXTENT: return len_value(a, v, false, &s->extent);
+            return msp_fo_value_length(a, v, neg, &s->provisional_label_separation);
+        case MSP_P_RULE_THICKNESS: return msp_fo_value_length(a, v, false, &s->rule_thickness);
+        case MSP_P_EXTENT: return msp_fo_value_length(a, v, false, &s->extent);
         default: return BAD;
         }
     }
@@ -718,7 +530,7 @@ bool msp_fo_apply_value(msp_fo_apply *a, int id, const char *value)
     case MSP_K_BORDER_WIDTH4:
     case MSP_K_BORDER_STYLE4:
     case MSP_K_BORDER_COLOR4:
-        return apply_four(a, p->kind, v);
+        return msp_fo_shorthand_four(a, p->kind, v);
     case MSP_K_SPACE:
     case MSP_K_SPACE_MIN: case MSP_K_SPACE_OPT: case MSP_K_SPACE_MAX: case MSP_K_SPACE_COND: case MSP_K_SPACE_PREC: {
         bool before = id <= MSP_P_SPACE_BEFORE_PREC;
@@ -729,9 +541,9 @@ bool msp_fo_apply_value(msp_fo_apply *a, int id, const char *value)
             a->space_after_set = true;
         switch (p->kind) {
         case MSP_K_SPACE: return space_value(a, v, sp);
-        case MSP_K_SPACE_MIN: return len_value(a, v, true, &sp->min);
-        case MSP_K_SPACE_OPT: return len_value(a, v, true, &sp->opt);
-        case MSP_K_SPACE_MAX: return len_value(a, v, true, &sp->max);
+        case MSP_K_SPACE_MIN: return msp_fo_value_length(a, v, true, &sp->min);
+        case MSP_K_SPACE_OPT: return msp_fo_value_length(a, v, true, &sp->opt);
+        case MSP_K_SPACE_MAX: return msp_fo_value_length(a, v, true, &sp->max);
         case MSP_K_SPACE_COND:
             if (strcmp(v, "retain") == 0) sp->retain = true;
             else if (strcmp(v, "discard") == 0) sp->retain = false;
@@ -746,7 +558,7 @@ bool msp_fo_apply_value(msp_fo_apply *a, int id, const char *value)
     case MSP_K_BORDER_ALL: {
         for (int side = 0; side < 4; side++) {
             char b[256];
-            if (strlen(v) >= sizeof b || (strcpy(b, v), !apply_border_side(a, side, b)))
+            if (strlen(v) >= sizeof b || (strcpy(b, v), !msp_fo_shorthand_border_side(a, side, b)))
                 return BAD;
         }
         return true;
@@ -757,13 +569,13 @@ bool msp_fo_apply_value(msp_fo_apply *a, int id, const char *value)
         strcpy(buf, v);
         int side = p->kind == MSP_K_BORDER_SIDE_BEFORE ? MSP_BEFORE : p->kind == MSP_K_BORDER_SIDE_AFTER ? MSP_AFTER
                  : p->kind == MSP_K_BORDER_SIDE_START ? MSP_START : MSP_END;
-        return apply_border_side(a, side, buf);
+        return msp_fo_shorthand_border_side(a, side, buf);
     }
     case MSP_K_BORDER_WIDTH: {
         int side = (id - MSP_P_BORDER_TOP_WIDTH) / 3 % 4;
         /* top bottom left right before after start end, each width/style/color */
         static const int sides[4] = { MSP_BEFORE, MSP_AFTER, MSP_START, MSP_END };
-        return border_width_value(a, v, &s->border[sides[side]].width);
+        return msp_fo_value_border_width(a, v, &s->border[sides[side]].width);
     }
     case MSP_K_BORDER_STYLE: {
         if (!enum_parse(border_style_vals, v, &e))
@@ -891,7 +703,7 @@ bool msp_fo_apply_value(msp_fo_apply *a, int id, const char *value)
             *f = p->kind == MSP_K_PAGE_WIDTH ? 595.28 : 841.89;   /* A4 */
             return true;
         }
-        if (!len_value(a, v, false, f) || *f <= 0)
+        if (!msp_fo_value_length(a, v, false, f) || *f <= 0)
             return BAD;
         return true;
     }
