@@ -240,8 +240,13 @@ static msp_status emit_page(msp_layout *L, bool blank)
 /* Frees the page's placed items and moves unfinished notes to the carry list. */
 static void clear_page(msp_layout *L)
 {
-    for (guint i = 0; i < L->placed->len; i++)
-        msp_item_free(g_array_index(L->placed, msp_placed, i).it);
+    for (guint i = 0; i < L->placed->len; i++) {
+        msp_item *it = g_array_index(L->placed, msp_placed, i).it;
+        /* the box is done: its notes are on this page or in the carry list */
+        for (guint k = 0; L->notes && it->notes && k < it->notes->len; k++)
+            g_hash_table_remove(L->notes, g_ptr_array_index(it->notes, k));
+        msp_item_free(it);
+    }
     g_array_set_size(L->placed, 0);
     for (guint i = 0; i < L->parts->len; i++) {
         msp_note_part *p = &g_array_index(L->parts, msp_note_part, i);
@@ -668,6 +673,7 @@ static msp_status run_sequence(msp_layout *L, const msp_fo_node *seq, const msp_
                                       "fo:flow '%s' matches no region", fl);
 
     GHashTable *cache = g_hash_table_new_full(NULL, NULL, NULL, (GDestroyNotify)msp_note_unref);
+    L->notes = cache;
     msp_gen g;
     msp_gen_init(&g, L, NULL);
     msp_status st = start_page(L, false);
@@ -736,6 +742,7 @@ static msp_status run_sequence(msp_layout *L, const msp_fo_node *seq, const msp_
     }
     g_ptr_array_set_size(L->carry, 0);
     msp_gen_clear(&g);
+    L->notes = NULL;
     g_hash_table_destroy(cache);
     return st == MSP_OK ? L->st : st;
 }

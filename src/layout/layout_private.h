@@ -180,6 +180,10 @@ struct msp_layout {
     GPtrArray *sep_items;       /* separator run, or NULL */
     double sep_h;
 
+    /* fo:footnote -> msp_note* built for boxes not yet on an emitted page;
+     * entries go when their page is emitted (memory stays per page) */
+    GHashTable *notes;
+
     /* the item stream */
     GQueue queue;               /* msp_item* waiting to be placed */
     GPtrArray *open;            /* msp_deco* open across the page break */

@@ -297,7 +297,12 @@ msp_status msp_para_build(const msp_para_env *env, msp_para *out, const msp_fo_n
         msp_para_text_clear(&t);
         return MSP_OK;
     }
-    msp_arena *arena = env->job->arena;
+    /* the para's own arena: freed by msp_para_clear once its lines are placed,
+     * so memory does not grow with the document (line texts are copied into
+     * each page's arena when emitted) */
+    out->arena = t.arena;
+    t.arena = NULL;
+    msp_arena *arena = out->arena;
 
     double indent = first_line ? bs->text_indent : 0;
     /* With preserved linefeeds Pango would indent every paragraph: put the
@@ -457,6 +462,13 @@ void msp_para_clear(msp_para *para)
         g_object_unref(para->layout);
         para->layout = NULL;
     }
+    msp_arena_free(para->arena);
+    para->arena = NULL;
+    para->lines = NULL;
+    para->objs = NULL;
+    para->footnotes = NULL;
+    para->footnote_line = NULL;
+    para->n_lines = para->n_objs = para->n_footnotes = 0;
 }
 
 void msp_para_emit_line(const msp_para *para, int i, msp_page *page, msp_zone zone, double x0,
@@ -475,7 +487,7 @@ void msp_para_emit_line(const msp_para *para, int i, msp_page *page, msp_zone zo
     a.h = l->height;
     a.u.line.layout = para->layout;
     a.u.line.line_no = l->line_no;
-    a.u.line.text = l->text;
+    a.u.line.text = msp_arena_strdup(page->arena, l->text);
     a.u.line.ascent = l->ascent;
     a.u.line.descent = l->descent;
     a.u.line.footnote = footnote;
@@ -523,14 +535,14 @@ void msp_para_emit_line(const msp_para *para, int i, msp_page *page, msp_zone zo
             b.y = baseline - o->ascent;
             b.w = o->w;
             b.h = o->ascent + o->descent;
-            b.u.link.uri = o->uri;
-            b.u.link.dest = o->dest;
+            b.u.link.uri = msp_arena_strdup(page->arena, o->uri);
+            b.u.link.dest = msp_arena_strdup(page->arena, o->dest);
             break;
         case MSP_INLINE_DEST:
             b.kind = MSP_AREA_DEST;
             b.x = lx + o->x;
             b.y = baseline - o->ascent;
-            b.u.dest.name = o->dest;
+            b.u.dest.name = msp_arena_strdup(page->arena, o->dest);
             break;
         case MSP_INLINE_FOOTNOTE:
             continue;

@@ -53,20 +53,23 @@ typedef struct msp_line {
     double height;          /* the line's contribution to the block's height (line-height rule) */
     double ascent;          /* from line top to baseline */
     double descent;
-    const char *text;       /* the line's text (arena) */
+    const char *text;       /* the line's text (the para's arena) */
     bool last;              /* last line of the paragraph */
 } msp_line;
 
 typedef struct msp_para {
     PangoLayout *layout;            /* owned reference (NULL for an empty run) */
-    msp_line *lines;                /* arena */
+    msp_line *lines;                /* the para's arena */
     int n_lines;
-    const msp_fo_node **footnotes;  /* fo:footnote nodes in source order (arena) */
+    const msp_fo_node **footnotes;  /* fo:footnote nodes in source order (the para's arena) */
     int *footnote_line;             /* the line of each footnote's anchor */
     int n_footnotes;
-    msp_inline_obj *objs;           /* arena */
+    msp_inline_obj *objs;           /* the para's arena */
     int n_objs;
     bool keep_lines_together;       /* keep-together of the enclosing block */
+    msp_arena *arena;               /* owned: lines, texts, objects, footnote arrays, link
+                                       targets; freed by msp_para_clear, so a para's memory
+                                       goes when its lines are placed, not at the job's end */
 } msp_para;
 
 /* Builds the lines for the inline children from `first` to `last` (inclusive,
@@ -77,20 +80,23 @@ typedef struct msp_para {
  * applies to its final line. Checks: unknown font family (MSP_E_FO error at
  * the node), a character no declared font covers (warning naming U+XXXX and
  * the node's location), unreadable or lying PNG (error).
- * Returns MSP_OK and fills *out (arena data; free the references with
- * msp_para_clear), or an error. */
+ * Returns MSP_OK and fills *out (data in out->arena; free it and the
+ * references with msp_para_clear), or an error. Nothing is allocated from
+ * env->job->arena. */
 msp_status msp_para_build(const msp_para_env *env, msp_para *out,
                           const msp_fo_node *block, const msp_fo_node *first,
                           const msp_fo_node *last, double width, double start,
                           double end, bool first_line, bool last_run);
 
-/* Drops the layout and surface references of a para. */
+/* Drops the layout and surface references of a para and frees its arena
+ * (lines, texts, objects); the para is empty after. Safe to call twice. */
 void msp_para_clear(msp_para *para);
 
 /* Emits line i of para as areas on page: the LINE area at (x0 + line.x,
  * baseline) and its inline objects (leaders, images, links, dests).
  * footnote: value stored in the line area's u.line.footnote (-1 in the flow).
- * The page takes its own references. */
+ * The page takes its own references and copies the strings (line text,
+ * link targets, destination names) into its arena: the page outlives the para. */
 void msp_para_emit_line(const msp_para *para, int i, msp_page *page, msp_zone zone,
                         double x0, double baseline, int footnote);
 

@@ -40,6 +40,7 @@ typedef struct msp_para_text {
     GPtrArray *footnotes;           /* of const msp_fo_node* */
     GArray *footnote_index;         /* of guint: byte index of the anchor's last character */
     GHashTable *families;           /* font-family list as written -> resolved family (borrowed keys) */
+    msp_arena *arena;               /* owned until msp_para_build takes it: family names, link targets */
     bool has_linefeed;              /* a preserved linefeed ('\n') is in the text */
     /* whitespace state */
     bool at_start, last_space, after_lf;

@@ -86,7 +86,7 @@ static const char *resolve_family(msp_para_text *t, const msp_fo_node *node, con
             name++;
         }
         if (*name && msp_fonts_has_family(t->env->pango, name))
-            found = msp_arena_strdup(t->env->job->arena, name);
+            found = msp_arena_strdup(t->arena, name);
     }
     if (!found) {
         char *hint = declared_families(t->env->pango);
@@ -403,9 +403,9 @@ static msp_status collect_node(msp_para_text *t, const msp_fo_node *n, const inl
             p->end = (guint)t->text->len;
             char *target = msp_para_unwrap_url(ext ? ext : in);
             if (ext)
-                p->uri = msp_arena_strdup(job->arena, target);
+                p->uri = msp_arena_strdup(t->arena, target);
             else
-                p->dest = msp_arena_strdup(job->arena, target);
+                p->dest = msp_arena_strdup(t->arena, target);
             g_free(target);
         }
         break;
@@ -513,6 +513,7 @@ msp_status msp_para_text_collect(msp_para_text *t, const msp_para_env *env,
     t->footnotes = g_ptr_array_new();
     t->footnote_index = g_array_new(FALSE, FALSE, sizeof(guint));
     t->families = g_hash_table_new(g_str_hash, g_str_equal);
+    t->arena = msp_arena_new();
     t->at_start = true;
     t->last_space = true;
 
@@ -587,5 +588,6 @@ void msp_para_text_clear(msp_para_text *t)
         g_array_free(t->footnote_index, TRUE);
     if (t->families)
         g_hash_table_destroy(t->families);
+    msp_arena_free(t->arena);
     memset(t, 0, sizeof *t);
 }
