@@ -3,7 +3,6 @@
  * declared families, and placeholders for leaders, graphics, links, page
  * numbers and footnote anchors. Line building is para.c. */
 #include "layout/para_private.h"
-#include "render/fonts.h"
 
 #include <string.h>
 
@@ -47,6 +46,44 @@ const msp_fo_node *msp_para_text_node_at(const msp_para_text *t, guint i)
 
 /* --- fonts --- */
 
+/* Key of the family-name set layout attaches to each PangoContext it uses. */
+#define FAMILY_SET_KEY "msp-layout-family-set"
+
+/* Names fontconfig resolves without a font of that name: the generic
+ * families and the aliases fonts/fonts.conf declares. */
+static const char *const generic_families[] = {
+    "serif", "sans-serif", "sans", "monospace", "times new roman", "times",
+};
+
+/* The lower-case family names the context's font map has, plus the generic
+ * names; built once per context (each worker has its own). */
+static GHashTable *family_set(PangoContext *ctx)
+{
+    GHashTable *set = g_object_get_data(G_OBJECT(ctx), FAMILY_SET_KEY);
+    if (set)
+        return set;
+    set = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    PangoFontFamily **fams = NULL;
+    int n = 0;
+    pango_font_map_list_families(pango_context_get_font_map(ctx), &fams, &n);
+    for (int i = 0; i < n; i++)
+        g_hash_table_add(set, g_utf8_casefold(pango_font_family_get_name(fams[i]), -1));
+    g_free(fams);
+    for (size_t i = 0; i < G_N_ELEMENTS(generic_families); i++)
+        g_hash_table_add(set, g_strdup(generic_families[i]));
+    g_object_set_data_full(G_OBJECT(ctx), FAMILY_SET_KEY, set, (GDestroyNotify)g_hash_table_unref);
+    return set;
+}
+
+/* True when the context can draw `family` with a declared font. */
+static bool family_known(PangoContext *ctx, const char *family)
+{
+    char *key = g_utf8_casefold(family, -1);
+    bool found = g_hash_table_contains(family_set(ctx), g_strstrip(key));
+    g_free(key);
+    return found;
+}
+
 static char *declared_families(PangoContext *ctx)
 {
     PangoFontFamily **fams = NULL;
@@ -85,7 +122,7 @@ static const char *resolve_family(msp_para_text *t, const msp_fo_node *node, con
             name[n - 1] = '\0';
             name++;
         }
-        if (*name && msp_fonts_has_family(t->env->pango, name))
+        if (*name && family_known(t->env->pango, name))
             found = msp_arena_strdup(t->arena, name);
     }
     if (!found) {

@@ -391,6 +391,36 @@ static void test_para_font__unknown_family_is_an_error_at_the_node(void **state)
     assert_int_equal(build(f, b, 400, 0, 0), MSP_OK);
 }
 
+/* Layout decides on families from the context's own font map (render's
+ * data on the context is not used): a plain context on the same map knows the
+ * declared families, the generic names and the fonts.conf aliases. */
+static void test_para_font__families_from_any_context_on_the_map(void **state)
+{
+    fx *f = *state;
+    PangoContext *plain = pango_font_map_create_context(pango_context_get_font_map(f->ctx));
+    f->env.pango = plain;
+    const char *ok[] = { "Liberation Sans", "liberation mono", "serif", "sans-serif", "monospace",
+                         "'Times New Roman'", "Times", "\"Arial Unicode\", Times" };
+    for (size_t i = 0; i < G_N_ELEMENTS(ok); i++) {
+        msp_fo_style *s;
+        msp_fo_node *b = block_new(f, &s);
+        s->font_family = ok[i];
+        text(f, b, "Text");
+        if (build(f, b, 400, 0, 0) != MSP_OK)
+            fail_msg("family list %s was refused", ok[i]);
+        assert_int_equal(f->para.n_lines, 1);
+    }
+    msp_fo_style *s;
+    msp_fo_node *b = block_new(f, &s);
+    s->font_family = "Times Roman Bold Fantasy";
+    text(f, b, "Text");
+    assert_int_equal(build(f, b, 400, 0, 0), MSP_E_FO);
+    assert_true(has_diag(f, MSP_SEV_ERROR, "unknown font family 'Times Roman Bold Fantasy'", b->loc.line));
+    msp_para_clear(&f->para);
+    f->env.pango = f->ctx;
+    g_object_unref(plain);
+}
+
 static void test_para_font__missing_glyph_warns_with_code_point(void **state)
 {
     fx *f = *state;
@@ -811,6 +841,7 @@ int main(void)
         T(test_para_space__collapse_across_inline_boundaries),
         T(test_para_space__preserve_keeps_linefeeds_and_spaces),
         T(test_para_font__unknown_family_is_an_error_at_the_node),
+        T(test_para_font__families_from_any_context_on_the_map),
         T(test_para_font__missing_glyph_warns_with_code_point),
         T(test_para_footnote__anchor_line_when_wrapping),
         T(test_para_link__rectangles_split_across_lines),
