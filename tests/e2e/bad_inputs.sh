@@ -6,9 +6,11 @@
 #
 # cases.tsv: tab-separated, '#' comments. Columns:
 #   1 case file in tests/bad/ (the input; with root= the replacement file)
-#   2 command: render|build|check|batch, optionally followed by extra options
+#   2 command: render|build|check|fo|batch, optionally followed by extra options
+#     (@OUT@ in them stands for the output folder)
 #   3 expected exit code
-#   4 expected stderr, an extended regex (grep -E) matched against all of stderr
+#   4 expected stderr, an extended regex (grep -E) matched against all of stderr;
+#     '-' for none (successful runs)
 #   5 setup, comma-separated (or '-'):
 #       root=REL     copy MSP_ROOT's templates/ data/ fonts/ and put the case file at REL;
 #                    the input is then src_valid.xml (fo_valid.fo for render)
@@ -18,6 +20,9 @@
 #       out=full     the output folder is a 32 KiB tmpfs (RLIMIT_FSIZE when mounts fail)
 #       out=underfile  the output folder's parent is a regular file
 #       out=missing  the output folder does not exist
+#       out=tmplink  symlinks to a victim file are planted at the output's predictable
+#                    temporary names (OUT.tmp, .OUT.tmp): the victim must stay intact and
+#                    the output must be a regular file
 #       fast         must finish within 5 s (entity bombs, limits)
 # Run by CTest as e2e.bad_inputs (env MSPDOC, MSP_ROOT, MSP_TMP). With an
 # argument, runs only the rows whose case file matches that regex.
@@ -107,9 +112,15 @@ while IFS= read -r line || [ -n "$line" ]; do
     missing) out="$scratch/missing/out"; watch="$scratch" ;;
     *) mkdir -p "$out" ;;
   esac
+  oname="${case%.*}.pdf"
+  [ "$cmd" = fo ] && oname="${case%.*}.fo"
+  if [ "$mode" = tmplink ]; then
+    echo "victim: must not change" >"$scratch/victim"
+    for t in "$oname.tmp" ".$oname.tmp" "$oname.part" "$oname~"; do ln -s "$scratch/victim" "$out/$t"; done
+  fi
 
   case "$cmd" in
-    render|build) argv=("$cmd" "$input" -o "$out/${case%.*}.pdf") ;;
+    render|build|fo) argv=("$cmd" "$input" -o "$out/$oname") ;;
     check) argv=(check "$input") ;;
     batch)
       papers="$scratch/papers"
@@ -118,6 +129,8 @@ while IFS= read -r line || [ -n "$line" ]; do
       argv=(batch "$papers" -O "$out") ;;
     *) failures+=("$tag: unknown command '$cmd'"); continue ;;
   esac
+  # extra options may name files in the output folder as @OUT@/name
+  extra="${extra//@OUT@/$out}"
   # shellcheck disable=SC2206
   [ -n "$extra" ] && argv+=($extra)
 
@@ -155,7 +168,7 @@ while IFS= read -r line || [ -n "$line" ]; do
   err=$(cat "$scratch/stderr")
   problems=()
   [ "$rc" = "$want_rc" ] || problems+=("exit $rc, expected $want_rc")
-  if ! grep -Eq -- "$want_re" "$scratch/stderr"; then
+  if [ "$want_re" != - ] && ! grep -Eq -- "$want_re" "$scratch/stderr"; then
     problems+=("stderr does not match /$want_re/")
   fi
   if grep -Eqi 'AddressSanitizer|runtime error:|LeakSanitizer|Segmentation|Aborted|assert' "$scratch/stderr"; then
@@ -168,6 +181,11 @@ while IFS= read -r line || [ -n "$line" ]; do
              ! -path "$scratch/root*" ! -path "$scratch/in*" ! -path "$scratch/papers*" \
              ! -path "$scratch/file" ! -path "$scratch/leftover" ! -path "$out" | head -n 5)
     [ -n "$left" ] && problems+=("output left behind: $left")
+  fi
+  if [ "$mode" = tmplink ]; then
+    [ "$(cat "$scratch/victim")" = "victim: must not change" ] || problems+=("a planted symlink was followed: the victim file was overwritten")
+    [ -L "$out/$oname" ] && problems+=("the output $oname is a symlink, not a new file")
+    [ "$rc" = 0 ] && [ ! -f "$out/$oname" ] && problems+=("no output $oname")
   fi
   [ -s "$scratch/leftover" ] && problems+=("output left behind: $(cat "$scratch/leftover")")
   # no secret may reach any output, in any form
