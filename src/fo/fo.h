@@ -12,6 +12,9 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+/* Namespace of the graphics an fo:instream-foreign-object may hold. */
+#define MSP_GRAPHICS_NS "urn:x-mspdoc:graphics"
+
 typedef enum msp_fo_kind {
     MSP_FO_TEXT = 0,           /* character data (text, text_len) */
     MSP_FO_ROOT,
@@ -61,6 +64,9 @@ typedef enum msp_fo_kind {
     MSP_FO_FOOTNOTE_BODY,
     MSP_FO_MARKER,
     MSP_FO_RETRIEVE_MARKER,
+    MSP_FO_INSTREAM_FOREIGN_OBJECT, /* only an mspdoc graphic (urn:x-mspdoc:graphics, see
+                                       docs/fo-extensions.md): attrs "graphic" = its local name
+                                       ("qr", "code39") plus its own attributes as written */
     MSP_FO_KIND_COUNT
 } msp_fo_kind;
 
@@ -256,7 +262,8 @@ const char *msp_fo_attr_value(const msp_fo_node *node, const char *name);
 const char *msp_fo_kind_name(msp_fo_kind kind);
 
 /* True for inline-level kinds (text, inline, wrapper, basic-link,
- * page-number*, leader, external-graphic, character, footnote). */
+ * page-number*, leader, external-graphic, instream-foreign-object,
+ * character, footnote). */
 bool msp_fo_is_inline(const msp_fo_node *node);
 
 /* Parses an XSL length expression ("10pt", "2mm + 3pt", "1.2em" with

@@ -55,6 +55,7 @@ static const char *const kind_names[MSP_FO_KIND_COUNT] = {
     [MSP_FO_FOOTNOTE_BODY] = "footnote-body",
     [MSP_FO_MARKER] = "marker",
     [MSP_FO_RETRIEVE_MARKER] = "retrieve-marker",
+    [MSP_FO_INSTREAM_FOREIGN_OBJECT] = "instream-foreign-object",
 };
 
 static const char *const qualified_names[MSP_FO_KIND_COUNT] = {
@@ -84,6 +85,7 @@ static const char *const qualified_names[MSP_FO_KIND_COUNT] = {
     Q(MSP_FO_EXTERNAL_GRAPHIC, "external-graphic"), Q(MSP_FO_CHARACTER, "character"),
     Q(MSP_FO_FOOTNOTE, "footnote"), Q(MSP_FO_FOOTNOTE_BODY, "footnote-body"), Q(MSP_FO_MARKER, "marker"),
     Q(MSP_FO_RETRIEVE_MARKER, "retrieve-marker"),
+    Q(MSP_FO_INSTREAM_FOREIGN_OBJECT, "instream-foreign-object"),
 #undef Q
     [MSP_FO_TEXT] = "text",
 };
@@ -92,7 +94,7 @@ static const char *const qualified_names[MSP_FO_KIND_COUNT] = {
 static const char *const unsupported_elements[] = {
     "float", "inline-container", "multi-switch", "multi-case", "multi-toggle", "multi-properties",
     "multi-property-set", "table-and-caption", "table-caption", "initial-property-set", "color-profile",
-    "instream-foreign-object", "bidi-override", "index-page-number-prefix", "index-page-number-suffix",
+    "bidi-override", "index-page-number-prefix", "index-page-number-suffix",
     "index-range-begin", "index-range-end", "index-key-reference", "index-page-citation-list",
     "index-page-citation-list-separator", "index-page-citation-range-separator", "change-bar-begin",
     "change-bar-end", "folio-prefix", "folio-suffix", "page-sequence-wrapper", "scaling-value-citation",
@@ -133,6 +135,7 @@ bool msp_fo_is_inline(const msp_fo_node *node)
     case MSP_FO_TEXT: case MSP_FO_INLINE: case MSP_FO_WRAPPER: case MSP_FO_BASIC_LINK:
     case MSP_FO_PAGE_NUMBER: case MSP_FO_PAGE_NUMBER_CITATION: case MSP_FO_PAGE_NUMBER_CITATION_LAST:
     case MSP_FO_LEADER: case MSP_FO_EXTERNAL_GRAPHIC: case MSP_FO_CHARACTER: case MSP_FO_FOOTNOTE:
+    case MSP_FO_INSTREAM_FOREIGN_OBJECT:
         return true;
     default:
         return false;
@@ -252,7 +255,7 @@ static bool allowed_in(msp_fo_kind kind, const msp_fo_node *parent)
         return inline_context(pk) || pk == MSP_FO_FOOTNOTE;
     case MSP_FO_FOOTNOTE: case MSP_FO_BASIC_LINK: case MSP_FO_PAGE_NUMBER: case MSP_FO_PAGE_NUMBER_CITATION:
     case MSP_FO_PAGE_NUMBER_CITATION_LAST: case MSP_FO_LEADER: case MSP_FO_EXTERNAL_GRAPHIC:
-    case MSP_FO_CHARACTER:
+    case MSP_FO_CHARACTER: case MSP_FO_INSTREAM_FOREIGN_OBJECT:
         return inline_context(pk);
     }
     return false;
@@ -392,6 +395,51 @@ static void read_attributes(builder *b, xmlNode *x, msp_fo_node *n)
     }
 }
 
+#define FOREIGN_ONLY "only mspdoc graphics (" MSP_GRAPHICS_NS ") are supported in fo:instream-foreign-object"
+
+/* fo:instream-foreign-object: exactly one element child in MSP_GRAPHICS_NS
+ * (blank text and comments aside). Its local name becomes attrs "graphic"
+ * and its unqualified attributes follow the object's own; layout reads them. */
+static void build_foreign(builder *b, xmlNode *x, msp_fo_node *n)
+{
+    static const char hint[] = "use <g:qr> or <g:code39> with xmlns:g=\"" MSP_GRAPHICS_NS "\" (docs/fo-extensions.md)";
+    xmlNode *graphic = NULL;
+    for (xmlNode *c = x->children; c; c = c->next) {
+        if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) &&
+            (!c->content || all_blank((const char *)c->content, strlen((const char *)c->content))))
+            continue;
+        if (c->type == XML_COMMENT_NODE || c->type == XML_PI_NODE)
+            continue;
+        bool ours = c->type == XML_ELEMENT_NODE && c->ns && strcmp((const char *)c->ns->href, MSP_GRAPHICS_NS) == 0;
+        if (!ours || graphic) {
+            fail(b, msp_diag_error(&b->job->diags, MSP_E_FO, node_loc(b, c->type == XML_ELEMENT_NODE ? c : x),
+                                   hint, "%s%s", FOREIGN_ONLY,
+                                   ours ? " (one graphic per object)" : ""));
+            return;
+        }
+        graphic = c;
+    }
+    if (!graphic) {
+        fail(b, msp_diag_error(&b->job->diags, MSP_E_FO, n->loc, hint, "%s (the object is empty)", FOREIGN_ONLY));
+        return;
+    }
+    g_array_set_size(b->attrs, 0);
+    if (n->n_attrs)
+        g_array_append_vals(b->attrs, n->attrs, (guint)n->n_attrs);
+    add_attr(b, "graphic", (const char *)graphic->name);
+    for (xmlAttr *a = graphic->properties; a; a = a->next) {
+        if (a->ns)
+            continue;   /* qualified attributes of the graphic mean nothing to us */
+        xmlChar *to_free;
+        const char *value = attr_text(a, &to_free);
+        add_attr(b, msp_arena_strdup(b->job->arena, (const char *)a->name), value);
+        xmlFree(to_free);
+    }
+    n->n_attrs = (int)b->attrs->len;
+    n->attrs = msp_arena_alloc_array(b->job->arena, b->attrs->len, sizeof(msp_fo_attr));
+    memcpy(n->attrs, b->attrs->data, b->attrs->len * sizeof(msp_fo_attr));
+}
+
 static void build_element(builder *b, xmlNode *x, msp_fo_node *parent, int depth, const msp_fo_node *list)
 {
     msp_loc loc = node_loc(b, x);
@@ -457,6 +505,10 @@ static void build_element(builder *b, xmlNode *x, msp_fo_node *parent, int depth
         fail(b, s);
     if (kind == MSP_FO_DECLARATIONS)
         return;   /* ignored content (colour profiles, metadata) */
+    if (kind == MSP_FO_INSTREAM_FOREIGN_OBJECT) {
+        build_foreign(b, x, n);
+        return;
+    }
     build_children(b, x, n, depth + 1, kind == MSP_FO_LIST_BLOCK ? n : list);
 }
 
