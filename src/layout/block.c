@@ -413,7 +413,7 @@ static msp_status gen_block(msp_gen *g, const msp_fo_node *node, const msp_refar
             dy = (s->height.v - ch) / 2;
         else if (s->display_align == MSP_DA_AFTER)
             dy = s->height.v - ch;
-        msp_sub sub = { content, 0, MAX(0, dy), NULL, 0 };
+        msp_sub sub = { .items = content, .y = MAX(0, dy) };
         g_array_append_val(grp->subs, sub);
         for (guint i = 0; i < content->len; i++) {
             msp_item *ci = g_ptr_array_index(content, i);
@@ -579,8 +579,8 @@ void msp_item_emit(msp_layout *L, msp_page *page, const msp_item *it, msp_zone z
         for (guint i = 0; i < it->subs->len; i++) {
             const msp_sub *s = &g_array_index(it->subs, msp_sub, i);
             if (s->cell)
-                msp_deco_draw(page, s->cell, zone, x0, top, top + s->cell_h, false, false,
-                              page->n_areas);
+                msp_deco_draw(page, s->cell, zone, x0, top, top + s->cell_h, s->open_top,
+                              s->open_bottom, page->n_areas);
             msp_run_emit(L, page, s->items, 0, (int)s->items->len, zone, x0 + s->x, top + s->y,
                          footnote);
         }

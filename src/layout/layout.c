@@ -473,6 +473,15 @@ static msp_status place(msp_layout *L, msp_item *it, GHashTable *cache, const ms
     double need = L->body_h + (has ? trailing_glue(L) : 0) + (hdr ? it->hdr->h : 0) + it->h;
     double nh = parts_height(L);
     double sep_now = parts_any(L) ? L->sep_h : 0;
+    /* a table row taller than a whole page: its first part fills this page */
+    if (it->row && !(L->full && has) && need + nh + sep_now > avail + 0.001 &&
+        it->h + (it->hdr ? it->hdr->h : 0) > avail + 0.001) {
+        msp_item *rest = msp_table_row_split(it, avail - nh - sep_now - (need - it->h));
+        if (rest) {
+            g_queue_push_head(&L->queue, rest);
+            return place(L, it, cache, sel_before);
+        }
+    }
     GPtrArray *notes = L->full && has ? NULL : item_notes(L, it, cache);
     if (L->full && has)
         goto overflow;

@@ -34,6 +34,8 @@ typedef struct msp_sub {
     double x, y;                /* offset of the run */
     msp_deco *cell;             /* table cell decoration drawn over h, or NULL */
     double cell_h;
+    double pad_before, pad_after;  /* table cell: border+padding above/below the content */
+    bool open_top, open_bottom;    /* table cell split across pages: no border on that edge */
 } msp_sub;
 
 /* Borders, padding and background of a block, drawn from OPEN to CLOSE. */
@@ -70,6 +72,7 @@ struct msp_item {
     GPtrArray *ids_end;         /* ids whose element ends here, or NULL */
     GPtrArray *markers;         /* fo:marker nodes starting here, or NULL */
     msp_table_hdr *hdr;         /* table header to repeat above this row on a new page */
+    bool row;                   /* GROUP: a table row that may split between cell lines */
 };
 
 struct msp_table_hdr {
@@ -218,6 +221,13 @@ void msp_deco_draw(msp_page *page, const msp_deco *d, msp_zone zone, double x0, 
 /* list.c, table.c */
 msp_status msp_gen_list_item(msp_gen *g, const msp_fo_node *item, const msp_refarea *ra);
 msp_status msp_gen_table(msp_gen *g, const msp_fo_node *node, const msp_refarea *ra);
+/* Splits a table row (it->row) so that its first part is at most `room` pt
+ * tall, at line boundaries of its cells: `row` keeps the first part (cell
+ * borders open at the bottom) and the rest is returned as a new row item
+ * (open at the top, same header; taller than a page, it splits again).
+ * Returns NULL and leaves the row alone when no cell line fits in room, or
+ * when every cell fits whole (a fixed height makes the row tall). */
+msp_item *msp_table_row_split(msp_item *row, double room);
 
 /* footnote.c */
 msp_note *msp_note_build(msp_layout *L, const msp_fo_node *footnote);

@@ -2,7 +2,8 @@
  * percent, proportional-column-width), rows as unbreakable groups of cells
  * side by side, cell borders/padding/background, display-align, and the
  * table-header repeated above the rows on each page the table continues on.
- * Not handled: splitting one row taller than a page (it is placed whole). */
+ * A row taller than the page splits between the lines of its cells
+ * (msp_table_row_split; layout.c decides where). */
 #include "layout/layout_private.h"
 
 #include <string.h>
@@ -99,7 +100,8 @@ static msp_item *gen_row(msp_gen *g, table_ctx *t, const msp_fo_node *row, const
             ch = s->height.v;
         if (s->number_rows_spanned <= 1 && ch > h)
             h = ch;
-        msp_sub sub = { items, 0, side_w(s, MSP_BEFORE), NULL, 0 };
+        msp_sub sub = { .items = items, .y = side_w(s, MSP_BEFORE),
+                        .pad_before = side_w(s, MSP_BEFORE), .pad_after = side_w(s, MSP_AFTER) };
         sub.cell = msp_deco_needed(s) ? msp_deco_new(s, t->x + cx, cw) : NULL;
         g_array_append_val(grp->subs, sub);
         collect(grp, items);
@@ -124,7 +126,117 @@ static msp_item *gen_row(msp_gen *g, table_ctx *t, const msp_fo_node *row, const
         if (t->busy[i] > 0)
             t->busy[i]--;
     grp->h = h;
+    grp->row = row->style->keep_together == MSP_KEEP_AUTO;
     return grp;
+}
+
+/* ---- splitting a row across pages ---- */
+
+static bool is_box(const msp_item *it)
+{
+    return it->kind == MSP_ITEM_LINE || it->kind == MSP_ITEM_GROUP || it->kind == MSP_ITEM_CLOSE;
+}
+
+/* How many items of a cell's run fit when the run starts at y0 and must end
+ * by room: the split goes after a box and not before a decoration's end. */
+static guint cell_fit(const GPtrArray *items, double y0, double room, double *bottom)
+{
+    double y = y0;
+    guint k = 0;
+    *bottom = y0;
+    for (guint i = 0; i < items->len; i++) {
+        const msp_item *it = g_ptr_array_index(items, i);
+        double h = it->kind == MSP_ITEM_GLUE && i == 0 && !it->retain ? 0 : it->h;
+        if (y + h > room + 0.001)
+            break;
+        y += h;
+        const msp_item *next = i + 1 < items->len ? g_ptr_array_index(items, i + 1) : NULL;
+        if (is_box(it) && (!next || next->kind != MSP_ITEM_CLOSE)) {
+            k = i + 1;
+            *bottom = y;
+        }
+    }
+    return k;
+}
+
+static void collect_notes(msp_item *dst, const GPtrArray *items)
+{
+    for (guint i = 0; i < items->len; i++) {
+        const msp_item *ci = g_ptr_array_index(items, i);
+        for (guint j = 0; ci->notes && j < ci->notes->len; j++) {
+            if (!dst->notes)
+                dst->notes = g_ptr_array_new();
+            g_ptr_array_add(dst->notes, g_ptr_array_index(ci->notes, j));
+        }
+        if (ci->attached)
+            collect_notes(dst, ci->attached);
+    }
+}
+
+msp_item *msp_table_row_split(msp_item *row, double room)
+{
+    if (!row->row || !row->subs || row->subs->len == 0)
+        return NULL;
+    guint n = row->subs->len;
+    guint *k = g_new(guint, n);
+    bool some = false, all = true;
+    double h1 = 0;
+    for (guint c = 0; c < n; c++) {
+        const msp_sub *s = &g_array_index(row->subs, msp_sub, c);
+        double bottom;
+        /* a split row's cells start at the top: display-align was for the whole height */
+        k[c] = cell_fit(s->items, s->pad_before, room, &bottom);
+        some = some || k[c] > 0;
+        all = all && k[c] == s->items->len;
+        if (k[c] > 0)
+            h1 = MAX(h1, bottom);
+    }
+    if (!some || all) {
+        g_free(k);
+        return NULL;
+    }
+    msp_item *rest = msp_item_new(MSP_ITEM_GROUP, 0);
+    rest->subs = g_array_new(FALSE, TRUE, sizeof(msp_sub));
+    rest->row = true;
+    double h2 = 0;
+    for (guint c = 0; c < n; c++) {
+        msp_sub *s = &g_array_index(row->subs, msp_sub, c);
+        msp_sub r = { .items = g_ptr_array_new(), .pad_after = s->pad_after, .open_top = true,
+                      .open_bottom = s->open_bottom };
+        for (guint i = k[c]; i < s->items->len; i++)
+            g_ptr_array_add(r.items, g_ptr_array_index(s->items, i));
+        g_ptr_array_set_size(s->items, k[c]);   /* moved, not freed */
+        if (s->cell) {
+            r.cell = s->cell;
+            s->cell->refs++;
+        }
+        h2 = MAX(h2, msp_items_height(r.items) + r.pad_after);
+        s->y = s->pad_before;
+        s->open_bottom = true;
+        s->cell_h = h1;
+        g_array_append_val(rest->subs, r);
+    }
+    for (guint c = 0; c < n; c++)
+        g_array_index(rest->subs, msp_sub, c).cell_h = h2;
+    g_free(k);
+    row->h = h1;
+    rest->h = h2;
+    /* notes follow their anchors; ids stay where the row starts, ends move on */
+    if (row->notes) {
+        g_ptr_array_free(row->notes, TRUE);
+        row->notes = NULL;
+    }
+    for (guint c = 0; c < n; c++) {
+        collect_notes(row, g_array_index(row->subs, msp_sub, c).items);
+        collect_notes(rest, g_array_index(rest->subs, msp_sub, c).items);
+    }
+    rest->ids_end = row->ids_end;
+    row->ids_end = NULL;
+    if (row->hdr) {
+        rest->hdr = row->hdr;
+        row->hdr->refs++;
+    }
+    return rest;
 }
 
 static void columns(msp_gen *g, table_ctx *t, const msp_fo_node *table)

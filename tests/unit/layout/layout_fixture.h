@@ -74,7 +74,7 @@ static G_GNUC_UNUSED int group_teardown(void **state)
 }
 
 /* Page 300 x 300 pt, body 260 x 240 pt at (20,40): 20 lines of 12 pt. */
-static const char *MASTERS =
+static G_GNUC_UNUSED const char *MASTERS =
     "<fo:layout-master-set>"
     "<fo:simple-page-master master-name='p' page-width='300pt' page-height='300pt' margin='20pt'>"
     "<fo:region-body margin-top='20pt'/><fo:region-before extent='15pt'/><fo:region-after extent='15pt'/>"
@@ -95,7 +95,7 @@ static const char *MASTERS =
     "</fo:repeatable-page-master-alternatives></fo:page-sequence-master>"
     "</fo:layout-master-set>";
 
-static const char *SEP =
+static G_GNUC_UNUSED const char *SEP =
     "<fo:static-content flow-name='xsl-footnote-separator'><fo:block line-height='12pt'>"
     "<fo:leader leader-pattern='rule' leader-length='50pt' rule-thickness='0.5pt'/></fo:block></fo:static-content>";
 
