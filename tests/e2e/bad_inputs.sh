@@ -20,9 +20,9 @@
 #       out=full     the output folder is a 32 KiB tmpfs (RLIMIT_FSIZE when mounts fail)
 #       out=underfile  the output folder's parent is a regular file
 #       out=missing  the output folder does not exist
-#       out=tmplink  symlinks to a victim file are planted at the output's predictable
-#                    temporary names (OUT.tmp, .OUT.tmp): the victim must stay intact and
-#                    the output must be a regular file
+#       out=tmplink  symlinks to a victim file are planted at the output's name and its
+#                    predictable temporary names (OUT.tmp, .OUT.tmp): the victim must stay
+#                    intact and the output must be a new regular file
 #       fast         must finish within 5 s (entity bombs, limits)
 # Run by CTest as e2e.bad_inputs (env MSPDOC, MSP_ROOT, MSP_TMP). With an
 # argument, runs only the rows whose case file matches that regex.
@@ -116,7 +116,7 @@ while IFS= read -r line || [ -n "$line" ]; do
   [ "$cmd" = fo ] && oname="${case%.*}.fo"
   if [ "$mode" = tmplink ]; then
     echo "victim: must not change" >"$scratch/victim"
-    for t in "$oname.tmp" ".$oname.tmp" "$oname.part" "$oname~"; do ln -s "$scratch/victim" "$out/$t"; done
+    for t in "$oname" "$oname.tmp" ".$oname.tmp" "$oname.part" "$oname~"; do ln -s "$scratch/victim" "$out/$t"; done
   fi
 
   case "$cmd" in
