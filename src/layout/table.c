@@ -1,7 +1,8 @@
 /* Tables (table-layout fixed): column widths from fo:table-column (absolute,
  * percent, proportional-column-width), rows as unbreakable groups of cells
  * side by side, cell borders/padding/background, display-align, and the
- * table-header repeated above the rows on each page the table continues on.
+ * table-header repeated above the rows on each page the table continues on;
+ * number-rows-spanned cells (the last spanned row grows to fit them).
  * A row taller than the page splits between the lines of its cells
  * (msp_table_row_split; layout.c decides where). */
 #include "layout/layout_private.h"
@@ -34,12 +35,36 @@ static GPtrArray *gen_sub(msp_gen *g, const msp_fo_node *parent, const msp_refar
     return out;
 }
 
+/* A cell spanning rows, until its last row is made. */
+typedef struct span_ent {
+    msp_item *row;          /* the row group holding the cell */
+    guint sub;              /* its sub */
+    int left;               /* rows still to make, this one included */
+    double need;            /* the cell's height */
+    double acc;             /* height of the spanned rows made so far */
+    const msp_fo_style *s;
+} span_ent;
+
 typedef struct table_ctx {
     double x, w;            /* table content left (region-relative) and width */
     double *colx, *colw;
     int ncols;
     int *busy;              /* rows still covered by a row-spanning cell */
+    GArray *spans;          /* of span_ent: open row spans */
 } table_ctx;
+
+/* display-align of a cell's content within a cell height */
+static void cell_align(msp_sub *sub, const msp_fo_style *s, double cell_h)
+{
+    double content = msp_items_height(sub->items);
+    double room = cell_h - sub->pad_before - sub->pad_after;
+    sub->y = sub->pad_before;
+    if (s->display_align == MSP_DA_CENTER)
+        sub->y += (room - content) / 2;
+    else if (s->display_align == MSP_DA_AFTER)
+        sub->y += room - content;
+    sub->cell_h = cell_h;
+}
 
 static void collect(msp_item *dst, const GPtrArray *items)
 {
@@ -60,11 +85,16 @@ static void collect(msp_item *dst, const GPtrArray *items)
     }
 }
 
-/* One row as a group box; cells is the first cell node (siblings follow). */
-static msp_item *gen_row(msp_gen *g, table_ctx *t, const msp_fo_node *row, const msp_refarea *ra)
+/* One row as a group box. last: the part's last row, where open row spans end. */
+static msp_item *gen_row(msp_gen *g, table_ctx *t, const msp_fo_node *row, const msp_refarea *ra,
+                         bool last)
 {
     msp_item *grp = msp_item_new(MSP_ITEM_GROUP, 0);
     grp->subs = g_array_new(FALSE, TRUE, sizeof(msp_sub));
+    /* a row covered by a cell of an earlier row stays with it */
+    bool spanned = t->spans->len > 0;
+    if (spanned)
+        grp->bp = MSP_BP_KEEP;
     int col = 0;
     double h = row && row->style->height.kind == MSP_LEN_ABS ? row->style->height.v : 0;
     for (const msp_fo_node *c = row->first; c; c = c->next) {
@@ -104,29 +134,47 @@ static msp_item *gen_row(msp_gen *g, table_ctx *t, const msp_fo_node *row, const
                         .pad_before = side_w(s, MSP_BEFORE), .pad_after = side_w(s, MSP_AFTER) };
         sub.cell = msp_deco_needed(s) ? msp_deco_new(s, t->x + cx, cw) : NULL;
         g_array_append_val(grp->subs, sub);
+        if (s->number_rows_spanned > 1) {
+            span_ent e = { grp, grp->subs->len - 1, s->number_rows_spanned, ch, 0, s };
+            g_array_append_val(t->spans, e);
+            spanned = true;
+        }
         collect(grp, items);
         col += span;
     }
+    /* a spanning cell taller than its rows grows the last row it spans */
+    double grow = 0;
+    for (guint i = 0; i < t->spans->len; i++) {
+        const span_ent *e = &g_array_index(t->spans, span_ent, i);
+        if (e->left == 1 || last)
+            grow = MAX(grow, e->need - (e->acc + h));
+    }
+    h += grow;
     /* display-align and the cell rectangles need the row height */
     guint k = 0;
     for (const msp_fo_node *c = row->first; c; c = c->next) {
         if (c->kind != MSP_FO_TABLE_CELL)
             continue;
         msp_sub *sub = &g_array_index(grp->subs, msp_sub, k++);
-        const msp_fo_style *s = c->style;
-        double content = msp_items_height(sub->items);
-        double room = h - side_w(s, MSP_BEFORE) - side_w(s, MSP_AFTER);
-        if (s->display_align == MSP_DA_CENTER)
-            sub->y += (room - content) / 2;
-        else if (s->display_align == MSP_DA_AFTER)
-            sub->y += room - content;
-        sub->cell_h = h;
+        if (c->style->number_rows_spanned <= 1)
+            cell_align(sub, c->style, h);
+    }
+    for (guint i = t->spans->len; i > 0; i--) {
+        span_ent *e = &g_array_index(t->spans, span_ent, i - 1);
+        e->acc += h;
+        if (--e->left > 0 && !last)
+            continue;
+        cell_align(&g_array_index(e->row->subs, msp_sub, e->sub), e->s, e->acc);
+        g_array_remove_index(t->spans, i - 1);
     }
     for (int i = 0; i < t->ncols; i++)
         if (t->busy[i] > 0)
             t->busy[i]--;
+    if (last)
+        memset(t->busy, 0, (size_t)t->ncols * sizeof *t->busy);
     grp->h = h;
-    grp->row = row->style->keep_together == MSP_KEEP_AUTO;
+    /* rows tied by a span are kept whole (the spanning cell is drawn with its first row) */
+    grp->row = row->style->keep_together == MSP_KEEP_AUTO && !spanned;
     return grp;
 }
 
@@ -271,6 +319,7 @@ static void columns(msp_gen *g, table_ctx *t, const msp_fo_node *table)
     t->colx = g_new0(double, t->ncols);
     t->colw = g_new0(double, t->ncols);
     t->busy = g_new0(int, t->ncols);
+    t->spans = g_array_new(FALSE, FALSE, sizeof(span_ent));
     double fixed = 0, prop = 0;
     for (int i = 0; i < t->ncols; i++) {
         msp_len l = g_array_index(w, msp_len, i);
@@ -307,11 +356,14 @@ static void gen_rows(msp_gen *g, table_ctx *t, const msp_fo_node *part, const ms
     bool has_rows = false;
     for (const msp_fo_node *r = part->first; r; r = r->next)
         if (r->kind == MSP_FO_TABLE_ROW) {
+            const msp_fo_node *n = r->next;
+            while (n && n->kind != MSP_FO_TABLE_ROW)
+                n = n->next;
             has_rows = true;
-            g_ptr_array_add(out, gen_row(g, t, r, ra));
+            g_ptr_array_add(out, gen_row(g, t, r, ra, n == NULL));
         }
     if (!has_rows && part->first)
-        g_ptr_array_add(out, gen_row(g, t, part, ra));
+        g_ptr_array_add(out, gen_row(g, t, part, ra, true));
 }
 
 msp_status msp_gen_table(msp_gen *g, const msp_fo_node *table, const msp_refarea *ra)
@@ -365,5 +417,6 @@ msp_status msp_gen_table(msp_gen *g, const msp_fo_node *table, const msp_refarea
     g_free(t.colx);
     g_free(t.colw);
     g_free(t.busy);
+    g_array_free(t.spans, TRUE);
     return g->st;
 }

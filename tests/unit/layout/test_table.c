@@ -66,10 +66,93 @@ static void test_table_split__tall_row_continues_on_next_pages(void **state)
     g_string_free(f, TRUE);
 }
 
+/* Row heights and the first cell's rule: cells with 1pt borders and 2pt
+ * padding add 6 pt to their content. */
+static void test_table_span__cell_height_counts_across_rows(void **state)
+{
+    (void)state;
+    GString *f = g_string_new("<fo:table table-layout='fixed' width='260pt'>"
+                              "<fo:table-column column-width='130pt'/><fo:table-column column-width='130pt'/>"
+                              "<fo:table-body><fo:table-row>"
+                              "<fo:table-cell number-rows-spanned='3' " BORDER ">");
+    for (int i = 1; i <= 10; i++)
+        g_string_append_printf(f, "<fo:block>A %d</fo:block>", i);
+    g_string_append(f, "</fo:table-cell><fo:table-cell " BORDER "><fo:block>B1</fo:block></fo:table-cell>"
+                       "</fo:table-row>"
+                       "<fo:table-row><fo:table-cell " BORDER "><fo:block>B2</fo:block></fo:table-cell></fo:table-row>"
+                       "<fo:table-row><fo:table-cell " BORDER "><fo:block>B3</fo:block></fo:table-cell></fo:table-row>"
+                       "<fo:table-row><fo:table-cell " BORDER "><fo:block>C1</fo:block></fo:table-cell>"
+                       "<fo:table-cell " BORDER "><fo:block>C2</fo:block></fo:table-cell></fo:table-row>"
+                       "</fo:table-body></fo:table><fo:block>After</fo:block>");
+    run *r = lay_flow("p", NULL, f->str);
+    assert_int_equal((int)xp_num(r, "count(//page)"), 1);
+    double top = xp_num(r, "//page[1]/region[@name='body']/@y");
+    /* B cells sit in the second column, one row each (18 pt) */
+    NEAR(xp_num(r, "//line[. = 'B1']/@x"), 153);
+    NEAR(xp_num(r, "//line[. = 'B2']/@x"), 153);
+    NEAR(xp_num(r, "//line[. = 'B3']/@x"), 153);
+    NEAR(xp_num(r, "//line[. = 'B2']/@y") - xp_num(r, "//line[. = 'B1']/@y"), 18);
+    NEAR(xp_num(r, "//line[. = 'B3']/@y") - xp_num(r, "//line[. = 'B2']/@y"), 18);
+    /* the spanning cell is 126 pt tall: its left rule runs over all three rows */
+    NEAR(xp_num(r, "//rule[@x = 20.5][@x2 = 20.5][1]/@y"), top);
+    NEAR(xp_num(r, "//rule[@x = 20.5][@x2 = 20.5][1]/@y2"), top + 126);
+    /* the third row grew (18 + 18 + 90 = 126): B3's cell rule ends with A's */
+    NEAR(xp_num(r, "//rule[@x = 150.5][@x2 = 150.5][3]/@y"), top + 36);
+    NEAR(xp_num(r, "//rule[@x = 150.5][@x2 = 150.5][3]/@y2"), top + 126);
+    /* the next row starts below the spanning cell, in the first column again */
+    NEAR(xp_num(r, "//line[. = 'C1']/@x"), 23);
+    assert_true(xp_num(r, "//line[. = 'C1']/@y") > xp_num(r, "//line[. = 'A 10']/@y") + 6);
+    NEAR(xp_num(r, "//rule[@x = 20.5][@x2 = 20.5][2]/@y"), top + 126);
+    assert_true(xp_num(r, "//line[. = 'After']/@y") > xp_num(r, "//line[. = 'C1']/@y"));
+    run_free(r);
+    g_string_free(f, TRUE);
+}
+
+/* Spanned rows move to the next page together with the row of the cell. */
+static void test_table_span__spanned_rows_stay_together(void **state)
+{
+    (void)state;
+    GString *f = g_string_new(NULL);
+    fillers(f, 16, "Filler");
+    g_string_append(f, "<fo:table table-layout='fixed' width='260pt'>"
+                       "<fo:table-column column-width='130pt'/><fo:table-column column-width='130pt'/>"
+                       "<fo:table-body>"
+                       "<fo:table-row><fo:table-cell number-rows-spanned='2'><fo:block>S1</fo:block>"
+                       "<fo:block>S2</fo:block><fo:block>S3</fo:block></fo:table-cell>"
+                       "<fo:table-cell><fo:block>R1</fo:block></fo:table-cell></fo:table-row>"
+                       "<fo:table-row><fo:table-cell><fo:block>R2</fo:block></fo:table-cell></fo:table-row>"
+                       "</fo:table-body></fo:table>");
+    run *r = lay_flow("p", NULL, f->str);
+    /* 16 lines + 36 pt of table: 228 < 240 fits; with 2 more fillers it would not */
+    assert_int_equal((int)xp_num(r, "count(//page)"), 1);
+    run_free(r);
+    g_string_free(f, TRUE);
+    f = g_string_new(NULL);
+    fillers(f, 18, "Filler");
+    g_string_append(f, "<fo:table table-layout='fixed' width='260pt'>"
+                       "<fo:table-column column-width='130pt'/><fo:table-column column-width='130pt'/>"
+                       "<fo:table-body>"
+                       "<fo:table-row><fo:table-cell number-rows-spanned='2'><fo:block>S1</fo:block>"
+                       "<fo:block>S2</fo:block><fo:block>S3</fo:block></fo:table-cell>"
+                       "<fo:table-cell><fo:block>R1</fo:block></fo:table-cell></fo:table-row>"
+                       "<fo:table-row><fo:table-cell><fo:block>R2</fo:block></fo:table-cell></fo:table-row>"
+                       "</fo:table-body></fo:table>");
+    r = lay_flow("p", NULL, f->str);
+    /* R1 alone would fit after 18 lines (12 pt), but the span holds both rows */
+    assert_int_equal((int)xp_num(r, "count(//page)"), 2);
+    assert_int_equal((int)xp_num(r, "count(//page[2]/line[. = 'R1'])"), 1);
+    assert_int_equal((int)xp_num(r, "count(//page[2]/line[. = 'R2'])"), 1);
+    assert_int_equal((int)xp_num(r, "count(//page[2]/line[. = 'S3'])"), 1);
+    run_free(r);
+    g_string_free(f, TRUE);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_table_split__tall_row_continues_on_next_pages),
+        cmocka_unit_test(test_table_span__cell_height_counts_across_rows),
+        cmocka_unit_test(test_table_span__spanned_rows_stay_together),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
