@@ -15,6 +15,7 @@ typedef struct real_shared {
     msp_build_ctx *ctx;
     char *outdir;
     char *digest;
+    gint64 epoch;          /* SOURCE_DATE_EPOCH, or -1: the paper's date */
 } real_shared;
 
 static void *worker_new(void *shared)
@@ -112,7 +113,7 @@ static msp_status real_build(void *shared, void *worker, msp_paper *p, msp_batch
     bo.png_dir = work;
     bo.png_dpi = THUMB_DPI;
     bo.draft = p->draft;
-    bo.epoch = -1;
+    bo.epoch = rs->epoch;
     msp_build_result res = { 0 };
     msp_status st;
     if (p->check_only) {
@@ -182,6 +183,13 @@ msp_batch_builder *msp_batch_builder_open(msp_diag_list *diags, const char *root
     rs->ctx = ctx;
     rs->outdir = g_strdup(outdir);
     rs->digest = deps_digest(ctx);
+    /* Forced here so the draft stamp's date follows it as well as the PDF dates. */
+    rs->epoch = -1;
+    const char *sde = g_getenv("SOURCE_DATE_EPOCH");
+    char *end = NULL;
+    gint64 v = sde && *sde ? g_ascii_strtoll(sde, &end, 10) : -1;
+    if (end && *end == '\0' && v >= 0)
+        rs->epoch = v;
     msp_batch_builder *b = g_new0(msp_batch_builder, 1);
     b->shared = rs;
     b->deps_digest = rs->digest;

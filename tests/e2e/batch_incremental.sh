@@ -13,13 +13,13 @@ total=$(ls "$src"/*.xml | wc -l)
 "$MSPDOC" batch "$src" -O "$out" -j 2 2>"$MSP_TMP/run1.err" || { cat "$MSP_TMP/run1.err"; fail "first run failed"; }
 [ "$(count_pdfs "$out")" -eq "$total" ] || fail "expected $total PDFs, got $(count_pdfs "$out")"
 [ "$(json_total "$out" built)" -eq "$total" ] || fail "first run: not all built"
-first=$(grep -o '"seconds":[0-9.]*' "$out/index.json" | head -1 | cut -d: -f2)
+first=$(grep -o '"seconds":[0-9.]*' "$out/index.json" | sed -n 1p | cut -d: -f2)
 grep -q "mspdoc batch: \[$total/$total\]" "$MSP_TMP/run1.err" || fail "no plain progress lines when stderr is not a terminal"
 
 "$MSPDOC" batch "$src" -O "$out" -j 2 2>/dev/null || fail "second run failed"
 [ "$(json_total "$out" built)" -eq 0 ] || fail "second run rebuilt papers"
 [ "$(json_total "$out" up_to_date)" -eq "$total" ] || fail "second run: not all up to date"
-second=$(grep -o '"seconds":[0-9.]*' "$out/index.json" | head -1 | cut -d: -f2)
+second=$(grep -o '"seconds":[0-9.]*' "$out/index.json" | sed -n 1p | cut -d: -f2)
 awk -v a="$first" -v b="$second" 'BEGIN { exit !(b * 10 < a) }' \
     || fail "second run took ${second}s, not under a tenth of the first (${first}s)"
 
@@ -32,7 +32,7 @@ echo "<!-- edited -->" >> "$src/r3.xml"
 [ "$(json_total "$out" built)" -eq 1 ] || fail "editing one source rebuilt $(json_total "$out" built) papers"
 grep -q '"symbol":"APLC/MSP.22/2025/3",[^}]*"status":"built"' "$out/index.json" || fail "the edited paper was not the one rebuilt"
 
-xsl=$(ls "$MSP_ROOT/templates/"*.xsl | head -1)
+xsl=$(ls "$MSP_ROOT/templates/"*.xsl | sed -n 1p)
 echo "<!-- edited -->" >> "$xsl"
 "$MSPDOC" batch "$src" -O "$out" 2>/dev/null || fail "run after template edit failed"
 [ "$(json_total "$out" built)" -eq "$total" ] || fail "a template edit did not rebuild every paper"

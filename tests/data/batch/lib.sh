@@ -39,12 +39,12 @@ make_paper() {
 count_pdfs() { find "$1" -maxdepth 1 -name '*.pdf' | wc -l; }
 
 # index.json's totals, e.g. json_total OUT built
-json_total() { grep -o "\"$2\":[0-9]*" "$1/index.json" | head -1 | cut -d: -f2; }
+json_total() { grep -o "\"$2\":[0-9]*" "$1/index.json" | sed -n 1p | cut -d: -f2; }
 
 # No temporary or partial output: every PDF opens, no .tmp left behind.
 no_partial_output() {
     local out=$1
-    if find "$out" -name '*.tmp' | grep -q .; then
+    if [ -n "$(find "$out" -name '*.tmp')" ]; then
         find "$out" -name '*.tmp' >&2
         fail "temporaries left in $out"
     fi
