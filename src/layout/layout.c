@@ -145,6 +145,7 @@ static msp_status emit_page(msp_layout *L, bool blank)
     for (guint i = 0; i < L->placed->len; i++)
         if (g_array_index(L->placed, msp_placed, i).it->kind != MSP_ITEM_GLUE)
             last_box = i + 1;
+    bool page_top = true;
     for (guint i = 0; i < last_box && !blank; i++) {
         const msp_placed *p = &g_array_index(L->placed, msp_placed, i);
         const msp_item *it = p->it;
@@ -155,7 +156,11 @@ static msp_status emit_page(msp_layout *L, bool blank)
         if (p->hdr && it->hdr) {
             msp_run_emit(L, page, it->hdr->items, 0, (int)it->hdr->items->len, MSP_ZONE_BODY, x0, y, -1);
             y += it->hdr->h;
+        } else if (page_top && it->kind == MSP_ITEM_GROUP) {
+            /* a row starting the page draws the top edge collapsing gave the row above */
+            msp_table_row_draw_tops(page, it, MSP_ZONE_BODY, x0, y);
         }
+        page_top = false;
         for (guint k = 0; it->ids && k < it->ids->len; k++)
             record_id(L, page, g_ptr_array_index(it->ids, k), x0, y, true);
         for (guint k = 0; it->markers && k < it->markers->len; k++)

@@ -36,6 +36,9 @@ typedef struct msp_sub {
     double cell_h;
     double pad_before, pad_after;  /* table cell: border+padding above/below the content */
     bool open_top, open_bottom;    /* table cell split across pages: no border on that edge */
+    int col0, col1;                /* table cell: columns [col0, col1) */
+    msp_border top_at_break;       /* collapsed borders: the cell's own before border, drawn
+                                      only when its row starts a page (width 0: none) */
 } msp_sub;
 
 /* Borders, padding and background of a block, drawn from OPEN to CLOSE. */
@@ -228,6 +231,10 @@ msp_status msp_gen_table(msp_gen *g, const msp_fo_node *node, const msp_refarea 
  * Returns NULL and leaves the row alone when no cell line fits in room, or
  * when every cell fits whole (a fixed height makes the row tall). */
 msp_item *msp_table_row_split(msp_item *row, double room);
+/* Draws the before borders that collapsing left to the row above (top_at_break)
+ * for a row placed at the top of a page, at `top`. */
+void msp_table_row_draw_tops(msp_page *page, const msp_item *row, msp_zone zone, double x0,
+                             double top);
 
 /* footnote.c */
 msp_note *msp_note_build(msp_layout *L, const msp_fo_node *footnote);

@@ -2,7 +2,9 @@
  * percent, proportional-column-width), rows as unbreakable groups of cells
  * side by side, cell borders/padding/background, display-align, and the
  * table-header repeated above the rows on each page the table continues on;
- * number-rows-spanned cells (the last spanned row grows to fit them).
+ * number-rows-spanned cells (the last spanned row grows to fit them);
+ * border-collapse="collapse" draws each shared cell edge once (the wider
+ * border wins); the table's own border is not collapsed with its cells'.
  * A row taller than the page splits between the lines of its cells
  * (msp_table_row_split; layout.c decides where). */
 #include "layout/layout_private.h"
@@ -131,7 +133,8 @@ static msp_item *gen_row(msp_gen *g, table_ctx *t, const msp_fo_node *row, const
         if (s->number_rows_spanned <= 1 && ch > h)
             h = ch;
         msp_sub sub = { .items = items, .y = side_w(s, MSP_BEFORE),
-                        .pad_before = side_w(s, MSP_BEFORE), .pad_after = side_w(s, MSP_AFTER) };
+                        .pad_before = side_w(s, MSP_BEFORE), .pad_after = side_w(s, MSP_AFTER),
+                        .col0 = col, .col1 = col + span };
         sub.cell = msp_deco_needed(s) ? msp_deco_new(s, t->x + cx, cw) : NULL;
         g_array_append_val(grp->subs, sub);
         if (s->number_rows_spanned > 1) {
@@ -366,6 +369,70 @@ static void gen_rows(msp_gen *g, table_ctx *t, const msp_fo_node *part, const ms
         g_ptr_array_add(out, gen_row(g, t, part, ra, true));
 }
 
+/* ---- collapsed borders ---- */
+
+/* XSL 6.7.10 simplified: the wider border wins; on a tie, the first one. */
+static msp_border wider(msp_border a, msp_border b)
+{
+    return b.width > a.width ? b : a;
+}
+
+/* Each shared edge is drawn once: the left cell draws the edge between two
+ * cells of a row, the upper row the edge between two rows, with the winning
+ * border; the lower cell keeps its own before border for a page top. */
+static void collapse_rows(GPtrArray *rows)
+{
+    const msp_item *above = NULL;
+    for (guint r = 0; r < rows->len; r++) {
+        msp_item *row = g_ptr_array_index(rows, r);
+        for (guint i = 0; i < row->subs->len; i++) {
+            msp_sub *b = &g_array_index(row->subs, msp_sub, i);
+            if (!b->cell)
+                continue;
+            if (i > 0) {
+                msp_sub *a = &g_array_index(row->subs, msp_sub, i - 1);
+                if (a->cell && a->col1 == b->col0) {
+                    a->cell->border[MSP_END] = wider(a->cell->border[MSP_END], b->cell->border[MSP_START]);
+                    b->cell->border[MSP_START].width = 0;
+                }
+            }
+            bool covered = false;
+            for (guint j = 0; above && j < above->subs->len; j++) {
+                msp_sub *a = &g_array_index(above->subs, msp_sub, j);
+                if (!a->cell || a->col1 <= b->col0 || a->col0 >= b->col1)
+                    continue;
+                a->cell->border[MSP_AFTER] = wider(a->cell->border[MSP_AFTER], b->cell->border[MSP_BEFORE]);
+                covered = true;
+            }
+            if (covered) {
+                b->top_at_break = b->cell->border[MSP_BEFORE];
+                b->cell->border[MSP_BEFORE].width = 0;
+            }
+        }
+        above = row;
+    }
+}
+
+void msp_table_row_draw_tops(msp_page *page, const msp_item *row, msp_zone zone, double x0,
+                             double top)
+{
+    for (guint i = 0; row->subs && i < row->subs->len; i++) {
+        const msp_sub *s = &g_array_index(row->subs, msp_sub, i);
+        const msp_border *b = &s->top_at_break;
+        if (!s->cell || s->open_top || b->width <= 0 || b->style == MSP_BORDER_NONE)
+            continue;
+        msp_area a = { .kind = MSP_AREA_RULE, .zone = zone, .x = x0 + s->cell->x,
+                       .y = top + b->width / 2 };
+        a.u.rule.x2 = a.x + s->cell->w;
+        a.u.rule.y2 = a.y;
+        a.w = s->cell->w;
+        a.u.rule.thickness = b->width;
+        a.u.rule.style = b->style;
+        a.u.rule.color = b->color;
+        msp_page_add(page, &a);
+    }
+}
+
 msp_status msp_gen_table(msp_gen *g, const msp_fo_node *table, const msp_refarea *ra)
 {
     const msp_fo_style *s = table->style;
@@ -398,6 +465,19 @@ msp_status msp_gen_table(msp_gen *g, const msp_fo_node *table, const msp_refarea
     }
     if (hdr)
         hdr->h = msp_items_height(hdr->items);
+    if (s->border_collapse) {
+        /* header, body and footer rows in reading order (the header's last
+         * row draws the edge above the first body row) */
+        GPtrArray *all = g_ptr_array_new();
+        for (guint i = 0; hdr && i < hdr->items->len; i++)
+            g_ptr_array_add(all, g_ptr_array_index(hdr->items, i));
+        for (guint i = 0; i < rows->len; i++)
+            g_ptr_array_add(all, g_ptr_array_index(rows, i));
+        for (guint i = 0; i < footer->len; i++)
+            g_ptr_array_add(all, g_ptr_array_index(footer, i));
+        collapse_rows(all);
+        g_ptr_array_free(all, TRUE);
+    }
     for (guint i = 0; i < footer->len; i++)
         g_ptr_array_add(rows, g_ptr_array_index(footer, i));
     g_ptr_array_free(footer, TRUE);

@@ -71,7 +71,7 @@ static void test_table_split__tall_row_continues_on_next_pages(void **state)
 static void test_table_span__cell_height_counts_across_rows(void **state)
 {
     (void)state;
-    GString *f = g_string_new("<fo:table table-layout='fixed' width='260pt'>"
+    GString *f = g_string_new("<fo:table table-layout='fixed' width='260pt' border-collapse='separate'>"
                               "<fo:table-column column-width='130pt'/><fo:table-column column-width='130pt'/>"
                               "<fo:table-body><fo:table-row>"
                               "<fo:table-cell number-rows-spanned='3' " BORDER ">");
@@ -147,12 +147,84 @@ static void test_table_span__spanned_rows_stay_together(void **state)
     g_string_free(f, TRUE);
 }
 
+static char *grid_2x2(const char *collapse, const char *a_end)
+{
+    return g_strdup_printf(
+        "<fo:table table-layout='fixed' width='260pt' border-collapse='%s'>"
+        "<fo:table-column column-width='130pt'/><fo:table-column column-width='130pt'/>"
+        "<fo:table-body>"
+        "<fo:table-row><fo:table-cell " BORDER " border-end-width='%s'><fo:block>A</fo:block></fo:table-cell>"
+        "<fo:table-cell " BORDER "><fo:block>B</fo:block></fo:table-cell></fo:table-row>"
+        "<fo:table-row><fo:table-cell " BORDER " border-before-width='2pt'><fo:block>C</fo:block></fo:table-cell>"
+        "<fo:table-cell " BORDER "><fo:block>D</fo:block></fo:table-cell></fo:table-row>"
+        "</fo:table-body></fo:table>", collapse, a_end);
+}
+
+static void test_table_collapse__shared_borders_drawn_once(void **state)
+{
+    (void)state;
+    /* separate: every cell draws its four sides */
+    char *flow = grid_2x2("separate", "1pt");
+    run *r = lay_flow("p", NULL, flow);
+    g_free(flow);
+    assert_int_equal((int)xp_num(r, "count(//rule)"), 16);
+    run_free(r);
+
+    /* collapse: 3 vertical edges x 2 rows + 3 horizontal edges x 2 columns */
+    flow = grid_2x2("collapse", "3pt");
+    r = lay_flow("p", NULL, flow);
+    g_free(flow);
+    assert_int_equal((int)xp_num(r, "count(//rule)"), 12);
+    assert_int_equal((int)xp_num(r, "count(//rule[@x = @x2])"), 6);
+    assert_int_equal((int)xp_num(r, "count(//rule[@y = @y2])"), 6);
+    /* the wider border wins the shared edge: A's 3pt end over B's 1pt start */
+    double ay = xp_num(r, "//line[. = 'A']/@y");
+    assert_int_equal((int)xp_num(r, "count(//rule[@x = @x2][@y < %f][@y2 > %f][@x > 140][@x < 160])", ay, ay), 1);
+    NEAR(xp_num(r, "//rule[@x = @x2][@y < %f][@y2 > %f][@x > 140][@x < 160]/@thickness", ay, ay), 3);
+    /* and C's 2pt before over A's 1pt after, drawn once between the rows */
+    double cy = xp_num(r, "//line[. = 'C']/@y");
+    assert_int_equal((int)xp_num(r, "count(//rule[@y = @y2][@y > %f][@y < %f][@x < 100])", ay, cy), 1);
+    NEAR(xp_num(r, "//rule[@y = @y2][@y > %f][@y < %f][@x < 100]/@thickness", ay, cy), 2);
+    run_free(r);
+
+    /* border-collapse is inherited and "collapse" initially */
+    flow = grid_2x2("inherit", "1pt");
+    r = lay_flow("p", NULL, flow);
+    g_free(flow);
+    assert_int_equal((int)xp_num(r, "count(//rule)"), 12);
+    run_free(r);
+}
+
+/* A collapsed row that starts a page (no header) draws its own top edge. */
+static void test_table_collapse__row_at_page_top_has_top_border(void **state)
+{
+    (void)state;
+    GString *f = g_string_new("<fo:table table-layout='fixed' width='260pt'>"
+                              "<fo:table-column column-width='260pt'/><fo:table-body>");
+    for (int i = 1; i <= 30; i++)
+        g_string_append_printf(f, "<fo:table-row><fo:table-cell " BORDER "><fo:block>Row %d</fo:block>"
+                                  "</fo:table-cell></fo:table-row>", i);
+    g_string_append(f, "</fo:table-body></fo:table>");
+    run *r = lay_flow("p", NULL, f->str);
+    g_string_free(f, TRUE);
+    assert_int_equal((int)xp_num(r, "count(//page)"), 3);
+    for (int p = 1; p <= 3; p++) {
+        double top = xp_num(r, "//page[%d]/region[@name='body']/@y", p);
+        assert_int_equal((int)xp_num(r, "count(//page[%d]/rule[@y = @y2][@y < %f])", p, top + 2), 1);
+    }
+    /* 13 rows a page (18 pt each): 14 horizontal rules on a full page */
+    assert_int_equal((int)xp_num(r, "count(//page[1]/rule[@y = @y2])"), 14);
+    run_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_table_split__tall_row_continues_on_next_pages),
         cmocka_unit_test(test_table_span__cell_height_counts_across_rows),
         cmocka_unit_test(test_table_span__spanned_rows_stay_together),
+        cmocka_unit_test(test_table_collapse__shared_borders_drawn_once),
+        cmocka_unit_test(test_table_collapse__row_at_page_top_has_top_border),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
