@@ -172,8 +172,8 @@ while IFS= read -r line || [ -n "$line" ]; do
   if [ "$want_re" != - ] && ! grep -Eq -- "$want_re" "$scratch/stderr"; then
     problems+=("stderr does not match /$want_re/")
   fi
-  if grep -Eqi 'AddressSanitizer|runtime error:|LeakSanitizer|Segmentation|Aborted|assert' "$scratch/stderr"; then
-    problems+=("sanitizer or crash report on stderr")
+  if grep -Eq 'AddressSanitizer|LeakSanitizer|runtime error:|Segmentation fault|Aborted|Assertion .* failed|-CRITICAL \*\*|-WARNING \*\*' "$scratch/stderr"; then
+    problems+=("sanitizer, crash or GLib critical report on stderr")
   fi
   [ "$rc" -ge 124 ] && problems+=("killed or timed out (exit $rc)")
   [ "$fast" = 1 ] && [ "$ms" -gt 5000 ] && problems+=("took $ms ms, expected under 5000")
