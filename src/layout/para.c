@@ -3,6 +3,7 @@
  * missing-glyph checks and inline objects computed here; emitting a line as
  * areas. Collecting the text is para_text.c; graphics are para_image.c. */
 #include "layout/para_private.h"
+#include "layout/graphic.h"
 
 #include <math.h>
 #include <string.h>
@@ -247,6 +248,7 @@ static void place_objects(msp_para *out, const msp_para_text *t, const GArray *l
         switch (p->kind) {
         case MSP_INLINE_LEADER:
         case MSP_INLINE_IMAGE:
+        case MSP_INLINE_GRAPHIC:
             add_obj(objs, p, li, index_x(r, p->start), p->w, p->ascent, p->descent);
             break;
         case MSP_INLINE_DEST:
@@ -546,6 +548,13 @@ void msp_para_emit_line(const msp_para *para, int i, msp_page *page, msp_zone zo
             break;
         case MSP_INLINE_FOOTNOTE:
             continue;
+        case MSP_INLINE_GRAPHIC: {
+            msp_graphic g;   /* checked when the line was built: rebuilt silently */
+            if (msp_graphic_build(NULL, &g, o->node) == MSP_OK)
+                msp_graphic_emit(&g, page, zone, lx + o->x, baseline - o->ascent, o->node->style->color);
+            msp_graphic_clear(&g);
+            continue;
+        }
         }
         msp_page_add(page, &b);
     }

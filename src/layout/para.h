@@ -31,7 +31,8 @@ typedef enum msp_inline_kind {
     MSP_INLINE_IMAGE,      /* external-graphic: surface drawn at [x, y-asc, w, h] */
     MSP_INLINE_LINK,       /* basic-link: clickable [x, x+w] on that line */
     MSP_INLINE_DEST,       /* an inline element with an id */
-    MSP_INLINE_FOOTNOTE    /* the anchor of footnote `footnote` */
+    MSP_INLINE_FOOTNOTE,   /* the anchor of footnote `footnote` */
+    MSP_INLINE_GRAPHIC     /* instream-foreign-object: vector graphic (graphic.c) at [x, y-asc, w, h] */
 } msp_inline_kind;
 
 typedef struct msp_inline_obj {

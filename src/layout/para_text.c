@@ -3,6 +3,7 @@
  * declared families, and placeholders for leaders, graphics, links, page
  * numbers and footnote anchors. Line building is para.c. */
 #include "layout/para_private.h"
+#include "layout/graphic.h"
 
 #include <string.h>
 
@@ -403,6 +404,24 @@ static msp_status put_graphic(msp_para_text *t, const msp_fo_node *node)
     return MSP_OK;
 }
 
+/* fo:instream-foreign-object: an mspdoc graphic, sized here, drawn by msp_para_emit_line */
+static msp_status put_instream(msp_para_text *t, const msp_fo_node *node)
+{
+    msp_graphic g;
+    msp_status st = msp_graphic_build(t->env->job, &g, node);
+    if (st != MSP_OK)
+        return st;
+    guint at = (guint)t->text->len;
+    put_literal(t, MSP_PARA_OBJ_CHAR, MSP_PARA_OBJ_LEN);
+    msp_para_pending *p = add_pending(t, MSP_INLINE_GRAPHIC, node, at);
+    p->end = at + MSP_PARA_OBJ_LEN;
+    p->w = g.w;
+    p->ascent = g.h;
+    shape_attr(t, at, g.w, g.h, 0);
+    msp_graphic_clear(&g);
+    return MSP_OK;
+}
+
 static msp_status collect(msp_para_text *t, const msp_fo_node *first, const msp_fo_node *last,
                           const inline_ctx *ic);
 
@@ -510,6 +529,10 @@ static msp_status collect_node(msp_para_text *t, const msp_fo_node *n, const inl
         break;
     case MSP_FO_EXTERNAL_GRAPHIC:
         st = put_graphic(t, n);
+        add_seg(t, n, start);
+        break;
+    case MSP_FO_INSTREAM_FOREIGN_OBJECT:
+        st = put_instream(t, n);
         add_seg(t, n, start);
         break;
     default:
