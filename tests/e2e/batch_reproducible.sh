@@ -33,7 +33,7 @@ for epoch in set unset; do
     [ $n -eq $want ] || fail "expected $want PDFs, got $n"
 done
 
-SOURCE_DATE_EPOCH=1759881600 "$MSPDOC" batch "$src" -O "$MSP_TMP/draft" --draft -q 2>/dev/null || fail "draft build failed"
+SOURCE_DATE_EPOCH=1759881600 "$MSPDOC" batch "$src" -O "$MSP_TMP/draft" --draft -j 1 -q 2>/dev/null || fail "draft build failed"
 # the footer build stamp, dated by SOURCE_DATE_EPOCH (the watermark is drawn as outlines: compare pixels)
 pdftotext "$MSP_TMP/draft/APLC_MSP.22_2025_7.pdf" "$MSP_TMP/draft.txt"
 grep -Eq "Draft built 2025-10-08, source [0-9a-f]{8}" "$MSP_TMP/draft.txt" \
@@ -45,6 +45,6 @@ grep -q '"draft":true' "$MSP_TMP/draft/index.json" || fail "draft not in the rep
 pdftotext "$MSP_TMP/set-a/APLC_MSP.22_2025_7.pdf" "$MSP_TMP/final.txt"
 if grep -q "Draft built" "$MSP_TMP/final.txt"; then fail "a final paper has a draft stamp"; fi
 # a draft built twice is reproducible too
-SOURCE_DATE_EPOCH=1759881600 "$MSPDOC" batch "$src" -O "$MSP_TMP/draft2" --draft -q 2>/dev/null || fail "draft build failed"
+SOURCE_DATE_EPOCH=1759881600 "$MSPDOC" batch "$src" -O "$MSP_TMP/draft2" --draft -j 1 -q 2>/dev/null || fail "draft build failed"
 cmp "$MSP_TMP/draft/APLC_MSP.22_2025_7.pdf" "$MSP_TMP/draft2/APLC_MSP.22_2025_7.pdf" || fail "drafts differ"
 echo "ok: reproducible"
