@@ -7,6 +7,7 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:fo="http://www.w3.org/1999/XSL/Format"
     xmlns:p="urn:x-mspdoc:paper:1"
+    xmlns:g="urn:x-mspdoc:graphics"
     exclude-result-prefixes="p">
 
   <!-- ===== parameters ===== -->
@@ -564,4 +565,40 @@
   </xsl:template>
 
   <xsl:template match="p:meta"/>
+  <!-- ===== job-number codes (FORMAT 5.9; docs/fo-extensions.md, docs/format-choices.md) ===== -->
+  <!-- Code 39 data of a job number "GE.25-22222": "*2522222*" (year digits + job digits) -->
+  <xsl:template name="job-barcode-data">
+    <xsl:param name="number"/>
+    <xsl:value-of select="concat('*', substring-before(substring-after($number, '.'), '-'),
+                                 substring-after($number, '-'), '*')"/>
+  </xsl:template>
+
+  <!-- The barcode (narrow module 0.24 mm, wide 3x, 8.5 mm high) with its human-readable line
+       (8 pt Liberation Sans, letter-spaced, centred under the bars), in a container as wide as the
+       bars: each character is 16 narrow modules (6 narrow + 3 wide + the gap), less the last gap. -->
+  <xsl:template name="code39-block">
+    <xsl:param name="data"/>
+    <fo:block-container width="{(string-length($data) * 16 - 1) * 0.24}mm">
+      <fo:block font-size="10pt" line-height="1pt">
+        <fo:instream-foreign-object>
+          <g:code39 data="{$data}" module="0.24mm" height="8.5mm" wide-ratio="3"/>
+        </fo:instream-foreign-object>
+      </fo:block>
+      <fo:block font-family="Liberation Sans" font-size="8pt" line-height="9.6pt" letter-spacing="0.5em"
+          text-align="center" padding-top="1pt">
+        <xsl:value-of select="$data"/>
+      </fo:block>
+    </fo:block-container>
+  </xsl:template>
+
+  <!-- QR code of the paper's address on undocs.org: module 0.55 mm, level M -->
+  <xsl:template name="qr-block">
+    <xsl:param name="symbol"/>
+    <fo:block font-size="10pt" line-height="1pt">
+      <fo:instream-foreign-object>
+        <g:qr data="{concat('http://undocs.org/', $symbol)}" module="0.55mm" level="M"/>
+      </fo:instream-foreign-object>
+    </fo:block>
+  </xsl:template>
+
 </xsl:stylesheet>

@@ -6,6 +6,7 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:fo="http://www.w3.org/1999/XSL/Format"
     xmlns:p="urn:x-mspdoc:paper:1"
+    xmlns:g="urn:x-mspdoc:graphics"
     exclude-result-prefixes="p">
 
   <xsl:include href="common.xsl"/>
@@ -119,7 +120,9 @@
     </fo:static-content>
   </xsl:template>
 
-  <!-- ===== page 1 footer: job number (final papers); barcode/QR/recycle are not in the FO subset ===== -->
+  <!-- ===== page 1 footer (final papers): job number, Code 39 barcode and QR code (no recycling logo) =====
+       region-after starts at y 708.66; a table puts the job number column at x 56.69 (top y 731.34,
+       barcode under it) and the QR code at x 481.89 (top y 717.17) side by side. -->
   <xsl:template name="first-after">
     <xsl:if test="$has-job">
       <xsl:variable name="j" select="$meta/p:job"/>
@@ -130,11 +133,37 @@
         </xsl:choose>
       </xsl:variable>
       <fo:static-content flow-name="first-after" font-family="{$font}">
-        <fo:block start-indent="56.69pt" end-indent="56.69pt" padding-top="22.68pt" font-size="10pt"
-            line-height="12pt" text-align="start">
-          <xsl:value-of select="concat($j/@number, ' (', $letter, ')')"/>
-          <xsl:if test="$j/@dates"><xsl:value-of select="concat(' ', $j/@dates)"/></xsl:if>
-        </fo:block>
+        <fo:table table-layout="fixed" width="595.28pt">
+          <fo:table-column column-width="56.69pt"/>
+          <fo:table-column column-width="425.20pt"/>
+          <fo:table-column column-width="113.39pt"/>
+          <fo:table-body>
+            <fo:table-row>
+              <fo:table-cell><fo:block/></fo:table-cell>
+              <fo:table-cell padding-top="22.68pt">
+                <fo:block font-size="10pt" line-height="12pt" text-align="start">
+                  <xsl:value-of select="concat($j/@number, ' (', $letter, ')')"/>
+                  <xsl:if test="$j/@dates"><xsl:value-of select="concat(' ', $j/@dates)"/></xsl:if>
+                </fo:block>
+                <fo:block padding-top="2.83pt">
+                  <xsl:call-template name="code39-block">
+                    <xsl:with-param name="data">
+                      <xsl:call-template name="job-barcode-data">
+                        <xsl:with-param name="number" select="$j/@number"/>
+                      </xsl:call-template>
+                    </xsl:with-param>
+                  </xsl:call-template>
+                </fo:block>
+              </fo:table-cell>
+              <fo:table-cell padding-top="8.51pt">
+                <xsl:if test="$symbol != ''">
+                  <xsl:call-template name="qr-block"><xsl:with-param name="symbol" select="$symbol"/></xsl:call-template>
+                </xsl:if>
+                <fo:block/>
+              </fo:table-cell>
+            </fo:table-row>
+          </fo:table-body>
+        </fo:table>
       </fo:static-content>
     </xsl:if>
   </xsl:template>
