@@ -805,15 +805,24 @@ static void bookmarks(msp_layout *L, const msp_fo_node *parent, int pidx, GArray
     }
 }
 
-static bool has_citations(const msp_fo_node *n)
+/* Counts the page-number citations under n; each one whose ref-id no
+ * formatting object has is an error (a printed number would be a guess). */
+static int check_citations(msp_job *job, const msp_fo_doc *doc, const msp_fo_node *n)
 {
+    int count = 0;
     for (const msp_fo_node *c = n->first; c; c = c->next) {
-        if (c->kind == MSP_FO_PAGE_NUMBER_CITATION || c->kind == MSP_FO_PAGE_NUMBER_CITATION_LAST)
-            return true;
-        if (c->first && has_citations(c))
-            return true;
+        if (c->kind == MSP_FO_PAGE_NUMBER_CITATION || c->kind == MSP_FO_PAGE_NUMBER_CITATION_LAST) {
+            const char *ref = msp_fo_attr_value(c, "ref-id");
+            if (ref && (!doc->ids || !g_hash_table_contains(doc->ids, ref)))
+                msp_diag_error(&job->diags, MSP_E_FO, c->loc, "give the cited formatting object that id, or fix ref-id",
+                               "%s refers to id '%s', which no formatting object has",
+                               msp_fo_kind_name(c->kind), ref);
+            count++;
+        }
+        if (c->first)
+            count += check_citations(job, doc, c);
     }
-    return false;
+    return count;
 }
 
 static GHashTable *cite_map(msp_layout *L)
@@ -868,7 +877,11 @@ msp_status msp_layout_run(msp_job *job, const msp_fo_doc *doc, const msp_layout_
 
     msp_status st = MSP_OK;
     GHashTable *map = NULL;
-    if (has_citations(doc->root)) {
+    int errors_before = job->diags.errors;
+    int citations = check_citations(job, doc, doc->root);
+    if (job->diags.errors > errors_before)
+        st = MSP_E_FO;
+    if (st == MSP_OK && citations > 0) {
         /* passes without output until the cited numbers stop changing (at most 3) */
         for (int pass = 0; pass < 3 && st == MSP_OK; pass++) {
             L.emit = false;
