@@ -55,8 +55,13 @@ else
 fi
 [ -x "$mspdoc" ] || die "no mspdoc at $mspdoc"
 
+# the work folder is emptied: only one that this script made (it holds the marker) or an empty one
+if [ -d "$work" ] && [ -n "$(ls -A "$work")" ] && [ ! -f "$work/.mspdoc-bench" ]; then
+  die "$work is not empty and was not made by run.sh; choose another --work"
+fi
 rm -rf "$work"
 mkdir -p "$work"
+touch "$work/.mspdoc-bench"
 sample=$(ls "$root"/data/papers/000-*.xml | head -n 1)
 [ -f "$sample" ] || die "no sample paper data/papers/000-*.xml"
 
