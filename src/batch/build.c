@@ -111,6 +111,7 @@ static msp_status real_build(void *shared, void *worker, msp_paper *p, msp_batch
     msp_build_opts bo = { 0 };
     bo.out_path = out_path;
     bo.png_dir = work;
+    bo.png_first_only = true;
     bo.png_dpi = THUMB_DPI;
     bo.draft = p->draft;
     bo.epoch = rs->epoch;

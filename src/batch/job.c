@@ -155,6 +155,7 @@ typedef struct sinks {
     const char *png_stem;
     double png_dpi;
     GPtrArray *pngs;            /* paths written, removed on failure */
+    bool png_first_only;
 } sinks;
 
 static msp_status sink_chain(void *user, const msp_page *page)
@@ -162,7 +163,7 @@ static msp_status sink_chain(void *user, const msp_page *page)
     sinks *s = user;
     if (s->tree)
         msp_area_dump_page(s->tree, page);
-    if (s->png_dir) {
+    if (s->png_dir && (!s->png_first_only || page->index == 0)) {
         char *name = g_strdup_printf("%s-%d.png", s->png_stem, page->index + 1);
         char *path = g_build_filename(s->png_dir, name, NULL);
         g_free(name);
@@ -308,7 +309,7 @@ msp_status msp_build(msp_job *job, const msp_build_ctx *ctx, msp_build_worker *w
                             NULL, "cannot create the PNG folder: %s", g_strerror(errno));
         goto done;
     }
-    sinks s = { job, pdf, tree, opts->png_dir, png_stem, opts->png_dpi > 0 ? opts->png_dpi : 96.0, pngs };
+    sinks s = { job, pdf, tree, opts->png_dir, png_stem, opts->png_dpi > 0 ? opts->png_dpi : 96.0, pngs, opts->png_first_only };
     msp_layout_opts lo = { 0 };
     lo.pango = w->pango;
     lo.sink = sink_chain;

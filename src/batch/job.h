@@ -45,6 +45,7 @@ typedef struct msp_build_opts {
     double png_dpi;                  /* 0 = 96 */
     bool draft;                      /* DRAFT watermark and stamp; symbol optional */
     gint64 epoch;                    /* >= 0 forces the PDF dates; < 0: SOURCE_DATE_EPOCH, else the paper's date */
+    bool png_first_only;             /* with png_dir: only page 1 (batch thumbnails) */
 } msp_build_opts;
 
 typedef struct msp_build_result {

@@ -56,7 +56,8 @@ int msp_cmd_build(int argc, char **argv)
     msp_build_worker_init(&w, ctx);
     msp_job job;
     msp_job_init(&job);
-    msp_build_opts opts = { out_path, NULL, tree_path, png_dir, dpi, draft, -1 };
+    msp_build_opts opts = { .out_path = out_path, .area_tree_path = tree_path, .png_dir = png_dir,
+                            .png_dpi = dpi, .draft = draft, .epoch = -1 };
     msp_build_result res;
     msp_status st = msp_build(&job, ctx, &w, argv[1], &opts, &res);
     msp_diag_list_print(stderr, &job.diags);

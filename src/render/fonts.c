@@ -26,7 +26,8 @@ struct msp_fonts {
     char *conf_path;         /* owned */
     GPtrArray *files;        /* of declared_file*, owned */
     GHashTable *families;    /* lower-case family and alias names -> itself; shared by contexts */
-    char *digest;            /* SHA-256 hex */
+    char *digest;            /* SHA-256 hex; NULL until msp_fonts_digest, or if a file is unreadable */
+    gsize digest_once;
 };
 
 static void declared_file_free(gpointer p)
@@ -254,7 +255,7 @@ msp_fonts *msp_fonts_load(msp_diag_list *diags, const char *fonts_dir)
                        "fontconfig could not build the font list");
         goto fail;
     }
-    if (check_font_set(diags, fonts) != MSP_OK || compute_digest(diags, fonts) != MSP_OK)
+    if (check_font_set(diags, fonts) != MSP_OK)
         goto fail;
     return fonts;
 
@@ -278,7 +279,17 @@ void msp_fonts_free(msp_fonts *fonts)
 
 const char *msp_fonts_digest(const msp_fonts *fonts)
 {
-    return fonts->digest;
+    /* Hashing 2.7 MB of font files costs more than a whole one-paper build,
+     * and only incremental batches need it: computed on first use, once. */
+    msp_fonts *f = (msp_fonts *)fonts;
+    if (g_once_init_enter(&f->digest_once)) {
+        msp_diag_list quiet;
+        msp_diag_list_init(&quiet);
+        compute_digest(&quiet, f);
+        msp_diag_list_clear(&quiet);
+        g_once_init_leave(&f->digest_once, 1);
+    }
+    return f->digest;
 }
 
 PangoContext *msp_fonts_new_context(const msp_fonts *fonts)

@@ -19,7 +19,9 @@ typedef struct msp_fonts msp_fonts;
 msp_fonts *msp_fonts_load(msp_diag_list *diags, const char *fonts_dir);
 void msp_fonts_free(msp_fonts *fonts);
 
-/* A content hash of the declared font files (for incremental builds); borrowed. */
+/* A content hash (SHA-256, hex) of fonts.conf and the declared font files, for
+ * incremental builds; computed on the first call (thread-safe); borrowed.
+ * NULL when a declared file cannot be read. */
 const char *msp_fonts_digest(const msp_fonts *fonts);
 
 /* A new Pango font map and context on that configuration, for one worker.
