@@ -7,6 +7,9 @@
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <libxslt/xslt.h>
+#include <libxslt/documents.h>
+#include <libxslt/security.h>
+#include <libxslt/transform.h>
 #include <libxslt/xsltutils.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,6 +33,48 @@ static xmlParserInputPtr safe_loader(const char *url, const char *id, xmlParserC
     return default_loader(url, id, ctxt);
 }
 
+/* libxslt's loader for stylesheets, their imports and document(): the
+ * default one parses with entity substitution (XSLT_PARSE_OPTIONS has
+ * XML_PARSE_NOENT), so an entity in a stylesheet or in a document it reads
+ * could pull a local file into a paper. This one parses with no entity
+ * substitution, no DTD loading and no network, refuses any document whose
+ * DOCTYPE declares something, and keeps libxslt's read-permission check. */
+static xmlDocPtr safe_doc_loader(const xmlChar *uri, xmlDictPtr dict, int options, void *ctxt,
+                                 xsltLoadType type)
+{
+    xsltTransformContextPtr tctxt = type == XSLT_LOAD_DOCUMENT ? ctxt : NULL;
+    xsltSecurityPrefsPtr sec = tctxt ? tctxt->sec : xsltGetDefaultSecurityPrefs();
+    if (sec && xsltCheckRead(sec, tctxt, uri) == 0)
+        return NULL;   /* the check reported why */
+    xmlParserCtxtPtr pctxt = xmlNewParserCtxt();
+    if (!pctxt)
+        return NULL;
+    if (dict) {
+        if (pctxt->dict)
+            xmlDictFree(pctxt->dict);
+        pctxt->dict = dict;
+        xmlDictReference(dict);
+    }
+    options &= ~(XML_PARSE_NOENT | XML_PARSE_DTDLOAD | XML_PARSE_DTDATTR | XML_PARSE_DTDVALID | XML_PARSE_XINCLUDE);
+    options |= XML_PARSE_NONET;
+    xmlDocPtr doc = xmlCtxtReadFile(pctxt, (const char *)uri, NULL, options);
+    xmlFreeParserCtxt(pctxt);
+    if (doc && doc->intSubset && doc->intSubset->children) {
+        int line = (int)xmlGetLineNo((xmlNodePtr)doc->intSubset);
+        const char *what = "DTDs and entities are not allowed in stylesheets or in documents they read";
+        if (tctxt) {
+            xsltTransformError(tctxt, NULL, NULL, "runtime error: file %s line %d element document\n%s\n",
+                               (const char *)uri, line > 0 ? line : 1, what);
+        } else {
+            xsltGenericError(xsltGenericErrorContext, "compilation error: file %s line %d element stylesheet\n%s\n",
+                             (const char *)uri, line > 0 ? line : 1, what);
+        }
+        xmlFreeDoc(doc);
+        return NULL;
+    }
+    return doc;
+}
+
 void msp_xslt_global_init(void)
 {
     static gsize done = 0;
@@ -38,6 +83,7 @@ void msp_xslt_global_init(void)
         exsltRegisterAll();
         default_loader = xmlGetExternalEntityLoader();
         xmlSetExternalEntityLoader(safe_loader);
+        xsltSetLoaderFunc(safe_doc_loader);
         g_once_init_leave(&done, 1);
     }
 }
