@@ -5,6 +5,8 @@
 
 #include <errno.h>
 #include <glib.h>
+#include <stdbool.h>
+#include <unistd.h>
 #include <glib/gstdio.h>
 #include <libxml/xmlsave.h>
 #include <stdio.h>
@@ -51,8 +53,23 @@ int msp_cmd_fo(int argc, char **argv)
     msp_status st = msp_build_fo(&job, ctx, argv[1], draft, &fo, NULL);
     if (st == MSP_OK) {
         if (out_path) {
-            char *tmp = g_strconcat(out_path, ".tmp", NULL);
-            if (xmlSaveFormatFileEnc(tmp, fo, "UTF-8", 1) < 0 || g_rename(tmp, out_path) != 0) {
+            /* an unpredictable temporary beside the output (O_EXCL: never through a
+             * planted symlink), renamed over it: the output is whole or absent */
+            char *dir = g_path_get_dirname(out_path), *base = g_path_get_basename(out_path);
+            char *tmp = g_strdup_printf("%s/.%s.XXXXXX.tmp", dir, base);
+            g_free(dir);
+            g_free(base);
+            int fd = g_mkstemp(tmp);
+            xmlChar *buf = NULL;
+            int len = 0;
+            bool written = false;
+            if (fd >= 0) {
+                xmlDocDumpFormatMemoryEnc(fo, &buf, &len, "UTF-8", 1);
+                written = buf && write(fd, buf, (size_t)len) == (ssize_t)len;
+                written = (close(fd) == 0) && written;
+                xmlFree(buf);
+            }
+            if (!written || g_rename(tmp, out_path) != 0) {
                 msp_loc loc = { out_path, 0, 0 };
                 msp_diag_error(&job.diags, MSP_E_OUTPUT, loc, "check that the folder is writable",
                                "cannot write the FO: %s", g_strerror(errno));

@@ -5,6 +5,8 @@
  * pages, citation passes and bookmarks. Item generation is block.c. */
 #include "layout/layout_private.h"
 
+#define MSP_MAX_PAGE_NUMBER 99999999
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -653,8 +655,14 @@ static msp_status run_sequence(msp_layout *L, const msp_fo_node *seq, const msp_
         L->number++;
     else if (ipn && strcmp(ipn, "auto-even") == 0 && L->number % 2 != 0)
         L->number++;
-    else if (ipn && g_ascii_isdigit(ipn[0]))
-        L->number = atoi(ipn);
+    else if (ipn && g_ascii_isdigit(ipn[0])) {
+        gint64 v = g_ascii_strtoll(ipn, NULL, 10);
+        if (v < 1 || v > MSP_MAX_PAGE_NUMBER)
+            return L->st = msp_diag_error(&L->job->diags, MSP_E_FO, seq->loc,
+                                          "page numbers run from 1 to 99999999",
+                                          "initial-page-number=\"%s\" is out of range", ipn);
+        L->number = (int)v;
+    }
     L->format = msp_fo_attr_value(seq, "format");
     for (const msp_fo_node *c = seq->first; c; c = c->next) {
         const char *fname = msp_fo_attr_value(c, "flow-name");

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #define MAX_PIXELS_SIDE 20000
+#define MAX_PIXELS 40000000u   /* 160 MB decoded: more than any paper needs */
 #define PX_PT 0.75            /* 1 px = 1/96 in */
 #define CACHE_KEY "msp-para-images"
 
@@ -155,9 +156,11 @@ msp_status msp_para_image_load(const msp_para_env *env, const msp_fo_node *node,
         goto done;
     }
     if (!surface) {
-        if (pw == 0 || ph == 0 || pw > MAX_PIXELS_SIDE || ph > MAX_PIXELS_SIDE) {
+        if (pw == 0 || ph == 0 || pw > MAX_PIXELS_SIDE || ph > MAX_PIXELS_SIDE ||
+            (guint64)pw * ph > MAX_PIXELS) {
             st = msp_diag_error(diags, MSP_E_FO, node->loc,
-                                "images may be at most 20000 x 20000 pixels; scale the file down",
+                                "images may be at most 20000 pixels a side and 40 million pixels in all; "
+                                "scale the file down",
                                 "image '%s' claims %u x %u pixels", rel, pw, ph);
             goto done;
         }

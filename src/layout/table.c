@@ -9,6 +9,8 @@
  * (msp_table_row_split; layout.c decides where). */
 #include "layout/layout_private.h"
 
+#define MSP_TABLE_MAX_COLUMNS 1000
+
 #include <string.h>
 
 static double side_w(const msp_fo_style *s, int side)
@@ -297,6 +299,12 @@ static void columns(msp_gen *g, table_ctx *t, const msp_fo_node *table)
         if (c->kind != MSP_FO_TABLE_COLUMN)
             continue;
         int rep = MAX(1, c->style->number_columns_repeated);
+        if (rep > MSP_TABLE_MAX_COLUMNS || (int)w->len + rep > MSP_TABLE_MAX_COLUMNS) {
+            msp_diag_error(&g->L->job->diags, MSP_E_LIMIT, c->loc, "tables may have at most 1000 columns",
+                           "number-columns-repeated=\"%d\" makes the table too wide to lay out", rep);
+            g->L->st = MSP_E_LIMIT;
+            break;
+        }
         msp_len l = c->style->column_width;
         if (l.kind == MSP_LEN_AUTO)
             l = (msp_len){ MSP_LEN_PROP, 1 };
