@@ -174,6 +174,8 @@ static bool len_or_auto(msp_fo_apply *a, const char *v, bool column, msp_len *ou
     return out->v >= 0;
 }
 
+#define MSP_FO_MAX_FONT_SIZE 10000.0   /* pt */
+
 bool msp_fo_value_font_size(msp_fo_apply *a, const char *v, double *out)
 {
     static const struct { const char *name; double pt; } named[] = {
@@ -188,7 +190,7 @@ bool msp_fo_value_font_size(msp_fo_apply *a, const char *v, double *out)
         }
     if (strcmp(v, "larger") == 0) {
         *out = pf * 1.2;
-        return true;
+        return *out <= MSP_FO_MAX_FONT_SIZE ? true : BAD;
     }
     if (strcmp(v, "smaller") == 0) {
         *out = pf / 1.2;
@@ -198,7 +200,8 @@ bool msp_fo_value_font_size(msp_fo_apply *a, const char *v, double *out)
     if (!msp_fo_expr_eval(v, pf, &e) || e.fn != MSP_INDENT_PLAIN || e.prop || !e.is_length)
         return BAD;
     double d = e.v + e.pct * pf / 100.0;
-    if (d <= 0)
+    /* Pango sizes are ints of 1/1024 pt: far past any real page, refuse */
+    if (!(d > 0) || d > MSP_FO_MAX_FONT_SIZE)
         return BAD;
     *out = d;
     return true;

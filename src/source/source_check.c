@@ -8,6 +8,19 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* A count or number written in a source (item, year, Article): its value
+ * when it is a plain decimal of at most 9 digits, else -1 (never wraps, so
+ * "4294967302" cannot pass as Article 6). */
+static int small_number(const char *s)
+{
+    if (!s || !*s || strlen(s) > 9)
+        return -1;
+    for (const char *p = s; *p; p++)
+        if (!g_ascii_isdigit(*p))
+            return -1;
+    return (int)g_ascii_strtoll(s, NULL, 10);
+}
+
 static msp_loc mkloc(const char *file, int line, int column)
 {
     msp_loc loc = { file, line, column };
@@ -323,12 +336,12 @@ static void check_agenda(checker *c, const xmlNode *meta, const msp_refdata_meet
         return;
     const char *item_s = prop(c, a, "item");
     const char *sub = prop(c, a, "sub");
-    int item = item_s ? atoi(item_s) : 0;
+    int item = small_number(item_s);
     if (info)
         info->agenda_item = item;
     if (!msp_refdata_agenda_has(c->ref, meeting->id, item, NULL)) {
         check_error(c, MSP_E_DATA, a, "add the item to data/agenda.xml or correct @item",
-                    "meeting %s has no agenda item %d", meeting->id, item);
+                    "meeting %s has no agenda item %s", meeting->id, item_s ? item_s : "(none)");
         return;
     }
     if (sub && !msp_refdata_agenda_has(c->ref, meeting->id, item, sub))
@@ -353,11 +366,11 @@ static void check_committee(checker *c, const xmlNode *meta, msp_source_info *in
         info->committee = com->id;
         info->author = com->name;
     }
-    int year = year_s ? atoi(year_s) : 0;
+    int year = small_number(year_s);
     const GPtrArray *members = msp_refdata_committee_members(com, year);
     if (!members || members->len == 0) {
         check_error(c, MSP_E_DATA, k, "add the year's members to data/committees.xml or correct @year",
-                    "committee '%s' has no members recorded for %d", id, year);
+                    "committee '%s' has no members recorded for %s", id, year_s ? year_s : "(no year)");
         return;
     }
     int chairs = 0;
@@ -420,7 +433,7 @@ static void walk(checker *c, xmlNode *n)
         } else if (is_paper_el(k, "article") || is_paper_el(k, "action")) {
             bool article = is_paper_el(k, "article");
             const char *n_s = prop(c, k, "n");
-            int num = n_s ? atoi(n_s) : 0;
+            int num = small_number(n_s);
             bool ok = article ? msp_refdata_article_has(c->ref, num) : msp_refdata_action_has(c->ref, num);
             if (!ok) {
                 char hint[128];
