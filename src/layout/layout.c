@@ -885,6 +885,12 @@ msp_status msp_layout_run(msp_job *job, const msp_fo_doc *doc, const msp_layout_
 
     msp_status st = MSP_OK;
     GHashTable *map = NULL;
+    bool any_sequence = false;
+    for (const msp_fo_node *c = doc->root->first; c; c = c->next)
+        any_sequence = any_sequence || c->kind == MSP_FO_PAGE_SEQUENCE;
+    if (!any_sequence)
+        st = msp_diag_error(&job->diags, MSP_E_FO, doc->root->loc, "add an fo:page-sequence with an fo:flow",
+                            "fo:root has no fo:page-sequence: there is nothing to lay out");
     int errors_before = job->diags.errors;
     int citations = check_citations(job, doc, doc->root);
     if (job->diags.errors > errors_before)

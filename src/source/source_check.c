@@ -63,7 +63,13 @@ msp_source_schema *msp_source_schema_load(msp_diag_list *diags, const char *rng_
         return NULL;
     }
     xmlRelaxNGSetParserStructuredErrors(pctxt, on_schema_error, &c);
+    /* reading the schema file itself reports through libxml2's (thread-local)
+     * structured handler, not the RELAX NG context's: catch it there too */
+    xmlStructuredErrorFunc saved = xmlStructuredError;
+    void *saved_ctx = xmlStructuredErrorContext;
+    xmlSetStructuredErrorFunc(&c, on_schema_error);
     xmlRelaxNGPtr rng = xmlRelaxNGParse(pctxt);
+    xmlSetStructuredErrorFunc(saved_ctx, saved);
     xmlRelaxNGFreeParserCtxt(pctxt);
     if (!rng || c.errors > 0) {
         if (rng)

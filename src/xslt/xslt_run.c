@@ -26,6 +26,7 @@ typedef struct run_state {
     GString *pending;           /* libxslt error text not yet turned into diagnostics */
     msp_loc where;              /* last "file X line N" seen */
     int errors;
+    xsltTransformContextPtr ctxt;   /* set once the transform starts */
 } run_state;
 
 static void emit_line(run_state *st, const char *line)
@@ -43,6 +44,12 @@ static void emit_line(run_state *st, const char *line)
     if (strstr(line, "Local file read for") || strstr(line, "xsltLoadDocument: read rights"))
         return;     /* already reported by the read check with a clearer message */
     msp_loc loc = st->where.file ? st->where : file_loc(st->source_path);
+    /* xsl:message and other instruction-level errors: the instruction's place */
+    if (!st->where.file && st->ctxt && st->ctxt->inst && st->ctxt->inst->doc && st->ctxt->inst->doc->URL) {
+        loc.file = msp_diag_list_intern(&st->job->diags, (const char *)st->ctxt->inst->doc->URL);
+        loc.line = (int)xmlGetLineNo(st->ctxt->inst);
+        loc.column = 0;
+    }
     msp_diag_error(&st->job->diags, MSP_E_XSLT, loc, NULL, "%s", line);
     st->errors++;
 }
@@ -170,7 +177,7 @@ msp_status msp_xslt_run(msp_job *job, const msp_xslt *x, const char *kind, xmlDo
                               "no stylesheet templates/%s.xsl for paper kind '%s'", kind ? kind : "", kind ? kind : "");
     }
     run_state st = { job, x, spath, source_dir ? msp_xslt_canonical_path(source_dir) : NULL, g_string_new(NULL),
-                     { NULL, 0, 0 }, 0 };
+                     { NULL, 0, 0 }, 0, NULL };
     xsltSecurityPrefsPtr sec = xsltNewSecurityPrefs();
     xsltSetSecurityPrefs(sec, XSLT_SECPREF_READ_FILE, check_read);
     xsltSetSecurityPrefs(sec, XSLT_SECPREF_WRITE_FILE, refuse_write);
@@ -186,6 +193,7 @@ msp_status msp_xslt_run(msp_job *job, const msp_xslt *x, const char *kind, xmlDo
         goto done;
     }
     ctxt->_private = &st;
+    st.ctxt = ctxt;
     xsltSetCtxtSecurityPrefs(sec, ctxt);
     xsltSetTransformErrorFunc(ctxt, &st, on_error);
     xsltQuoteOneUserParam(ctxt, (const xmlChar *)"data", (const xmlChar *)x->data_param);

@@ -164,6 +164,24 @@ static char *dir_of(const char *path)
     return c;
 }
 
+/* Parse errors of a stylesheet file (libxml2's, with line and column). */
+typedef struct struct_log {
+    msp_diag_list *diags;
+    int errors;
+} struct_log;
+
+static void on_compile_struct_error(void *user, xmlErrorPtr err)
+{
+    struct_log *l = user;
+    if (!err || err->level == XML_ERR_WARNING)
+        return;
+    char *msg = g_strchomp(g_strdup(err->message ? err->message : "error"));
+    msp_loc loc = { err->file ? msp_diag_list_intern(l->diags, err->file) : NULL, err->line, err->int2 };
+    msp_diag_error(l->diags, MSP_E_XSLT, loc, "fix the stylesheet", "%s", msg);
+    l->errors++;
+    g_free(msg);
+}
+
 msp_xslt *msp_xslt_load(msp_diag_list *diags, const char *templates_dir, const char *data_dir)
 {
     msp_xslt_global_init();
@@ -182,19 +200,22 @@ msp_xslt *msp_xslt_load(msp_diag_list *diags, const char *templates_dir, const c
     int errors = 0;
     const char *name;
     compile_log log = { g_string_new(NULL) };
+    struct_log slog = { diags, 0 };
     xsltSetGenericErrorFunc(&log, on_compile_error);
     xmlSetGenericErrorFunc(&log, on_compile_error);
+    xmlSetStructuredErrorFunc(&slog, on_compile_struct_error);
     while ((name = g_dir_read_name(dir))) {
         if (!g_str_has_suffix(name, ".xsl") || strcmp(name, "common.xsl") == 0)
             continue;
         char *path = g_build_filename(x->templates_dir, name, NULL);
         g_string_truncate(log.text, 0);
+        int parse_errors = slog.errors;
         xsltStylesheetPtr style = xsltParseStylesheetFile((const xmlChar *)path);
         if (!style || style->errors > 0 || log.text->len > 0) {
             if (log.text->len)
                 report_compile(diags, path, log.text->str);
             if (!style || style->errors > 0) {
-                if (!log.text->len)
+                if (!log.text->len && slog.errors == parse_errors)
                     msp_diag_error(diags, MSP_E_XSLT, file_loc(msp_diag_list_intern(diags, path)),
                                    NULL, "cannot compile the stylesheet");
                 errors++;
@@ -208,6 +229,7 @@ msp_xslt *msp_xslt_load(msp_diag_list *diags, const char *templates_dir, const c
     }
     xsltSetGenericErrorFunc(NULL, NULL);
     xmlSetGenericErrorFunc(NULL, NULL);
+    xmlSetStructuredErrorFunc(NULL, NULL);
     g_string_free(log.text, TRUE);
     g_dir_close(dir);
     if (errors > 0) {
