@@ -24,6 +24,8 @@
 #       out=tmplink  symlinks to a victim file are planted at the output's name and its
 #                    predictable temporary names (OUT.tmp, .OUT.tmp): the victim must stay
 #                    intact and the output must be a new regular file
+#       out=dirlinks the output folder's subfolders (thumbs/, .mspdoc-state/) are symlinks
+#                    to a folder outside it, which must stay empty
 #       fast         must finish within 5 s (entity bombs, limits)
 # Run by CTest as e2e.bad_inputs (env MSPDOC, MSP_ROOT, MSP_TMP). With an
 # argument, runs only the rows whose case file matches that regex.
@@ -115,6 +117,11 @@ while IFS= read -r line || [ -n "$line" ]; do
   esac
   oname="${case%.*}.pdf"
   [ "$cmd" = fo ] && oname="${case%.*}.fo"
+  if [ "$mode" = dirlinks ]; then
+    mkdir -p "$scratch/elsewhere"
+    ln -s "$scratch/elsewhere" "$out/thumbs"
+    ln -s "$scratch/elsewhere" "$out/.mspdoc-state"
+  fi
   if [ "$mode" = tmplink ]; then
     echo "victim: must not change" >"$scratch/victim"
     for t in "$oname" "$oname.tmp" ".$oname.tmp" "$oname.part" "$oname~"; do ln -s "$scratch/victim" "$out/$t"; done
@@ -192,6 +199,9 @@ while IFS= read -r line || [ -n "$line" ]; do
     [ "$(cat "$scratch/victim")" = "victim: must not change" ] || problems+=("a planted symlink was followed: the victim file was overwritten")
     [ -L "$out/$oname" ] && problems+=("the output $oname is a symlink, not a new file")
     [ "$rc" = 0 ] && [ ! -f "$out/$oname" ] && problems+=("no output $oname")
+  fi
+  if [ "$mode" = dirlinks ] && [ -n "$(ls -A "$scratch/elsewhere")" ]; then
+    problems+=("wrote outside the output folder through a symlink: $(ls -A "$scratch/elsewhere" | head -n 3 | tr '\n' ' ')")
   fi
   [ -s "$scratch/leftover" ] && problems+=("output left behind: $(cat "$scratch/leftover")")
   # no secret may reach any output, in any form
