@@ -45,14 +45,30 @@ static void on_done(void *user, msp_paper *p)
 
 /* An advisory lock on OUTDIR/.mspdoc-state/lock, held until exit or
  * unlock_outdir; the kernel drops it when the process dies (kill -9). */
+/* True when OUTDIR/name is a symbolic link: batch writes state and
+ * thumbnails there, and must never write outside OUTDIR through one. */
+static bool planted_link(const char *outdir, const char *name, FILE *err)
+{
+    char *path = g_build_filename(outdir, name, NULL);
+    GStatBuf st;
+    bool link = g_lstat(path, &st) == 0 && S_ISLNK(st.st_mode);
+    if (link)
+        fprintf(err, "%s: error: is a symbolic link; mspdoc writes only inside the output folder\n"
+                     "  hint: remove the link (mspdoc makes the folder itself)\n", path);
+    g_free(path);
+    return link;
+}
+
 static int lock_outdir(const char *outdir, FILE *err)
 {
     char *dir = g_build_filename(outdir, MSP_BATCH_STATE_DIR, NULL);
     char *path = g_build_filename(dir, "lock", NULL);
     int fd = -1;
-    if (g_mkdir_with_parents(dir, 0777) != 0) {
+    if (planted_link(outdir, MSP_BATCH_STATE_DIR, err) || planted_link(outdir, MSP_BATCH_THUMB_DIR, err)) {
+        /* refused: reported */
+    } else if (g_mkdir_with_parents(dir, 0777) != 0) {
         fprintf(err, "%s: error: cannot create the output folder: %s\n", dir, g_strerror(errno));
-    } else if ((fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0666)) < 0) {
+    } else if ((fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0666)) < 0) {
         fprintf(err, "%s: error: cannot open the lock file: %s\n", path, g_strerror(errno));
     } else if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
         fprintf(err, "%s: error: another batch is writing to this folder\n"

@@ -14,6 +14,8 @@ typedef struct msp_batch_opts {
     bool force;               /* rebuild even papers that are up to date */
     const char *report_json;  /* borrowed, may be NULL: another copy of index.json */
     bool quiet;               /* no progress output */
+    int max_pages;            /* > 0: a paper with more pages fails (default 5000) */
+    double max_seconds;       /* > 0: a paper taking longer fails; the batch goes on */
 } msp_batch_opts;
 
 /* Runs a batch over inputs (files or folders). Messages go to stderr.

@@ -16,6 +16,8 @@ typedef struct real_shared {
     char *outdir;
     char *digest;
     gint64 epoch;          /* SOURCE_DATE_EPOCH, or -1: the paper's date */
+    int max_pages;         /* > 0: overrides the default page limit */
+    double max_seconds;    /* > 0: time limit per paper */
 } real_shared;
 
 static void *worker_new(void *shared)
@@ -96,6 +98,10 @@ static msp_status real_build(void *shared, void *worker, msp_paper *p, msp_batch
     real_shared *rs = shared;
     msp_job job;
     msp_job_init(&job);
+    if (rs->max_pages > 0)
+        job.limits.max_pages = rs->max_pages;
+    if (rs->max_seconds > 0)
+        job.limits.max_seconds = rs->max_seconds;
     msp_batch_cancel_attach(cancel, &job.cancelled);
 
     char *out_path = g_build_filename(rs->outdir, p->output_name, NULL);
@@ -230,6 +236,11 @@ int msp_batch_run(const msp_batch_opts *opts, char **inputs, int n_inputs)
         msp_diag_list_init(&diags);
         diags.echo = stderr;
         msp_batch_builder *b = msp_batch_builder_open(&diags, opts->root, opts->outdir);
+        if (b) {
+            real_shared *rs = b->shared;
+            rs->max_pages = opts->max_pages;
+            rs->max_seconds = opts->max_seconds;
+        }
         rc = b ? msp_batch_run_papers(opts, papers, b, stderr) : 1;
         msp_batch_builder_close(b);
         msp_diag_list_clear(&diags);

@@ -11,6 +11,8 @@ int msp_cmd_batch(int argc, char **argv)
 {
     char *outdir = NULL, *report = NULL;
     int jobs = 0;
+    int max_pages = 0;
+    double max_seconds = 0;
     gboolean draft = FALSE, force = FALSE, quiet = FALSE;
     GOptionEntry entries[] = {
         { "output-dir", 'O', 0, G_OPTION_ARG_FILENAME, &outdir, "Write PDFs and the report to DIR (default: out)", "DIR" },
@@ -18,6 +20,8 @@ int msp_cmd_batch(int argc, char **argv)
         { "draft", 0, 0, G_OPTION_ARG_NONE, &draft, "Build every paper as a draft (DRAFT watermark, build stamp)", NULL },
         { "force", 0, 0, G_OPTION_ARG_NONE, &force, "Rebuild papers that are up to date", NULL },
         { "report", 0, 0, G_OPTION_ARG_FILENAME, &report, "Also write the JSON report to FILE", "FILE.json" },
+        { "max-pages", 0, 0, G_OPTION_ARG_INT, &max_pages, "A paper with more than N pages fails (default 5000)", "N" },
+        { "max-seconds", 0, 0, G_OPTION_ARG_DOUBLE, &max_seconds, "A paper taking longer than S seconds fails; the batch goes on", "S" },
         { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, "No progress output (errors are still printed)", NULL },
         { NULL, 0, 0, 0, NULL, NULL, NULL }
     };
@@ -46,6 +50,8 @@ int msp_cmd_batch(int argc, char **argv)
     o.root = msp_cli_root();
     o.outdir = outdir ? outdir : "out";
     o.workers = jobs;
+    o.max_pages = max_pages;
+    o.max_seconds = max_seconds;
     o.draft = draft;
     o.force = force;
     o.report_json = report;

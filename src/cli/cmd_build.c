@@ -12,11 +12,14 @@ int msp_cmd_build(int argc, char **argv)
 {
     char *out_path = NULL, *tree_path = NULL, *png_dir = NULL;
     gboolean draft = FALSE;
-    double dpi = 0;
+    double dpi = 0, max_seconds = 0;
+    int max_pages = 0;
     GOptionEntry entries[] = {
         { "output", 'o', 0, G_OPTION_ARG_FILENAME, &out_path,
           "Write the PDF to FILE (default: out/<symbol>.pdf, e.g. out/APLC_MSP.22_2025_22.pdf)", "FILE" },
         { "area-tree", 0, 0, G_OPTION_ARG_FILENAME, &tree_path, "Also write the laid-out pages as XML", "FILE" },
+        { "max-pages", 0, 0, G_OPTION_ARG_INT, &max_pages, "Fail when the paper has more than N pages (default 5000)", "N" },
+        { "max-seconds", 0, 0, G_OPTION_ARG_DOUBLE, &max_seconds, "Fail when the paper takes longer than S seconds", "S" },
         { "draft", 0, 0, G_OPTION_ARG_NONE, &draft, "Draft: DRAFT watermark and stamp, symbol optional", NULL },
         { "png", 0, 0, G_OPTION_ARG_FILENAME, &png_dir, "Also write each page as a PNG into DIR", "DIR" },
         { "png-dpi", 0, 0, G_OPTION_ARG_DOUBLE, &dpi, "Resolution of the PNG pages (default 96)", "DPI" },
@@ -56,6 +59,10 @@ int msp_cmd_build(int argc, char **argv)
     msp_build_worker_init(&w, ctx);
     msp_job job;
     msp_job_init(&job);
+    if (max_pages > 0)
+        job.limits.max_pages = max_pages;
+    if (max_seconds > 0)
+        job.limits.max_seconds = max_seconds;
     msp_build_opts opts = { .out_path = out_path, .area_tree_path = tree_path, .png_dir = png_dir,
                             .png_dpi = dpi, .draft = draft, .epoch = -1 };
     msp_build_result res;

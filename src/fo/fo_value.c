@@ -102,6 +102,9 @@ G_STATIC_ASSERT(MSP_P_SPACE_AFTER == MSP_P_SPACE_BEFORE_PREC + 1);
 G_STATIC_ASSERT(MSP_P_KEEP_WITH_NEXT < MSP_P_KEEP_WITH_PREVIOUS && MSP_P_KEEP_WITH_PREVIOUS < MSP_P_KEEP_TOGETHER);
 
 #define BAD false
+/* Lengths past 1e6 pt (350 m) are typos or attacks; refusing them keeps every
+ * later sum far from overflow (and from Pango's int units). */
+#define MSP_FO_MAX_LENGTH 1e6
 
 bool msp_fo_value_length(msp_fo_apply *a, const char *v, bool allow_neg, double *out)
 {
@@ -109,6 +112,8 @@ bool msp_fo_value_length(msp_fo_apply *a, const char *v, bool allow_neg, double 
     if (!msp_fo_length_parse(v, a->s->font_size, &d))
         return BAD;
     if (!allow_neg && d < 0)
+        return BAD;
+    if (!(d >= -MSP_FO_MAX_LENGTH && d <= MSP_FO_MAX_LENGTH))
         return BAD;
     *out = d;
     return true;
@@ -171,7 +176,7 @@ static bool len_or_auto(msp_fo_apply *a, const char *v, bool column, msp_len *ou
         *out = (msp_len){ MSP_LEN_PCT, e.pct };
     else
         *out = (msp_len){ MSP_LEN_ABS, e.v };
-    return out->v >= 0;
+    return out->v >= 0 && out->v <= MSP_FO_MAX_LENGTH;
 }
 
 #define MSP_FO_MAX_FONT_SIZE 10000.0   /* pt */
