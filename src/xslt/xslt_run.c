@@ -164,6 +164,37 @@ static int refuse_network(xsltSecurityPrefsPtr sec, xsltTransformContextPtr ctxt
     return 0;
 }
 
+/* A watchdog for one transform: libxslt has no time limit, but it stops at
+ * its next instruction once the context's state is STOPPED. The watchdog
+ * sets that when the job's deadline passes or the job is cancelled. */
+typedef struct watchdog {
+    GMutex lock;
+    GCond cond;
+    bool done;
+    bool fired;
+    gint64 deadline_us;                 /* monotonic */
+    volatile int *cancelled;
+    xsltTransformContextPtr ctxt;
+} watchdog;
+
+static gpointer watchdog_main(gpointer data)
+{
+    watchdog *w = data;
+    g_mutex_lock(&w->lock);
+    while (!w->done) {
+        gint64 now = g_get_monotonic_time();
+        if (now >= w->deadline_us || (w->cancelled && *w->cancelled)) {
+            w->fired = true;
+            w->ctxt->state = XSLT_STATE_STOPPED;
+            break;
+        }
+        gint64 until = MIN(w->deadline_us, now + 100000);   /* poll cancellation every 0.1 s */
+        g_cond_wait_until(&w->cond, &w->lock, until);
+    }
+    g_mutex_unlock(&w->lock);
+    return NULL;
+}
+
 msp_status msp_xslt_run(msp_job *job, const msp_xslt *x, const char *kind, xmlDoc *src,
                         const char *source_path, const char *source_dir, const msp_xslt_params *params,
                         xmlDoc **out)
@@ -205,7 +236,38 @@ msp_status msp_xslt_run(msp_job *job, const msp_xslt *x, const char *kind, xmlDo
     xmlStructuredErrorFunc old_serror = xmlStructuredError;
     void *old_sctx = xmlStructuredErrorContext;
     xmlSetStructuredErrorFunc(&st, on_xml_error);
+    watchdog w = { 0 };
+    GThread *dog = NULL;
+    if (job->limits.max_seconds > 0) {
+        g_mutex_init(&w.lock);
+        g_cond_init(&w.cond);
+        w.deadline_us = job->started_us + (gint64)(job->limits.max_seconds * 1e6);
+        w.cancelled = &job->cancelled;
+        w.ctxt = ctxt;
+        dog = g_thread_new("xslt-watchdog", watchdog_main, &w);
+    }
     xmlDoc *res = xsltApplyStylesheetUser(style, src, NULL, NULL, NULL, ctxt);
+    if (dog) {
+        g_mutex_lock(&w.lock);
+        w.done = true;
+        g_cond_signal(&w.cond);
+        g_mutex_unlock(&w.lock);
+        g_thread_join(dog);
+        g_mutex_clear(&w.lock);
+        g_cond_clear(&w.cond);
+        if (w.fired) {
+            xmlSetStructuredErrorFunc(old_sctx, old_serror);
+            if (res)
+                xmlFreeDoc(res);
+            ctxt->_private = NULL;
+            xsltFreeTransformContext(ctxt);
+            status = msp_job_check_time(job, file_loc(spath));
+            if (status == MSP_OK)
+                status = msp_diag_error(&job->diags, MSP_E_LIMIT, file_loc(spath), NULL,
+                                        "the stylesheet was stopped");
+            goto done;
+        }
+    }
     xmlSetStructuredErrorFunc(old_sctx, old_serror);
     flush_pending(&st, true);
 
