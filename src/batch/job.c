@@ -6,6 +6,7 @@
 #include "fo/fo.h"
 #include "layout/layout.h"
 #include "render/draw.h"
+#include "render/outfile.h"
 #include "render/pdf.h"
 
 #include <errno.h>
@@ -175,28 +176,6 @@ static msp_status sink_chain(void *user, const msp_page *page)
     return msp_pdf_sink(s->pdf, page);
 }
 
-static FILE *open_temp_sibling(msp_job *job, const char *path, char **tmp_out, const char *what)
-{
-    char *dir = g_path_get_dirname(path);
-    char *base = g_path_get_basename(path);
-    char *tmpl = g_strdup_printf("%s/.%s.XXXXXX.tmp", dir, base);
-    int fd = g_mkstemp(tmpl);
-    FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
-    if (!f) {
-        msp_diag_error(&job->diags, MSP_E_OUTPUT, file_loc(msp_diag_list_intern(&job->diags, path)),
-                       "check that the folder exists and is writable", "cannot write the %s: %s", what,
-                       g_strerror(errno));
-        if (fd >= 0)
-            close(fd);
-        g_free(tmpl);
-        tmpl = NULL;
-    }
-    g_free(dir);
-    g_free(base);
-    *tmp_out = tmpl;
-    return f;
-}
-
 static char *draft_stamp(gint64 epoch, const char *hash)
 {
     GDateTime *dt = g_date_time_new_from_unix_utc(epoch >= 0 ? epoch : g_get_real_time() / G_USEC_PER_SEC);
@@ -218,8 +197,7 @@ msp_status msp_build(msp_job *job, const msp_build_ctx *ctx, msp_build_worker *w
     msp_pdf *pdf = NULL;
     xmlDoc *fo_xml = NULL;
     msp_fo_doc *fo = NULL;
-    FILE *tree = NULL;
-    char *tree_tmp = NULL;
+    msp_outfile tree = { 0 };
     char *stamp = NULL;
     GPtrArray *pngs = g_ptr_array_new_with_free_func(g_free);
     char *png_stem = NULL;
@@ -292,12 +270,10 @@ msp_status msp_build(msp_job *job, const msp_build_ctx *ctx, msp_build_worker *w
         goto done;
 
     if (opts->area_tree_path) {
-        tree = open_temp_sibling(job, opts->area_tree_path, &tree_tmp, "area tree");
-        if (!tree) {
-            st = MSP_E_OUTPUT;
+        st = msp_outfile_open(&job->diags, &tree, opts->area_tree_path);
+        if (st != MSP_OK)
             goto done;
-        }
-        msp_area_dump_begin(tree);
+        msp_area_dump_begin(tree.fp);
     }
     char *base = g_path_get_basename(res->out_path);
     char *dot = strrchr(base, '.');
@@ -309,7 +285,7 @@ msp_status msp_build(msp_job *job, const msp_build_ctx *ctx, msp_build_worker *w
                             NULL, "cannot create the PNG folder: %s", g_strerror(errno));
         goto done;
     }
-    sinks s = { job, pdf, tree, opts->png_dir, png_stem, opts->png_dpi > 0 ? opts->png_dpi : 96.0, pngs, opts->png_first_only };
+    sinks s = { job, pdf, tree.fp, opts->png_dir, png_stem, opts->png_dpi > 0 ? opts->png_dpi : 96.0, pngs, opts->png_first_only };
     msp_layout_opts lo = { 0 };
     lo.pango = w->pango;
     lo.sink = sink_chain;
@@ -324,17 +300,11 @@ msp_status msp_build(msp_job *job, const msp_build_ctx *ctx, msp_build_worker *w
     if (st != MSP_OK)
         goto done;
     res->pages = lr.pages;
-    if (tree) {
-        msp_area_dump_end(tree);
-        bool bad = fflush(tree) != 0 || ferror(tree);
-        bad = (fclose(tree) != 0) || bad;
-        tree = NULL;
-        if (bad || g_rename(tree_tmp, opts->area_tree_path) != 0) {
-            st = msp_diag_error(&job->diags, MSP_E_OUTPUT,
-                                file_loc(msp_diag_list_intern(&job->diags, opts->area_tree_path)), NULL,
-                                "cannot write the area tree: %s", g_strerror(errno));
-            g_unlink(tree_tmp);
-            g_unlink(res->out_path);
+    if (tree.fp) {
+        msp_area_dump_end(tree.fp);
+        st = msp_outfile_commit(&job->diags, &tree);
+        if (st != MSP_OK) {
+            g_unlink(res->out_path); /* all or nothing */
             goto done;
         }
     }
@@ -342,16 +312,12 @@ msp_status msp_build(msp_job *job, const msp_build_ctx *ctx, msp_build_worker *w
 done:
     if (pdf)
         msp_pdf_abort(pdf);
-    if (tree) {
-        fclose(tree);
-        g_unlink(tree_tmp);
-    }
+    msp_outfile_discard(&tree);
     if (st != MSP_OK)
         for (guint i = 0; i < pngs->len; i++)
             g_unlink(pngs->pdata[i]);
     g_ptr_array_unref(pngs);
     g_free(png_stem);
-    g_free(tree_tmp);
     g_free(stamp);
     msp_fo_doc_free(fo);
     if (fo_xml)

@@ -2,6 +2,7 @@
  * prints the XSL-FO the stylesheet makes from it (to stdout by default). */
 #include "batch/job.h"
 #include "cli/cmd.h"
+#include "render/outfile.h"
 
 #include <errno.h>
 #include <glib.h>
@@ -53,31 +54,17 @@ int msp_cmd_fo(int argc, char **argv)
     msp_status st = msp_build_fo(&job, ctx, argv[1], draft, &fo, NULL);
     if (st == MSP_OK) {
         if (out_path) {
-            /* an unpredictable temporary beside the output (O_EXCL: never through a
-             * planted symlink), renamed over it: the output is whole or absent */
-            char *dir = g_path_get_dirname(out_path), *base = g_path_get_basename(out_path);
-            char *tmp = g_strdup_printf("%s/.%s.XXXXXX.tmp", dir, base);
-            g_free(dir);
-            g_free(base);
-            int fd = g_mkstemp(tmp);
-            xmlChar *buf = NULL;
-            int len = 0;
-            bool written = false;
-            if (fd >= 0) {
+            msp_outfile out = { 0 };
+            if (msp_outfile_open(&job.diags, &out, out_path) == MSP_OK) {
+                xmlChar *buf = NULL;
+                int len = 0;
                 xmlDocDumpFormatMemoryEnc(fo, &buf, &len, "UTF-8", 1);
-                written = buf && write(fd, buf, (size_t)len) == (ssize_t)len;
-                written = (close(fd) == 0) && written;
+                if (buf)
+                    msp_outfile_write(&out, buf, (unsigned int)len);
                 xmlFree(buf);
+                if (msp_outfile_commit(&job.diags, &out) == MSP_OK)
+                    rc = MSP_EXIT_OK;
             }
-            if (!written || g_rename(tmp, out_path) != 0) {
-                msp_loc loc = { out_path, 0, 0 };
-                msp_diag_error(&job.diags, MSP_E_OUTPUT, loc, "check that the folder is writable",
-                               "cannot write the FO: %s", g_strerror(errno));
-                g_unlink(tmp);
-            } else {
-                rc = MSP_EXIT_OK;
-            }
-            g_free(tmp);
         } else {
             xmlChar *buf = NULL;
             int len = 0;

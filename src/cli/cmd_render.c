@@ -4,6 +4,7 @@
 #include "fo/fo.h"
 #include "layout/layout.h"
 #include "render/fonts.h"
+#include "render/outfile.h"
 #include "render/pdf.h"
 
 #include <errno.h>
@@ -24,29 +25,6 @@ static msp_status sink_both(void *user, const msp_page *page)
     if (s->tree)
         msp_area_dump_page(s->tree, page);
     return msp_pdf_sink(s->pdf, page);
-}
-
-/* Opens the area-tree file through a temporary sibling, like the PDF. */
-static FILE *open_tree(msp_job *job, const char *path, char **tmp_out)
-{
-    char *dir = g_path_get_dirname(path);
-    char *base = g_path_get_basename(path);
-    char *tmpl = g_strdup_printf("%s/.%s.XXXXXX.tmp", dir, base);
-    int fd = g_mkstemp(tmpl);
-    FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
-    if (!f) {
-        msp_diag_error(&job->diags, MSP_E_OUTPUT, ((msp_loc){ path, 0, 0 }),
-                       "check that the folder exists and is writable",
-                       "cannot write the area tree: %s", g_strerror(errno));
-        if (fd >= 0)
-            close(fd);
-        g_free(tmpl);
-        tmpl = NULL;
-    }
-    g_free(dir);
-    g_free(base);
-    *tmp_out = tmpl;
-    return f;
 }
 
 int msp_cmd_render(int argc, char **argv)
@@ -84,8 +62,7 @@ int msp_cmd_render(int argc, char **argv)
     msp_fonts *fonts = NULL;
     PangoContext *pango = NULL;
     msp_pdf *pdf = NULL;
-    FILE *tree = NULL;
-    char *tree_tmp = NULL;
+    msp_outfile tree = { 0 };
     msp_status st = MSP_OK;
     const char *in = argv[1];
 
@@ -107,15 +84,13 @@ int msp_cmd_render(int argc, char **argv)
     if (st != MSP_OK)
         goto cleanup;
     if (tree_path) {
-        tree = open_tree(&job, tree_path, &tree_tmp);
-        if (!tree) {
-            st = MSP_E_OUTPUT;
+        st = msp_outfile_open(&job.diags, &tree, tree_path);
+        if (st != MSP_OK)
             goto cleanup;
-        }
-        msp_area_dump_begin(tree);
+        msp_area_dump_begin(tree.fp);
     }
 
-    render_sinks sinks = { pdf, tree };
+    render_sinks sinks = { pdf, tree.fp };
     msp_layout_opts lo = { 0 };
     lo.pango = pango;
     lo.sink = sink_both;
@@ -128,25 +103,17 @@ int msp_cmd_render(int argc, char **argv)
     pdf = NULL;
     if (st != MSP_OK)
         goto cleanup;
-    if (tree) {
-        msp_area_dump_end(tree);
-        int bad = ferror(tree) | fclose(tree);
-        tree = NULL;
-        if (bad || g_rename(tree_tmp, tree_path) != 0) {
-            st = msp_diag_error(&job.diags, MSP_E_OUTPUT, ((msp_loc){ tree_path, 0, 0 }), NULL,
-                                "cannot write the area tree: %s", g_strerror(errno));
+    if (tree.fp) {
+        msp_area_dump_end(tree.fp);
+        st = msp_outfile_commit(&job.diags, &tree);
+        if (st != MSP_OK)
             g_unlink(out_path); /* all or nothing */
-        }
     }
 
 cleanup:
     if (pdf)
         msp_pdf_abort(pdf);
-    if (tree)
-        fclose(tree);
-    if (tree_tmp)
-        g_unlink(tree_tmp); /* no-op after a successful rename */
-    g_free(tree_tmp);
+    msp_outfile_discard(&tree);
     if (pango)
         g_object_unref(pango);
     msp_fonts_free(fonts);

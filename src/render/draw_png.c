@@ -2,7 +2,7 @@
  * given resolution, white background, written through a temporary file.
  * The one surface render/ makes outside pdf.c (an image, never a PDF). */
 #include "render/draw.h"
-#include "render/render_private.h"
+#include "render/outfile.h"
 
 #include <math.h>
 

@@ -1,7 +1,7 @@
 /* Output files written atomically: a temporary sibling in the same folder,
  * buffered writes with the first error remembered, fsync, rename. Knows
  * nothing of PDF or PNG; pdf.c and draw_png.c stream into it. */
-#include "render/render_private.h"
+#include "render/outfile.h"
 
 #include <errno.h>
 #include <fcntl.h>

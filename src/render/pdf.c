@@ -5,7 +5,7 @@
 #include "render/pdf.h"
 
 #include "render/draw.h"
-#include "render/render_private.h"
+#include "render/outfile.h"
 
 #include <cairo-pdf.h>
 #include <errno.h>

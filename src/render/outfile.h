@@ -1,8 +1,9 @@
-/* Shared inside render/ only: an output file written through a temporary
- * sibling ("<dir>/.<name>.XXXXXX.tmp") and renamed into place on success,
- * so a failed or interrupted write never leaves a partial file. */
-#ifndef MSP_RENDER_PRIVATE_H
-#define MSP_RENDER_PRIVATE_H
+/* An output file written through a temporary sibling
+ * ("<dir>/.<name>.XXXXXX.tmp", created O_EXCL so never through a planted
+ * link) and renamed into place on success, so a failed or interrupted write
+ * never leaves a partial file. Every file mspdoc writes goes through it. */
+#ifndef MSP_OUTFILE_H
+#define MSP_OUTFILE_H
 
 #include "base/diag.h"
 
