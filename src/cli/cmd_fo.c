@@ -4,10 +4,7 @@
 #include "cli/cmd.h"
 #include "render/outfile.h"
 
-#include <errno.h>
 #include <glib.h>
-#include <stdbool.h>
-#include <unistd.h>
 #include <glib/gstdio.h>
 #include <libxml/xmlsave.h>
 #include <stdio.h>

@@ -7,12 +7,10 @@
 #include "render/outfile.h"
 #include "render/pdf.h"
 
-#include <errno.h>
 #include <glib.h>
 #include <glib/gstdio.h>
 #include <stdio.h>
 #include <string.h>
-#include <unistd.h>
 
 typedef struct render_sinks {
     msp_pdf *pdf;
