@@ -639,3 +639,24 @@ double msp_run_emit(msp_layout *L, msp_page *page, const GPtrArray *items, int f
     g_array_free(open, TRUE);
     return y - y0;
 }
+
+GPtrArray *msp_gen_run(msp_gen *g, const msp_fo_node *parent, const msp_refarea *ra)
+{
+    GPtrArray *saved_out = g->out, *saved_spaces = g->spaces;
+    int saved_keep = g->keep, saved_kt = g->kt_depth;
+    msp_break saved_force = g->force;
+    g->out = g_ptr_array_new();
+    g->spaces = g_ptr_array_new();
+    g->keep = MSP_BP_FREE;
+    g->kt_depth = 0;
+    g->force = MSP_BREAK_AUTO;
+    msp_gen_children(g, parent, ra);
+    GPtrArray *out = g->out;
+    g_ptr_array_free(g->spaces, TRUE);
+    g->out = saved_out;
+    g->spaces = saved_spaces;
+    g->keep = saved_keep;
+    g->kt_depth = saved_kt;
+    g->force = saved_force;
+    return out;
+}

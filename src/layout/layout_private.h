@@ -202,6 +202,10 @@ struct msp_layout {
 void msp_gen_init(msp_gen *g, msp_layout *L, const char *page_number_text);
 void msp_gen_clear(msp_gen *g);
 msp_status msp_gen_children(msp_gen *g, const msp_fo_node *parent, const msp_refarea *ra);
+/* The children of parent as a run of their own (a list label, a table cell):
+ * without the surrounding flow's pending spaces, keeps and forced breaks.
+ * Returns the new items (caller owns them: msp_items_free). */
+GPtrArray *msp_gen_run(msp_gen *g, const msp_fo_node *parent, const msp_refarea *ra);
 msp_status msp_gen_block_level(msp_gen *g, const msp_fo_node *node, const msp_refarea *ra);
 void msp_gen_push_box(msp_gen *g, msp_item *it);
 msp_item *msp_item_new(msp_item_kind kind, double h);

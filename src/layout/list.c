@@ -4,31 +4,6 @@
  * baseline. label-end()/body-start() are resolved in block.c (XSL 7.31). */
 #include "layout/layout_private.h"
 
-/* Generates the label into its own run, without the pending spaces and keeps
- * of the surrounding flow. */
-static GPtrArray *gen_label(msp_gen *g, const msp_fo_node *label, const msp_refarea *ra)
-{
-    GPtrArray *saved_out = g->out, *saved_spaces = g->spaces;
-    int saved_keep = g->keep, saved_kt = g->kt_depth;
-    msp_break saved_force = g->force;
-    g->out = g_ptr_array_new();
-    g->spaces = g_ptr_array_new();
-    g->keep = MSP_BP_FREE;
-    g->kt_depth = 0;
-    g->force = MSP_BREAK_AUTO;
-    if (label->id)
-        g_ptr_array_add(g->p_ids, (gpointer)label->id);
-    msp_gen_children(g, label, ra);
-    GPtrArray *out = g->out;
-    g_ptr_array_free(g->spaces, TRUE);
-    g->out = saved_out;
-    g->spaces = saved_spaces;
-    g->keep = saved_keep;
-    g->kt_depth = saved_kt;
-    g->force = saved_force;
-    return out;
-}
-
 msp_status msp_gen_list_item(msp_gen *g, const msp_fo_node *item, const msp_refarea *ra)
 {
     const msp_fo_node *label = NULL, *body = NULL;
@@ -42,7 +17,9 @@ msp_status msp_gen_list_item(msp_gen *g, const msp_fo_node *item, const msp_refa
         return msp_diag_error(&g->L->job->diags, MSP_E_FO, item->loc,
                               "give fo:list-item an fo:list-item-label and an fo:list-item-body",
                               "fo:list-item without %s", label ? "a body" : "a label");
-    GPtrArray *lab = gen_label(g, label, ra);
+    if (label->id)
+        g_ptr_array_add(g->p_ids, (gpointer)label->id);
+    GPtrArray *lab = msp_gen_run(g, label, ra);
     if (g->st != MSP_OK) {
         msp_items_free(lab);
         return g->st;

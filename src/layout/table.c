@@ -18,27 +18,6 @@ static double side_w(const msp_fo_style *s, int side)
     return (s->border[side].style == MSP_BORDER_NONE ? 0 : s->border[side].width) + s->padding[side];
 }
 
-static GPtrArray *gen_sub(msp_gen *g, const msp_fo_node *parent, const msp_refarea *ra)
-{
-    GPtrArray *saved_out = g->out, *saved_spaces = g->spaces;
-    int saved_keep = g->keep, saved_kt = g->kt_depth;
-    msp_break saved_force = g->force;
-    g->out = g_ptr_array_new();
-    g->spaces = g_ptr_array_new();
-    g->keep = MSP_BP_FREE;
-    g->kt_depth = 0;
-    g->force = MSP_BREAK_AUTO;
-    msp_gen_children(g, parent, ra);
-    GPtrArray *out = g->out;
-    g_ptr_array_free(g->spaces, TRUE);
-    g->out = saved_out;
-    g->spaces = saved_spaces;
-    g->keep = saved_keep;
-    g->kt_depth = saved_kt;
-    g->force = saved_force;
-    return out;
-}
-
 /* A cell spanning rows, until its last row is made. */
 typedef struct span_ent {
     msp_item *row;          /* the row group holding the cell */
@@ -128,7 +107,7 @@ static msp_item *gen_row(msp_gen *g, table_ctx *t, const msp_fo_node *row, const
         cra.width = MAX(0, cw - side_w(s, MSP_START) - side_w(s, MSP_END));
         if (c->id)
             g_ptr_array_add(g->p_ids, (gpointer)c->id);
-        GPtrArray *items = gen_sub(g, c, &cra);
+        GPtrArray *items = msp_gen_run(g, c, &cra);
         double ch = msp_items_height(items) + side_w(s, MSP_BEFORE) + side_w(s, MSP_AFTER);
         if (s->height.kind == MSP_LEN_ABS && s->height.v > ch)
             ch = s->height.v;
