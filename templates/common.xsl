@@ -8,7 +8,8 @@
     xmlns:fo="http://www.w3.org/1999/XSL/Format"
     xmlns:p="urn:x-mspdoc:paper:1"
     xmlns:g="urn:x-mspdoc:graphics"
-    exclude-result-prefixes="p">
+    xmlns:n="urn:x-mspdoc:number"
+    exclude-result-prefixes="p n">
 
   <!-- ===== parameters ===== -->
   <xsl:param name="data" select="'../data/'"/>
@@ -268,8 +269,13 @@
   </xsl:template>
 
   <!-- ===== numbering ===== -->
+  <!-- mspdoc numbers paragraphs and notes in one pass before the transform (n:p, n:note);
+       xsl:number is the fallback for other XSLT processors (quadratic in the paper's length) -->
   <xsl:template match="p:p" mode="number">
-    <xsl:number count="p:p[not(@numbered = 'no')]" level="any" from="p:annex"/>
+    <xsl:choose>
+      <xsl:when test="@n:p"><xsl:value-of select="@n:p"/></xsl:when>
+      <xsl:otherwise><xsl:number count="p:p[not(@numbered = 'no')]" level="any" from="p:annex"/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:template name="sub-label">
@@ -351,7 +357,12 @@
   </xsl:template>
 
   <xsl:template match="p:note">
-    <xsl:variable name="n"><xsl:number count="p:note" level="any"/></xsl:variable>
+    <xsl:variable name="n">
+      <xsl:choose>
+        <xsl:when test="@n:note"><xsl:value-of select="@n:note"/></xsl:when>
+        <xsl:otherwise><xsl:number count="p:note" level="any"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
     <xsl:call-template name="footnote">
       <xsl:with-param name="mark" select="$n"/>
       <xsl:with-param name="content"><xsl:apply-templates/></xsl:with-param>

@@ -21,4 +21,12 @@ char *msp_xslt_canonical_path(const char *path);
 /* True when path (canonical) is root or inside it. */
 bool msp_xslt_path_inside(const char *path, const char *root);
 
+/* The namespace of the numbers written by msp_xslt_number_source. */
+#define MSP_XSLT_NUMBER_NS "urn:x-mspdoc:number"
+
+/* Writes n:p="N" on every numbered paragraph (restarting at each annex) and
+ * n:note="N" on every note, in document order (n = MSP_XSLT_NUMBER_NS);
+ * replaces any such attributes already there. Linear in the document. */
+void msp_xslt_number_source(xmlDoc *src);
+
 #endif

@@ -216,6 +216,7 @@ msp_status msp_xslt_run(msp_job *job, const msp_xslt *x, const char *kind, xmlDo
     xsltSetSecurityPrefs(sec, XSLT_SECPREF_READ_NETWORK, refuse_network);
     xsltSetSecurityPrefs(sec, XSLT_SECPREF_WRITE_NETWORK, refuse_network);
 
+    msp_xslt_number_source(src);
     xsltTransformContextPtr ctxt = xsltNewTransformContext(style, src);
     msp_status status = MSP_OK;
     if (!ctxt) {
