@@ -11,6 +11,41 @@
 #define PS ((double)PANGO_SCALE)
 #define EPS 0.01   /* pt */
 
+typedef struct font_extents {
+    double ascent, descent;
+} font_extents;
+
+static GQuark extents_quark(void)
+{
+    static gsize q;
+    if (g_once_init_enter(&q))
+        g_once_init_leave(&q, g_quark_from_static_string("msp-para-font-extents"));
+    return (GQuark)q;
+}
+
+void msp_para_font_extents(PangoContext *ctx, const PangoFontDescription *desc, double *ascent, double *descent)
+{
+    GQuark q = extents_quark();
+    GHashTable *cache = g_object_get_qdata(G_OBJECT(ctx), q);
+    if (!cache) {
+        cache = g_hash_table_new_full((GHashFunc)pango_font_description_hash,
+                                      (GEqualFunc)pango_font_description_equal,
+                                      (GDestroyNotify)pango_font_description_free, g_free);
+        g_object_set_qdata_full(G_OBJECT(ctx), q, cache, (GDestroyNotify)g_hash_table_unref);
+    }
+    font_extents *e = g_hash_table_lookup(cache, desc);
+    if (!e) {
+        PangoFontMetrics *m = pango_context_get_metrics(ctx, desc, NULL);
+        e = g_new(font_extents, 1);
+        e->ascent = pango_font_metrics_get_ascent(m) / (double)PANGO_SCALE;
+        e->descent = pango_font_metrics_get_descent(m) / (double)PANGO_SCALE;
+        pango_font_metrics_unref(m);
+        g_hash_table_insert(cache, pango_font_description_copy(desc), e);
+    }
+    *ascent = e->ascent;
+    *descent = e->descent;
+}
+
 static PangoAlignment pango_align(msp_text_align a)
 {
     switch (a) {
@@ -401,9 +436,8 @@ msp_status msp_para_build(const msp_para_env *env, msp_para *out, const msp_fo_n
     /* Line boxes: the block's font sets the strut (half-leading on both
      * sides, XSL 7.15.4 with line-stacking-strategy max-height); content
      * taller than the strut grows the line on that side only. */
-    PangoFontMetrics *m = pango_context_get_metrics(env->pango, t.block_desc, NULL);
-    double fa = pango_font_metrics_get_ascent(m) / PS, fd = pango_font_metrics_get_descent(m) / PS;
-    pango_font_metrics_unref(m);
+    double fa, fd;
+    msp_para_font_extents(env->pango, t.block_desc, &fa, &fd);
     double half_leading = (bs->line_height - (fa + fd)) / 2;
     double strut_a = fa + half_leading, strut_d = fd + half_leading;
 

@@ -56,6 +56,12 @@ msp_status msp_para_text_collect(msp_para_text *t, const msp_para_env *env,
                                  const msp_fo_node *last);
 void msp_para_text_clear(msp_para_text *t);
 
+/* Ascent and descent in pt of the font desc selects in ctx, as
+ * pango_context_get_metrics gives them, cached on the context (one per
+ * worker) by font description: Pango reloads the fontset and shapes a sample
+ * text on every metrics call. */
+void msp_para_font_extents(PangoContext *ctx, const PangoFontDescription *desc, double *ascent, double *descent);
+
 /* The node to name in messages for byte index i (the text's element). */
 const msp_fo_node *msp_para_text_node_at(const msp_para_text *t, guint i);
 

@@ -352,10 +352,7 @@ static msp_status font_extents(msp_para_text *t, const msp_fo_node *node, double
     if (!fam)
         return MSP_E_FO;
     PangoFontDescription *d = font_desc(fam, node->style);
-    PangoFontMetrics *m = pango_context_get_metrics(t->env->pango, d, NULL);
-    *asc = pango_font_metrics_get_ascent(m) / (double)PANGO_SCALE;
-    *desc = pango_font_metrics_get_descent(m) / (double)PANGO_SCALE;
-    pango_font_metrics_unref(m);
+    msp_para_font_extents(t->env->pango, d, asc, desc);
     pango_font_description_free(d);
     return MSP_OK;
 }
