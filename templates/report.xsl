@@ -387,16 +387,21 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- "Committee on ... (Cameroon, Denmark (Chair), Switzerland, Türkiye (Chair))" -->
+  <!-- "Committee on ... (Cameroon, Denmark (Chair), Switzerland, Türkiye (Chair))". The printed
+       name is the committee's own text (not its <chair> children), else the name from data. The
+       chairs are the <chair> children when there are any (mspdoc checks they are members that
+       year), else the members carrying <chair> in data/committees.xml. -->
   <xsl:template match="p:committee" mode="h1">
     <xsl:variable name="ref" select="string(@ref)"/>
     <xsl:variable name="year" select="string(@year)"/>
     <xsl:variable name="c" select="$committees-doc/committees/committee[@id = $ref]"/>
     <xsl:variable name="chair"><xsl:call-template name="label"><xsl:with-param name="id" select="'chair'"/></xsl:call-template></xsl:variable>
+    <xsl:variable name="named" select="p:chair"/>
+    <xsl:variable name="own"><xsl:for-each select="text()"><xsl:value-of select="."/></xsl:for-each></xsl:variable>
     <xsl:call-template name="h1-block">
       <xsl:with-param name="content">
         <xsl:choose>
-          <xsl:when test="normalize-space(.) != ''"><xsl:value-of select="normalize-space(.)"/></xsl:when>
+          <xsl:when test="normalize-space($own) != ''"><xsl:value-of select="normalize-space($own)"/></xsl:when>
           <xsl:otherwise><xsl:call-template name="lang-text"><xsl:with-param name="nodes" select="$c/name"/></xsl:call-template></xsl:otherwise>
         </xsl:choose>
         <xsl:if test="$c/year[@value = $year]/member">
@@ -404,7 +409,10 @@
           <xsl:for-each select="$c/year[@value = $year]/member">
             <xsl:if test="position() &gt; 1">, </xsl:if>
             <xsl:value-of select="@name"/>
-            <xsl:if test="chair"><xsl:value-of select="concat(' ', $chair)"/></xsl:if>
+            <xsl:variable name="name" select="string(@name)"/>
+            <xsl:if test="($named and $named[normalize-space(.) = $name]) or (not($named) and chair)">
+              <xsl:value-of select="concat(' ', $chair)"/>
+            </xsl:if>
           </xsl:for-each>
           <xsl:text>)</xsl:text>
         </xsl:if>

@@ -355,6 +355,79 @@ static void check_agenda(checker *c, const xmlNode *meta, const msp_refdata_meet
                     "agenda item %d of meeting %s has no sub-item (%s)", item, meeting->id, sub);
 }
 
+/* The member of members named name, or NULL. */
+static const msp_refdata_member *member_named(const GPtrArray *members, const char *name)
+{
+    for (guint i = 0; members && i < members->len; i++) {
+        const msp_refdata_member *m = members->pdata[i];
+        if (strcmp(m->name, name) == 0)
+            return m;
+    }
+    return NULL;
+}
+
+/* "Cameroon, Denmark, ..." (owned), for hints. */
+static char *member_list(const GPtrArray *members)
+{
+    GString *s = g_string_new(NULL);
+    for (guint i = 0; members && i < members->len; i++) {
+        if (i > 0)
+            g_string_append(s, ", ");
+        g_string_append(s, ((const msp_refdata_member *)members->pdata[i])->name);
+    }
+    return g_string_free(s, FALSE);
+}
+
+/* The <chair> elements a paper may write inside <committee> to name the
+ * chair(s) itself: at most two, each once, each a member of the committee in
+ * that year (members NULL when the committee or year is unknown: already
+ * reported, so membership is not checked). Names compare exactly after
+ * trimming the whitespace around them. Returns how many <chair> there are. */
+static int check_named_chairs(checker *c, const xmlNode *k, const char *id, int year, const char *year_s,
+                              const GPtrArray *members)
+{
+    GHashTable *seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    int count = 0;
+    for (xmlNode *ch = k->children; ch; ch = ch->next) {
+        if (!is_paper_el(ch, "chair"))
+            continue;
+        count++;
+        xmlChar *raw = xmlNodeGetContent(ch);
+        char *name = g_strstrip(g_strdup(raw ? (const char *)raw : ""));
+        xmlFree(raw);
+        if (count == 3)
+            check_error(c, MSP_E_DATA, ch, "a committee has at most two chairs a year: remove the extra <chair>",
+                        "more than two chairs named for committee '%s'", id);
+        if (!*name) {
+            check_error(c, MSP_E_SCHEMA, ch, "write the chair's name as in data/committees.xml, e.g. <chair>Denmark</chair>",
+                        "empty <chair> in <committee>");
+            g_free(name);
+            continue;
+        }
+        const xmlNode *first = g_hash_table_lookup(seen, name);
+        if (first) {
+            msp_loc at = msp_source_loc(c->src, first);
+            char hint[128];
+            g_snprintf(hint, sizeof hint, "the first one is at line %d, column %d; name each chair once", at.line,
+                       at.column);
+            check_error(c, MSP_E_SCHEMA, ch, hint, "'%s' is named chair twice", name);
+            g_free(name);
+            continue;
+        }
+        if (members && !member_named(members, name)) {
+            char *list = member_list(members);
+            char *hint = g_strdup_printf("members in %d (data/committees.xml): %s", year, list);
+            check_error(c, MSP_E_DATA, ch, hint, "chair '%s' is not a member of committee '%s' in %s", name, id,
+                        year_s);
+            g_free(hint);
+            g_free(list);
+        }
+        g_hash_table_insert(seen, name, ch);
+    }
+    g_hash_table_destroy(seen);
+    return count;
+}
+
 static void check_committee(checker *c, const xmlNode *meta, msp_source_info *info)
 {
     xmlNode *k = child(meta, "committee");
@@ -366,6 +439,7 @@ static void check_committee(checker *c, const xmlNode *meta, msp_source_info *in
     if (!com) {
         check_error(c, MSP_E_DATA, k, "use a committee id from data/committees.xml", "unknown committee '%s'",
                     id ? id : "");
+        check_named_chairs(c, k, id ? id : "", -1, year_s ? year_s : "", NULL);
         return;
     }
     if (info) {
@@ -377,8 +451,12 @@ static void check_committee(checker *c, const xmlNode *meta, msp_source_info *in
     if (!members || members->len == 0) {
         check_error(c, MSP_E_DATA, k, "add the year's members to data/committees.xml or correct @year",
                     "committee '%s' has no members recorded for %s", id, year_s ? year_s : "(no year)");
+        check_named_chairs(c, k, id, year, year_s ? year_s : "", NULL);
         return;
     }
+    /* chairs named by the paper replace the data's chair marks */
+    if (check_named_chairs(c, k, id, year, year_s, members) > 0)
+        return;
     int chairs = 0;
     for (guint i = 0; i < members->len; i++)
         chairs += ((const msp_refdata_member *)members->pdata[i])->chair ? 1 : 0;

@@ -1,6 +1,7 @@
 /* Unit tests for the source checks: RELAX NG errors with line:column, each
  * domain check (message and location) on a fixture with exactly that error,
- * and a paper with ten errors reporting all ten in one run. */
+ * the <chair> elements a paper may name in <committee>, and a paper with ten
+ * errors reporting all ten in one run. */
 #include "source/source.h"
 
 #include <setjmp.h>
@@ -80,6 +81,127 @@ static void expect_one(const char *fixture, int line, int column, msp_status sta
     assert_non_null(d->hint);
     assert_true(g_str_has_suffix(d->loc.file, fixture));
     msp_job_clear(&job);
+}
+
+/* A small valid report whose <committee> (line 11, column 5) holds inner
+ * (the display name and <chair> elements), each <chair> on a line of its own
+ * from line 12 at column 7 when inner is written that way. */
+static char *paper_with_committee(const char *year, const char *inner)
+{
+    return g_strdup_printf("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                           "<!-- a paper naming its committee's chairs -->\n"
+                           "<paper xmlns=\"urn:x-mspdoc:paper:1\" kind=\"report\" xml:lang=\"en\">\n"
+                           "  <meta>\n"
+                           "    <symbol>APLC/MSP.22/2025/22</symbol>\n"
+                           "    <date>2025-10-08</date>\n"
+                           "    <original>en</original>\n"
+                           "    <meeting ref=\"22MSP\"/>\n"
+                           "    <agenda item=\"9\" sub=\"c\"/>\n"
+                           "    <title>Report on activities</title>\n"
+                           "    <committee ref=\"cooperation-assistance\" year=\"%s\">%s</committee>\n"
+                           "  </meta>\n"
+                           "  <body>\n"
+                           "    <p id=\"p-one\">The Committee met.</p>\n"
+                           "  </body>\n"
+                           "</paper>\n",
+                           year, inner);
+}
+
+/* Validates and checks a source held in memory under the name chairs.xml. */
+static void run_memory(msp_job *job, const char *text)
+{
+    msp_source *src = NULL;
+    assert_int_equal(msp_source_load_memory(job, &src, "chairs.xml", text, strlen(text)), MSP_OK);
+    msp_source_validate(job, src, schema);
+    msp_source_info info;
+    msp_source_check(job, src, ref, false, &info);
+    msp_source_info_clear(&info);
+    msp_source_free(src);
+}
+
+/* Asserts that the paper with this committee content has exactly one
+ * diagnostic, an error at line:column whose message is want and whose hint
+ * contains hint_part. */
+static void expect_chair_error(const char *year, const char *inner, int line, int column, msp_status status,
+                               const char *want, const char *hint_part)
+{
+    char *text = paper_with_committee(year, inner);
+    msp_job job;
+    msp_job_init(&job);
+    run_memory(&job, text);
+    if (job.diags.items->len != 1 || job.diags.errors != 1) {
+        dump(&job);
+        fail_msg("%s: %u diagnostics, %d errors; want one error", inner, job.diags.items->len, job.diags.errors);
+    }
+    const msp_diag *d = g_ptr_array_index(job.diags.items, 0);
+    if (strcmp(d->message, want) != 0 || d->loc.line != line || d->loc.column != column || d->status != status ||
+        !d->hint || !strstr(d->hint, hint_part)) {
+        dump(&job);
+        fail_msg("got %d:%d %s '%s' (hint '%s'), want %d:%d %s '%s' (hint with '%s')", d->loc.line, d->loc.column,
+                 msp_status_name(d->status), d->message, d->hint ? d->hint : "", line, column,
+                 msp_status_name(status), want, hint_part);
+    }
+    assert_string_equal(d->loc.file, "chairs.xml");
+    msp_job_clear(&job);
+    g_free(text);
+}
+
+static void test_check_committee_chair__named_members_pass(void **state)
+{
+    const char *inners[] = {
+        "",
+        "Committee on the enhancement of Cooperation And Assistance",
+        "\n      <chair> T\xc3\xbcrkiye\n</chair>\n    ",
+        "Committee on Cooperation\n      <chair>Denmark</chair>\n      <chair>T\xc3\xbcrkiye</chair>\n    ",
+    };
+    for (size_t i = 0; i < G_N_ELEMENTS(inners); i++) {
+        char *text = paper_with_committee("2025", inners[i]);
+        msp_job job;
+        msp_job_init(&job);
+        run_memory(&job, text);
+        if (job.diags.items->len != 0) {
+            dump(&job);
+            fail_msg("case %zu: %u diagnostics, want none", i, job.diags.items->len);
+        }
+        msp_job_clear(&job);
+        g_free(text);
+    }
+}
+
+static void test_check_committee_chair__not_a_member_that_year(void **state)
+{
+    /* Algeria chaired in 2024 but is no member in 2025 */
+    expect_chair_error("2025", "\n      <chair>Denmark</chair>\n      <chair>Algeria</chair>\n    ", 13, 7, MSP_E_DATA,
+                       "chair 'Algeria' is not a member of committee 'cooperation-assistance' in 2025",
+                       "members in 2025 (data/committees.xml): Cameroon, Denmark, Switzerland, T\xc3\xbcrkiye");
+    /* names compare exactly: another spelling is not the member */
+    expect_chair_error("2025", "\n      <chair>Turkey</chair>\n    ", 12, 7, MSP_E_DATA,
+                       "chair 'Turkey' is not a member of committee 'cooperation-assistance' in 2025",
+                       "Cameroon, Denmark, Switzerland, T\xc3\xbcrkiye");
+    expect_chair_error("2024", "\n      <chair>Cameroon</chair>\n    ", 12, 7, MSP_E_DATA,
+                       "chair 'Cameroon' is not a member of committee 'cooperation-assistance' in 2024",
+                       "members in 2024 (data/committees.xml): Algeria, Denmark, Japan, T\xc3\xbcrkiye");
+}
+
+static void test_check_committee_chair__named_twice(void **state)
+{
+    expect_chair_error("2025", "\n      <chair>Denmark</chair>\n      <chair> Denmark </chair>\n    ", 13, 7,
+                       MSP_E_SCHEMA, "'Denmark' is named chair twice", "the first one is at line 12, column 7");
+}
+
+static void test_check_committee_chair__at_most_two(void **state)
+{
+    expect_chair_error("2025",
+                       "\n      <chair>Denmark</chair>\n      <chair>T\xc3\xbcrkiye</chair>\n"
+                       "      <chair>Cameroon</chair>\n    ",
+                       14, 7, MSP_E_DATA, "more than two chairs named for committee 'cooperation-assistance'",
+                       "at most two chairs");
+}
+
+static void test_check_committee_chair__empty_name(void **state)
+{
+    expect_chair_error("2025", "\n      <chair> </chair>\n    ", 12, 7, MSP_E_SCHEMA, "empty <chair> in <committee>",
+                       "data/committees.xml");
 }
 
 static void test_check_valid__has_no_diagnostics(void **state)
@@ -186,6 +308,11 @@ int main(void)
         cmocka_unit_test(test_check_domain__each_error_at_its_place),
         cmocka_unit_test(test_check_domain__reports_all_ten_errors),
         cmocka_unit_test(test_check_schema__reports_every_violation_with_column),
+        cmocka_unit_test(test_check_committee_chair__named_members_pass),
+        cmocka_unit_test(test_check_committee_chair__not_a_member_that_year),
+        cmocka_unit_test(test_check_committee_chair__named_twice),
+        cmocka_unit_test(test_check_committee_chair__at_most_two),
+        cmocka_unit_test(test_check_committee_chair__empty_name),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
