@@ -1,6 +1,7 @@
 #!/bin/bash
 # `mspdoc check` on sources: valid samples pass (exit 0); a paper with ten
-# domain errors reports them all with file:line:column (exit 1); a malformed
+# domain errors reports them all with file:line:column (exit 1), so does one
+# with wrong <chair> elements in its committee; a malformed
 # file reports line:column; usage errors exit 2; nothing is written.
 set -euo pipefail
 : "${MSPDOC:?}" "${MSP_ROOT:?}" "${MSP_TMP:?}"
@@ -26,6 +27,25 @@ for want in \
     "check_ten_errors.xml:18:7: error: duplicate id 'p-one'" \
     "check_ten_errors.xml:18:42: error: <ref to=\"p-three\"> points at no paragraph" ; do
     grep -qF -- "$want" err.txt || { cat err.txt >&2; fail "missing: $want"; }
+done
+
+# the chairs a paper names in <committee>: every wrong <chair> reported in one run, each at its place
+sed 's|<committee ref="cooperation-assistance" year="2025"/>|<committee ref="cooperation-assistance" year="2025">\
+      <chair>Algeria</chair>\
+      <chair>Denmark</chair>\
+      <chair>Denmark</chair>\
+    </committee>|' "$D/valid.xml" >chairs.xml
+set +e
+"$MSPDOC" check chairs.xml >/dev/null 2>err4.txt; rc=$?
+set -e
+[ $rc -eq 1 ] || { cat err4.txt >&2; fail "chairs: exit $rc, want 1"; }
+[ "$(grep -c ': error: ' err4.txt)" -eq 3 ] || { cat err4.txt >&2; fail "chairs: want 3 errors"; }
+for want in \
+    "chairs.xml:12:7: error: chair 'Algeria' is not a member of committee 'cooperation-assistance' in 2025" \
+    "  hint: members in 2025 (data/committees.xml): Cameroon, Denmark, Switzerland, Türkiye" \
+    "chairs.xml:14:7: error: more than two chairs named for committee 'cooperation-assistance'" \
+    "chairs.xml:14:7: error: 'Denmark' is named chair twice" ; do
+    grep -qF -- "$want" err4.txt || { cat err4.txt >&2; fail "missing: $want"; }
 done
 
 set +e
