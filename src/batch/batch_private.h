@@ -39,6 +39,7 @@ typedef struct msp_paper {
     int pages;
     double seconds;
     char *pdf_sha256;      /* of the finished PDF */
+    char *pdf_identity;    /* its msp_stamp_file_identity when hashed */
     bool has_thumb;        /* OUTDIR/thumbs/<name>.png written */
     msp_diag_list diags;   /* plan and build messages; file names interned */
 } msp_paper;
@@ -65,6 +66,12 @@ msp_status msp_plan_find(GPtrArray *papers, msp_diag_list *usage, char **inputs,
 
 /* SHA-256 of a file's bytes as lowercase hex (owned), or NULL with errno set. */
 char *msp_stamp_file_digest(const char *path);
+/* "size mtime-ns ctime-ns inode" of a regular file (owned), or NULL. A
+ * stamp keeps it for the PDF it describes, so an unchanged output is
+ * recognised without reading it again: the PDF is mspdoc's own output,
+ * renamed into place whole, and its bytes are hashed again whenever any of
+ * these differ. */
+char *msp_stamp_file_identity(const char *path);
 /* SHA-256 of a folder tree: every regular file's relative path and bytes,
  * in sorted order; names in skip (relative paths, may be NULL) are left
  * out. A missing folder hashes as empty. Owned hex. */

@@ -140,6 +140,7 @@ static msp_status real_build(void *shared, void *worker, msp_paper *p, msp_batch
         p->language = g_strdup(res.language);
         if (!p->symbol && res.symbol)
             p->symbol = g_strdup(res.symbol);
+        p->pdf_identity = msp_stamp_file_identity(out_path);
         p->pdf_sha256 = msp_stamp_file_digest(out_path);
         if (!p->pdf_sha256)
             st = msp_diag_error(&job.diags, MSP_E_OUTPUT, ((msp_loc){ out_path, 0, 0 }), NULL,

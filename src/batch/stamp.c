@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 char *msp_stamp_file_digest(const char *path)
 {
@@ -130,6 +131,16 @@ static void load_warnings(GKeyFile *kf, msp_paper *paper)
     g_strfreev(groups);
 }
 
+char *msp_stamp_file_identity(const char *path)
+{
+    GStatBuf sb;
+    if (g_stat(path, &sb) != 0 || !S_ISREG(sb.st_mode))
+        return NULL;
+    return g_strdup_printf("%lld %lld.%09ld %lld.%09ld %llu", (long long)sb.st_size, (long long)sb.st_mtim.tv_sec,
+                           (long)sb.st_mtim.tv_nsec, (long long)sb.st_ctim.tv_sec, (long)sb.st_ctim.tv_nsec,
+                           (unsigned long long)sb.st_ino);
+}
+
 bool msp_stamp_is_current(const char *outdir, msp_paper *paper)
 {
     if (!paper->key || !paper->output_name)
@@ -143,9 +154,15 @@ bool msp_stamp_is_current(const char *outdir, msp_paper *paper)
     ok = key && pdf_sum && !strcmp(key, paper->key);
     if (ok) {
         char *pdf = g_build_filename(outdir, paper->output_name, NULL);
-        char *now = msp_stamp_file_digest(pdf);
-        ok = now && !strcmp(now, pdf_sum);
-        g_free(now);
+        char *id = g_key_file_get_string(kf, "paper", "pdf_identity", NULL);
+        char *id_now = msp_stamp_file_identity(pdf);
+        if (!id || !id_now || strcmp(id, id_now) != 0) {
+            char *now = msp_stamp_file_digest(pdf);
+            ok = now && !strcmp(now, pdf_sum);
+            g_free(now);
+        }
+        g_free(id);
+        g_free(id_now);
         g_free(pdf);
     }
     if (ok) {
@@ -196,6 +213,7 @@ msp_status msp_stamp_write(const char *outdir, msp_paper *paper)
     set_opt(kf, "source", paper->source);
     set_opt(kf, "source_sha256", paper->source_sha256);
     set_opt(kf, "pdf_sha256", paper->pdf_sha256);
+    set_opt(kf, "pdf_identity", paper->pdf_identity);
     set_opt(kf, "symbol", paper->symbol);
     set_opt(kf, "title", paper->title);
     set_opt(kf, "language", paper->language);

@@ -32,6 +32,16 @@ echo "<!-- edited -->" >> "$src/r3.xml"
 [ "$(json_total "$out" built)" -eq 1 ] || fail "editing one source rebuilt $(json_total "$out" built) papers"
 grep -q '"symbol":"APLC/MSP.22/2025/3",[^}]*"status":"built"' "$out/index.json" || fail "the edited paper was not the one rebuilt"
 
+# an output PDF changed behind mspdoc's back (same size, other bytes) is rebuilt
+pdf=$(ls "$out"/*.pdf | sed -n 2p)
+printf 'X' | dd of="$pdf" bs=1 seek=20 conv=notrunc 2>/dev/null
+"$MSPDOC" batch "$src" -O "$out" 2>/dev/null || fail "run after PDF change failed"
+[ "$(json_total "$out" built)" -eq 1 ] || fail "a changed PDF was not rebuilt (built $(json_total "$out" built))"
+# a PDF replaced by a copy (new inode and times, same bytes) is up to date
+cp "$pdf" "$MSP_TMP/copy.pdf" && mv "$MSP_TMP/copy.pdf" "$pdf"
+"$MSPDOC" batch "$src" -O "$out" 2>/dev/null || fail "run after PDF copy failed"
+[ "$(json_total "$out" built)" -eq 0 ] || fail "an identical copy of a PDF was rebuilt"
+
 xsl=$(ls "$MSP_ROOT/templates/"*.xsl | sed -n 1p)
 echo "<!-- edited -->" >> "$xsl"
 "$MSPDOC" batch "$src" -O "$out" 2>/dev/null || fail "run after template edit failed"
