@@ -89,6 +89,7 @@ int msp_batch_run_papers(const msp_batch_opts *opts, GPtrArray *papers, const ms
     if (lock < 0)
         return 1;
     msp_stamp_clean_temporaries(opts->outdir);
+    msp_digest_cache_save(builder->digests);
 
     run_ctx rc = { opts, err, !opts->quiet && err && isatty(fileno(err)) };
     const char *epoch = g_getenv("SOURCE_DATE_EPOCH");

@@ -96,6 +96,22 @@ void msp_stamp_remove(const char *outdir, const msp_paper *paper);
  * folder and its state folder by an interrupted run. Returns how many. */
 int msp_stamp_clean_temporaries(const char *outdir);
 
+/* --- digests.c ------------------------------------------------------- */
+
+typedef struct msp_digest_cache msp_digest_cache;
+/* Loads OUTDIR/.mspdoc-state/digests (missing or unreadable: empty). */
+msp_digest_cache *msp_digest_cache_open(const char *outdir);
+/* SHA-256 (hex, owned) of the file at path: from the cache when the file's
+ * device, inode, size and times match an entry, else read and hashed (and
+ * recorded unless changed within 2 s). c may be NULL (always hashes).
+ * NULL with errno set when the file cannot be read. Thread-safe. */
+char *msp_digest_cache_file(msp_digest_cache *c, const char *path);
+/* Writes the cache back when it changed (atomically; errors ignored: the
+ * next run hashes again). Call only once the batch holds OUTDIR's lock and
+ * has refused planted links. */
+void msp_digest_cache_save(msp_digest_cache *c);
+void msp_digest_cache_free(msp_digest_cache *c);
+
 /* --- report.c --------------------------------------------------------- */
 
 /* Appends s to out as a JSON string literal (quotes included); invalid
@@ -138,6 +154,7 @@ typedef struct msp_batch_builder {
     void *(*worker_new)(void *shared);      /* one per thread (Pango context...) */
     void (*worker_free)(void *worker);
     msp_batch_build_fn build;
+    msp_digest_cache *digests;              /* owned; may be NULL; saved once locked */
 } msp_batch_builder;
 
 /* Called on the main thread after each paper finishes (built or failed). */

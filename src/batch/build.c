@@ -163,11 +163,11 @@ static msp_status real_build(void *shared, void *worker, msp_paper *p, msp_batch
 
 /* What every paper's output depends on besides its source: the program,
  * templates and data (the build context's digest) and the fonts. */
-static char *deps_digest(const msp_build_ctx *ctx)
+static char *deps_digest(const msp_build_ctx *ctx, msp_digest_cache *cache)
 {
     GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
     g_checksum_update(sum, (const guchar *)"mspdoc " MSP_VERSION "\n", -1);
-    char *exe = msp_stamp_file_digest("/proc/self/exe");
+    char *exe = msp_digest_cache_file(cache, "/proc/self/exe");
     g_checksum_update(sum, (const guchar *)(exe ? exe : "-"), -1);
     g_checksum_update(sum, (const guchar *)"\n", 1);
     g_checksum_update(sum, (const guchar *)(ctx->digest ? ctx->digest : "-"), -1);
@@ -190,7 +190,8 @@ msp_batch_builder *msp_batch_builder_open(msp_diag_list *diags, const char *root
     real_shared *rs = g_new0(real_shared, 1);
     rs->ctx = ctx;
     rs->outdir = g_strdup(outdir);
-    rs->digest = deps_digest(ctx);
+    msp_digest_cache *cache = msp_digest_cache_open(outdir);
+    rs->digest = deps_digest(ctx, cache);
     /* Forced here so the draft stamp's date follows it as well as the PDF dates. */
     rs->epoch = -1;
     const char *sde = g_getenv("SOURCE_DATE_EPOCH");
@@ -201,6 +202,7 @@ msp_batch_builder *msp_batch_builder_open(msp_diag_list *diags, const char *root
     msp_batch_builder *b = g_new0(msp_batch_builder, 1);
     b->shared = rs;
     b->deps_digest = rs->digest;
+    b->digests = cache;
     b->worker_new = worker_new;
     b->worker_free = worker_free;
     b->build = real_build;
@@ -212,6 +214,7 @@ void msp_batch_builder_close(msp_batch_builder *builder)
     if (!builder)
         return;
     real_shared *rs = builder->shared;
+    msp_digest_cache_free(builder->digests);
     msp_build_ctx_free(rs->ctx);
     g_free(rs->outdir);
     g_free(rs->digest);

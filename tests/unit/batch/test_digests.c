@@ -1,0 +1,117 @@
+/* Unit tests for the digest cache: a file changed recently is hashed and not
+ * recorded; an old file is recorded and then served from the cache while its
+ * identity holds; any change of size or times makes it hashed again. */
+#include "batch/batch_private.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <utime.h>
+
+#define SHA_ABC "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+
+static char *outdir, *file;
+
+static int setup(void **state)
+{
+    (void)state;
+    outdir = g_build_filename(MSP_TEST_TMP, "digests", NULL);
+    char *sd = g_build_filename(outdir, MSP_BATCH_STATE_DIR, NULL);
+    g_mkdir_with_parents(sd, 0755);
+    g_free(sd);
+    char *p = g_build_filename(outdir, MSP_BATCH_STATE_DIR, "digests", NULL);
+    g_unlink(p);
+    g_free(p);
+    file = g_build_filename(outdir, "input.bin", NULL);
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    g_free(outdir);
+    g_free(file);
+    return 0;
+}
+
+/* writes text and sets its modification time age seconds back (the change time stays now) */
+static void write_aged(const char *text, long age)
+{
+    assert_true(g_file_set_contents(file, text, -1, NULL));
+    struct utimbuf t = { time(NULL) - age, time(NULL) - age };
+    assert_int_equal(utime(file, &t), 0);
+}
+
+static char *cached(void)
+{
+    msp_digest_cache *c = msp_digest_cache_open(outdir);
+    char *hex = msp_digest_cache_file(c, file);
+    msp_digest_cache_save(c);
+    msp_digest_cache_free(c);
+    return hex;
+}
+
+/* the cache file's entry for our file, with its digest replaced: proves a
+ * later answer came from the cache, not from the bytes */
+static void forge_entry(void)
+{
+    char *p = g_build_filename(outdir, MSP_BATCH_STATE_DIR, "digests", NULL);
+    char *text = NULL;
+    assert_true(g_file_get_contents(p, &text, NULL, NULL));
+    char *at = strstr(text, SHA_ABC);
+    assert_non_null(at);
+    memset(at, 'f', 64);
+    assert_true(g_file_set_contents(p, text, -1, NULL));
+    g_free(text);
+    g_free(p);
+}
+
+static void recent_file_is_hashed_and_not_recorded(void **state)
+{
+    (void)state;
+    write_aged("abc", 0);
+    char *hex = cached();
+    assert_string_equal(hex, SHA_ABC);
+    g_free(hex);
+    char *p = g_build_filename(outdir, MSP_BATCH_STATE_DIR, "digests", NULL);
+    assert_false(g_file_test(p, G_FILE_TEST_EXISTS));
+    g_free(p);
+}
+
+static void old_file_is_served_from_cache_until_it_changes(void **state)
+{
+    (void)state;
+    write_aged("abc", 3600);
+    /* the change time is now: not recorded yet; wait until it is 2 s old */
+    g_usleep(2100 * 1000);
+    char *hex = cached();
+    assert_string_equal(hex, SHA_ABC);
+    g_free(hex);
+    forge_entry();
+    hex = cached();
+    assert_string_equal(hex, "ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff");
+    g_free(hex);
+    /* same size, other bytes, times changed: hashed again */
+    write_aged("abd", 3600);
+    hex = cached();
+    assert_string_equal(hex, "a52d159f262b2c6ddb724a61840befc36eb30c88877a4030b65cbe86298449c9");
+    g_free(hex);
+    /* no cache at all: always the bytes */
+    hex = msp_digest_cache_file(NULL, file);
+    assert_string_equal(hex, "a52d159f262b2c6ddb724a61840befc36eb30c88877a4030b65cbe86298449c9");
+    g_free(hex);
+    assert_null(msp_digest_cache_file(NULL, outdir));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(recent_file_is_hashed_and_not_recorded, setup, teardown),
+        cmocka_unit_test_setup_teardown(old_file_is_served_from_cache_until_it_changes, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
