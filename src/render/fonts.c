@@ -1,7 +1,8 @@
 /* Fonts: loads fonts/fonts.conf into a private FcConfig that sees only the
  * declared Liberation files, hashes them, and makes per-worker Pango font
- * maps and contexts on it. Never touches the default font map or the
- * system's fontconfig setup. */
+ * maps and contexts on it; serializes Pango's font-metrics computation so
+ * that parallel workers lay out alike. Never touches the default font map
+ * or the system's fontconfig setup. */
 #include "render/fonts.h"
 
 #include <errno.h>
@@ -225,6 +226,55 @@ static msp_status compute_digest(msp_diag_list *diags, msp_fonts *fonts)
     return st;
 }
 
+/* --- font metrics across threads ---
+ * Pango 1.50's fontconfig fonts compute their metrics on first use, per font
+ * and language (pango_fc_font_get_metrics): base metrics, then the
+ * approximate character and digit widths measured by laying out a sample
+ * string. That second step is guarded against recursion by a process-wide
+ * `static int in_get_metrics`, not a per-thread one: when two workers
+ * compute metrics for their own fonts at the same moment, the later one
+ * skips it and caches approximate widths of 0 in its font for good. Line
+ * breaking reads approximate_char_width (three of it is the "safe distance"
+ * within which a break candidate is measured by reshaping rather than with
+ * per-character widths), so that worker's lines measure a little differently
+ * and justified spacing moves by ~0.01 pt. One recursive lock around the
+ * metrics vfunc makes the computations take turns (the recursion from the
+ * sample layout stays in the same thread); once cached, a call is a lookup. */
+
+static GRecMutex metrics_lock;
+static PangoFontMetrics *(*pango_get_metrics)(PangoFont *font, PangoLanguage *language);
+
+static PangoFontMetrics *locked_get_metrics(PangoFont *font, PangoLanguage *language)
+{
+    g_rec_mutex_lock(&metrics_lock);
+    PangoFontMetrics *m = pango_get_metrics(font, language);
+    g_rec_mutex_unlock(&metrics_lock);
+    return m;
+}
+
+/* Wraps the metrics vfunc of the class of the fonts map makes (Pango's
+ * cairo fontconfig font class, the same for every map); once per process,
+ * before any worker thread runs. */
+static void serialize_font_metrics(PangoFontMap *map, PangoContext *ctx)
+{
+    static gsize done = 0;
+    if (!g_once_init_enter(&done))
+        return;
+    PangoFontDescription *d = pango_font_description_from_string("serif 10");
+    PangoFont *font = pango_font_map_load_font(map, ctx, d);
+    pango_font_description_free(d);
+    if (font) {
+        /* a static type: its class lives as long as the process */
+        PangoFontClass *klass = PANGO_FONT_GET_CLASS(font);
+        if (klass->get_metrics && klass->get_metrics != locked_get_metrics) {
+            pango_get_metrics = klass->get_metrics;
+            klass->get_metrics = locked_get_metrics;
+        }
+        g_object_unref(font);
+    }
+    g_once_init_leave(&done, 1);
+}
+
 /* --- public --- */
 
 msp_fonts *msp_fonts_load(msp_diag_list *diags, const char *fonts_dir)
@@ -314,6 +364,7 @@ PangoContext *msp_fonts_new_context(const msp_fonts *fonts)
     pango_context_set_round_glyph_positions(ctx, FALSE);
     pango_context_set_language(ctx, pango_language_from_string("en"));
 
+    serialize_font_metrics(map, ctx);
     g_object_set_data_full(G_OBJECT(ctx), FAMILIES_KEY, g_hash_table_ref(fonts->families),
                            (GDestroyNotify)g_hash_table_unref);
     return ctx;
