@@ -445,6 +445,13 @@ static msp_status collect_node(msp_para_text *t, const msp_fo_node *n, const inl
     case MSP_FO_WRAPPER:
         if (n->first)
             st = collect(t, n->first, n->last, &ic);
+        /* wrap-option="no-wrap" inside wrapping text, or
+         * keep-together.within-line="always": no line break within the
+         * inline (Pango still allows one before its first character) */
+        if (st == MSP_OK && t->text->len > start &&
+            ((!n->style->wrap && t->block->style->wrap) ||
+             (n->style->keep_within_line && !t->block->style->keep_within_line)))
+            add_attr(t, pango_attr_allow_breaks_new(FALSE), start, (guint)t->text->len);
         break;
     case MSP_FO_BASIC_LINK: {
         const char *ext = msp_fo_attr_value(n, "external-destination");

@@ -741,6 +741,45 @@ static void test_para_wrap__overlong_word_is_broken(void **state)
         assert_true(f->para.lines[i].width <= 150 + 0.01);
 }
 
+/* "APLC/MSP.22/2025/22." can break after "MSP." unless its inline says no-wrap */
+static bool symbol_split(const msp_para *p)
+{
+    for (int i = 0; i < p->n_lines; i++)
+        if (strstr(p->lines[i].text, "APLC") && !strstr(p->lines[i].text, "APLC/MSP.22/2025/22."))
+            return true;
+    return false;
+}
+
+static void test_para_wrap__no_wrap_inline_keeps_its_text_on_one_line(void **state)
+{
+    fx *f = *state;
+    static const char *before = "Reissued for technical reasons on 2 December 2025; previously issued under the symbol ";
+    double split_at = 0;
+    for (double w = 300; w <= 420 && !split_at; w += 1) {
+        msp_fo_style *s;
+        msp_fo_node *b = block_new(f, &s);
+        text(f, b, before);
+        msp_fo_node *in = node_add(f, b, MSP_FO_INLINE, style_from(f, b));
+        text(f, in, "APLC/MSP.22/2025/22.");
+        assert_int_equal(build(f, b, w, 0, 0), MSP_OK);
+        if (symbol_split(&f->para))
+            split_at = w;
+    }
+    assert_true(split_at > 0);      /* the control: a plain inline does break there */
+
+    msp_fo_style *s;
+    msp_fo_node *b = block_new(f, &s);
+    text(f, b, before);
+    msp_fo_style *ns = style_from(f, b);
+    ns->wrap = false;
+    msp_fo_node *in = node_add(f, b, MSP_FO_INLINE, ns);
+    text(f, in, "APLC/MSP.22/2025/22.");
+    assert_int_equal(build(f, b, split_at, 0, 0), MSP_OK);
+    assert_false(symbol_split(&f->para));
+    assert_int_equal(f->para.n_lines, 2);
+    assert_string_equal(f->para.lines[1].text, "APLC/MSP.22/2025/22.");
+}
+
 static void test_para_empty__no_lines(void **state)
 {
     fx *f = *state;
@@ -851,6 +890,7 @@ int main(void)
         T(test_para_cite__placeholder_then_resolved),
         T(test_para_leader__fills_the_rest_of_the_line),
         T(test_para_wrap__overlong_word_is_broken),
+        T(test_para_wrap__no_wrap_inline_keeps_its_text_on_one_line),
         T(test_para_empty__no_lines),
         T(test_para_parsed__justified_paragraph_with_footnote),
         T(test_para_parsed__toc_line_and_bad_family),
