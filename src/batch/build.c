@@ -163,6 +163,11 @@ static msp_status real_build(void *shared, void *worker, msp_paper *p, msp_batch
 
 /* What every paper's output depends on besides its source: the program,
  * templates and data (the build context's digest) and the fonts. */
+static char *cached_file_digest(void *cache, const char *path)
+{
+    return msp_digest_cache_file(cache, path);
+}
+
 static char *deps_digest(const msp_build_ctx *ctx, msp_digest_cache *cache)
 {
     GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
@@ -172,8 +177,9 @@ static char *deps_digest(const msp_build_ctx *ctx, msp_digest_cache *cache)
     g_checksum_update(sum, (const guchar *)"\n", 1);
     g_checksum_update(sum, (const guchar *)(ctx->digest ? ctx->digest : "-"), -1);
     g_checksum_update(sum, (const guchar *)"\n", 1);
-    const char *fonts = ctx->fonts ? msp_fonts_digest(ctx->fonts) : NULL;
+    char *fonts = ctx->fonts ? msp_fonts_digest_with(ctx->fonts, cached_file_digest, cache) : NULL;
     g_checksum_update(sum, (const guchar *)(fonts ? fonts : "-"), -1);
+    g_free(fonts);
     char *hex = g_strdup(g_checksum_get_string(sum));
     g_checksum_free(sum);
     g_free(exe);

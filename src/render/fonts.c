@@ -190,40 +190,46 @@ static msp_status check_font_set(msp_diag_list *diags, msp_fonts *fonts)
     return st;
 }
 
-static bool hash_file(GChecksum *sum, const char *path)
+/* SHA-256 hex of a file's bytes (owned), or NULL with errno set */
+static char *plain_file_digest(void *user, const char *path)
 {
+    (void)user;
     FILE *fp = fopen(path, "rb");
     if (!fp)
-        return false;
+        return NULL;
+    GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
     guchar buf[65536];
     size_t n;
     while ((n = fread(buf, 1, sizeof buf, fp)) > 0)
         g_checksum_update(sum, buf, (gssize)n);
     bool ok = !ferror(fp);
     fclose(fp);
-    return ok;
+    char *hex = ok ? g_strdup(g_checksum_get_string(sum)) : NULL;
+    g_checksum_free(sum);
+    if (!ok)
+        errno = EIO;
+    return hex;
 }
 
-static msp_status compute_digest(msp_diag_list *diags, msp_fonts *fonts)
+char *msp_fonts_digest_with(const msp_fonts *fonts, msp_file_digest_fn file_digest, void *user)
 {
+    if (!file_digest)
+        file_digest = plain_file_digest;
     GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
-    msp_status st = MSP_OK;
-    const char *failed = NULL;
-    if (!hash_file(sum, fonts->conf_path))
-        failed = fonts->conf_path;
-    for (guint i = 0; i < fonts->files->len && !failed; i++) {
-        const declared_file *f = g_ptr_array_index(fonts->files, i);
-        g_checksum_update(sum, (const guchar *)f->path, (gssize)strlen(f->path) + 1);
-        if (!hash_file(sum, f->path))
-            failed = f->path;
+    bool ok = true;
+    for (guint i = 0; i <= fonts->files->len && ok; i++) {
+        const char *path = i == 0 ? fonts->conf_path
+                                  : ((const declared_file *)g_ptr_array_index(fonts->files, i - 1))->path;
+        char *hex = file_digest(user, path);
+        g_checksum_update(sum, (const guchar *)path, (gssize)strlen(path) + 1);
+        if (hex)
+            g_checksum_update(sum, (const guchar *)hex, -1);
+        ok = hex != NULL;
+        g_free(hex);
     }
-    if (failed)
-        st = msp_diag_error(diags, MSP_E_IO, ((msp_loc){ failed, 0, 0 }), INSTALL_HINT,
-                            "cannot read font file: %s", g_strerror(errno));
-    else
-        fonts->digest = g_strdup(g_checksum_get_string(sum));
+    char *out = ok ? g_strdup(g_checksum_get_string(sum)) : NULL;
     g_checksum_free(sum);
-    return st;
+    return out;
 }
 
 /* --- font metrics across threads ---
@@ -333,10 +339,7 @@ const char *msp_fonts_digest(const msp_fonts *fonts)
      * and only incremental batches need it: computed on first use, once. */
     msp_fonts *f = (msp_fonts *)fonts;
     if (g_once_init_enter(&f->digest_once)) {
-        msp_diag_list quiet;
-        msp_diag_list_init(&quiet);
-        compute_digest(&quiet, f);
-        msp_diag_list_clear(&quiet);
+        f->digest = msp_fonts_digest_with(f, NULL, NULL);
         g_once_init_leave(&f->digest_once, 1);
     }
     return f->digest;

@@ -74,6 +74,40 @@ static void test_fonts_load__digest_is_stable_sha256(void **state)
     assert_int_equal(f->diags.errors, 0);
 }
 
+typedef struct digest_calls {
+    int n;
+    bool fail;
+} digest_calls;
+
+static char *counting_digest(void *user, const char *path)
+{
+    digest_calls *c = user;
+    c->n++;
+    if (c->fail)
+        return NULL;
+    char *text = NULL;
+    gsize len = 0;
+    assert_true(g_file_get_contents(path, &text, &len, NULL));
+    char *hex = g_compute_checksum_for_data(G_CHECKSUM_SHA256, (const guchar *)text, len);
+    g_free(text);
+    return hex;
+}
+
+/* a caller's file digests give the same value; one call per file (fonts.conf + fonts) */
+static void test_fonts_digest_with__caller_digests_same_value(void **state)
+{
+    fixture *f = *state;
+    digest_calls c = { 0, false };
+    char *d = msp_fonts_digest_with(f->fonts, counting_digest, &c);
+    assert_non_null(d);
+    assert_string_equal(d, msp_fonts_digest(f->fonts));
+    assert_true(c.n >= 2);
+    g_free(d);
+    digest_calls bad = { 0, true };
+    assert_null(msp_fonts_digest_with(f->fonts, counting_digest, &bad));
+    assert_int_equal(bad.n, 1);
+}
+
 static void test_fonts_context__dejavu_is_not_visible(void **state)
 {
     fixture *f = *state;
@@ -272,6 +306,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_fonts_load__digest_is_stable_sha256),
+        cmocka_unit_test(test_fonts_digest_with__caller_digests_same_value),
         cmocka_unit_test(test_fonts_context__dejavu_is_not_visible),
         cmocka_unit_test(test_fonts_context__families_and_aliases_resolve),
         cmocka_unit_test(test_fonts_has_family__case_insensitive),
