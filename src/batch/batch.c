@@ -105,7 +105,10 @@ int msp_batch_run_papers(const msp_batch_opts *opts, GPtrArray *papers, const ms
         if (p->check_only)
             continue;
         g_free(p->key);
-        p->key = msp_stamp_key(p->source_sha256, builder->deps_digest, p->draft, epoch);
+        const char *kd = builder->kind_digest ? builder->kind_digest(builder->shared, p->kind) : NULL;
+        char *deps = g_strconcat(builder->deps_digest, " ", kd ? kd : "-", NULL);
+        p->key = msp_stamp_key(p->source_sha256, deps, p->draft, epoch);
+        g_free(deps);
         if (!opts->force && msp_stamp_is_current(opts->outdir, p)) {
             p->status = MSP_PAPER_UP_TO_DATE;
             up_to_date++;

@@ -28,6 +28,7 @@ typedef struct msp_paper {
     char *source;          /* path as found (input folder + relative path) */
     char *output_name;     /* file name in OUTDIR ("APLC_MSP.22_2025_22.pdf") */
     char *symbol;          /* as written in the source, stars included; NULL if none */
+    char *kind;            /* the root's kind attribute (picks templates/<kind>.xsl); NULL if none */
     msp_loc symbol_loc;    /* where (file = source) */
     bool draft;            /* --draft, or <draft/> in the source */
     bool check_only;       /* refused already (symbol claimed twice): run the checks
@@ -76,6 +77,8 @@ char *msp_stamp_file_identity(const char *path);
  * in sorted order; names in skip (relative paths, may be NULL) are left
  * out. A missing folder hashes as empty. Owned hex. */
 char *msp_stamp_tree_digest(const char *dir, const char *const *skip);
+/* strcmp on two (char *const *): for sorting arrays of paths. */
+int msp_stamp_compare_paths(const void *a, const void *b);
 /* The build key of a paper: SHA-256 over its source hash, the dependency
  * digest (templates, data, fonts, program) and the options that change the
  * output (draft, SOURCE_DATE_EPOCH). Owned hex. */
@@ -155,6 +158,9 @@ typedef struct msp_batch_builder {
     void (*worker_free)(void *worker);
     msp_batch_build_fn build;
     msp_digest_cache *digests;              /* owned; may be NULL; saved once locked */
+    /* the digest of the stylesheet files a kind's papers use (NULL: none
+     * kept per kind); called on the main thread; borrowed */
+    const char *(*kind_digest)(void *shared, const char *kind);
 } msp_batch_builder;
 
 /* Called on the main thread after each paper finishes (built or failed). */

@@ -16,6 +16,7 @@ typedef struct real_shared {
     char *outdir;
     char *digest;
     gint64 epoch;          /* SOURCE_DATE_EPOCH, or -1: the paper's date */
+    GHashTable *kind_digests;   /* kind -> hex of its stylesheet files (owned) */
     int max_pages;         /* > 0: overrides the default page limit */
     double max_seconds;    /* > 0: time limit per paper */
 } real_shared;
@@ -161,29 +162,79 @@ static msp_status real_build(void *shared, void *worker, msp_paper *p, msp_batch
     return st;
 }
 
-/* What every paper's output depends on besides its source: the program,
- * templates and data (the build context's digest) and the fonts. */
 static char *cached_file_digest(void *cache, const char *path)
 {
     return msp_digest_cache_file(cache, path);
 }
 
+/* templates/ without the stylesheets (those count per kind): the schema and
+ * anything else a stylesheet may read */
+static char *templates_digest(const char *dir)
+{
+    GPtrArray *skip = g_ptr_array_new_with_free_func(g_free);
+    GDir *d = g_dir_open(dir, 0, NULL);
+    const char *name;
+    while (d && (name = g_dir_read_name(d)))
+        if (g_str_has_suffix(name, ".xsl"))
+            g_ptr_array_add(skip, g_strdup(name));
+    if (d)
+        g_dir_close(d);
+    g_ptr_array_add(skip, NULL);
+    char *hex = msp_stamp_tree_digest(dir, (const char *const *)skip->pdata);
+    g_ptr_array_free(skip, TRUE);
+    return hex;
+}
+
+/* What every paper's output depends on besides its source and its kind's
+ * stylesheets: the program, data/, the rest of templates/ and the fonts. */
 static char *deps_digest(const msp_build_ctx *ctx, msp_digest_cache *cache)
 {
     GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
     g_checksum_update(sum, (const guchar *)"mspdoc " MSP_VERSION "\n", -1);
     char *exe = msp_digest_cache_file(cache, "/proc/self/exe");
-    g_checksum_update(sum, (const guchar *)(exe ? exe : "-"), -1);
-    g_checksum_update(sum, (const guchar *)"\n", 1);
-    g_checksum_update(sum, (const guchar *)(ctx->digest ? ctx->digest : "-"), -1);
-    g_checksum_update(sum, (const guchar *)"\n", 1);
+    char *data = msp_stamp_tree_digest(msp_xslt_data_dir(ctx->xslt), NULL);
+    char *templates = templates_digest(msp_xslt_templates_dir(ctx->xslt));
     char *fonts = ctx->fonts ? msp_fonts_digest_with(ctx->fonts, cached_file_digest, cache) : NULL;
-    g_checksum_update(sum, (const guchar *)(fonts ? fonts : "-"), -1);
-    g_free(fonts);
+    const char *parts[] = { exe, data, templates, fonts };
+    for (size_t i = 0; i < G_N_ELEMENTS(parts); i++) {
+        g_checksum_update(sum, (const guchar *)(parts[i] ? parts[i] : "-"), -1);
+        g_checksum_update(sum, (const guchar *)"\n", 1);
+    }
     char *hex = g_strdup(g_checksum_get_string(sum));
     g_checksum_free(sum);
     g_free(exe);
+    g_free(data);
+    g_free(templates);
+    g_free(fonts);
     return hex;
+}
+
+/* The digest of templates/<kind>.xsl and the files it includes or imports:
+ * a change to one kind's stylesheet rebuilds only that kind's papers. */
+static const char *kind_digest(void *shared, const char *kind)
+{
+    real_shared *rs = shared;
+    if (!kind || !msp_xslt_has_kind(rs->ctx->xslt, kind))
+        return NULL;
+    const char *hex = g_hash_table_lookup(rs->kind_digests, kind);
+    if (hex)
+        return hex;
+    GPtrArray *files = msp_xslt_kind_files(rs->ctx->xslt, kind);
+    g_ptr_array_sort(files, (GCompareFunc)msp_stamp_compare_paths);
+    GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
+    for (guint i = 0; i < files->len; i++) {
+        char *h = msp_stamp_file_digest(files->pdata[i]);
+        char *base = g_path_get_basename(files->pdata[i]);
+        g_checksum_update(sum, (const guchar *)base, (gssize)strlen(base) + 1);
+        g_checksum_update(sum, (const guchar *)(h ? h : "unreadable"), -1);
+        g_free(base);
+        g_free(h);
+    }
+    char *out = g_strdup(g_checksum_get_string(sum));
+    g_checksum_free(sum);
+    g_ptr_array_free(files, TRUE);
+    g_hash_table_insert(rs->kind_digests, g_strdup(kind), out);
+    return out;
 }
 
 msp_batch_builder *msp_batch_builder_open(msp_diag_list *diags, const char *root, const char *outdir)
@@ -196,6 +247,7 @@ msp_batch_builder *msp_batch_builder_open(msp_diag_list *diags, const char *root
     real_shared *rs = g_new0(real_shared, 1);
     rs->ctx = ctx;
     rs->outdir = g_strdup(outdir);
+    rs->kind_digests = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
     msp_digest_cache *cache = msp_digest_cache_open(outdir);
     rs->digest = deps_digest(ctx, cache);
     /* Forced here so the draft stamp's date follows it as well as the PDF dates. */
@@ -209,6 +261,7 @@ msp_batch_builder *msp_batch_builder_open(msp_diag_list *diags, const char *root
     b->shared = rs;
     b->deps_digest = rs->digest;
     b->digests = cache;
+    b->kind_digest = kind_digest;
     b->worker_new = worker_new;
     b->worker_free = worker_free;
     b->build = real_build;
@@ -222,6 +275,7 @@ void msp_batch_builder_close(msp_batch_builder *builder)
     real_shared *rs = builder->shared;
     msp_digest_cache_free(builder->digests);
     msp_build_ctx_free(rs->ctx);
+    g_hash_table_destroy(rs->kind_digests);
     g_free(rs->outdir);
     g_free(rs->digest);
     g_free(rs);

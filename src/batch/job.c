@@ -44,8 +44,6 @@ msp_status msp_build_ctx_load(msp_diag_list *diags, msp_build_ctx **out, const c
         if (!ctx->fonts)
             st = MSP_E_IO;
     }
-    const char *folders[] = { data, templates, NULL };
-    ctx->digest = msp_refdata_digest_folders(folders);
     g_free(templates);
     g_free(data);
     g_free(rng);
@@ -66,7 +64,6 @@ void msp_build_ctx_free(msp_build_ctx *ctx)
     msp_refdata_free(ctx->ref);
     msp_xslt_free(ctx->xslt);
     msp_fonts_free(ctx->fonts);
-    g_free(ctx->digest);
     g_free(ctx->root);
     g_free(ctx);
 }

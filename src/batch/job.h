@@ -20,7 +20,6 @@ typedef struct msp_build_ctx {
     msp_refdata *ref;                /* data/ */
     msp_xslt *xslt;                  /* templates/<kind>.xsl */
     msp_fonts *fonts;                /* fonts/ (NULL when loaded without fonts) */
-    char *digest;                    /* SHA-256 of data/ and templates/ (hex) */
 } msp_build_ctx;
 
 /* Loads everything from root. with_fonts false skips the fonts (check, fo).

@@ -25,6 +25,7 @@ void msp_paper_free(msp_paper *paper)
     g_free(paper->key);
     g_free(paper->title);
     g_free(paper->language);
+    g_free(paper->kind);
     g_free(paper->pdf_sha256);
     g_free(paper->pdf_identity);
     msp_diag_list_clear(&paper->diags);

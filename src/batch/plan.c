@@ -98,6 +98,9 @@ static msp_paper *read_paper(const found_file *f)
         paper->status = MSP_PAPER_FAILED;
     }
     paper->source_sha256 = g_strdup(src->sha256);
+    xmlChar *kind = is_paper ? xmlGetProp(root, (const xmlChar *)"kind") : NULL;
+    paper->kind = kind ? g_strdup((const char *)kind) : NULL;
+    xmlFree(kind);
     xmlNode *meta = is_paper ? child_element(root, "meta") : NULL;
     xmlNode *sym = child_element(meta, "symbol");
     if (sym) {

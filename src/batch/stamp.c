@@ -58,6 +58,11 @@ static int compare_str(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+int msp_stamp_compare_paths(const void *a, const void *b)
+{
+    return compare_str(a, b);
+}
+
 static bool skipped(const char *rel, const char *const *skip)
 {
     for (; skip && *skip; skip++) {

@@ -25,6 +25,11 @@ typedef struct msp_xslt msp_xslt;
 msp_xslt *msp_xslt_load(msp_diag_list *diags, const char *templates_dir, const char *data_dir);
 void msp_xslt_free(msp_xslt *x);
 
+/* The stylesheet files kind's transform is made of: templates/<kind>.xsl
+ * and every file it includes or imports, at any depth (paths as libxslt
+ * loaded them). A new array of owned strings; empty for an unknown kind. */
+GPtrArray *msp_xslt_kind_files(const msp_xslt *x, const char *kind);
+
 /* True when a stylesheet for kind was compiled. */
 bool msp_xslt_has_kind(const msp_xslt *x, const char *kind);
 

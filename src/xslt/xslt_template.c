@@ -264,3 +264,38 @@ const char *msp_xslt_data_dir(const msp_xslt *x)
 {
     return x->data_dir;
 }
+
+static void add_file(GPtrArray *out, GHashTable *seen, const xmlDoc *doc)
+{
+    if (doc && doc->URL && g_hash_table_add(seen, g_strdup((const char *)doc->URL)))
+        g_ptr_array_add(out, g_strdup((const char *)doc->URL));
+}
+
+/* style, its includes and its imports, and the same for the stylesheets
+ * chained after it by ->next (the import list of its parent) */
+static void add_style_files(GPtrArray *out, GHashTable *seen, xsltStylesheetPtr style)
+{
+    for (; style; style = style->next) {
+        add_file(out, seen, style->doc);
+        /* xsl:include documents are kept on docList (includes is the stack
+         * used while compiling) */
+        for (xsltDocumentPtr inc = style->docList; inc; inc = inc->next)
+            add_file(out, seen, inc->doc);
+        for (xsltDocumentPtr inc = style->includes; inc; inc = inc->next)
+            add_file(out, seen, inc->doc);
+        add_style_files(out, seen, style->imports);
+    }
+}
+
+GPtrArray *msp_xslt_kind_files(const msp_xslt *x, const char *kind)
+{
+    GPtrArray *out = g_ptr_array_new_with_free_func(g_free);
+    xsltStylesheetPtr style = kind ? g_hash_table_lookup(x->kinds, kind) : NULL;
+    if (style) {
+        /* a kind's top stylesheet has no siblings: ->next chains imports only */
+        GHashTable *seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+        add_style_files(out, seen, style);
+        g_hash_table_destroy(seen);
+    }
+    return out;
+}

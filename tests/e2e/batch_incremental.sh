@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # batch: builds every sample paper, a second run rebuilds none (in under a
 # tenth of the first run's time), `touch` alone rebuilds none, an edited
-# source rebuilds only itself, an edited template rebuilds all, --force all.
+# source rebuilds only itself, an edited kind stylesheet only that kind's
+# papers, common.xsl or the schema all, --force all.
 source "$MSP_ROOT/tests/data/batch/lib.sh"
 private_root
 src="$MSP_TMP/src" out="$MSP_TMP/out"
@@ -42,10 +43,22 @@ cp "$pdf" "$MSP_TMP/copy.pdf" && mv "$MSP_TMP/copy.pdf" "$pdf"
 "$MSPDOC" batch "$src" -O "$out" 2>/dev/null || fail "run after PDF copy failed"
 [ "$(json_total "$out" built)" -eq 0 ] || fail "an identical copy of a PDF was rebuilt"
 
-xsl=$(ls "$MSP_ROOT/templates/"*.xsl | sed -n 1p)
-echo "<!-- edited -->" >> "$xsl"
+# one kind's stylesheet: only that kind's papers (the statement sample is the one statement)
+echo "<!-- edited -->" >> "$MSP_ROOT/templates/statement.xsl"
+"$MSPDOC" batch "$src" -O "$out" 2>/dev/null || fail "run after statement.xsl edit failed"
+[ "$(json_total "$out" built)" -eq 1 ] || fail "editing statement.xsl rebuilt $(json_total "$out" built) papers, not 1"
+tr -d '\n' < "$out/index.json" | grep -o '{[^{}]*"status":"built"[^{}]*}' | grep -q "002-coop-assistance-statement" \
+    || fail "editing statement.xsl did not rebuild the statement"
+
+# the stylesheet every kind includes: all
+echo "<!-- edited -->" >> "$MSP_ROOT/templates/common.xsl"
 "$MSPDOC" batch "$src" -O "$out" 2>/dev/null || fail "run after template edit failed"
 [ "$(json_total "$out" built)" -eq "$total" ] || fail "a template edit did not rebuild every paper"
+
+# the schema (templates/, not a stylesheet): all
+echo "<!-- edited -->" >> "$MSP_ROOT/templates/paper.rng"
+"$MSPDOC" batch "$src" -O "$out" 2>/dev/null || fail "run after schema edit failed"
+[ "$(json_total "$out" built)" -eq "$total" ] || fail "a schema edit did not rebuild every paper"
 
 "$MSPDOC" batch "$src" -O "$out" --force --report "$MSP_TMP/copy.json" 2>/dev/null || fail "--force run failed"
 [ "$(json_total "$out" built)" -eq "$total" ] || fail "--force did not rebuild every paper"

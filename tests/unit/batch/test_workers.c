@@ -123,7 +123,7 @@ static void test_workers_run__builds_each_once_and_isolates_failures(void **stat
 {
     char *out = scratch();
     fake f = { .outdir = out };
-    msp_batch_builder b = { &f, "deps1", fake_worker_new, g_free, fake_build, NULL };
+    msp_batch_builder b = { &f, "deps1", fake_worker_new, g_free, fake_build, NULL, NULL };
     GPtrArray *papers = papers_n(20, "fail");
     assert_int_equal(run(&f, &b, papers, false), 1);
     assert_int_equal(count(papers, MSP_PAPER_BUILT), 19);
@@ -146,7 +146,7 @@ static void test_batch_run_papers__is_incremental(void **state)
 {
     char *out = scratch();
     fake f = { .outdir = out };
-    msp_batch_builder b = { &f, "deps1", fake_worker_new, g_free, fake_build, NULL };
+    msp_batch_builder b = { &f, "deps1", fake_worker_new, g_free, fake_build, NULL, NULL };
     GPtrArray *papers = papers_n(8, NULL);
     assert_int_equal(run(&f, &b, papers, false), 0);
     assert_int_equal(f.built, 8);
@@ -197,7 +197,7 @@ static void test_workers_run__sigint_stops_and_keeps_state(void **state)
 {
     char *out = scratch();
     fake f = { .outdir = out, .interrupt = true };
-    msp_batch_builder b = { &f, "deps1", fake_worker_new, g_free, fake_build, NULL };
+    msp_batch_builder b = { &f, "deps1", fake_worker_new, g_free, fake_build, NULL, NULL };
     GPtrArray *papers = papers_n(30, NULL);
     msp_batch_opts o = { 0 };
     o.outdir = out;

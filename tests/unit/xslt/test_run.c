@@ -57,6 +57,21 @@ static int setup(void **state)
     write_file(tmp_templates, "net.xsl", XSL_HEAD
                "<xsl:template match='/'><out><xsl:value-of select=\"document('http://example.com/x.xml')\"/>"
                "</out></xsl:template></xsl:stylesheet>");
+    write_file(tmp_templates, "common.xsl", "<xsl:stylesheet version='1.0' "
+               "xmlns:xsl='http://www.w3.org/1999/XSL/Transform'><xsl:include href='parts/deep.xsl'/>"
+               "<xsl:template name='c'/></xsl:stylesheet>");
+    char *parts = g_build_filename(tmp_templates, "parts", NULL);
+    g_mkdir_with_parents(parts, 0755);
+    write_file(parts, "deep.xsl", "<xsl:stylesheet version='1.0' "
+               "xmlns:xsl='http://www.w3.org/1999/XSL/Transform'><xsl:template name='d'/></xsl:stylesheet>");
+    write_file(parts, "base.xsl", "<xsl:stylesheet version='1.0' "
+               "xmlns:xsl='http://www.w3.org/1999/XSL/Transform'><xsl:template match='/'><base/></xsl:template>"
+               "</xsl:stylesheet>");
+    g_free(parts);
+    write_file(tmp_templates, "composed.xsl", "<xsl:stylesheet version='1.0' "
+               "xmlns:xsl='http://www.w3.org/1999/XSL/Transform'><xsl:import href='parts/base.xsl'/>"
+               "<xsl:include href='common.xsl'/><xsl:param name='data'/><xsl:param name='draft'/>"
+               "</xsl:stylesheet>");
     g_free(base);
     msp_diag_list diags;
     msp_diag_list_init(&diags);
@@ -162,6 +177,29 @@ static void test_run_kind__unknown_is_an_error(void **state)
     msp_job_clear(&job);
 }
 
+/* a kind's files: itself, what it includes (at any depth) and imports */
+static void test_kind_files__includes_and_imports(void **state)
+{
+    (void)state;
+    GPtrArray *files = msp_xslt_kind_files(xs, "composed");
+    GString *names = g_string_new(NULL);
+    for (guint i = 0; i < files->len; i++) {
+        char *b = g_path_get_basename(files->pdata[i]);
+        g_string_append_printf(names, "%s;", b);
+        g_free(b);
+    }
+    assert_int_equal(files->len, 4);
+    assert_non_null(strstr(names->str, "composed.xsl;"));
+    assert_non_null(strstr(names->str, "common.xsl;"));
+    assert_non_null(strstr(names->str, "deep.xsl;"));
+    assert_non_null(strstr(names->str, "base.xsl;"));
+    g_string_free(names, TRUE);
+    g_ptr_array_free(files, TRUE);
+    files = msp_xslt_kind_files(xs, "no-such-kind");
+    assert_int_equal(files->len, 0);
+    g_ptr_array_free(files, TRUE);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -170,6 +208,7 @@ int main(void)
         cmocka_unit_test(test_run_writes__are_refused),
         cmocka_unit_test(test_run_network__is_refused),
         cmocka_unit_test(test_run_kind__unknown_is_an_error),
+        cmocka_unit_test(test_kind_files__includes_and_imports),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
