@@ -273,6 +273,31 @@ static void committee_free(gpointer p)
     g_free(c);
 }
 
+/* Chair periods of one committee year: each from <= to, and no two
+ * overlapping (a period without dates is the whole year). Dates are ISO
+ * yyyy-mm-dd, so they compare as strings; invalid ones were reported. */
+static void check_chair_periods(loader *ld, const char *id, int year, GPtrArray *chairs, GPtrArray *chair_of)
+{
+    char first[16], last[16];
+    g_snprintf(first, sizeof first, "%04d-01-01", year);
+    g_snprintf(last, sizeof last, "%04d-12-31", year);
+    for (guint i = 0; i < chairs->len; i++) {
+        const msp_refdata_member *a = chair_of->pdata[i];
+        const char *af = a->chair_from ? a->chair_from : first, *at = a->chair_to ? a->chair_to : last;
+        if (strcmp(af, at) > 0)
+            data_error(ld, chairs->pdata[i], "the period runs from 'from' to 'to'",
+                       "%s's chair period in committee '%s' ends (%s) before it starts (%s)", a->name, id, at, af);
+        for (guint j = 0; j < i; j++) {
+            const msp_refdata_member *b = chair_of->pdata[j];
+            const char *bf = b->chair_from ? b->chair_from : first, *bt = b->chair_to ? b->chair_to : last;
+            if (strcmp(af, bt) <= 0 && strcmp(bf, at) <= 0)
+                data_error(ld, chairs->pdata[i], "two chairs share a year by consecutive periods (from/to)",
+                           "%s's chair period (%s to %s) overlaps %s's (%s to %s) in committee '%s', %d",
+                           a->name, af, at, b->name, bf, bt, id, year);
+        }
+    }
+}
+
 static void load_committees(loader *ld, const char *dir)
 {
     xmlNode *root = open_file(ld, dir, "committees.xml", "committees");
@@ -306,6 +331,8 @@ static void load_committees(loader *ld, const char *dir)
             }
             GPtrArray *members = g_ptr_array_new_with_free_func(g_free);
             g_hash_table_insert(c->years, GINT_TO_POINTER(year), members);
+            GPtrArray *chairs = g_ptr_array_new();      /* of xmlNode <chair>, for the overlap check */
+            GPtrArray *chair_of = g_ptr_array_new();    /* the member each belongs to */
             for (xmlNode *m = y->children; m; m = m->next) {
                 if (!is_el(m, "member"))
                     continue;
@@ -330,7 +357,14 @@ static void load_committees(loader *ld, const char *dir)
                     if (strcmp(((msp_refdata_member *)members->pdata[k])->name, mem->name) == 0)
                         data_error(ld, m, NULL, "%s is listed twice in committee '%s' for %d", mem->name, id, year);
                 g_ptr_array_add(members, mem);
+                if (ch) {
+                    g_ptr_array_add(chairs, ch);
+                    g_ptr_array_add(chair_of, mem);
+                }
             }
+            check_chair_periods(ld, id, year, chairs, chair_of);
+            g_ptr_array_free(chairs, TRUE);
+            g_ptr_array_free(chair_of, TRUE);
         }
     }
     close_file(ld);
