@@ -101,7 +101,7 @@ msp_status msp_build_check(msp_job *job, const msp_build_ctx *ctx, const char *s
     msp_source_info local;
     msp_source_info *inf = info ? info : &local;
     memset(inf, 0, sizeof *inf);
-    inf->date_epoch = -1;
+    inf->date_epoch = inf->pdf_epoch = -1;
     msp_source *src = NULL;
     msp_status st = msp_source_load(job, &src, source_path);
     if (st != MSP_OK)
@@ -238,7 +238,7 @@ msp_status msp_build(msp_job *job, const msp_build_ctx *ctx, msp_build_worker *w
     }
     gint64 epoch = opts->epoch;
     if (epoch < 0 && !(g_getenv("SOURCE_DATE_EPOCH") && *g_getenv("SOURCE_DATE_EPOCH")))
-        epoch = info.date_epoch;
+        epoch = info.pdf_epoch;
     bool draft = opts->draft || info.draft;
     if (draft)
         stamp = draft_stamp(epoch, src->sha256);

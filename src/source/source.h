@@ -65,6 +65,7 @@ typedef struct msp_source_info {
     msp_symbol symbol;          /* parsed when has_symbol */
     const char *date;           /* meta/date as written (yyyy-mm-dd), or NULL */
     gint64 date_epoch;          /* that date at 00:00 UTC, or -1 */
+    gint64 pdf_epoch;           /* the PDF's dates: date_epoch, else the meeting's first day, or -1 */
     const char *meeting;        /* meeting ref, e.g. "22MSP", or NULL */
     const char *author;         /* committee name, else the body name; or NULL */
     const char *committee;      /* committee ref, or NULL */

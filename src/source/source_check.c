@@ -559,7 +559,7 @@ void msp_source_info_clear(msp_source_info *info)
         return;
     g_free(info->title);
     memset(info, 0, sizeof *info);
-    info->date_epoch = -1;
+    info->date_epoch = info->pdf_epoch = -1;
 }
 
 msp_status msp_source_check(msp_job *job, const msp_source *src, const msp_refdata *ref, bool draft,
@@ -568,7 +568,7 @@ msp_status msp_source_check(msp_job *job, const msp_source *src, const msp_refda
     checker c = { job, src, ref, MSP_OK, NULL, NULL, NULL };
     if (info) {
         memset(info, 0, sizeof *info);
-        info->date_epoch = -1;
+        info->date_epoch = info->pdf_epoch = -1;
     }
     xmlNode *root = xmlDocGetRootElement(src->doc);
     if (!is_paper_el(root, "paper")) {
@@ -613,6 +613,13 @@ msp_status msp_source_check(msp_job *job, const msp_source *src, const msp_refda
                       "the job number is ignored in a %s", is_draft ? "draft" : "advance copy");
     walk(&c, root->children);
     check_refs(&c);
+    if (info) {
+        /* PDF dates: the paper's date, else the meeting's first day (a
+         * statement has no date of its own), so rebuilds are reproducible */
+        info->pdf_epoch = info->date_epoch;
+        if (info->pdf_epoch < 0 && meeting && meeting->start)
+            info->pdf_epoch = iso_date_epoch(meeting->start);
+    }
     g_hash_table_destroy(c.ids);
     g_hash_table_destroy(c.p_ids);
     g_ptr_array_unref(c.refs);
