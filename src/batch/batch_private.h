@@ -65,8 +65,9 @@ msp_status msp_plan_find(GPtrArray *papers, msp_diag_list *usage, char **inputs,
 
 /* --- stamp.c ---------------------------------------------------------- */
 
-/* SHA-256 of a file's bytes as lowercase hex (owned), or NULL with errno set. */
-char *msp_stamp_file_digest(const char *path);
+/* Removes a folder and the files in it (one level: a build's PNG work
+ * folder); true when it is gone. */
+bool msp_stamp_remove_dir(const char *dir);
 /* "size mtime-ns ctime-ns inode" of a regular file (owned), or NULL. A
  * stamp keeps it for the PDF it describes, so an unchanged output is
  * recognised without reading it again: the PDF is mspdoc's own output,

@@ -2,6 +2,7 @@
  * build context loaded once, a worker (Pango context) per thread, one
  * paper's PDF and first-page thumbnail, the dependency digest; and
  * msp_batch_run, which plans and runs a batch with it. */
+#include "base/digest.h"
 #include "batch/batch_private.h"
 #include "batch/job.h"
 
@@ -33,22 +34,6 @@ static void worker_free(void *worker)
 {
     msp_build_worker_clear(worker);
     g_free(worker);
-}
-
-/* Removes dir and the files in it (one level: the PNG work folder). */
-static void remove_work_dir(const char *dir)
-{
-    GDir *d = g_dir_open(dir, 0, NULL);
-    if (d) {
-        const char *name;
-        while ((name = g_dir_read_name(d))) {
-            char *p = g_build_filename(dir, name, NULL);
-            g_unlink(p);
-            g_free(p);
-        }
-        g_dir_close(d);
-    }
-    g_rmdir(dir);
 }
 
 /* The first page's PNG in the work folder: the name ending in the lowest
@@ -142,7 +127,7 @@ static msp_status real_build(void *shared, void *worker, msp_paper *p, msp_batch
         if (!p->symbol && res.symbol)
             p->symbol = g_strdup(res.symbol);
         p->pdf_identity = msp_stamp_file_identity(out_path);
-        p->pdf_sha256 = msp_stamp_file_digest(out_path);
+        p->pdf_sha256 = msp_sha256_file(out_path);
         if (!p->pdf_sha256)
             st = msp_diag_error(&job.diags, MSP_E_OUTPUT, ((msp_loc){ out_path, 0, 0 }), NULL,
                                 "cannot read the PDF just written: %s", g_strerror(errno));
@@ -152,7 +137,7 @@ static msp_status real_build(void *shared, void *worker, msp_paper *p, msp_batch
         st = MSP_E_OUTPUT;
     }
     if (work)
-        remove_work_dir(work);
+        msp_stamp_remove_dir(work);
     msp_diag_list_merge(&p->diags, &job.diags);
     msp_build_result_clear(&res);
     g_free(work);
@@ -223,7 +208,7 @@ static const char *kind_digest(void *shared, const char *kind)
     g_ptr_array_sort(files, (GCompareFunc)msp_stamp_compare_paths);
     GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
     for (guint i = 0; i < files->len; i++) {
-        char *h = msp_stamp_file_digest(files->pdata[i]);
+        char *h = msp_sha256_file(files->pdata[i]);
         char *base = g_path_get_basename(files->pdata[i]);
         g_checksum_update(sum, (const guchar *)base, (gssize)strlen(base) + 1);
         g_checksum_update(sum, (const guchar *)(h ? h : "unreadable"), -1);

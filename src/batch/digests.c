@@ -5,6 +5,7 @@
  * the file's identity is unchanged, and an entry is recorded only for a file
  * last changed well before it was hashed (a later change within the same
  * timestamp tick could not be seen: git's "racy clean" rule). */
+#include "base/digest.h"
 #include "batch/batch_private.h"
 
 #include <errno.h>
@@ -102,16 +103,7 @@ char *msp_digest_cache_file(msp_digest_cache *c, const char *path)
     }
     if (!hex) {
         long long hashed_at = g_get_real_time() * 1000LL;
-        GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
-        guchar buf[65536];
-        ssize_t n;
-        while ((n = read(fd, buf, sizeof buf)) > 0)
-            g_checksum_update(sum, buf, n);
-        if (n == 0) {
-            hex = g_strdup(g_checksum_get_string(sum));
-            errno = 0;
-        }
-        g_checksum_free(sum);
+        hex = msp_sha256_fd(fd);
         if (hex && c && ns_of(&sb.st_mtim) < hashed_at - RACY_NS && ns_of(&sb.st_ctim) < hashed_at - RACY_NS) {
             g_mutex_lock(&c->lock);
             g_hash_table_replace(c->entries, key, g_strdup_printf("%s %s", ident, hex));

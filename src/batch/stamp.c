@@ -3,32 +3,13 @@
  * (OUTDIR/.mspdoc-state/<name>.stamp, GKeyFile, written atomically) that
  * records the key and what the build learned. Leftover temporaries too. */
 #include "batch/batch_private.h"
+#include "base/digest.h"
 
 #include <errno.h>
 #include <glib/gstdio.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
-
-char *msp_stamp_file_digest(const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
-    guchar buf[65536];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-        g_checksum_update(sum, buf, n);
-    bool bad = ferror(f);
-    int saved = errno;
-    fclose(f);
-    char *hex = bad ? NULL : g_strdup(g_checksum_get_string(sum));
-    g_checksum_free(sum);
-    if (bad)
-        errno = saved ? saved : EIO;
-    return hex;
-}
 
 static void list_tree(GPtrArray *out, const char *root, const char *rel, int depth)
 {
@@ -84,7 +65,7 @@ char *msp_stamp_tree_digest(const char *dir, const char *const *skip)
         if (skipped(rel, skip))
             continue;
         char *full = g_build_filename(dir, rel, NULL);
-        char *h = msp_stamp_file_digest(full);
+        char *h = msp_sha256_file(full);
         g_checksum_update(sum, (const guchar *)rel, (gssize)strlen(rel) + 1);
         g_checksum_update(sum, (const guchar *)(h ? h : "unreadable"), -1);
         g_free(h);
@@ -162,7 +143,7 @@ bool msp_stamp_is_current(const char *outdir, msp_paper *paper)
         char *id = g_key_file_get_string(kf, "paper", "pdf_identity", NULL);
         char *id_now = msp_stamp_file_identity(pdf);
         if (!id || !id_now || strcmp(id, id_now) != 0) {
-            char *now = msp_stamp_file_digest(pdf);
+            char *now = msp_sha256_file(pdf);
             ok = now && !strcmp(now, pdf_sum);
             g_free(now);
         }
@@ -278,8 +259,7 @@ static bool is_temporary(const char *name, bool state_dir)
     return false;
 }
 
-/* Removes a work folder and the files in it; returns 1 if it is gone. */
-static int clean_dir_all(const char *dir)
+bool msp_stamp_remove_dir(const char *dir)
 {
     GDir *d = g_dir_open(dir, 0, NULL);
     if (d) {
@@ -306,7 +286,7 @@ static int clean_dir(const char *dir, bool state_dir)
             continue;
         char *path = g_build_filename(dir, name, NULL);
         if (g_file_test(path, G_FILE_TEST_IS_DIR) && !g_file_test(path, G_FILE_TEST_IS_SYMLINK)) {
-            n += clean_dir_all(path); /* a build's PNG work folder */
+            n += msp_stamp_remove_dir(path) ? 1 : 0; /* a build's PNG work folder */
         } else if (g_file_test(path, G_FILE_TEST_IS_REGULAR) && g_unlink(path) == 0) {
             n++;
         }

@@ -5,6 +5,8 @@
  * or the system's fontconfig setup. */
 #include "render/fonts.h"
 
+#include "base/digest.h"
+
 #include <errno.h>
 #include <fontconfig/fontconfig.h>
 #include <pango/pangocairo.h>
@@ -190,25 +192,10 @@ static msp_status check_font_set(msp_diag_list *diags, msp_fonts *fonts)
     return st;
 }
 
-/* SHA-256 hex of a file's bytes (owned), or NULL with errno set */
 static char *plain_file_digest(void *user, const char *path)
 {
     (void)user;
-    FILE *fp = fopen(path, "rb");
-    if (!fp)
-        return NULL;
-    GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
-    guchar buf[65536];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, fp)) > 0)
-        g_checksum_update(sum, buf, (gssize)n);
-    bool ok = !ferror(fp);
-    fclose(fp);
-    char *hex = ok ? g_strdup(g_checksum_get_string(sum)) : NULL;
-    g_checksum_free(sum);
-    if (!ok)
-        errno = EIO;
-    return hex;
+    return msp_sha256_file(path);
 }
 
 char *msp_fonts_digest_with(const msp_fonts *fonts, msp_file_digest_fn file_digest, void *user)

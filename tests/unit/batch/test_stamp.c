@@ -1,6 +1,7 @@
 /* Content stamps: SHA-256 of files and trees, the build key and what
  * changes it, stamp round trips (a changed key, a changed or missing PDF
  * make a paper stale), and removal of an interrupted run's temporaries. */
+#include "base/digest.h"
 #include "batch/batch_private.h"
 
 #include <glib/gstdio.h>
@@ -33,12 +34,12 @@ static void test_stamp_file_digest__is_sha256(void **state)
     char *dir = scratch();
     put(dir, "abc", "abc");
     char *p = g_build_filename(dir, "abc", NULL);
-    char *h = msp_stamp_file_digest(p);
+    char *h = msp_sha256_file(p);
     assert_string_equal(h, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
     g_free(h);
     g_free(p);
     p = g_build_filename(dir, "missing", NULL);
-    assert_null(msp_stamp_file_digest(p));
+    assert_null(msp_sha256_file(p));
     g_free(p);
     g_free(dir);
 }
@@ -104,7 +105,7 @@ static void test_stamp_write__round_trip_and_staleness(void **state)
     p->language = g_strdup("fr");
     p->pages = 7;
     char *pdf = g_build_filename(out, "P.pdf", NULL);
-    p->pdf_sha256 = msp_stamp_file_digest(pdf);
+    p->pdf_sha256 = msp_sha256_file(pdf);
     msp_diag_warn(&p->diags, ((msp_loc){ "src/p.xml", 3, 9 }), "a hint", "a warning");
     assert_int_equal(msp_stamp_write(out, p), MSP_OK);
 

@@ -3,6 +3,7 @@
  * stopping the batch with finished papers stamped, and incremental runs
  * (nothing rebuilt, one changed source rebuilt, new dependencies rebuild
  * everything, --force). */
+#include "base/digest.h"
 #include "batch/batch_private.h"
 
 #include <glib/gstdio.h>
@@ -63,7 +64,7 @@ static msp_status fake_build(void *shared, void *worker, msp_paper *p, msp_batch
         char *path = g_build_filename(f->outdir, p->output_name, NULL);
         char *text = g_strdup_printf("%%PDF fake of %s", p->source);
         g_file_set_contents(path, text, -1, NULL);
-        p->pdf_sha256 = msp_stamp_file_digest(path);
+        p->pdf_sha256 = msp_sha256_file(path);
         p->title = g_strdup("A title");
         p->pages = 2;
         g_free(text);
