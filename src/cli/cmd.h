@@ -15,6 +15,17 @@ int msp_cmd_reissue(int argc, char **argv);
  * source root. Borrowed. */
 const char *msp_cli_root(void);
 
+#include <glib.h>
+#include <stdbool.h>
+
+/* Parses a subcommand's options with oc and checks that between min_args
+ * and max_args positional arguments remain (max_args < 0: no limit). On a
+ * usage error prints "mspdoc CMD: <what went wrong>" (args_hint for a wrong
+ * count) and "Try 'mspdoc CMD --help'." to stderr and returns false. oc stays
+ * the caller's. */
+bool msp_cli_parse(GOptionContext *oc, const char *cmd, int *argc, char ***argv, int min_args, int max_args,
+                   const char *args_hint);
+
 #define MSP_EXIT_OK 0
 #define MSP_EXIT_FAILED 1
 #define MSP_EXIT_USAGE 2

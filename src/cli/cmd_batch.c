@@ -35,13 +35,9 @@ int msp_cmd_batch(int argc, char **argv)
                                          "batch was stopped by SIGTERM), 2 usage error, 130 stopped by Ctrl-C.\n"
                                          "See docs/nightly.md.");
     g_option_context_add_main_entries(oc, entries, NULL);
-    GError *err = NULL;
     int rc = MSP_EXIT_USAGE;
-    if (!g_option_context_parse(oc, &argc, &argv, &err)) {
-        fprintf(stderr, "mspdoc batch: %s\n", err->message);
-        g_error_free(err);
+    if (!msp_cli_parse(oc, "batch", &argc, &argv, 0, -1, NULL))
         goto done;
-    }
     if (jobs < 0 || jobs > 256) {
         fprintf(stderr, "mspdoc batch: -j takes a number from 1 to 256\n");
         goto done;

@@ -32,13 +32,8 @@ int msp_cmd_build(int argc, char **argv)
         "stylesheet templates/<kind>.xsl, the layout, and writes the PDF. On any error no\n"
         "output is left behind. Exit status: 0 success, 1 the paper failed, 2 usage error.\n"
         "Environment: MSP_ROOT (templates/, data/, fonts/), SOURCE_DATE_EPOCH (PDF dates;\n"
-        "default: the paper's date).");
-    GError *err = NULL;
-    if (!g_option_context_parse(oc, &argc, &argv, &err) || argc != 2) {
-        fprintf(stderr, "mspdoc build: %s\n", err ? err->message : "expected exactly one SOURCE.xml");
-        fprintf(stderr, "Try 'mspdoc build --help'.\n");
-        if (err)
-            g_error_free(err);
+        "default: the paper's date, else its meeting's first day).");
+    if (!msp_cli_parse(oc, "build", &argc, &argv, 1, 1, "expected exactly one SOURCE.xml")) {
         g_option_context_free(oc);
         g_free(out_path);
         g_free(tree_path);

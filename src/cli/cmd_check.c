@@ -23,12 +23,7 @@ int msp_cmd_check(int argc, char **argv)
         "<ref> targets, Articles and Actions, dates. Every problem is printed as\n"
         "file:line:column: error: message, with a hint.\n"
         "Exit status: 0 all sources pass, 1 some source has an error, 2 usage error.");
-    GError *err = NULL;
-    if (!g_option_context_parse(oc, &argc, &argv, &err) || argc < 2) {
-        fprintf(stderr, "mspdoc check: %s\n", err ? err->message : "expected at least one SOURCE.xml");
-        fprintf(stderr, "Try 'mspdoc check --help'.\n");
-        if (err)
-            g_error_free(err);
+    if (!msp_cli_parse(oc, "check", &argc, &argv, 1, -1, "expected at least one SOURCE.xml")) {
         g_option_context_free(oc);
         return MSP_EXIT_USAGE;
     }

@@ -22,12 +22,7 @@ int msp_cmd_fo(int argc, char **argv)
     GOptionContext *oc = g_option_context_new("SOURCE.xml - print the XSL-FO made from a source");
     g_option_context_add_main_entries(oc, entries, NULL);
     g_option_context_set_description(oc, "Exit status: 0 success, 1 the source failed, 2 usage error.");
-    GError *err = NULL;
-    if (!g_option_context_parse(oc, &argc, &argv, &err) || argc != 2) {
-        fprintf(stderr, "mspdoc fo: %s\n", err ? err->message : "expected exactly one SOURCE.xml");
-        fprintf(stderr, "Try 'mspdoc fo --help'.\n");
-        if (err)
-            g_error_free(err);
+    if (!msp_cli_parse(oc, "fo", &argc, &argv, 1, 1, "expected exactly one SOURCE.xml")) {
         g_option_context_free(oc);
         g_free(out_path);
         return MSP_EXIT_USAGE;

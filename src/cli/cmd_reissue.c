@@ -23,15 +23,12 @@ int msp_cmd_reissue(int argc, char **argv)
                                      "symbol then gets its star). Formatting and comments of the file are kept;\n"
                                      "an existing <reissue> is replaced.");
     g_option_context_add_main_entries(oc, entries, NULL);
-    GError *err = NULL;
     int rc = MSP_EXIT_USAGE;
-    if (!g_option_context_parse(oc, &argc, &argv, &err)) {
-        fprintf(stderr, "mspdoc reissue: %s\n", err->message);
-        g_error_free(err);
+    const char *hint = "expected one SOURCE.xml and --date YYYY-MM-DD";
+    if (!msp_cli_parse(oc, "reissue", &argc, &argv, 1, 1, hint))
         goto done;
-    }
-    if (argc != 2 || !date) {
-        fprintf(stderr, "mspdoc reissue: expected one SOURCE.xml and --date YYYY-MM-DD (see mspdoc reissue --help)\n");
+    if (!date) {
+        fprintf(stderr, "mspdoc reissue: %s\nTry 'mspdoc reissue --help'.\n", hint);
         goto done;
     }
     msp_job job;

@@ -38,15 +38,12 @@ int msp_cmd_render(int argc, char **argv)
     GOptionContext *oc = g_option_context_new("IN.fo -o OUT.pdf");
     g_option_context_set_summary(oc, "Lays out an XSL-FO file (the subset in docs/fo-subset.md) and writes a PDF.");
     g_option_context_add_main_entries(oc, entries, NULL);
-    GError *err = NULL;
     int rc = MSP_EXIT_USAGE;
-    if (!g_option_context_parse(oc, &argc, &argv, &err)) {
-        fprintf(stderr, "mspdoc render: %s\n", err->message);
-        g_error_free(err);
+    const char *hint = "expected one IN.fo and -o OUT.pdf";
+    if (!msp_cli_parse(oc, "render", &argc, &argv, 1, 1, hint))
         goto done_usage;
-    }
-    if (argc != 2 || !out_path) {
-        fprintf(stderr, "mspdoc render: expected one IN.fo and -o OUT.pdf (see mspdoc render --help)\n");
+    if (!out_path) {
+        fprintf(stderr, "mspdoc render: %s\nTry 'mspdoc render --help'.\n", hint);
         goto done_usage;
     }
 

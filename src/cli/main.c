@@ -41,6 +41,24 @@ static void usage(FILE *out)
           "SOURCE_DATE_EPOCH (dates written into PDFs, for reproducible output).\n", out);
 }
 
+bool msp_cli_parse(GOptionContext *oc, const char *cmd, int *argc, char ***argv, int min_args, int max_args,
+                   const char *args_hint)
+{
+    GError *err = NULL;
+    const char *problem = NULL;
+    if (!g_option_context_parse(oc, argc, argv, &err))
+        problem = err->message;
+    else if (*argc - 1 < min_args || (max_args >= 0 && *argc - 1 > max_args))
+        problem = args_hint;
+    if (problem) {
+        fprintf(stderr, "mspdoc %s: %s\nTry 'mspdoc %s --help'.\n", cmd, problem, cmd);
+        if (err)
+            g_error_free(err);
+        return false;
+    }
+    return true;
+}
+
 const char *msp_cli_root(void)
 {
     const char *env = g_getenv("MSP_ROOT");
