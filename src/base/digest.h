@@ -8,4 +8,9 @@ char *msp_sha256_fd(int fd);
 /* Opens path and hashes it. Owned hex, or NULL with errno set. */
 char *msp_sha256_file(const char *path);
 
+/* Gives the SHA-256 hex of the file at path (owned), or NULL when it cannot
+ * be read: a caller's cache of file digests (the batch's digest cache), for
+ * the digests of declared resources (fonts, hyphenation dictionaries). */
+typedef char *(*msp_file_digest_fn)(void *user, const char *path);
+
 #endif

@@ -6,6 +6,7 @@
 #define MSP_FONTS_H
 
 #include "base/diag.h"
+#include "base/digest.h"
 
 #include <pango/pango.h>
 #include <stdbool.h>
@@ -24,9 +25,6 @@ void msp_fonts_free(msp_fonts *fonts);
  * NULL when a declared file cannot be read. */
 const char *msp_fonts_digest(const msp_fonts *fonts);
 
-/* Gives the SHA-256 hex of the file at path (owned), or NULL when it cannot
- * be read: a caller's cache of file digests. */
-typedef char *(*msp_file_digest_fn)(void *user, const char *path);
 /* The same digest as msp_fonts_digest (over fonts.conf's and each declared
  * font's path and SHA-256), each file's SHA-256 taken from file_digest
  * (NULL: read and hashed). Owned; NULL when a file cannot be read. */
