@@ -5,6 +5,7 @@
 #include "base/digest.h"
 #include "batch/batch_private.h"
 #include "batch/job.h"
+#include "layout/hyphenate.h"
 
 #include <errno.h>
 #include <glib/gstdio.h>
@@ -171,7 +172,9 @@ static char *templates_digest(const char *dir)
 }
 
 /* What every paper's output depends on besides its source and its kind's
- * stylesheets: the program, data/, the rest of templates/ and the fonts. */
+ * stylesheets: the program, data/, the rest of templates/, the fonts and the
+ * hyphenation dictionaries (hyphen/dictionaries.conf and the declared files:
+ * one changed, or gone, changes where lines may break). */
 static char *deps_digest(const msp_build_ctx *ctx, msp_digest_cache *cache)
 {
     GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
@@ -180,7 +183,9 @@ static char *deps_digest(const msp_build_ctx *ctx, msp_digest_cache *cache)
     char *data = msp_stamp_tree_digest(msp_xslt_data_dir(ctx->xslt), NULL);
     char *templates = templates_digest(msp_xslt_templates_dir(ctx->xslt));
     char *fonts = ctx->fonts ? msp_fonts_digest_with(ctx->fonts, cached_file_digest, cache) : NULL;
-    const char *parts[] = { exe, data, templates, fonts };
+    /* NULL: the declarations msp_hyph_get (layout) reads */
+    char *hyphen = msp_hyph_digest_with(NULL, cached_file_digest, cache);
+    const char *parts[] = { exe, data, templates, fonts, hyphen };
     for (size_t i = 0; i < G_N_ELEMENTS(parts); i++) {
         g_checksum_update(sum, (const guchar *)(parts[i] ? parts[i] : "-"), -1);
         g_checksum_update(sum, (const guchar *)"\n", 1);
@@ -191,6 +196,7 @@ static char *deps_digest(const msp_build_ctx *ctx, msp_digest_cache *cache)
     g_free(data);
     g_free(templates);
     g_free(fonts);
+    g_free(hyphen);
     return hex;
 }
 

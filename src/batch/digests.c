@@ -1,10 +1,11 @@
 /* A cache of file digests by identity (device, inode, size, change and
  * modification times), kept in OUTDIR/.mspdoc-state/digests: the inputs
- * every paper depends on (the program, the font files) are hashed once, not
- * on every run. Content hashes stay the truth: an entry is used only when
- * the file's identity is unchanged, and an entry is recorded only for a file
- * last changed well before it was hashed (a later change within the same
- * timestamp tick could not be seen: git's "racy clean" rule). */
+ * every paper depends on (the program, the font and dictionary files) are
+ * hashed once, not on every run. Content hashes stay the truth: an entry is
+ * used only when the file's identity is unchanged, and an entry is recorded
+ * only for a file last changed well before it was hashed (a later change
+ * within the same timestamp tick could not be seen: git's "racy clean"
+ * rule). */
 #include "base/digest.h"
 #include "batch/batch_private.h"
 

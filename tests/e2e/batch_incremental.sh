@@ -2,7 +2,8 @@
 # batch: builds every sample paper, a second run rebuilds none (in under a
 # tenth of the first run's time), `touch` alone rebuilds none, an edited
 # source rebuilds only itself, an edited kind stylesheet only that kind's
-# papers, common.xsl or the schema all, --force all.
+# papers, common.xsl, the schema, the hyphenation declarations or a declared
+# dictionary all, --force all.
 source "$MSP_ROOT/tests/data/batch/lib.sh"
 private_root
 src="$MSP_TMP/src" out="$MSP_TMP/out"
@@ -59,6 +60,19 @@ echo "<!-- edited -->" >> "$MSP_ROOT/templates/common.xsl"
 echo "<!-- edited -->" >> "$MSP_ROOT/templates/paper.rng"
 "$MSPDOC" batch "$src" -O "$out" 2>/dev/null || fail "run after schema edit failed"
 [ "$(json_total "$out" built)" -eq "$total" ] || fail "a schema edit did not rebuild every paper"
+
+# the hyphenation dictionaries (hyphen/dictionaries.conf and the declared
+# files): all. English is declared on a private copy of its dictionary.
+dic="$MSP_TMP/hyph_en_GB.dic"
+cp /usr/share/hyphen/hyph_en_GB.dic "$dic"
+sed -i "s|/usr/share/hyphen/hyph_en_GB.dic|$dic|" "$MSP_ROOT/hyphen/dictionaries.conf"
+"$MSPDOC" batch "$src" -O "$out" 2>/dev/null || fail "run after dictionaries.conf edit failed"
+[ "$(json_total "$out" built)" -eq "$total" ] || fail "a dictionaries.conf edit did not rebuild every paper"
+echo "% edited" >> "$dic"
+"$MSPDOC" batch "$src" -O "$out" 2>/dev/null || fail "run after dictionary edit failed"
+[ "$(json_total "$out" built)" -eq "$total" ] || fail "a changed dictionary did not rebuild every paper"
+"$MSPDOC" batch "$src" -O "$out" 2>/dev/null || fail "run after dictionary edit failed"
+[ "$(json_total "$out" built)" -eq 0 ] || fail "an unchanged (if unusable) dictionary rebuilt papers"
 
 "$MSPDOC" batch "$src" -O "$out" --force --report "$MSP_TMP/copy.json" 2>/dev/null || fail "--force run failed"
 [ "$(json_total "$out" built)" -eq "$total" ] || fail "--force did not rebuild every paper"
