@@ -153,6 +153,9 @@ typedef struct msp_fo_style {
     msp_transform text_transform;
     double baseline_shift;       /* pt, positive = raised; super/sub resolved against the parent font size (+0.33 em / -0.2 em) */
     bool hyphenate;
+    uint32_t hyphenation_character;  /* the character shown at a hyphenated line end (U+2010) */
+    int hyphenation_push, hyphenation_remain;  /* least characters before / after it */
+    int hyphenation_ladder;          /* most hyphenated lines in a row; 0 = no limit */
     const char *language;        /* "en", or NULL */
     const char *country;
     bool white_space_collapse;   /* default true */

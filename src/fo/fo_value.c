@@ -596,6 +596,26 @@ bool msp_fo_apply_value(msp_fo_apply *a, int id, const char *value)
         s->border[sides[(id - MSP_P_BORDER_TOP_STYLE) / 3 % 4]].style = (msp_border_style)e;
         return true;
     }
+    case MSP_K_HYPH_CHAR: {
+        /* one character (XSL 7.10.5); a space or control character would hide the hyphen */
+        gunichar c = g_utf8_get_char_validated(v, -1);
+        if (c == (gunichar)-1 || c == (gunichar)-2 || v[g_utf8_next_char(v) - v] != '\0' ||
+            g_unichar_isspace(c) || g_unichar_iscntrl(c))
+            return BAD;
+        s->hyphenation_character = c;
+        return true;
+    }
+    case MSP_K_LADDER: {
+        int n;
+        if (strcmp(v, "no-limit") == 0) {
+            s->hyphenation_ladder = 0;
+            return true;
+        }
+        if (!parse_int(v, 1, &n))
+            return BAD;
+        s->hyphenation_ladder = n;
+        return true;
+    }
     case MSP_K_INT:
     case MSP_K_INT0: {
         int n;
@@ -604,6 +624,8 @@ bool msp_fo_apply_value(msp_fo_apply *a, int id, const char *value)
         switch (id) {
         case MSP_P_WIDOWS: s->widows = n; break;
         case MSP_P_ORPHANS: s->orphans = n; break;
+        case MSP_P_HYPHENATION_PUSH: s->hyphenation_push = n; break;
+        case MSP_P_HYPHENATION_REMAIN: s->hyphenation_remain = n; break;
         case MSP_P_NUMBER_COLUMNS_REPEATED: s->number_columns_repeated = n; break;
         case MSP_P_NUMBER_COLUMNS_SPANNED: s->number_columns_spanned = n; break;
         case MSP_P_NUMBER_ROWS_SPANNED: s->number_rows_spanned = n; break;

@@ -46,6 +46,10 @@ typedef struct msp_area {
             const char *text;      /* the line's text, for the dump and tests */
             double ascent, descent;
             int footnote;          /* >= 0: this line belongs to footnote n of the page (0-based) */
+            double adjust;         /* adjustment ratio of its word spaces (para.h msp_line) */
+            bool hyphen;           /* ends in a hyphen */
+            int fit;               /* 0 within tolerance, 1 loose, 2 overfull */
+            msp_loc loc;           /* FO location of its first character */
         } line;
         struct { double x2, y2, thickness; int style; uint32_t color; } rule; /* style: msp_border_style */
         struct { uint32_t color; } rect;

@@ -46,19 +46,6 @@ void msp_para_font_extents(PangoContext *ctx, const PangoFontDescription *desc, 
     *descent = e->descent;
 }
 
-static PangoAlignment pango_align(msp_text_align a)
-{
-    switch (a) {
-    case MSP_ALIGN_END:
-    case MSP_ALIGN_RIGHT:
-        return PANGO_ALIGN_RIGHT;
-    case MSP_ALIGN_CENTER:
-        return PANGO_ALIGN_CENTER;
-    default:
-        return PANGO_ALIGN_LEFT;
-    }
-}
-
 /* text-align-last "relative": start when text-align is justify, else text-align. */
 static msp_text_align last_align(const msp_fo_style *s)
 {
@@ -198,8 +185,14 @@ static void check_unknown_glyphs(const msp_para_text *t, PangoLayout *layout)
 /* The line's text: trailing white space trimmed, object characters dropped. */
 static const char *line_text(msp_arena *arena, const char *text, int start, int end)
 {
-    while (end > start && (text[end - 1] == ' ' || text[end - 1] == '\n' || text[end - 1] == '\t'))
-        end--;
+    for (;;) {
+        if (end > start && (text[end - 1] == ' ' || text[end - 1] == '\n' || text[end - 1] == '\t'))
+            end--;
+        else if (end - start >= 3 && memcmp(text + end - 3, "\xE2\x80\xA8", 3) == 0)
+            end -= 3;   /* the line separator para_break.c put at the break */
+        else
+            break;
+    }
     const char *s = text + start;
     size_t n = (size_t)(end - start);
     if (!g_strstr_len(s, (gssize)n, MSP_PARA_OBJ_CHAR))
@@ -342,95 +335,44 @@ msp_status msp_para_build(const msp_para_env *env, msp_para *out, const msp_fo_n
     msp_arena *arena = out->arena;
 
     double indent = first_line ? bs->text_indent : 0;
-    /* With preserved linefeeds Pango would indent every paragraph: put the
-     * first line's indent in as a blank object instead. */
-    if (indent > 0 && t.has_linefeed) {
-        g_string_prepend(t.text, MSP_PARA_OBJ_CHAR);
-        pango_attr_list_update(t.attrs, 0, 0, MSP_PARA_OBJ_LEN);
-        PangoRectangle r = { 0, 0, (int)(indent * PS + 0.5), 0 };
-        PangoAttribute *a = pango_attr_shape_new(&r, &r);
-        a->start_index = 0;
-        a->end_index = MSP_PARA_OBJ_LEN;
-        pango_attr_list_insert(t.attrs, a);
-        for (guint i = 0; i < t.segs->len; i++) {
-            g_array_index(t.segs, msp_para_seg, i).start += MSP_PARA_OBJ_LEN;
-            g_array_index(t.segs, msp_para_seg, i).end += MSP_PARA_OBJ_LEN;
-        }
-        for (guint i = 0; i < t.objs->len; i++) {
-            g_array_index(t.objs, msp_para_pending, i).start += MSP_PARA_OBJ_LEN;
-            g_array_index(t.objs, msp_para_pending, i).end += MSP_PARA_OBJ_LEN;
-        }
-        for (guint i = 0; i < t.footnote_index->len; i++)
-            g_array_index(t.footnote_index, guint, i) += MSP_PARA_OBJ_LEN;
-        indent = 0;
-    }
     double avail = width - start - end;
     if (avail < 1)
         avail = 1;
-    /* a negative text-indent hangs the first line out to the left: Pango's
-     * negative indent indents the other lines instead, so move the origin */
-    double layout_w = avail - (indent < 0 ? indent : 0);
-
+    /* Pango sets no widths, indents or alignment here: lines are chosen by
+     * para_break.c, placed by us (alignment offsets below) and justified by
+     * para_justify() */
     PangoLayout *layout = pango_layout_new(env->pango);
     pango_layout_set_font_description(layout, t.block_desc);
     pango_layout_set_auto_dir(layout, FALSE);
-    if (bs->wrap) {
-        pango_layout_set_width(layout, (int)(layout_w * PS));
-        pango_layout_set_wrap(layout, PANGO_WRAP_WORD);
-    } else {
-        pango_layout_set_width(layout, -1);
-    }
-    pango_layout_set_indent(layout, (int)(indent * PS + (indent < 0 ? -0.5 : 0.5)));
+    pango_layout_set_width(layout, -1);
+    pango_layout_set_alignment(layout, PANGO_ALIGN_LEFT);
     msp_text_align la = last_align(bs);
     bool justify = bs->text_align == MSP_ALIGN_JUSTIFY;
-    pango_layout_set_alignment(layout, pango_align(justify ? la : bs->text_align));
-    /* fill leaders are measured on the unjustified lines, then justification is turned on */
+    GArray *info = g_array_new(FALSE, TRUE, sizeof(msp_para_lineinfo));
+    if (bs->wrap) {
+        msp_para_break(&t, layout, MAX(avail - indent, 1), avail, justify, last_run, info);
+    } else {
+        pango_layout_set_attributes(layout, t.attrs);
+        pango_layout_set_text(layout, t.text->str, (int)t.text->len);
+    }
+    int n = pango_layout_get_line_count(layout);
+    double *avail_of = g_new(double, n);
+    for (int i = 0; i < n; i++)
+        avail_of[i] = avail - (i == 0 ? indent : 0);
     bool has_fill = false;
     for (guint i = 0; i < t.objs->len; i++) {
         const msp_para_pending *p = &g_array_index(t.objs, msp_para_pending, i);
         has_fill = has_fill || (p->kind == MSP_INLINE_LEADER && p->fill_max < 0);
     }
-    has_fill = has_fill && bs->wrap;
-    pango_layout_set_justify(layout, justify && !has_fill);
-    pango_layout_set_justify_last_line(layout, justify && !has_fill && la == MSP_ALIGN_JUSTIFY);
-    pango_layout_set_attributes(layout, t.attrs);
-    pango_layout_set_text(layout, t.text->str, (int)t.text->len);
-
-    GArray *lines = read_lines(layout);
-    int n = (int)lines->len;
-    double *avail_of = g_new(double, n);
-    for (int i = 0; i < n; i++)
-        avail_of[i] = avail - (i == 0 ? indent : 0);
-    /* a word longer than the line: allow breaks inside words */
-    if (bs->wrap) {
-        for (int i = 0; i < n; i++) {
-            if (g_array_index(lines, raw_line, i).width > avail_of[i] + EPS) {
-                pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
-                g_array_free(lines, TRUE);
-                lines = read_lines(layout);
-                break;
-            }
-        }
-    }
-    if (n != (int)lines->len) {
-        n = (int)lines->len;
-        avail_of = g_renew(double, avail_of, n);
-        for (int i = 0; i < n; i++)
-            avail_of[i] = avail - (i == 0 ? indent : 0);
-    }
-    if (has_fill) {
-        widen_fill_leaders(&t, layout, lines, avail_of);
-        pango_layout_set_justify(layout, justify);
-        pango_layout_set_justify_last_line(layout, justify && la == MSP_ALIGN_JUSTIFY);
-        g_array_free(lines, TRUE);
+    GArray *lines;
+    if (has_fill && bs->wrap) {
+        /* fill leaders are measured on the unjustified lines */
         lines = read_lines(layout);
-        if (n != (int)lines->len) {
-            n = (int)lines->len;
-            avail_of = g_renew(double, avail_of, n);
-            for (int i = 0; i < n; i++)
-                avail_of[i] = avail - (i == 0 ? indent : 0);
-        }
+        widen_fill_leaders(&t, layout, lines, avail_of);
+        g_array_free(lines, TRUE);
     }
+    msp_para_justify(&t, layout, info, avail_of, justify && bs->wrap, la == MSP_ALIGN_JUSTIFY);
+    lines = read_lines(layout);
     check_unknown_glyphs(&t, layout);
 
     /* Line boxes: the block's font sets the strut (half-leading on both
@@ -455,8 +397,14 @@ msp_status msp_para_build(const msp_para_env *env, msp_para *out, const msp_fo_n
         l->height = l->ascent + l->descent;
         l->text = line_text(arena, text, r->start, r->end);
         l->last = last_run && i == n - 1;
-        msp_text_align a = r->para_end ? la : bs->text_align;
-        if (a == MSP_ALIGN_JUSTIFY && r->para_end && !(justify && la == MSP_ALIGN_JUSTIFY))
+        const msp_para_lineinfo *li = &g_array_index(info, msp_para_lineinfo, i);
+        l->adjust = li->ratio;
+        l->hyphen = li->hyphen;
+        l->fit = li->fit;
+        l->loc = msp_para_text_node_at(&t, (guint)r->start)->loc;
+        bool ends = r->para_end || li->forced;
+        msp_text_align a = ends ? la : bs->text_align;
+        if (a == MSP_ALIGN_JUSTIFY && ends && !(justify && la == MSP_ALIGN_JUSTIFY))
             a = MSP_ALIGN_START;
         double slack = avail_of[i] - r->width, off = 0;
         if (a == MSP_ALIGN_END || a == MSP_ALIGN_RIGHT)
@@ -480,6 +428,7 @@ msp_status msp_para_build(const msp_para_env *env, msp_para *out, const msp_fo_n
 
     g_free(avail_of);
     g_array_free(lines, TRUE);
+    g_array_free(info, TRUE);
     msp_para_text_clear(&t);
     return MSP_OK;
 }
@@ -527,6 +476,10 @@ void msp_para_emit_line(const msp_para *para, int i, msp_page *page, msp_zone zo
     a.u.line.ascent = l->ascent;
     a.u.line.descent = l->descent;
     a.u.line.footnote = footnote;
+    a.u.line.adjust = l->adjust;
+    a.u.line.hyphen = l->hyphen;
+    a.u.line.fit = l->fit;
+    a.u.line.loc = l->loc;
     msp_page_add(page, &a);
     msp_page_hold_layout(page, para->layout);
 

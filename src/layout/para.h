@@ -56,6 +56,11 @@ typedef struct msp_line {
     double descent;
     const char *text;       /* the line's text (the para's arena) */
     bool last;              /* last line of the paragraph */
+    double adjust;          /* adjustment ratio of its word spaces (0 natural, 1 = full stretch,
+                               -1 = full shrink) */
+    bool hyphen;            /* ends in a hyphen */
+    int fit;                /* msp_lb_fit: 0 within tolerance, 1 loose, 2 overfull */
+    msp_loc loc;            /* FO location of its first character */
 } msp_line;
 
 typedef struct msp_para {

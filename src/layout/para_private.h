@@ -5,6 +5,7 @@
 #define MSP_PARA_PRIVATE_H
 
 #include "layout/para.h"
+#include "layout/linebreak.h"
 
 /* U+FFFC OBJECTREPLACEMENT CHARACTER: stands for a leader or an image. */
 #define MSP_PARA_OBJ_CHAR "\xEF\xBF\xBC"
@@ -47,6 +48,34 @@ typedef struct msp_para_text {
     bool prev_letter;               /* for text-transform capitalize */
     guint protect;                  /* text before this index is never trimmed */
 } msp_para_text;
+
+/* What line breaking knows of each line (para_break.c). */
+typedef struct msp_para_lineinfo {
+    double ratio;          /* adjustment ratio of the word spaces: > 0 stretched, < 0 shrunk */
+    double natural;        /* width before justification, pt */
+    bool hyphen;           /* ends with an inserted hyphen or after a hyphen */
+    bool forced;           /* ends the paragraph or at a forced break (a last line) */
+    int fit;               /* msp_lb_fit */
+} msp_para_lineinfo;
+
+/* Chooses total-fit breaks for t's text (lines first_width, then width pt
+ * wide; spaces stretch and shrink when justify) and rewrites t: a U+2028
+ * at each break, the hyphenation character before a hyphenated one, the
+ * indices of segments, objects and footnote anchors moved with the text.
+ * Leaves layout holding the rewritten text, one Pango line per chosen line,
+ * and fills info (of msp_para_lineinfo) per line. Dictionary hyphenation
+ * where the text's style says hyphenate="true" (a warning, once per
+ * language, when there is no dictionary). */
+void msp_para_break(msp_para_text *t, PangoLayout *layout, double first_width, double width,
+                    bool justify, bool last_run, GArray *info);
+
+/* Applies word-spacing and justification to layout's lines in place (word
+ * spaces only, never letter spacing; a line without spaces keeps its natural
+ * width). avail[i] is line i's measure; lines that end the paragraph or at a
+ * forced break are justified only when justify_last. Sets each info entry's
+ * ratio, natural width and fit (msp_lb_fit). */
+void msp_para_justify(const msp_para_text *t, PangoLayout *layout, GArray *info, const double *avail,
+                      bool justify, bool justify_last);
 
 /* Collects first..last (siblings under block) into t. Returns MSP_OK or the
  * first error (recorded in env->job->diags). Call msp_para_text_clear after,
