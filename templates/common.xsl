@@ -348,7 +348,7 @@
               </fo:block>
             </fo:list-item-label>
             <fo:list-item-body start-indent="body-start()" end-indent="{$indent}">
-              <fo:block><xsl:copy-of select="$content"/></fo:block>
+              <fo:block hyphenate="true" hyphenation-push-character-count="2" hyphenation-remain-character-count="3" hyphenation-ladder-count="2"><xsl:copy-of select="$content"/></fo:block>
             </fo:list-item-body>
           </fo:list-item>
         </fo:list-block>
@@ -497,6 +497,16 @@
     <xsl:attribute name="space-after">6pt</xsl:attribute>
     <xsl:attribute name="widows">2</xsl:attribute>
     <xsl:attribute name="orphans">2</xsl:attribute>
+    <xsl:call-template name="hyphenation-attrs"/>
+  </xsl:template>
+
+  <!-- body text and notes are hyphenated by the paper language's dictionary; the masthead,
+       titles and headings are not (docs/format-choices.md, "Hyphenation") -->
+  <xsl:template name="hyphenation-attrs">
+    <xsl:attribute name="hyphenate">true</xsl:attribute>
+    <xsl:attribute name="hyphenation-push-character-count">2</xsl:attribute>
+    <xsl:attribute name="hyphenation-remain-character-count">3</xsl:attribute>
+    <xsl:attribute name="hyphenation-ladder-count">2</xsl:attribute>
   </xsl:template>
 
   <!-- numbered paragraph: number at x 113.39, first-line text at x 141.73, wraps at x 113.39 -->
@@ -565,7 +575,8 @@
             <fo:block text-indent="0pt" text-align="start"><xsl:value-of select="$symbol"/></fo:block>
           </fo:list-item-label>
           <fo:list-item-body start-indent="body-start()" end-indent="{$indent}">
-            <fo:block text-indent="0pt" text-align="justify" text-align-last="start" widows="2" orphans="2">
+            <fo:block text-indent="0pt" text-align="justify" text-align-last="start" widows="2" orphans="2"
+                hyphenate="true" hyphenation-push-character-count="2" hyphenation-remain-character-count="3" hyphenation-ladder-count="2">
               <xsl:apply-templates select="node()[not(self::p:items or self::p:bullets)]"/>
             </fo:block>
             <xsl:apply-templates select="p:items | p:bullets"/>

@@ -113,7 +113,7 @@
   <!-- statement paragraphs: never numbered, 12/14 justified, 8pt after -->
   <xsl:template match="p:p">
     <fo:block start-indent="56.69pt" end-indent="56.69pt" text-align="justify" text-align-last="start"
-        space-after="8pt" widows="2" orphans="2">
+        space-after="8pt" widows="2" orphans="2" hyphenate="true" hyphenation-push-character-count="2" hyphenation-remain-character-count="3" hyphenation-ladder-count="2">
       <xsl:if test="@id"><xsl:attribute name="id"><xsl:value-of select="@id"/></xsl:attribute></xsl:if>
       <xsl:apply-templates/>
     </fo:block>
