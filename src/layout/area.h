@@ -35,6 +35,13 @@ typedef enum msp_zone {
     MSP_ZONE_COUNT
 } msp_zone;
 
+/* A LINE area's u.line.fit; the same values as linebreak.h's msp_lb_fit. */
+typedef enum msp_line_fit {
+    MSP_LINE_FIT_OK,         /* within the tolerance */
+    MSP_LINE_FIT_LOOSE,      /* stretched beyond it, or justified with no space to stretch */
+    MSP_LINE_FIT_OVERFULL    /* wider than its measure */
+} msp_line_fit;
+
 typedef struct msp_area {
     msp_area_kind kind;
     msp_zone zone;
@@ -48,7 +55,7 @@ typedef struct msp_area {
             int footnote;          /* >= 0: this line belongs to footnote n of the page (0-based) */
             double adjust;         /* adjustment ratio of its word spaces (para.h msp_line) */
             bool hyphen;           /* ends in a hyphen */
-            int fit;               /* 0 within tolerance, 1 loose, 2 overfull */
+            int fit;               /* msp_line_fit: 0 within tolerance, 1 loose, 2 overfull */
             msp_loc loc;           /* FO location of its first character */
         } line;
         struct { double x2, y2, thickness; int style; uint32_t color; } rule; /* style: msp_border_style */

@@ -3,6 +3,7 @@
  * escaped. It only reads pages; drawing is render/draw.c. */
 #include "layout/area.h"
 
+#include <math.h>
 #include <string.h>
 
 static const char *zone_name(msp_zone z)
@@ -29,6 +30,24 @@ static void put_text(FILE *out, const char *s)
                 fputc(*p, out);
         }
     }
+}
+
+/* adjust (2 decimals, left out when it rounds to 0), hyphen and fit of a line */
+static void put_fit(FILE *out, const msp_area *a)
+{
+    double r = a->u.line.adjust;
+    char num[32];
+    if (isfinite(r)) {
+        snprintf(num, sizeof num, "%.2f", r);
+        if (strcmp(num, "0.00") != 0 && strcmp(num, "-0.00") != 0)
+            fprintf(out, " adjust=\"%s\"", num);
+    }
+    if (a->u.line.hyphen)
+        fputs(" hyphen=\"1\"", out);
+    if (a->u.line.fit == MSP_LINE_FIT_LOOSE)
+        fputs(" fit=\"loose\"", out);
+    else if (a->u.line.fit == MSP_LINE_FIT_OVERFULL)
+        fputs(" fit=\"overfull\"", out);
 }
 
 static void put_color(FILE *out, uint32_t c)
@@ -69,6 +88,7 @@ void msp_area_dump_page(FILE *out, const msp_page *p)
                     zone_name(a->zone), a->x, a->y, a->w, a->h);
             if (a->u.line.footnote >= 0 && a->zone == MSP_ZONE_FOOTNOTES)
                 fprintf(out, " footnote=\"%d\"", a->u.line.footnote);
+            put_fit(out, a);
             fputs(">", out);
             put_text(out, a->u.line.text);
             fputs("</line>\n", out);
