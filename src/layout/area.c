@@ -1,8 +1,15 @@
-/* Page objects of the area tree: creation, the area list, held references.
+/* Page objects of the area tree: creation, the area list, held references,
+ * zone names.
  * The XML dump is area_dump.c; drawing is render/draw.c. */
 #include "layout/area.h"
 
 #include <string.h>
+
+const char *msp_zone_name(msp_zone zone)
+{
+    static const char *names[] = { "body", "footnotes", "separator", "before", "after", "start", "end" };
+    return (unsigned)zone < MSP_ZONE_COUNT ? names[zone] : "body";
+}
 
 msp_page *msp_page_new(double width, double height)
 {

@@ -66,6 +66,10 @@ typedef struct msp_area {
     } u;
 } msp_area;
 
+/* "body", "footnotes", "separator", "before", "after", "start", "end" (static
+ * strings; anything out of range reads "body"), as in the dump's zone="..". */
+const char *msp_zone_name(msp_zone zone);
+
 typedef struct msp_rect { double x, y, w, h; } msp_rect;
 
 typedef struct msp_page {

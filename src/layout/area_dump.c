@@ -6,12 +6,6 @@
 #include <math.h>
 #include <string.h>
 
-static const char *zone_name(msp_zone z)
-{
-    static const char *names[] = { "body", "footnotes", "separator", "before", "after", "start", "end" };
-    return z < MSP_ZONE_COUNT ? names[z] : "body";
-}
-
 static void put_text(FILE *out, const char *s)
 {
     for (const unsigned char *p = (const unsigned char *)s; p && *p; p++) {
@@ -78,14 +72,14 @@ void msp_area_dump_page(FILE *out, const msp_page *p)
         if (r->w <= 0 && r->h <= 0)
             continue;
         fprintf(out, "  <region name=\"%s\" x=\"%.2f\" y=\"%.2f\" w=\"%.2f\" h=\"%.2f\"/>\n",
-                zone_name((msp_zone)z), r->x, r->y, r->w, r->h);
+                msp_zone_name((msp_zone)z), r->x, r->y, r->w, r->h);
     }
     for (int i = 0; i < p->n_areas; i++) {
         const msp_area *a = &p->areas[i];
         switch (a->kind) {
         case MSP_AREA_LINE:
             fprintf(out, "  <line zone=\"%s\" x=\"%.2f\" y=\"%.2f\" w=\"%.2f\" h=\"%.2f\"",
-                    zone_name(a->zone), a->x, a->y, a->w, a->h);
+                    msp_zone_name(a->zone), a->x, a->y, a->w, a->h);
             if (a->u.line.footnote >= 0 && a->zone == MSP_ZONE_FOOTNOTES)
                 fprintf(out, " footnote=\"%d\"", a->u.line.footnote);
             put_fit(out, a);
@@ -95,29 +89,29 @@ void msp_area_dump_page(FILE *out, const msp_page *p)
             break;
         case MSP_AREA_RULE:
             fprintf(out, "  <rule zone=\"%s\" x=\"%.2f\" y=\"%.2f\" x2=\"%.2f\" y2=\"%.2f\" thickness=\"%.2f\" style=\"%d\"",
-                    zone_name(a->zone), a->x, a->y, a->u.rule.x2, a->u.rule.y2, a->u.rule.thickness,
+                    msp_zone_name(a->zone), a->x, a->y, a->u.rule.x2, a->u.rule.y2, a->u.rule.thickness,
                     a->u.rule.style);
             put_color(out, a->u.rule.color);
             fputs("/>\n", out);
             break;
         case MSP_AREA_RECT:
             fprintf(out, "  <rect zone=\"%s\" x=\"%.2f\" y=\"%.2f\" w=\"%.2f\" h=\"%.2f\"",
-                    zone_name(a->zone), a->x, a->y, a->w, a->h);
+                    msp_zone_name(a->zone), a->x, a->y, a->w, a->h);
             put_color(out, a->u.rect.color);
             fputs("/>\n", out);
             break;
         case MSP_AREA_IMAGE:
             fprintf(out, "  <image zone=\"%s\" x=\"%.2f\" y=\"%.2f\" w=\"%.2f\" h=\"%.2f\"/>\n",
-                    zone_name(a->zone), a->x, a->y, a->w, a->h);
+                    msp_zone_name(a->zone), a->x, a->y, a->w, a->h);
             break;
         case MSP_AREA_LINK:
             fprintf(out, "  <link zone=\"%s\" x=\"%.2f\" y=\"%.2f\" w=\"%.2f\" h=\"%.2f\" %s=\"",
-                    zone_name(a->zone), a->x, a->y, a->w, a->h, a->u.link.uri ? "uri" : "dest");
+                    msp_zone_name(a->zone), a->x, a->y, a->w, a->h, a->u.link.uri ? "uri" : "dest");
             put_text(out, a->u.link.uri ? a->u.link.uri : a->u.link.dest);
             fputs("\"/>\n", out);
             break;
         case MSP_AREA_DEST:
-            fprintf(out, "  <dest zone=\"%s\" x=\"%.2f\" y=\"%.2f\" name=\"", zone_name(a->zone), a->x, a->y);
+            fprintf(out, "  <dest zone=\"%s\" x=\"%.2f\" y=\"%.2f\" name=\"", msp_zone_name(a->zone), a->x, a->y);
             put_text(out, a->u.dest.name);
             fputs("\"/>\n", out);
             break;

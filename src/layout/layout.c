@@ -226,6 +226,8 @@ static msp_status emit_page(msp_layout *L, bool blank)
     msp_markers_page_end(L);
 
     msp_status st = L->st;
+    if (st == MSP_OK && L->emit && L->opts->report)
+        msp_layout_report_add_page(L->opts->report, page);
     if (st == MSP_OK && L->emit && L->opts->sink)
         st = L->opts->sink(L->opts->sink_user, page);
     msp_page_free(page);

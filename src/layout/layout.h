@@ -8,6 +8,7 @@
 
 #include "fo/fo.h"
 #include "layout/area.h"
+#include "layout/layout_report.h"
 
 #include <pango/pango.h>
 
@@ -16,6 +17,9 @@ typedef struct msp_layout_opts {
     msp_page_sink_fn sink;       /* receives each finished page */
     void *sink_user;
     bool draft;                  /* reserved for the draft watermark (drawn by render) */
+    msp_layout_report *report;   /* borrowed, may be NULL: every page sent to the sink is
+                                  * added to it first (msp_layout_report_add_page), so it
+                                  * holds the document's loose, overfull and hyphenated lines */
 } msp_layout_opts;
 
 /* Bookmarks collected from fo:bookmark-tree, for the PDF outline. */

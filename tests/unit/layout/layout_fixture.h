@@ -30,6 +30,7 @@ typedef struct run {
     msp_layout_result res;
     msp_status st;
     int pages_seen;
+    msp_layout_report report;   /* the lines beyond tolerance and hyphenated */
 } run;
 
 typedef struct sink_buf {
@@ -112,6 +113,7 @@ static G_GNUC_UNUSED run *lay_out(const char *fo)
 {
     run *r = g_new0(run, 1);
     msp_job_init(&r->job);
+    msp_layout_report_init(&r->report);
     msp_fo_doc *doc = NULL;
     r->st = msp_fo_parse(&r->job, &doc, "test.fo", fo, strlen(fo));
     if (r->st != MSP_OK) {
@@ -121,7 +123,7 @@ static G_GNUC_UNUSED run *lay_out(const char *fo)
     FILE *f = open_memstream(&r->xml, &r->len);
     sink_buf b = { f, 0 };
     msp_area_dump_begin(f);
-    msp_layout_opts opts = { g_ctx, dump_sink, &b, false };
+    msp_layout_opts opts = { g_ctx, dump_sink, &b, false, &r->report };
     r->st = msp_layout_run(&r->job, doc, &opts, &r->res);
     msp_area_dump_end(f);
     fclose(f);
@@ -150,6 +152,7 @@ static G_GNUC_UNUSED void run_free(run *r)
     if (r->doc)
         xmlFreeDoc(r->doc);
     free(r->xml);
+    msp_layout_report_clear(&r->report);
     msp_job_clear(&r->job);
     g_free(r);
 }
