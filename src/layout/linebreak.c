@@ -11,8 +11,6 @@
 
 #include <glib.h>
 #include <math.h>
-#include <stdio.h>
-#include <stdlib.h>
 
 void msp_lb_params_default(msp_lb_params *p)
 {
@@ -85,7 +83,7 @@ static int add_node(lb_state *st, const lb_node *nd)
 
 /* One pass; returns the best node at the final break, or -1 when the
  * active list ran dry (only in the first pass). */
-static int lb_pass(lb_state *st, bool emergency)
+static int lb_pass(lb_state *st, bool emergency, bool ignore_ladder)
 {
     const msp_lb_item *items = st->items;
     const msp_lb_params *p = st->p;
@@ -137,8 +135,8 @@ static int lb_pass(lb_state *st, bool emergency)
             bool deactivate = r < -1 || is_forced;
             bool ok = r >= -1 && r <= p->tolerance;
             int hrun = flagged ? A->hrun + 1 : 0;
-            bool ladder_ok = p->ladder <= 0 || hrun <= p->ladder;
-            if ((ok || emergency) && (ladder_ok || emergency)) {
+            bool ladder_ok = p->ladder <= 0 || hrun <= p->ladder || ignore_ladder;
+            if ((ok || emergency) && ladder_ok) {
                 /* cubic badness, uncapped: in the second pass looseness then spreads
                  * over the paragraph's lines instead of gathering in one */
                 double ar = fabs(r) < 1000 ? fabs(r) : 1000;
@@ -161,8 +159,6 @@ static int lb_pass(lb_state *st, bool emergency)
                     d += p->final_hyphen_demerits;
                 if (r < -1)        /* emergency only: overfull, worse than any loose line */
                     d += 1e15 + (natural - width - shrink) * 1e12;
-                if (!ladder_ok)
-                    d += 1e10;
                 int hs = hrun < st->hstates ? hrun : st->hstates - 1;
                 int k = fit * st->hstates + hs;
                 double total = A->total + d;
@@ -223,12 +219,13 @@ int msp_lb_break(const msp_lb_item *items, int n, const msp_lb_params *p, msp_lb
     }
     st.hstates = (p->ladder > 0 ? p->ladder : 1) + 1;
     st.nodes = g_array_new(FALSE, FALSE, sizeof(lb_node));
-    int best = lb_pass(&st, false);
-    if (best < 0) {
-        if (getenv("MSP_LB_DEBUG"))
-            fprintf(stderr, "linebreak: second pass\n");
-        best = lb_pass(&st, true);
-    }
+    /* 1: acceptable lines only; 2: any line, the ladder still a limit; 3: the ladder
+     * given up too (only when the text offers nothing but hyphens to break at) */
+    int best = lb_pass(&st, false, false);
+    if (best < 0)
+        best = lb_pass(&st, true, false);
+    if (best < 0)
+        best = lb_pass(&st, true, true);
     int count = 0;
     for (int k = best; k >= 0 && NODE(&st, k)->pos >= 0; k = NODE(&st, k)->prev)
         count++;
@@ -242,8 +239,6 @@ int msp_lb_break(const msp_lb_item *items, int n, const msp_lb_params *p, msp_lb
         l->ratio = nd->ratio;
         l->natural = nd->natural;
         l->hyphen = items[nd->pos].kind == MSP_LB_PENALTY && items[nd->pos].flagged;
-        if (getenv("MSP_LB_DEBUG"))
-            fprintf(stderr, "line %d: items %d..%d r=%.3f nat=%.2f\n", i, l->first, l->brk, l->ratio, l->natural);
         l->fit = nd->ratio < -1 ? MSP_LB_FIT_OVERFULL
                : nd->ratio > p->tolerance ? MSP_LB_FIT_LOOSE : MSP_LB_FIT_OK;
     }

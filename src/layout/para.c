@@ -402,6 +402,15 @@ msp_status msp_para_build(const msp_para_env *env, msp_para *out, const msp_fo_n
         l->hyphen = li->hyphen;
         l->fit = li->fit;
         l->loc = msp_para_text_node_at(&t, (guint)r->start)->loc;
+        if (l->fit == MSP_LB_FIT_OVERFULL) {
+            char *msg = g_strdup_printf("overfull line: %.1f pt wider than its %.1f pt measure: '%s'",
+                                        li->natural - avail_of[i], avail_of[i], l->text);
+            msp_para_warn_once(env->job, l->loc,
+                               "the text cannot be broken to fit: allow a break (a space, a soft "
+                               "hyphen U+00AD, or hyphenate=\"true\" with a language) or widen the block",
+                               msg);
+            g_free(msg);
+        }
         bool ends = r->para_end || li->forced;
         msp_text_align a = ends ? la : bs->text_align;
         if (a == MSP_ALIGN_JUSTIFY && ends && !(justify && la == MSP_ALIGN_JUSTIFY))

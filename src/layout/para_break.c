@@ -417,7 +417,8 @@ static void build_items(brk_ctx *c, const bool *hyph, double avail)
         for (const char *p = text + it.pos; p < text + end; p = g_utf8_next_char(p)) {
             guint b = (guint)(p - text);
             int ci = (int)g_utf8_pointer_to_offset(text, p);
-            if (b > start && c->la[ci].is_cursor_position && c->adv[b] != 0 && acc > 0) {
+            if (b > start && c->la[ci].is_cursor_position && c->adv[b] != 0 && acc > 0 &&
+                !in_no_wrap(c->t, b - 1, b + 1)) {
                 msp_lb_item box = { .kind = MSP_LB_BOX, .width = acc, .pos = (int)start };
                 g_array_append_val(out, box);
                 msp_lb_item pen = { .kind = MSP_LB_PENALTY, .penalty = CHAR_BREAK_PENALTY,
@@ -615,7 +616,8 @@ void msp_para_justify(const msp_para_text *t, PangoLayout *layout, GArray *info,
         bool stretchy = justify && (!li->forced || justify_last);
         li->natural = natural;
         li->ratio = 0;
-        if (stretchy && spaces->len > 0 && fabs(slack) > 0.001) {
+        /* a last line is not stretched, but shrunk when the breaks were chosen with it shrunk */
+        if ((stretchy || (justify && slack < 0)) && spaces->len > 0 && fabs(slack) > 0.001) {
             double r = slack > 0 ? slack * PS / stretch : MAX(slack * PS / shrink, -1.0);
             double part = slack > 0 ? SPACE_STRETCH : SPACE_SHRINK;
             double want = 0;
