@@ -1,7 +1,8 @@
 /* One document end to end: the shared read-only build context, the
  * per-worker Pango context, and msp_build's chain (check -> XSLT -> FO ->
- * layout -> PDF, area tree and PNG pages via one page sink). On any error
- * the PDF is aborted and the side outputs removed. Threads: batch/workers.c. */
+ * layout -> PDF, area tree and PNG pages via one page sink, the layout
+ * report). On any error the PDF is aborted and the side outputs removed.
+ * Threads: batch/workers.c. */
 #include "batch/job.h"
 #include "fo/fo.h"
 #include "layout/layout.h"
@@ -194,7 +195,9 @@ msp_status msp_build(msp_job *job, const msp_build_ctx *ctx, msp_build_worker *w
     msp_pdf *pdf = NULL;
     xmlDoc *fo_xml = NULL;
     msp_fo_doc *fo = NULL;
-    msp_outfile tree = { 0 };
+    msp_outfile tree = { 0 }, report_file = { 0 };
+    msp_layout_report report;
+    msp_layout_report_init(&report);
     char *stamp = NULL;
     GPtrArray *pngs = g_ptr_array_new_with_free_func(g_free);
     char *png_stem = NULL;
@@ -272,6 +275,11 @@ msp_status msp_build(msp_job *job, const msp_build_ctx *ctx, msp_build_worker *w
             goto done;
         msp_area_dump_begin(tree.fp);
     }
+    if (opts->layout_report_path) {
+        st = msp_outfile_open(&job->diags, &report_file, opts->layout_report_path);
+        if (st != MSP_OK)
+            goto done;
+    }
     char *base = g_path_get_basename(res->out_path);
     char *dot = strrchr(base, '.');
     if (dot && dot != base)
@@ -288,6 +296,7 @@ msp_status msp_build(msp_job *job, const msp_build_ctx *ctx, msp_build_worker *w
     lo.sink = sink_chain;
     lo.sink_user = &s;
     lo.draft = draft;
+    lo.report = &report;
     msp_layout_result lr = { 0 };
     st = msp_layout_run(job, fo, &lo, &lr);
     if (st != MSP_OK)
@@ -297,6 +306,7 @@ msp_status msp_build(msp_job *job, const msp_build_ctx *ctx, msp_build_worker *w
     if (st != MSP_OK)
         goto done;
     res->pages = lr.pages;
+    res->layout = report.counts;
     if (tree.fp) {
         msp_area_dump_end(tree.fp);
         st = msp_outfile_commit(&job->diags, &tree);
@@ -305,11 +315,23 @@ msp_status msp_build(msp_job *job, const msp_build_ctx *ctx, msp_build_worker *w
             goto done;
         }
     }
+    if (report_file.fp) {
+        msp_layout_report_write(report_file.fp, &report, source_path);
+        st = msp_outfile_commit(&job->diags, &report_file);
+        if (st != MSP_OK) {
+            g_unlink(res->out_path);
+            if (opts->area_tree_path)
+                g_unlink(opts->area_tree_path);
+            goto done;
+        }
+    }
 
 done:
     if (pdf)
         msp_pdf_abort(pdf);
     msp_outfile_discard(&tree);
+    msp_outfile_discard(&report_file);
+    msp_layout_report_clear(&report);
     if (st != MSP_OK)
         for (guint i = 0; i < pngs->len; i++)
             g_unlink(pngs->pdata[i]);

@@ -6,6 +6,7 @@
 #define MSP_BATCH_JOB_H
 
 #include "base/job.h"
+#include "layout/layout_report.h"
 #include "render/fonts.h"
 #include "source/source.h"
 #include "xslt/xslt.h"
@@ -40,6 +41,7 @@ typedef struct msp_build_opts {
     const char *out_path;            /* the PDF, or NULL: out_dir/<name rule of docs/cli.md> */
     const char *out_dir;             /* used when out_path is NULL (created); NULL = "out" */
     const char *area_tree_path;      /* or NULL */
+    const char *layout_report_path;  /* the layout report file (docs/cli.md), or NULL */
     const char *png_dir;             /* one PNG per page, <stem>-<n>.png, or NULL */
     double png_dpi;                  /* 0 = 96 */
     bool draft;                      /* DRAFT watermark and stamp; symbol optional */
@@ -56,6 +58,7 @@ typedef struct msp_build_result {
     char *kind;                      /* owned, or NULL */
     char *source_hash;               /* owned: SHA-256 of the source bytes, or NULL */
     char *out_path;                  /* owned: the PDF written (or that would have been) */
+    msp_layout_counts layout;        /* loose, overfull and hyphenated lines (0 unless laid out) */
 } msp_build_result;
 
 void msp_build_result_clear(msp_build_result *r);
@@ -73,8 +76,9 @@ msp_status msp_build_fo(msp_job *job, const msp_build_ctx *ctx, const char *sour
                         xmlDoc **fo_out, msp_source_info *info);
 
 /* Everything: writes opts->out_path (through a temporary file: on any error
- * no PDF, area tree or partial output is left). result (may be NULL) gets
- * pages, title, symbol, language. Diagnostics in job->diags. */
+ * no PDF, area tree, layout report or partial output is left). result (may
+ * be NULL) gets pages, title, symbol, language and the layout counts.
+ * Diagnostics in job->diags. */
 msp_status msp_build(msp_job *job, const msp_build_ctx *ctx, msp_build_worker *w, const char *source_path,
                      const msp_build_opts *opts, msp_build_result *result);
 

@@ -26,6 +26,17 @@ const char *msp_cli_root(void);
 bool msp_cli_parse(GOptionContext *oc, const char *cmd, int *argc, char ***argv, int min_args, int max_args,
                    const char *args_hint);
 
+#include "layout/layout_report.h"
+
+#include <stdio.h>
+
+/* Prints "DOCUMENT: layout: <msp_layout_counts_summary>; see REPORT" on err
+ * when counts has lines beyond tolerance (loose or overfull), nothing
+ * otherwise. report_path: the --layout-report file written, or NULL (the
+ * line then names the option). */
+void msp_cli_print_layout_summary(FILE *err, const char *document, const msp_layout_counts *counts,
+                                  const char *report_path);
+
 #define MSP_EXIT_OK 0
 #define MSP_EXIT_FAILED 1
 #define MSP_EXIT_USAGE 2

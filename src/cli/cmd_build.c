@@ -1,6 +1,7 @@
-/* `mspdoc build SOURCE.xml [-o OUT.pdf] [--area-tree TREE.xml] [--draft]
- * [--png DIR]`: one paper from source to PDF through batch/job.c. Default
- * output: out/<symbol with '/' -> '_'>.pdf under the current folder. */
+/* `mspdoc build SOURCE.xml [-o OUT.pdf] [--area-tree TREE.xml]
+ * [--layout-report REPORT.tsv] [--draft] [--png DIR]`: one paper from source
+ * to PDF through batch/job.c. Default output: out/<symbol with '/' -> '_'>.pdf
+ * under the current folder. */
 #include "batch/job.h"
 #include "cli/cmd.h"
 
@@ -10,7 +11,7 @@
 
 int msp_cmd_build(int argc, char **argv)
 {
-    char *out_path = NULL, *tree_path = NULL, *png_dir = NULL;
+    char *out_path = NULL, *tree_path = NULL, *report_path = NULL, *png_dir = NULL;
     gboolean draft = FALSE;
     double dpi = 0, max_seconds = 0;
     int max_pages = 0;
@@ -18,6 +19,8 @@ int msp_cmd_build(int argc, char **argv)
         { "output", 'o', 0, G_OPTION_ARG_FILENAME, &out_path,
           "Write the PDF to FILE (default: out/<symbol>.pdf, e.g. out/APLC_MSP.22_2025_22.pdf)", "FILE" },
         { "area-tree", 0, 0, G_OPTION_ARG_FILENAME, &tree_path, "Also write the laid-out pages as XML", "FILE" },
+        { "layout-report", 0, 0, G_OPTION_ARG_FILENAME, &report_path,
+          "Also write the loose, overfull and hyphenated lines (tab-separated)", "FILE" },
         { "max-pages", 0, 0, G_OPTION_ARG_INT, &max_pages, "Fail when the paper has more than N pages (default 5000)", "N" },
         { "max-seconds", 0, 0, G_OPTION_ARG_DOUBLE, &max_seconds, "Fail when the paper takes longer than S seconds", "S" },
         { "draft", 0, 0, G_OPTION_ARG_NONE, &draft, "Draft: DRAFT watermark and stamp, symbol optional", NULL },
@@ -37,6 +40,7 @@ int msp_cmd_build(int argc, char **argv)
         g_option_context_free(oc);
         g_free(out_path);
         g_free(tree_path);
+        g_free(report_path);
         g_free(png_dir);
         return MSP_EXIT_USAGE;
     }
@@ -58,12 +62,14 @@ int msp_cmd_build(int argc, char **argv)
         job.limits.max_pages = max_pages;
     if (max_seconds > 0)
         job.limits.max_seconds = max_seconds;
-    msp_build_opts opts = { .out_path = out_path, .area_tree_path = tree_path, .png_dir = png_dir,
+    msp_build_opts opts = { .out_path = out_path, .area_tree_path = tree_path,
+                            .layout_report_path = report_path, .png_dir = png_dir,
                             .png_dpi = dpi, .draft = draft, .epoch = -1 };
     msp_build_result res;
     msp_status st = msp_build(&job, ctx, &w, argv[1], &opts, &res);
     msp_diag_list_print(stderr, &job.diags);
     if (st == MSP_OK) {
+        msp_cli_print_layout_summary(stderr, argv[1], &res.layout, report_path);
         printf("%s: %d page%s%s%s\n", res.out_path, res.pages, res.pages == 1 ? "" : "s",
                res.symbol ? ", " : "", res.symbol ? res.symbol : "");
         rc = MSP_EXIT_OK;
@@ -76,6 +82,7 @@ out:
     msp_diag_list_clear(&diags);
     g_free(out_path);
     g_free(tree_path);
+    g_free(report_path);
     g_free(png_dir);
     return rc;
 }

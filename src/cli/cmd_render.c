@@ -1,5 +1,6 @@
-/* `mspdoc render IN.fo -o OUT.pdf [--area-tree TREE.xml]`: the engine on its
- * own, for FO made by our templates or by anyone else. */
+/* `mspdoc render IN.fo -o OUT.pdf [--area-tree TREE.xml] [--layout-report
+ * REPORT.tsv]`: the engine on its own, for FO made by our templates or by
+ * anyone else. */
 #include "cli/cmd.h"
 #include "fo/fo.h"
 #include "layout/layout.h"
@@ -27,11 +28,13 @@ static msp_status sink_both(void *user, const msp_page *page)
 
 int msp_cmd_render(int argc, char **argv)
 {
-    char *out_path = NULL, *tree_path = NULL;
+    char *out_path = NULL, *tree_path = NULL, *report_path = NULL;
     int max_pages = 0;
     GOptionEntry entries[] = {
         { "output", 'o', 0, G_OPTION_ARG_FILENAME, &out_path, "Write the PDF to FILE (required)", "FILE" },
         { "area-tree", 0, 0, G_OPTION_ARG_FILENAME, &tree_path, "Also write the laid-out pages as XML", "FILE" },
+        { "layout-report", 0, 0, G_OPTION_ARG_FILENAME, &report_path,
+          "Also write the loose, overfull and hyphenated lines (tab-separated)", "FILE" },
         { "max-pages", 0, 0, G_OPTION_ARG_INT, &max_pages, "Stop with an error after N pages (default 5000)", "N" },
         { NULL, 0, 0, 0, NULL, NULL, NULL }
     };
@@ -57,7 +60,10 @@ int msp_cmd_render(int argc, char **argv)
     msp_fonts *fonts = NULL;
     PangoContext *pango = NULL;
     msp_pdf *pdf = NULL;
-    msp_outfile tree = { 0 };
+    msp_outfile tree = { 0 }, report_file = { 0 };
+    msp_layout_report report;
+    msp_layout_report_init(&report);
+    bool report_written = false;
     msp_status st = MSP_OK;
     const char *in = argv[1];
 
@@ -84,12 +90,18 @@ int msp_cmd_render(int argc, char **argv)
             goto cleanup;
         msp_area_dump_begin(tree.fp);
     }
+    if (report_path) {
+        st = msp_outfile_open(&job.diags, &report_file, report_path);
+        if (st != MSP_OK)
+            goto cleanup;
+    }
 
     render_sinks sinks = { pdf, tree.fp };
     msp_layout_opts lo = { 0 };
     lo.pango = pango;
     lo.sink = sink_both;
     lo.sink_user = &sinks;
+    lo.report = &report;
     msp_layout_result result = { 0 };
     st = msp_layout_run(&job, doc, &lo, &result);
     if (st != MSP_OK)
@@ -104,22 +116,40 @@ int msp_cmd_render(int argc, char **argv)
         if (st != MSP_OK)
             g_unlink(out_path); /* all or nothing */
     }
+    if (st == MSP_OK && report_file.fp) {
+        msp_layout_report_write(report_file.fp, &report, in);
+        st = msp_outfile_commit(&job.diags, &report_file);
+        report_written = st == MSP_OK;
+        if (st != MSP_OK) {
+            g_unlink(out_path);
+            if (tree_path)
+                g_unlink(tree_path);
+        }
+    }
 
 cleanup:
     if (pdf)
         msp_pdf_abort(pdf);
     msp_outfile_discard(&tree);
+    msp_outfile_discard(&report_file);
     if (pango)
         g_object_unref(pango);
     msp_fonts_free(fonts);
     msp_fo_doc_free(doc);
     rc = (st == MSP_OK && job.diags.errors == 0) ? MSP_EXIT_OK : MSP_EXIT_FAILED;
-    if (rc != MSP_EXIT_OK && st == MSP_OK)
+    if (rc != MSP_EXIT_OK && st == MSP_OK) {
         g_unlink(out_path);
+        if (report_written)
+            g_unlink(report_path);
+    }
+    if (rc == MSP_EXIT_OK)
+        msp_cli_print_layout_summary(stderr, in, &report.counts, report_written ? report_path : NULL);
+    msp_layout_report_clear(&report);
     msp_job_clear(&job);
 done_usage:
     g_free(out_path);
     g_free(tree_path);
+    g_free(report_path);
     g_option_context_free(oc);
     return rc;
 }
