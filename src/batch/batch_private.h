@@ -7,6 +7,7 @@
 
 #include "base/diag.h"
 #include "batch/batch.h"
+#include "layout/layout_report.h"
 
 #include <glib.h>
 #include <stdbool.h>
@@ -38,6 +39,8 @@ typedef struct msp_paper {
     msp_paper_status status;
     char *title, *language;
     int pages;
+    msp_layout_counts layout;  /* loose, overfull and hyphenated lines of the PDF (pages,
+                                * lines and unlisted are not kept in stamps) */
     double seconds;
     char *pdf_sha256;      /* of the finished PDF */
     char *pdf_identity;    /* its msp_stamp_file_identity when hashed */
@@ -88,8 +91,8 @@ char *msp_stamp_key(const char *source_sha256, const char *deps_digest, bool dra
 
 /* True when OUTDIR/.mspdoc-state/<output>.stamp holds paper->key and the
  * PDF it names exists with the recorded hash; then title, language, pages,
- * seconds, pdf_sha256, has_thumb and the recorded warnings are loaded into
- * paper. */
+ * the layout counts, seconds, pdf_sha256, has_thumb and the recorded
+ * warnings are loaded into paper. */
 bool msp_stamp_is_current(const char *outdir, msp_paper *paper);
 /* Writes the stamp of a built paper atomically (temporary + rename).
  * MSP_E_OUTPUT into paper->diags on failure. */
@@ -148,7 +151,7 @@ void msp_batch_cancel_attach(msp_batch_cancel *c, volatile int *flag);
 
 /* How one paper is built; called on a worker thread with that worker's
  * context. Must honour cancel (stop soon, leave no output file), record
- * diagnostics in paper->diags, and fill title, language, pages,
+ * diagnostics in paper->diags, and fill title, language, pages, layout,
  * pdf_sha256 and has_thumb. Returns MSP_OK when the PDF is in place. */
 typedef msp_status (*msp_batch_build_fn)(void *shared, void *worker, msp_paper *paper,
                                          msp_batch_cancel *cancel);

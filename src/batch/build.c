@@ -123,6 +123,7 @@ static msp_status real_build(void *shared, void *worker, msp_paper *p, msp_batch
 
     if (st == MSP_OK && job.diags.errors == 0) {
         p->pages = res.pages;
+        p->layout = res.layout;
         p->title = g_strdup(res.title);
         p->language = g_strdup(res.language);
         if (!p->symbol && res.symbol)

@@ -1,7 +1,8 @@
 /* The batch report: OUTDIR/index.json (every paper's symbol, title,
- * language, pages, status, errors and warnings at file:line:column, time,
- * hashes) and OUTDIR/index.html (the papers with links and first-page
- * thumbnails), both escaped by hand and written atomically. */
+ * language, pages, layout counts, status, errors and warnings at
+ * file:line:column, time, hashes) and OUTDIR/index.html (the papers with
+ * links and first-page thumbnails), both escaped by hand and written
+ * atomically. */
 #include "batch/batch_private.h"
 
 #include <string.h>
@@ -133,6 +134,10 @@ GString *msp_report_json(GPtrArray *papers, const char *title, double seconds)
         g_string_append_printf(out, "\"pages\":%d,", p->pages);
         json_str_field(out, "status", msp_paper_status_name(p->status), true);
         g_string_append_printf(out, "\"draft\":%s,", p->draft ? "true" : "false");
+        g_string_append_printf(out, "\"layout\":{\"beyond_tolerance\":%d,\"loose\":%d,\"overfull\":%d,"
+                                    "\"hyphenated\":%d},",
+                               msp_layout_counts_beyond(&p->layout), p->layout.loose, p->layout.overfull,
+                               p->layout.hyphenated);
         json_str_field(out, "source", p->source, true);
         json_str_field(out, "pdf", have_pdf ? p->output_name : NULL, true);
         char *thumb = p->has_thumb && have_pdf ? msp_paper_thumb_name(p) : NULL;
@@ -180,6 +185,16 @@ static void html_diags(GString *out, const msp_paper *p)
     g_string_append(out, "      </ul>\n");
 }
 
+/* " · 2 lines beyond tolerance (1 loose, 1 overfull) · 14 hyphenated line ends",
+ * the first part marked when not 0 */
+static void html_layout(GString *out, const msp_layout_counts *n)
+{
+    int beyond = msp_layout_counts_beyond(n);
+    g_string_append_printf(out, " · <span class=\"layout%s\">%d line%s beyond tolerance (%d loose, %d overfull)</span>",
+                           beyond ? " beyond" : "", beyond, beyond == 1 ? "" : "s", n->loose, n->overfull);
+    g_string_append_printf(out, " · %d hyphenated line end%s", n->hyphenated, n->hyphenated == 1 ? "" : "s");
+}
+
 GString *msp_report_html(GPtrArray *papers, const char *title)
 {
     GString *out = g_string_new("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
@@ -194,6 +209,7 @@ GString *msp_report_html(GPtrArray *papers, const char *title)
         "img{width:100%;height:auto;border:1px solid #999;background:#fff}\n"
         ".status{font-weight:bold}.failed .status{color:#a00}.built .status{color:#060}\n"
         "ul.diags{font-size:.85rem;padding-left:1rem}li.error{color:#a00}li.warning{color:#850}\n"
+        ".layout.beyond{color:#850}\n"
         "</style>\n</head>\n<body>\n<main>\n<h1>");
     msp_report_html_text(out, title);
     g_string_append_printf(out, "</h1>\n<p>%u papers: %d built, %d up to date, %d failed.</p>\n"
@@ -239,6 +255,8 @@ GString *msp_report_html(GPtrArray *papers, const char *title)
             g_string_append_printf(out, " · %d page%s", p->pages, p->pages == 1 ? "" : "s");
         if (p->draft)
             g_string_append(out, " · draft");
+        if (have_pdf)
+            html_layout(out, &p->layout);
         g_string_append(out, "<br><small>");
         msp_report_html_text(out, p->source);
         g_string_append(out, "</small></p>\n");

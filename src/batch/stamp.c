@@ -160,6 +160,10 @@ bool msp_stamp_is_current(const char *outdir, msp_paper *paper)
         g_free(paper->language);
         paper->language = g_key_file_get_string(kf, "paper", "language", NULL);
         paper->pages = g_key_file_get_integer(kf, "paper", "pages", NULL);
+        paper->layout = (msp_layout_counts){ 0 };
+        paper->layout.loose = g_key_file_get_integer(kf, "paper", "loose_lines", NULL);
+        paper->layout.overfull = g_key_file_get_integer(kf, "paper", "overfull_lines", NULL);
+        paper->layout.hyphenated = g_key_file_get_integer(kf, "paper", "hyphenated_lines", NULL);
         paper->seconds = g_key_file_get_double(kf, "paper", "seconds", NULL);
         if (g_key_file_get_boolean(kf, "paper", "thumbnail", NULL)) {
             char *thumb = msp_paper_thumb_name(paper);
@@ -204,6 +208,9 @@ msp_status msp_stamp_write(const char *outdir, msp_paper *paper)
     set_opt(kf, "title", paper->title);
     set_opt(kf, "language", paper->language);
     g_key_file_set_integer(kf, "paper", "pages", paper->pages);
+    g_key_file_set_integer(kf, "paper", "loose_lines", paper->layout.loose);
+    g_key_file_set_integer(kf, "paper", "overfull_lines", paper->layout.overfull);
+    g_key_file_set_integer(kf, "paper", "hyphenated_lines", paper->layout.hyphenated);
     g_key_file_set_double(kf, "paper", "seconds", paper->seconds);
     g_key_file_set_boolean(kf, "paper", "thumbnail", paper->has_thumb);
     int w = 0;

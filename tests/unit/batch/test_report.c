@@ -49,6 +49,7 @@ static GPtrArray *two_papers(void)
     a->title = g_strdup("Report <on> \"things\"");
     a->language = g_strdup("en");
     a->pages = 3;
+    a->layout = (msp_layout_counts){ .loose = 1, .overfull = 1, .hyphenated = 14 };
     a->status = MSP_PAPER_BUILT;
     a->has_thumb = true;
     a->pdf_sha256 = g_strdup("abcd");
@@ -71,6 +72,10 @@ static void test_report_json__lists_papers_with_locations(void **state)
     assert_non_null(strstr(j->str, "\"symbol\":\"APLC/MSP.22/2025/1\",\"title\":\"Report <on> \\\"things\\\"\""));
     assert_non_null(strstr(j->str, "\"pages\":3,\"status\":\"built\""));
     assert_non_null(strstr(j->str, "\"pdf\":\"APLC_MSP.22_2025_1.pdf\""));
+    assert_non_null(strstr(j->str, "\"layout\":{\"beyond_tolerance\":2,\"loose\":1,\"overfull\":1,"
+                                   "\"hyphenated\":14}"));
+    assert_non_null(strstr(j->str, "\"layout\":{\"beyond_tolerance\":0,\"loose\":0,\"overfull\":0,"
+                                   "\"hyphenated\":0}"));
     assert_non_null(strstr(j->str, "\"thumbnail\":\"thumbs/APLC_MSP.22_2025_1.png\""));
     assert_non_null(strstr(j->str, "{\"file\":\"in/a.xml\",\"line\":4,\"column\":7,\"code\":\"ok\",\"message\":\"odd thing\""));
     assert_non_null(strstr(j->str, "\"status\":\"failed\""));
@@ -90,6 +95,8 @@ static void test_report_html__links_and_escapes(void **state)
     assert_non_null(strstr(h->str, "<a href=\"APLC_MSP.22_2025_1.pdf\">APLC/MSP.22/2025/1</a>"));
     assert_non_null(strstr(h->str, "<img src=\"thumbs/APLC_MSP.22_2025_1.png\" alt=\"First page of APLC/MSP.22/2025/1\">"));
     assert_non_null(strstr(h->str, "Report &lt;on&gt; &quot;things&quot;"));
+    assert_non_null(strstr(h->str, "<span class=\"layout beyond\">2 lines beyond tolerance (1 loose, 1 overfull)"
+                                   "</span> · 14 hyphenated line ends"));
     assert_non_null(strstr(h->str, "<code>in/b.xml:12:5</code> error: tag &lt;p&gt; not closed"));
     assert_null(strstr(h->str, "href=\"APLC_MSP.22_2025_2.pdf\""));
     assert_null(strstr(h->str, "<p> not"));

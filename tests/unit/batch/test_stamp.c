@@ -104,6 +104,7 @@ static void test_stamp_write__round_trip_and_staleness(void **state)
     p->title = g_strdup("Title; with = signs\nand a newline");
     p->language = g_strdup("fr");
     p->pages = 7;
+    p->layout = (msp_layout_counts){ .loose = 2, .overfull = 1, .hyphenated = 14 };
     char *pdf = g_build_filename(out, "P.pdf", NULL);
     p->pdf_sha256 = msp_sha256_file(pdf);
     msp_diag_warn(&p->diags, ((msp_loc){ "src/p.xml", 3, 9 }), "a hint", "a warning");
@@ -116,6 +117,9 @@ static void test_stamp_write__round_trip_and_staleness(void **state)
     assert_string_equal(q->title, p->title);
     assert_string_equal(q->language, "fr");
     assert_int_equal(q->pages, 7);
+    assert_int_equal(q->layout.loose, 2);
+    assert_int_equal(q->layout.overfull, 1);
+    assert_int_equal(q->layout.hyphenated, 14);
     assert_int_equal(q->diags.warnings, 1);
     const msp_diag *d = q->diags.items->pdata[0];
     assert_string_equal(d->loc.file, "src/p.xml");
