@@ -16,7 +16,7 @@ void msp_lb_params_default(msp_lb_params *p)
 {
     p->first_width = p->width = 0;
     p->line_stretch = 0;
-    p->tolerance = 1.2;            /* a word space at most 1.6 x normal (stretch 0.5 of it) */
+    p->tolerance = MSP_LB_TOLERANCE;   /* a word space at most 1.6 x normal (stretch 0.4 of it) */
     p->line_penalty = 10;
     p->adj_demerits = 10000;
     p->double_hyphen_demerits = 10000;

@@ -11,6 +11,8 @@
 
 /* A penalty at or above this never breaks; at or below its negative always does. */
 #define MSP_LB_INF 10000.0
+/* The largest adjustment ratio of an acceptable line (mspdoc's default). */
+#define MSP_LB_TOLERANCE 1.5
 /* Stretch that stands for "infinite" (the finishing glue of a paragraph). */
 #define MSP_LB_FIL 1e9
 
