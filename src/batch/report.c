@@ -134,8 +134,9 @@ GString *msp_report_json(GPtrArray *papers, const char *title, double seconds)
         g_string_append_printf(out, "\"pages\":%d,", p->pages);
         json_str_field(out, "status", msp_paper_status_name(p->status), true);
         g_string_append_printf(out, "\"draft\":%s,", p->draft ? "true" : "false");
-        g_string_append_printf(out, "\"layout\":{\"beyond_tolerance\":%d,\"loose\":%d,\"overfull\":%d,"
-                                    "\"hyphenated\":%d},",
+        /* flat, like the fields around it: a paper's record has no nested object before its diagnostics */
+        g_string_append_printf(out, "\"lines_beyond_tolerance\":%d,\"loose_lines\":%d,\"overfull_lines\":%d,"
+                                    "\"hyphenated_lines\":%d,",
                                msp_layout_counts_beyond(&p->layout), p->layout.loose, p->layout.overfull,
                                p->layout.hyphenated);
         json_str_field(out, "source", p->source, true);

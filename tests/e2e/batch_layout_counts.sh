@@ -13,13 +13,13 @@ cp "$PROJECT/data/papers/"*.xml "$src/"
 sed "s|<symbol>APLC/MSP.22/2025/22</symbol>|<symbol>APLC/MSP.22/2025/99</symbol>|" \
     "$PROJECT/tests/data/source/check_unknown_article.xml" > "$src/broken.xml"
 count() { awk -F'\t' -v k="# $2" '$1 == k { print $2 }' "$1"; }
-# layout FIELD SOURCE-NAME: that paper's layout.FIELD in index.json
-layout() {
+# field FIELD SOURCE-NAME: that paper's FIELD in index.json
+field() {
     python3 - "$out/index.json" "$2" "$1" <<'EOF'
 import json, sys
 doc = json.load(open(sys.argv[1]))
 p = [p for p in doc["papers"] if p["source"].endswith("/" + sys.argv[2])]
-print(p[0]["layout"][sys.argv[3]] if len(p) == 1 else "missing")
+print(p[0][sys.argv[3]] if len(p) == 1 else "missing")
 EOF
 }
 
@@ -35,16 +35,17 @@ check_counts() {   # RUN: every sample's counts match its own build
         local want
         for k in loose overfull hyphenated; do
             want=$(count "$MSP_TMP/$name.tsv" "$k")
-            [ "$(layout "$k" "$name")" = "$want" ] || fail "$1: $name layout.$k = $(layout "$k" "$name"), build says $want"
+            [ "$(field "${k}_lines" "$name")" = "$want" ] || fail "$1: $name ${k}_lines = $(field "${k}_lines" "$name"), build says $want"
         done
         want=$(count "$MSP_TMP/$name.tsv" beyond-tolerance)
-        [ "$(layout beyond_tolerance "$name")" = "$want" ] || fail "$1: $name beyond_tolerance $(layout beyond_tolerance "$name"), want $want"
+        [ "$(field lines_beyond_tolerance "$name")" = "$want" ] \
+            || fail "$1: $name lines_beyond_tolerance $(field lines_beyond_tolerance "$name"), want $want"
     done
 }
 check_counts "first run"
-[ "$(layout hyphenated 000-coop-assistance-report.xml)" -gt 0 ] || fail "the sample report has no hyphenated line end"
-for k in beyond_tolerance loose overfull hyphenated; do
-    [ "$(layout "$k" broken.xml)" = 0 ] || fail "failed paper: layout.$k = $(layout "$k" broken.xml)"
+[ "$(field hyphenated_lines 000-coop-assistance-report.xml)" -gt 0 ] || fail "the sample report has no hyphenated line end"
+for k in lines_beyond_tolerance loose_lines overfull_lines hyphenated_lines; do
+    [ "$(field "$k" broken.xml)" = 0 ] || fail "failed paper: $k = $(field "$k" broken.xml)"
 done
 grep -q 'hyphenated line end' "$out/index.html" || fail "index.html has no layout counts"
 grep -Eq '<span class="layout( beyond)?">[0-9]+ lines? beyond tolerance \([0-9]+ loose, [0-9]+ overfull\)</span>' "$out/index.html" \

@@ -72,10 +72,10 @@ static void test_report_json__lists_papers_with_locations(void **state)
     assert_non_null(strstr(j->str, "\"symbol\":\"APLC/MSP.22/2025/1\",\"title\":\"Report <on> \\\"things\\\"\""));
     assert_non_null(strstr(j->str, "\"pages\":3,\"status\":\"built\""));
     assert_non_null(strstr(j->str, "\"pdf\":\"APLC_MSP.22_2025_1.pdf\""));
-    assert_non_null(strstr(j->str, "\"layout\":{\"beyond_tolerance\":2,\"loose\":1,\"overfull\":1,"
-                                   "\"hyphenated\":14}"));
-    assert_non_null(strstr(j->str, "\"layout\":{\"beyond_tolerance\":0,\"loose\":0,\"overfull\":0,"
-                                   "\"hyphenated\":0}"));
+    assert_non_null(strstr(j->str, "\"lines_beyond_tolerance\":2,\"loose_lines\":1,\"overfull_lines\":1,"
+                                   "\"hyphenated_lines\":14,"));
+    assert_non_null(strstr(j->str, "\"lines_beyond_tolerance\":0,\"loose_lines\":0,\"overfull_lines\":0,"
+                                   "\"hyphenated_lines\":0,"));
     assert_non_null(strstr(j->str, "\"thumbnail\":\"thumbs/APLC_MSP.22_2025_1.png\""));
     assert_non_null(strstr(j->str, "{\"file\":\"in/a.xml\",\"line\":4,\"column\":7,\"code\":\"ok\",\"message\":\"odd thing\""));
     assert_non_null(strstr(j->str, "\"status\":\"failed\""));
