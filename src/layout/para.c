@@ -1,7 +1,9 @@
-/* Lines of a paragraph run: one PangoLayout per run, wrapped, aligned and
- * justified by Pango; line boxes (line-height, half-leading), fill leaders,
- * missing-glyph checks and inline objects computed here; emitting a line as
- * areas. Collecting the text is para_text.c; graphics are para_image.c. */
+/* Lines of a paragraph run: one PangoLayout per run, shaped once; the
+ * breaks come from para_break.c, the lines are cut from its glyphs by
+ * para_lines.c; line boxes (line-height, half-leading), alignment, fill
+ * leaders, missing-glyph checks and inline objects are computed here, and a
+ * line is emitted as areas. Collecting the text is para_text.c; graphics
+ * are para_image.c. */
 #include "layout/para_private.h"
 #include "layout/graphic.h"
 
@@ -54,39 +56,34 @@ static msp_text_align last_align(const msp_fo_style *s)
     return s->text_align == MSP_ALIGN_JUSTIFY ? MSP_ALIGN_START : s->text_align;
 }
 
-/* Per-line facts from Pango, before our own geometry. */
+/* Per-line facts before our own geometry. */
 typedef struct raw_line {
-    PangoLayoutLine *line;
-    int start, end;          /* byte range (without the paragraph delimiter) */
-    double pango_x;          /* Pango's x of the line (its alignment and indent) */
-    double width;            /* logical width (Pango zeroes trailing white space) */
-    double ascent, descent;  /* of the content */
+    msp_gline *gl;
+    int start, end;          /* byte range (without the break's space or the paragraph delimiter) */
+    double width;            /* logical width */
+    double ascent, descent;  /* of the content: glyphs and inline objects */
     bool para_end;           /* last line of a Pango paragraph (before '\n' or the end) */
 } raw_line;
 
-static GArray *read_lines(PangoLayout *layout)
+static int line_of(const GArray *lines, guint i);
+
+static GArray *read_lines(msp_glines *g, const msp_para_text *t)
 {
     GArray *lines = g_array_new(FALSE, TRUE, sizeof(raw_line));
-    PangoLayoutIter *it = pango_layout_get_iter(layout);
-    do {
-        raw_line r = { 0 };
-        PangoRectangle lg;
-        r.line = pango_layout_iter_get_line_readonly(it);
-        pango_layout_iter_get_line_extents(it, NULL, &lg);
-        int baseline = pango_layout_iter_get_baseline(it);
-        r.start = r.line->start_index;
-        r.end = r.line->start_index + r.line->length;
-        r.pango_x = lg.x / PS;
-        r.width = lg.width / PS;
-        r.ascent = (baseline - lg.y) / PS;
-        r.descent = (lg.height - (baseline - lg.y)) / PS;
+    for (int i = 0; i < g->n; i++) {
+        msp_gline *gl = &g->lines[i];
+        raw_line r = { .gl = gl, .start = gl->start, .end = gl->end, .width = gl->width,
+                       .ascent = gl->ascent, .descent = gl->descent, .para_end = gl->para_end };
         g_array_append_val(lines, r);
-    } while (pango_layout_iter_next_line(it));
-    pango_layout_iter_free(it);
-    for (guint i = 0; i < lines->len; i++) {
-        raw_line *r = &g_array_index(lines, raw_line, i);
-        r->para_end = i + 1 == lines->len ||
-                      g_array_index(lines, raw_line, i + 1).line->is_paragraph_start;
+    }
+    /* objects drawn in the line (leaders, images, graphics) reach as high and low as they are */
+    for (guint i = 0; i < t->objs->len && lines->len; i++) {
+        const msp_para_pending *p = &g_array_index(t->objs, msp_para_pending, i);
+        if (p->kind != MSP_INLINE_LEADER && p->kind != MSP_INLINE_IMAGE && p->kind != MSP_INLINE_GRAPHIC)
+            continue;
+        raw_line *r = &g_array_index(lines, raw_line, line_of(lines, p->start));
+        r->ascent = MAX(r->ascent, p->ascent);
+        r->descent = MAX(r->descent, p->descent);
     }
     return lines;
 }
@@ -105,10 +102,9 @@ static int line_of(const GArray *lines, guint i)
     return lo;
 }
 
-/* Widens fill leaders to the rest of their lines (measured unjustified);
- * the layout must be read again after. */
-static void widen_fill_leaders(msp_para_text *t, PangoLayout *layout, const GArray *lines,
-                               const double *avail)
+/* Widens fill leaders to the rest of their lines (measured unjustified):
+ * the leader's glyph takes the width, its line is measured again. */
+static void widen_fill_leaders(msp_para_text *t, const GArray *lines, const double *avail)
 {
     int n_lines = (int)lines->len;
     int *count = g_new0(int, n_lines);
@@ -124,28 +120,31 @@ static void widen_fill_leaders(msp_para_text *t, PangoLayout *layout, const GArr
         g_free(count);
         return;
     }
-    PangoAttrList *attrs = pango_attr_list_copy(t->attrs);
+    double *rest = g_new(double, n_lines);
+    for (int i = 0; i < n_lines; i++)
+        rest[i] = avail[i] - g_array_index(lines, raw_line, i).width;
     for (guint i = 0; i < t->objs->len; i++) {
         msp_para_pending *p = &g_array_index(t->objs, msp_para_pending, i);
         if (p->kind != MSP_INLINE_LEADER || p->fill_max >= 0)
             continue;
         int li = line_of(lines, p->start);
         const raw_line *r = &g_array_index(lines, raw_line, li);
-        /* a little under the exact rest, so rounding never pushes the next word down */
-        double rest = avail[li] - r->width - 2.0 / PS;
-        if (rest <= 0)
+        double add = rest[li] / count[li];
+        if (add <= 0)
             continue;
-        p->w += rest / count[li];
-        PangoRectangle rect = { 0, -(int)(p->ascent * PS + 0.5), (int)(p->w * PS),
-                                (int)((p->ascent + p->descent) * PS + 0.5) };
-        PangoAttribute *a = pango_attr_shape_new(&rect, &rect);
-        a->start_index = p->start;
-        a->end_index = p->start + MSP_PARA_OBJ_LEN;
-        pango_attr_list_change(attrs, a);
+        for (int k = 0; k < r->gl->n; k++) {
+            PangoGlyphItem *gi = r->gl->pieces[k].glyphs;
+            for (int g = 0; g < gi->glyphs->num_glyphs; g++) {
+                if (gi->item->offset + gi->glyphs->log_clusters[g] == (int)p->start &&
+                    r->gl->pieces[k].text != r->gl->hyphen_text) {
+                    gi->glyphs->glyphs[g].geometry.width += (int)(add * PS);
+                    p->w += (int)(add * PS) / PS;
+                }
+            }
+        }
+        msp_gline_measure(r->gl);
     }
-    pango_layout_set_attributes(layout, attrs);
-    pango_attr_list_unref(t->attrs);
-    t->attrs = attrs;
+    g_free(rest);
     g_free(count);
 }
 
@@ -212,37 +211,12 @@ static const char *line_text(msp_arena *arena, const char *text, int start, int 
 /* x extent [x1, x2] (line-relative pt) of bytes [s, e) on line r; false if none. */
 static bool range_on_line(const raw_line *r, guint s, guint e, double *x1, double *x2)
 {
-    guint ls = (guint)r->start, le = (guint)r->end;
-    if (s < ls)
-        s = ls;
-    if (e > le)
-        e = le;
-    if (s >= e)
-        return false;
-    int *ranges = NULL, n = 0;
-    pango_layout_line_get_x_ranges(r->line, (int)s, (int)e, &ranges, &n);
-    if (n == 0) {
-        g_free(ranges);
-        return false;
-    }
-    int lo = ranges[0], hi = ranges[1];
-    for (int i = 1; i < n; i++) {
-        lo = MIN(lo, ranges[2 * i]);
-        hi = MAX(hi, ranges[2 * i + 1]);
-    }
-    g_free(ranges);
-    *x1 = lo / PS - r->pango_x;
-    *x2 = hi / PS - r->pango_x;
-    return true;
+    return msp_gline_range(r->gl, (int)s, (int)e, x1, x2);
 }
 
 static double index_x(const raw_line *r, guint i)
 {
-    int x = 0;
-    if ((int)i > r->end)
-        i = (guint)r->end;
-    pango_layout_line_index_to_x(r->line, (int)i, FALSE, &x);
-    return x / PS;
+    return msp_gline_index_x(r->gl, (int)i);
 }
 
 static void add_obj(GArray *objs, const msp_para_pending *p, int line, double x, double w,
@@ -349,14 +323,24 @@ msp_status msp_para_build(const msp_para_env *env, msp_para *out, const msp_fo_n
     msp_text_align la = last_align(bs);
     bool justify = bs->text_align == MSP_ALIGN_JUSTIFY;
     GArray *info = g_array_new(FALSE, TRUE, sizeof(msp_para_lineinfo));
+    GArray *ranges = g_array_new(FALSE, TRUE, sizeof(msp_line_range));
     if (bs->wrap) {
-        msp_para_break(&t, layout, MAX(avail - indent, 1), avail, justify, last_run, info);
+        msp_para_break(&t, layout, MAX(avail - indent, 1), avail, justify, last_run, ranges, info);
     } else {
+        /* no wrapping: Pango's own lines (at preserved linefeeds) */
         pango_layout_set_attributes(layout, t.attrs);
         pango_layout_set_text(layout, t.text->str, (int)t.text->len);
+        for (GSList *l = pango_layout_get_lines_readonly(layout); l; l = l->next) {
+            const PangoLayoutLine *pl = l->data;
+            msp_line_range r = { .start = pl->start_index, .end = pl->start_index + pl->length,
+                                 .para_end = !l->next || ((PangoLayoutLine *)l->next->data)->is_paragraph_start };
+            g_array_append_val(ranges, r);
+        }
     }
-    int n = pango_layout_get_line_count(layout);
-    double *avail_of = g_new(double, n);
+    msp_glines *gls = msp_glines_cut(layout, (const msp_line_range *)(void *)ranges->data, (int)ranges->len);
+    g_array_free(ranges, TRUE);
+    int n = gls->n;
+    double *avail_of = g_new(double, n ? n : 1);
     for (int i = 0; i < n; i++)
         avail_of[i] = avail - (i == 0 ? indent : 0);
     bool has_fill = false;
@@ -365,14 +349,13 @@ msp_status msp_para_build(const msp_para_env *env, msp_para *out, const msp_fo_n
         has_fill = has_fill || (p->kind == MSP_INLINE_LEADER && p->fill_max < 0);
     }
     GArray *lines;
-    if (has_fill && bs->wrap) {
-        /* fill leaders are measured on the unjustified lines */
-        lines = read_lines(layout);
-        widen_fill_leaders(&t, layout, lines, avail_of);
+    if (has_fill && bs->wrap && n > 0) {
+        lines = read_lines(gls, &t);
+        widen_fill_leaders(&t, lines, avail_of);
         g_array_free(lines, TRUE);
     }
-    msp_para_justify(&t, layout, info, avail_of, justify && bs->wrap, la == MSP_ALIGN_JUSTIFY);
-    lines = read_lines(layout);
+    msp_para_justify(&t, gls, info, avail_of, justify && bs->wrap, la == MSP_ALIGN_JUSTIFY);
+    lines = read_lines(gls, &t);
     check_unknown_glyphs(&t, layout);
 
     /* Line boxes: the block's font sets the strut (half-leading on both
@@ -396,6 +379,11 @@ msp_status msp_para_build(const msp_para_env *env, msp_para *out, const msp_fo_n
         l->descent = MAX(strut_d, r->descent);
         l->height = l->ascent + l->descent;
         l->text = line_text(arena, text, r->start, r->end);
+        if (r->gl->hyphen_text) {
+            char *joined = g_strconcat(l->text, r->gl->hyphen_text, NULL);
+            l->text = msp_arena_strdup(arena, joined);
+            g_free(joined);
+        }
         l->last = last_run && i == n - 1;
         const msp_para_lineinfo *li = &g_array_index(info, msp_para_lineinfo, i);
         l->adjust = li->ratio;

@@ -98,6 +98,24 @@ msp_status msp_para_build(const msp_para_env *env, msp_para *out,
  * (lines, texts, objects); the para is empty after. Safe to call twice. */
 void msp_para_clear(msp_para *para);
 
+/* A piece of a line as drawn: a glyph item (one font, one direction) at x
+ * from the line's left edge, raised by y_offset (baseline-shift). text is
+ * what the item's offsets index (the para's text, or the line's own hyphen).
+ * Pieces are in visual order. */
+typedef struct msp_line_piece {
+    PangoGlyphItem *glyphs;
+    const char *text;
+    double x, width, y_offset;
+    double ascent, descent;    /* logical extents from the baseline, with y_offset */
+    bool measured;
+} msp_line_piece;
+
+/* The pieces of line line_no of a para's layout (the LINE area's layout and
+ * line_no), borrowed from the layout; returns their number (0 for an empty
+ * line or no such line), or -1 for a layout the para builder did not make
+ * (then draw Pango's own line line_no). */
+int msp_para_line_pieces(PangoLayout *layout, int line_no, const msp_line_piece **out);
+
 /* Emits line i of para as areas on page: the LINE area at (x0 + line.x,
  * baseline) and its inline objects (leaders, images, links, dests).
  * footnote: value stored in the line area's u.line.footnote (-1 in the flow).

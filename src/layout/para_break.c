@@ -1,12 +1,11 @@
 /* Line breaking of a paragraph run: the run is shaped once by Pango as one
  * unbroken line per hard paragraph, its break opportunities (Pango's UAX #14
  * log attributes, soft hyphens, dictionary hyphenation points) and cluster
- * advances become boxes, glue and penalties, linebreak.c chooses the breaks
- * for the whole paragraph, and the text is rewritten with a line separator
- * (U+2028) at each break and the hyphenation character before a hyphenated
- * one. Pango then lays out exactly those lines, in its visual order (bidi is
- * resolved per paragraph, reordered per line), and para_justify() sets the
- * word spaces of each line: stretched or shrunk, never letter-spaced. */
+ * advances become boxes, glue and penalties, and linebreak.c chooses the
+ * breaks for the whole paragraph. The chosen lines are byte ranges of the
+ * unchanged text; para_lines.c cuts them out of the shaped glyphs (nothing
+ * is shaped again but a hyphen), and para_justify() sets the word spaces of
+ * each line: stretched or shrunk, never letter-spaced. */
 #include "layout/para_private.h"
 #include "layout/hyphenate.h"
 
@@ -14,8 +13,6 @@
 #include <string.h>
 
 #define PS ((double)PANGO_SCALE)
-#define LS "\xE2\x80\xA8"          /* U+2028 LINE SEPARATOR */
-#define LS_LEN 3
 
 /* Inter-word glue, in parts of the font's own space (docs/format-choices.md):
  * a word space stays within 0.76 and 1.6 of normal in every line within the
@@ -48,6 +45,7 @@ typedef struct brk_ctx {
     double box;                 /* pending box width (pt) */
     int box_pos;
     bool justify;
+    GArray *no_wrap;            /* of guint[2]: byte ranges without breaks */
     gunichar hyphen_char;       /* the block's hyphenation-character */
     /* width of the hyphen per font (last one used) */
     PangoFont *hy_font;
@@ -165,25 +163,101 @@ static void warn_once_per_job(msp_job *job, msp_loc loc, const char *hint, const
     msp_diag_warn(&job->diags, loc, hint, "%s", message);
 }
 
-/* Bytes [s, e) lie in a range where Pango's breaks are turned off
- * (wrap-option="no-wrap" or keep-together.within-line inside the run). */
-static bool in_no_wrap(const msp_para_text *t, guint s, guint e)
+/* The byte ranges where Pango's breaks are turned off (wrap-option="no-wrap"
+ * or keep-together.within-line inside the run), collected once per run. */
+static void collect_no_wrap(brk_ctx *c)
 {
-    PangoAttrIterator *it = pango_attr_list_get_iterator(t->attrs);
-    bool found = false;
+    c->no_wrap = g_array_new(FALSE, FALSE, sizeof(guint) * 2);
+    PangoAttrIterator *it = pango_attr_list_get_iterator(c->t->attrs);
     do {
         int a, b;
         pango_attr_iterator_range(it, &a, &b);
-        if ((guint)a >= e)
-            break;
-        if ((guint)b <= s)
-            continue;
         PangoAttrInt *ab = (PangoAttrInt *)pango_attr_iterator_get(it, PANGO_ATTR_ALLOW_BREAKS);
-        if (ab && !ab->value)
-            found = true;
-    } while (!found && pango_attr_iterator_next(it));
+        if (ab && !ab->value) {
+            guint r[2] = { (guint)a, (guint)MIN((guint)b, c->len) };
+            g_array_append_vals(c->no_wrap, r, 1);
+        }
+    } while (pango_attr_iterator_next(it));
     pango_attr_iterator_destroy(it);
-    return found;
+}
+
+/* Bytes [s, e) meet a no-wrap range. */
+static bool in_no_wrap(const brk_ctx *c, guint s, guint e)
+{
+    for (guint i = 0; i < c->no_wrap->len; i++) {
+        const guint *r = (const guint *)(void *)(c->no_wrap->data + i * 2 * sizeof(guint));
+        if (r[0] < e && r[1] > s)
+            return true;
+    }
+    return false;
+}
+
+/* Dictionaries and hyphenation points are cached on the Pango context (one
+ * per worker thread, so no lock): a word is hyphenated once per document
+ * and language, though layout may build a paragraph more than once. */
+typedef struct hy_cache {
+    GHashTable *dicts;   /* "lang\x1fcountry" -> const msp_hyph* (or NULL) */
+    GHashTable *why;     /* same key -> reason (static), for dicts that are NULL */
+    GHashTable *words;   /* "dict-pointer word push remain" -> GArray of int */
+} hy_cache;
+
+static void hy_cache_free(gpointer p)
+{
+    hy_cache *hc = p;
+    g_hash_table_unref(hc->dicts);
+    g_hash_table_unref(hc->why);
+    g_hash_table_unref(hc->words);
+    g_free(hc);
+}
+
+static hy_cache *hy_cache_of(PangoContext *ctx)
+{
+    static gsize q;
+    if (g_once_init_enter(&q))
+        g_once_init_leave(&q, g_quark_from_static_string("msp-para-hyphen-cache"));
+    hy_cache *hc = g_object_get_qdata(G_OBJECT(ctx), (GQuark)q);
+    if (!hc) {
+        hc = g_new0(hy_cache, 1);
+        hc->dicts = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+        hc->why = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+        hc->words = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_array_unref);
+        g_object_set_qdata_full(G_OBJECT(ctx), (GQuark)q, hc, hy_cache_free);
+    }
+    return hc;
+}
+
+static const msp_hyph *cached_dict(hy_cache *hc, const char *lang, const char *country, const char **why)
+{
+    char *key = g_strdup_printf("%s\x1f%s", lang, country ? country : "");
+    gpointer d = NULL;
+    if (g_hash_table_lookup_extended(hc->dicts, key, NULL, &d)) {
+        *why = g_hash_table_lookup(hc->why, key);
+        g_free(key);
+        return d;
+    }
+    *why = NULL;
+    const msp_hyph *h = msp_hyph_get(lang, country, why);
+    if (!h && *why)
+        g_hash_table_insert(hc->why, g_strdup(key), (gpointer)*why);
+    g_hash_table_insert(hc->dicts, key, (gpointer)h);
+    return h;
+}
+
+static const GArray *cached_points(hy_cache *hc, const msp_hyph *h, const char *word, int n, int push,
+                                   int remain)
+{
+    char *key = g_strdup_printf("%p %d %d %.*s", (const void *)h, push, remain, n, word);
+    GArray *pts = g_hash_table_lookup(hc->words, key);
+    if (pts) {
+        g_free(key);
+        return pts;
+    }
+    int pos[128];
+    int np = msp_hyph_points(h, word, n, push, remain, pos, 128);
+    pts = g_array_sized_new(FALSE, FALSE, sizeof(int), (guint)np);
+    g_array_append_vals(pts, pos, (guint)np);
+    g_hash_table_insert(hc->words, key, pts);
+    return pts;
 }
 
 static bool token_excluded(const char *s, const char *e)
@@ -207,6 +281,7 @@ static void find_hyphenation(brk_ctx *c, bool last_run, bool *hyph)
     const char *cached_lang = NULL, *cached_country = NULL;
     const msp_hyph *dict = NULL;
     bool have_cached = false;
+    hy_cache *hc = hy_cache_of(t->env->pango);
     /* the last token of the paragraph is never hyphenated */
     guint last_token = c->len;
     if (last_run) {
@@ -258,7 +333,7 @@ static void find_hyphenation(brk_ctx *c, bool last_run, bool *hyph)
             if (!have_cached || g_strcmp0(cached_lang, s->language) != 0 ||
                 g_strcmp0(cached_country, s->country) != 0) {
                 const char *why = NULL;
-                dict = s->language ? msp_hyph_get(s->language, s->country, &why) : NULL;
+                dict = s->language ? cached_dict(hc, s->language, s->country, &why) : NULL;
                 if (!dict) {
                     char *msg = s->language
                         ? g_strdup_printf("no hyphenation dictionary for language '%s%s%s': text in it "
@@ -275,13 +350,12 @@ static void find_hyphenation(brk_ctx *c, bool last_run, bool *hyph)
                 cached_country = s->country;
                 have_cached = true;
             }
-            if (!dict || in_no_wrap(t, bs, be))
+            if (!dict || in_no_wrap(c, bs, be))
                 continue;
-            int pos[128];
-            int np = msp_hyph_points(dict, text + bs, (int)(be - bs), s->hyphenation_push,
-                                     s->hyphenation_remain, pos, 128);
-            for (int k = 0; k < np; k++) {
-                int at = ws + pos[k];
+            const GArray *pts = cached_points(hc, dict, text + bs, (int)(be - bs), s->hyphenation_push,
+                                              s->hyphenation_remain);
+            for (guint k = 0; k < pts->len; k++) {
+                int at = ws + g_array_index(pts, int, k);
                 /* only where a cluster starts: a hyphen never splits a ligature */
                 if (at > ws && at < we && c->la[at].is_cursor_position && c->adv[c->byte_of[at]] != 0)
                     hyph[at] = true;
@@ -351,13 +425,13 @@ static void build_items(brk_ctx *c, const bool *hyph, double avail)
                            !is_space(pc) && !is_separator(pc);
         if (opportunity) {
             if (pc == 0x00AD)
-                push_penalty(c, hyphen_width(c, b), HYPHEN_PENALTY, true, b);
+                push_penalty(c, hyphen_width(c, c->byte_of[ci - 1]), HYPHEN_PENALTY, true, b);
             else if (pc == '-' || pc == 0x2010)
                 push_penalty(c, 0, EX_HYPHEN_PENALTY, true, b);
             else
                 push_penalty(c, 0, 0, false, b);
         } else if (hyph[ci]) {
-            push_penalty(c, hyphen_width(c, b), HYPHEN_PENALTY, true, b);
+            push_penalty(c, hyphen_width(c, c->byte_of[ci - 1]), HYPHEN_PENALTY, true, b);
         }
         double w = c->adv[b] / PS;
         if (is_space(ch)) {
@@ -418,7 +492,7 @@ static void build_items(brk_ctx *c, const bool *hyph, double avail)
             guint b = (guint)(p - text);
             int ci = (int)g_utf8_pointer_to_offset(text, p);
             if (b > start && c->la[ci].is_cursor_position && c->adv[b] != 0 && acc > 0 &&
-                !in_no_wrap(c->t, b - 1, b + 1)) {
+                !in_no_wrap(c, b - 1, b + 1)) {
                 msp_lb_item box = { .kind = MSP_LB_BOX, .width = acc, .pos = (int)start };
                 g_array_append_val(out, box);
                 msp_lb_item pen = { .kind = MSP_LB_PENALTY, .penalty = CHAR_BREAK_PENALTY,
@@ -438,43 +512,8 @@ static void build_items(brk_ctx *c, const bool *hyph, double avail)
     }
 }
 
-/* --- rewriting the text at the breaks --- */
-
-typedef struct edit {
-    guint pos, remove;
-    char add[16];
-    guint add_len;
-} edit;
-
-static void shift_index(guint *x, guint pos, guint remove, guint add)
-{
-    if (*x >= pos + remove && (remove > 0 || *x >= pos))
-        *x = *x + add - remove;
-    else if (*x > pos)
-        *x = pos + add;
-}
-
-static void apply_edit(msp_para_text *t, const edit *e)
-{
-    g_string_erase(t->text, e->pos, e->remove);
-    g_string_insert_len(t->text, e->pos, e->add, e->add_len);
-    pango_attr_list_update(t->attrs, (int)e->pos, (int)e->remove, (int)e->add_len);
-    for (guint i = 0; i < t->segs->len; i++) {
-        msp_para_seg *s = &g_array_index(t->segs, msp_para_seg, i);
-        shift_index(&s->start, e->pos, e->remove, e->add_len);
-        shift_index(&s->end, e->pos, e->remove, e->add_len);
-    }
-    for (guint i = 0; i < t->objs->len; i++) {
-        msp_para_pending *p = &g_array_index(t->objs, msp_para_pending, i);
-        shift_index(&p->start, e->pos, e->remove, e->add_len);
-        shift_index(&p->end, e->pos, e->remove, e->add_len);
-    }
-    for (guint i = 0; i < t->footnote_index->len; i++)
-        shift_index(&g_array_index(t->footnote_index, guint, i), e->pos, e->remove, e->add_len);
-}
-
 void msp_para_break(msp_para_text *t, PangoLayout *layout, double first_width, double width,
-                    bool justify, bool last_run, GArray *info)
+                    bool justify, bool last_run, GArray *ranges, GArray *info)
 {
     const msp_fo_style *bs = t->block->style;
     brk_ctx c = { .t = t, .text = t->text->str, .len = (guint)t->text->len, .justify = justify,
@@ -496,6 +535,7 @@ void msp_para_break(msp_para_text *t, PangoLayout *layout, double first_width, d
     measure(&c, layout);
 
     /* 2. items and breaks */
+    collect_no_wrap(&c);
     bool *hyph = g_new0(bool, (gsize)c.n_chars + 1);
     find_hyphenation(&c, last_run, hyph);
     build_items(&c, hyph, MIN(first_width, width));
@@ -512,98 +552,83 @@ void msp_para_break(msp_para_text *t, PangoLayout *layout, double first_width, d
     msp_lb_line *lines = NULL;
     int n = msp_lb_break((const msp_lb_item *)(void *)c.items->data, (int)c.items->len, &p, &lines);
 
-    /* 3. the edits: a separator at each break that is not already one */
-    GArray *edits = g_array_new(FALSE, FALSE, sizeof(edit));
+    /* 3. the lines as byte ranges of the text */
     g_array_set_size(info, 0);
+    g_array_set_size(ranges, 0);
+    int start = 0;
     for (int i = 0; i < n; i++) {
         const msp_lb_line *l = &lines[i];
         const msp_lb_item *it = &g_array_index(c.items, msp_lb_item, l->brk);
         msp_para_lineinfo li = { .ratio = l->ratio, .hyphen = l->hyphen, .fit = l->fit,
                                  .forced = it->kind == MSP_LB_PENALTY && it->penalty <= -MSP_LB_INF };
         g_array_append_val(info, li);
-        if (li.forced)
-            continue;   /* a separator of the text, or the end */
-        edit e = { .pos = (guint)it->pos };
-        if (it->kind == MSP_LB_GLUE) {
-            e.remove = (guint)(it->end - it->pos);   /* the space goes: the separator takes its place */
-        } else if (it->flagged && it->width > 0) {
+        msp_line_range r = { .start = start, .end = it->pos, .para_end = li.forced };
+        if (it->kind == MSP_LB_PENALTY && it->flagged && it->width > 0) {
             double w;
-            gunichar hc = hyphen_char_at(&c, e.pos, &w);
-            e.add_len = (guint)g_unichar_to_utf8(hc, e.add);
+            r.hyphen = hyphen_char_at(&c, (guint)MAX(it->pos - 1, 0), &w);
         }
-        memcpy(e.add + e.add_len, LS, LS_LEN);
-        e.add_len += LS_LEN;
-        g_array_append_val(edits, e);
+        g_array_append_val(ranges, r);
+        start = it->end;
     }
-    for (guint i = edits->len; i-- > 0;)
-        apply_edit(t, &g_array_index(edits, edit, i));
-    g_array_free(edits, TRUE);
-
     g_free(lines);
     g_array_free(c.items, TRUE);
     g_array_free(c.runs, TRUE);
+    g_array_free(c.no_wrap, TRUE);
     g_free(c.adv);
     g_free(c.byte_of);
     g_free(hyph);
 
-    /* 4. the final text: Pango never hyphenates on its own, lines end at our separators */
-    PangoAttribute *a = pango_attr_insert_hyphens_new(FALSE);
-    a->start_index = 0;
-    a->end_index = PANGO_ATTR_INDEX_TO_TEXT_END;
-    pango_attr_list_insert(t->attrs, a);
-    pango_layout_set_attributes(layout, t->attrs);
-    pango_layout_set_text(layout, t->text->str, (int)t->text->len);
 }
 
-void msp_para_justify(const msp_para_text *t, PangoLayout *layout, GArray *info, const double *avail,
+void msp_para_justify(const msp_para_text *t, msp_glines *g, GArray *info, const double *avail,
                       bool justify, bool justify_last)
 {
-    const char *text = pango_layout_get_text(layout);
-    int n = pango_layout_get_line_count(layout);
-    if ((int)info->len != n) {
-        /* not one of our lines per Pango line (no-wrap text): facts from Pango's lines */
+    if ((int)info->len != g->n) {
         g_array_set_size(info, 0);
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < g->n; i++) {
             msp_para_lineinfo li = { .forced = true };
             g_array_append_val(info, li);
         }
     }
     GArray *spaces = g_array_new(FALSE, FALSE, sizeof(PangoGlyphInfo *));
     GArray *nat = g_array_new(FALSE, FALSE, sizeof(int));
-    for (int i = 0; i < n; i++) {
-        PangoLayoutLine *line = pango_layout_get_line(layout, i);   /* writable: extents recomputed */
+    for (int i = 0; i < g->n; i++) {
+        msp_gline *line = &g->lines[i];
         msp_para_lineinfo *li = &g_array_index(info, msp_para_lineinfo, i);
+        const char *text = t->text->str;   /* the same bytes as the layout's copy */
         g_array_set_size(spaces, 0);
         g_array_set_size(nat, 0);
         double stretch = 0, shrink = 0;
-        guint line_end = (guint)(line->start_index + line->length);
         /* trailing spaces of the line do not stretch */
-        while (line_end > (guint)line->start_index &&
-               (text[line_end - 1] == ' ' || text[line_end - 1] == '\n'))
+        int line_end = line->end;
+        while (line_end > line->start && (text[line_end - 1] == ' ' || text[line_end - 1] == '\n'))
             line_end--;
-        if (line_end >= (guint)line->start_index + LS_LEN && memcmp(text + line_end - LS_LEN, LS, LS_LEN) == 0)
-            line_end -= LS_LEN;
-        for (GSList *r = line->runs; r; r = r->next) {
-            PangoGlyphItem *run = r->data;
-            for (int g = 0; g < run->glyphs->num_glyphs; g++) {
-                guint b = (guint)(run->item->offset + run->glyphs->log_clusters[g]);
+        bool ws_changed = false;
+        for (int k = 0; k < line->n; k++) {
+            PangoGlyphItem *run = line->pieces[k].glyphs;
+            if (line->pieces[k].text == line->hyphen_text)
+                continue;   /* the hyphen */
+            for (int gl = 0; gl < run->glyphs->num_glyphs; gl++) {
+                int b = run->item->offset + run->glyphs->log_clusters[gl];
                 bool sp = text[b] == ' ' || ((guchar)text[b] == 0xC2 && (guchar)text[b + 1] == 0xA0);
                 if (!sp || b >= line_end)
                     continue;
-                PangoGlyphInfo *gi = &run->glyphs->glyphs[g];
+                PangoGlyphInfo *gi = &run->glyphs->glyphs[gl];
                 int w0 = gi->geometry.width;
-                double ws = msp_para_text_node_at(t, b)->style->word_spacing;
-                if (ws != 0)
+                double ws = msp_para_text_node_at(t, (guint)b)->style->word_spacing;
+                if (ws != 0) {
                     gi->geometry.width += (int)lround(ws * PS);
+                    ws_changed = true;
+                }
                 g_array_append_val(spaces, gi);
                 g_array_append_val(nat, w0);
                 stretch += w0 * SPACE_STRETCH;
                 shrink += w0 * SPACE_SHRINK;
             }
         }
-        PangoRectangle lg;
-        pango_layout_line_get_extents(line, NULL, &lg);
-        double natural = lg.width / PS;
+        if (ws_changed)
+            msp_gline_measure(line);
+        double natural = line->width;
         double slack = avail[i] - natural;
         bool stretchy = justify && (!li->forced || justify_last);
         li->natural = natural;
@@ -621,6 +646,7 @@ void msp_para_justify(const msp_para_text *t, PangoLayout *layout, GArray *info,
                 given += d;
             }
             li->ratio = r;
+            msp_gline_measure(line);
         }
         if (natural - (justify ? shrink / PS : 0) > avail[i] + 0.01)
             li->fit = MSP_LB_FIT_OVERFULL;

@@ -58,23 +58,58 @@ typedef struct msp_para_lineinfo {
     int fit;               /* msp_lb_fit */
 } msp_para_lineinfo;
 
-/* Chooses total-fit breaks for t's text (lines first_width, then width pt
- * wide; spaces stretch and shrink when justify) and rewrites t: a U+2028
- * at each break, the hyphenation character before a hyphenated one, the
- * indices of segments, objects and footnote anchors moved with the text.
- * Leaves layout holding the rewritten text, one Pango line per chosen line,
- * and fills info (of msp_para_lineinfo) per line. Dictionary hyphenation
- * where the text's style says hyphenate="true" (a warning, once per
- * language, when there is no dictionary). */
-void msp_para_break(msp_para_text *t, PangoLayout *layout, double first_width, double width,
-                    bool justify, bool last_run, GArray *info);
+/* A line's part of the text: bytes [start, end), the hyphenation character
+ * to show after it (0: none), whether it ends a Pango paragraph. */
+typedef struct msp_line_range {
+    int start, end;
+    gunichar hyphen;
+    bool para_end;
+} msp_line_range;
 
-/* Applies word-spacing and justification to layout's lines in place (word
- * spaces only, never letter spacing; a line without spaces keeps its natural
- * width). avail[i] is line i's measure; lines that end the paragraph or at a
- * forced break are justified only when justify_last. Sets each info entry's
- * ratio, natural width and fit (msp_lb_fit). */
-void msp_para_justify(const msp_para_text *t, PangoLayout *layout, GArray *info, const double *avail,
+/* A line cut from the shaped run (para_lines.c). */
+typedef struct msp_gline {
+    int start, end;                 /* byte range of the text */
+    msp_line_piece *pieces;         /* visual order */
+    int n;
+    double width, ascent, descent;  /* logical width; extents of the glyphs (not of objects) */
+    bool para_end;
+    char *hyphen_text;              /* the hyphen piece's text, or NULL */
+} msp_gline;
+
+typedef struct msp_glines {
+    msp_gline *lines;
+    int n;
+    GPtrArray *texts;               /* owned hyphen strings */
+} msp_glines;
+
+/* Cuts the lines ranges[0..n-1] out of layout's glyph items (the layout was
+ * laid out unbroken, width -1) and attaches them to the layout, which owns
+ * them from then on. */
+msp_glines *msp_glines_cut(PangoLayout *layout, const msp_line_range *ranges, int n);
+/* The lines attached to layout, or NULL. */
+const msp_glines *msp_glines_of(PangoLayout *layout);
+/* Recomputes the pieces' x, the width and the extents after glyph widths changed. */
+void msp_gline_measure(msp_gline *l);
+/* x (from the line's left edge) of byte index i: 0 before the line, its width after. */
+double msp_gline_index_x(const msp_gline *l, int i);
+/* x extent of bytes [s, e) on the line; false when none of them is on it. */
+bool msp_gline_range(const msp_gline *l, int s, int e, double *x1, double *x2);
+
+/* Lays t's text out unbroken in layout (width -1), chooses total-fit
+ * breaks (lines first_width, then width pt wide; spaces stretch and shrink
+ * when justify), with dictionary hyphenation where the text's style says
+ * hyphenate="true" (a warning, once per language, when there is no
+ * dictionary), and fills ranges (of msp_line_range) and info (of
+ * msp_para_lineinfo), one entry per line. The text is not changed. */
+void msp_para_break(msp_para_text *t, PangoLayout *layout, double first_width, double width,
+                    bool justify, bool last_run, GArray *ranges, GArray *info);
+
+/* Applies word-spacing and justification to the lines in place (word spaces
+ * only, never letter spacing; a line without spaces keeps its natural
+ * width). avail[i] is line i's measure; lines that end the paragraph or at
+ * a forced break are stretched only when justify_last (shrunk when the
+ * breaks were chosen so). Sets each info entry's ratio, natural width and fit. */
+void msp_para_justify(const msp_para_text *t, msp_glines *g, GArray *info, const double *avail,
                       bool justify, bool justify_last);
 
 /* Collects first..last (siblings under block) into t. Returns MSP_OK or the

@@ -4,6 +4,7 @@
 #include "render/draw.h"
 
 #include "fo/fo.h"
+#include "layout/para.h"
 
 #include <math.h>
 #include <pango/pangocairo.h>
@@ -20,18 +21,77 @@ static void set_color(cairo_t *cr, uint32_t c)
                          (c & 0xFF) / 255.0);
 }
 
+/* The colour, underline and line-through an item carries (from the FO). */
+static void piece_style(const PangoItem *item, uint32_t *color, bool *underline, bool *strike)
+{
+    *color = 0;
+    *underline = *strike = false;
+    for (GSList *l = item->analysis.extra_attrs; l; l = l->next) {
+        const PangoAttribute *a = l->data;
+        switch (a->klass->type) {
+        case PANGO_ATTR_FOREGROUND: {
+            const PangoColor *c = &((const PangoAttrColor *)a)->color;
+            *color = (uint32_t)((c->red >> 8) << 16 | (c->green >> 8) << 8 | (c->blue >> 8));
+            break;
+        }
+        case PANGO_ATTR_UNDERLINE:
+            *underline = ((const PangoAttrInt *)a)->value != PANGO_UNDERLINE_NONE;
+            break;
+        case PANGO_ATTR_STRIKETHROUGH:
+            *strike = ((const PangoAttrInt *)a)->value != 0;
+            break;
+        default:
+            break;
+        }
+    }
+}
+
+/* A line: its glyph pieces (layout/para_lines.c) in visual order, each in
+ * its own colour and decorations; the text goes with the glyphs, so the
+ * PDF's text is the paragraph's. */
 static void draw_line(cairo_t *cr, const msp_area *a)
 {
     if (!a->u.line.layout)
         return;
-    PangoLayoutLine *line = pango_layout_get_line_readonly(a->u.line.layout, a->u.line.line_no);
-    if (!line)
+    const msp_line_piece *pieces = NULL;
+    int n = msp_para_line_pieces(a->u.line.layout, a->u.line.line_no, &pieces);
+    if (n < 0) {
+        /* a layout of Pango's own lines (not made by the para builder) */
+        PangoLayoutLine *line = pango_layout_get_line_readonly(a->u.line.layout, a->u.line.line_no);
+        if (line) {
+            cairo_set_source_rgb(cr, 0, 0, 0);
+            cairo_move_to(cr, a->x, a->y);
+            pango_cairo_show_layout_line(cr, line);
+            cairo_new_path(cr);
+        }
         return;
-    /* Black unless the layout's own foreground attributes say otherwise. */
-    cairo_set_source_rgb(cr, 0, 0, 0);
-    cairo_move_to(cr, a->x, a->y);
-    pango_cairo_show_layout_line(cr, line);
-    cairo_new_path(cr);
+    }
+    for (int k = 0; k < n; k++) {
+        const msp_line_piece *p = &pieces[k];
+        uint32_t color;
+        bool underline, strike;
+        piece_style(p->glyphs->item, &color, &underline, &strike);
+        double x = a->x + p->x, y = a->y - p->y_offset;
+        set_color(cr, color);
+        cairo_move_to(cr, x, y);
+        pango_cairo_show_glyph_item(cr, p->text, p->glyphs);
+        cairo_new_path(cr);
+        if (underline || strike) {
+            PangoFontMetrics *m = pango_font_get_metrics(p->glyphs->item->analysis.font, NULL);
+            if (underline) {
+                double pos = pango_font_metrics_get_underline_position(m) / (double)PANGO_SCALE;
+                double th = pango_font_metrics_get_underline_thickness(m) / (double)PANGO_SCALE;
+                cairo_rectangle(cr, x, y - pos, p->width, th);
+            }
+            if (strike) {
+                double pos = pango_font_metrics_get_strikethrough_position(m) / (double)PANGO_SCALE;
+                double th = pango_font_metrics_get_strikethrough_thickness(m) / (double)PANGO_SCALE;
+                cairo_rectangle(cr, x, y - pos, p->width, th);
+            }
+            cairo_fill(cr);
+            pango_font_metrics_unref(m);
+        }
+    }
 }
 
 static void stroke_segment(cairo_t *cr, double x1, double y1, double x2, double y2, double width)

@@ -286,6 +286,29 @@ static void test_breaking__language_chooses_the_dictionary(void **state)
     run_free(fr);
 }
 
+/* A justified line without a space (a URL broken at its slashes) keeps its
+ * natural width at the start edge: never letter-spaced, never stretched. */
+static void test_breaking__line_without_spaces_is_not_stretched(void **state)
+{
+    (void)state;
+    run *r = lay_flow("p", NULL, "<fo:block end-indent='140pt' text-align='justify' hyphenate='true' "
+                                 "language='en'>See https://www.apminebanconvention.org/en/meetings/"
+                                 "intersessional-meetings/2025-im/documents-1 for the reports.</fo:block>");
+    int n = (int)xp_num(r, "count(//line)"), bare = 0;
+    for (int i = 1; i < n; i++) {
+        char *t = xp_str(r, "(//line)[%d]", i);
+        if (!strchr(t, ' ')) {
+            bare++;
+            assert_true(xp_num(r, "(//line)[%d]/@w", i) < 120 - 0.5);
+            NEAR(xp_num(r, "(//line)[%d]/@x", i), 20);
+            assert_true(isnan(xp_num(r, "(//line)[%d]/@adjust", i)));
+        }
+        g_free(t);
+    }
+    assert_true(bare >= 1);
+    run_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -298,6 +321,7 @@ int main(void)
         cmocka_unit_test(test_breaking__overfull_line_warned),
         cmocka_unit_test(test_breaking__cjk_breaks_between_ideographs),
         cmocka_unit_test(test_breaking__language_chooses_the_dictionary),
+        cmocka_unit_test(test_breaking__line_without_spaces_is_not_stretched),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }

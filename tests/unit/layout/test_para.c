@@ -870,6 +870,63 @@ static void test_para_parsed__toc_line_and_bad_family(void **state)
     msp_fo_doc_free(doc);
 }
 
+/* x of byte index i on its line (Pango's visual position). */
+static double x_of(const msp_para *p, const char *needle, int nth_char)
+{
+    const char *text = pango_layout_get_text(p->layout);
+    const char *at = strstr(text, needle);
+    assert_non_null(at);
+    at = g_utf8_offset_to_pointer(at, nth_char);
+    PangoRectangle r;
+    pango_layout_index_to_pos(p->layout, (int)(at - text), &r);
+    return r.x / (double)PANGO_SCALE;
+}
+
+/* A right-to-left run inside an English line is shown in Pango's visual
+ * order, also when the line breaks inside it: each line reorders its own
+ * part, the logical order of the lines is kept. */
+static void test_para_bidi__rtl_run_in_an_english_line(void **state)
+{
+    fx *f = *state;
+    msp_fo_style *s;
+    msp_fo_node *b = block_new(f, &s);
+    s->text_align = MSP_ALIGN_JUSTIFY;
+    /* "shalom olam" in Hebrew letters between English words */
+    const char *he1 = "\xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D";   /* shin lamed vav final-mem */
+    const char *he2 = "\xD7\xA2\xD7\x95\xD7\x9C\xD7\x9D";   /* ayin vav lamed final-mem */
+    char *t = g_strdup_printf("The greeting %s %s is Hebrew.", he1, he2);
+    text(f, b, t);
+    assert_int_equal(build(f, b, 400, 0, 0), MSP_OK);
+    assert_int_equal(f->para.n_lines, 1);
+    /* within each Hebrew word the first letter is to the right of the last */
+    assert_true(x_of(&f->para, he1, 0) > x_of(&f->para, he1, 3));
+    /* and the first word to the right of the second: the run reads right to left */
+    assert_true(x_of(&f->para, he1, 0) > x_of(&f->para, he2, 0));
+    /* the English around it keeps its place */
+    assert_true(x_of(&f->para, "The", 0) < x_of(&f->para, he2, 3));
+    assert_true(x_of(&f->para, "is Hebrew", 0) > x_of(&f->para, he1, 0));
+
+    /* narrow: the break falls between the two Hebrew words */
+    msp_fo_node *b2 = block_new(f, &s);
+    s->text_align = MSP_ALIGN_JUSTIFY;
+    g_free(t);
+    t = g_strdup_printf("The greeting is %s %s in Hebrew.", he1, he2);
+    text(f, b2, t);
+    assert_int_equal(build(f, b2, 88, 0, 0), MSP_OK);
+    assert_true(f->para.n_lines >= 2);
+    int l1 = -1, l2 = -1;
+    for (int i = 0; i < f->para.n_lines; i++) {
+        if (strstr(f->para.lines[i].text, he1))
+            l1 = i;
+        if (strstr(f->para.lines[i].text, he2))
+            l2 = i;
+    }
+    assert_true(l1 >= 0 && l2 > l1);   /* lines in logical order */
+    assert_true(x_of(&f->para, he1, 0) > x_of(&f->para, he1, 3));
+    assert_true(x_of(&f->para, he2, 0) > x_of(&f->para, he2, 3));
+    g_free(t);
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown(fn, fx_setup, fx_teardown)
 
 int main(void)
@@ -898,6 +955,7 @@ int main(void)
         T(test_para_empty__no_lines),
         T(test_para_parsed__justified_paragraph_with_footnote),
         T(test_para_parsed__toc_line_and_bad_family),
+        T(test_para_bidi__rtl_run_in_an_english_line),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
