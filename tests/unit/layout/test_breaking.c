@@ -309,6 +309,30 @@ static void test_breaking__line_without_spaces_is_not_stretched(void **state)
     run_free(r);
 }
 
+/* A language without a declared dictionary: one warning naming it, for the
+ * whole document, and its text is set without hyphens. */
+static void test_breaking__language_without_dictionary_warns_once(void **state)
+{
+    (void)state;
+    char *fo = doc_fo("p", NULL,
+                      "<fo:block end-indent='200pt' text-align='justify' hyphenate='true' language='de'>"
+                      "Die Vertragsstaaten verpflichten sich Antipersonenminen zu vernichten</fo:block>"
+                      "<fo:block end-indent='200pt' text-align='justify' hyphenate='true' language='de'>"
+                      "Zusammenarbeit und Unterstuetzung der Vertragsstaaten</fo:block>");
+    run *r = lay_out(fo);
+    g_free(fo);
+    assert_int_equal(r->st, MSP_OK);
+    int warnings = 0;
+    for (guint i = 0; i < r->job.diags.items->len; i++) {
+        const msp_diag *d = g_ptr_array_index(r->job.diags.items, i);
+        if (d->severity == MSP_SEV_WARNING && strstr(d->message, "no hyphenation dictionary for language 'de'"))
+            warnings++;
+    }
+    assert_int_equal(warnings, 1);
+    assert_int_equal(hyphen_ends(r, NULL), 0);
+    run_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -322,6 +346,7 @@ int main(void)
         cmocka_unit_test(test_breaking__cjk_breaks_between_ideographs),
         cmocka_unit_test(test_breaking__language_chooses_the_dictionary),
         cmocka_unit_test(test_breaking__line_without_spaces_is_not_stretched),
+        cmocka_unit_test(test_breaking__language_without_dictionary_warns_once),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
