@@ -356,6 +356,19 @@ static void test_props_page_masters(void **state)
     assert_float_equal(spm->last->style->extent, 15 * 72 / 25.4, 1e-4);
 }
 
+static void test_props_values__widows_orphans_zero(void **state)
+{
+    (void)state;
+    /* 0 is a valid <integer> (XSL 7.20.6/7.20.5); layout treats it as 1 */
+    parse_flow("<fo:block id='a' widows='0' orphans='0'><fo:block id='b'>x</fo:block></fo:block>"
+               "<fo:block id='c' widows='3' orphans='4'/>");
+    assert_int_equal(st("a")->widows, 0);
+    assert_int_equal(st("a")->orphans, 0);
+    assert_int_equal(st("b")->widows, 0);     /* inherited */
+    assert_int_equal(st("c")->widows, 3);
+    assert_int_equal(st("c")->orphans, 4);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -369,6 +382,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_props_list__label_end_body_start, setup, teardown),
         cmocka_unit_test_setup_teardown(test_props_values__tables_graphics_text, setup, teardown),
         cmocka_unit_test_setup_teardown(test_props_page_masters, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_props_values__widows_orphans_zero, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -216,7 +216,7 @@ static void test_tree_parse__invalid_value_is_an_error(void **state)
         { "text-align=\"middle\"", "'text-align'" },
         { "break-before=\"always\"", "'break-before'" },
         { "color=\"#12\"", "'color'" },
-        { "widows=\"0\"", "'widows'" },
+        { "widows=\"-1\"", "'widows'" },
         { "start-indent=\"label-end()\"", "'start-indent'" },   /* outside a list */
         { "writing-mode=\"rl-tb\"", "writing-mode=\"rl-tb\" on fo:block is not supported" },
         { "span=\"all\"", "span=\"all\"" },
