@@ -2,7 +2,8 @@
  * DTD loading, a DOCTYPE with an internal subset refused before any entity
  * is declared, size and depth limits, and errors caught per parser context
  * (never a global handler) with their line and column. Elements get their
- * start line:column recorded while parsing. The tree is fo_tree.c's. */
+ * start line:column recorded while parsing, and text the line:column of its
+ * first non-blank character. The tree is fo_tree.c's. */
 #include "fo/fo_private.h"
 
 #include <errno.h>
@@ -17,7 +18,8 @@
 typedef struct load_state {
     msp_job *job;
     const char *path;
-    startElementNsSAX2Func start_element;   /* libxml2's own SAX2 handler */
+    startElementNsSAX2Func start_element;   /* libxml2's own SAX2 handlers */
+    charactersSAXFunc characters;
     internalSubsetSAXFunc internal_subset;
     bool refused;            /* DOCTYPE with an internal subset, or an entity declaration */
     bool too_deep;
@@ -38,6 +40,39 @@ static int count_chars(const xmlChar *from, const xmlChar *to)
         if ((*p & 0xC0) != 0x80)
             n++;
     return n;
+}
+
+/* The column of p, which is on line `line`; at is where the input's line and
+ * column stand. Counted from the last located place when p follows it on
+ * the same line (so that a long line is not rescanned per element), else
+ * from the line's start in the buffer, else back from the input's column. */
+static int column_of(load_state *st, xmlParserInputPtr in, const xmlChar *p, int line, const xmlChar *at)
+{
+    const xmlChar *base = in->base;
+    int column = 0;
+    if (st->mark_base == base && st->mark_ptr && st->mark_ptr <= p && st->mark_line == line &&
+        st->mark_col > 0) {
+        column = st->mark_col + count_chars(st->mark_ptr, p);
+    } else {
+        const xmlChar *bol = p;
+        while (bol > base && bol[-1] != '\n')
+            bol--;
+        bool same_line = true;
+        for (const xmlChar *q = p; q < at; q++)
+            if (*q == '\n')
+                same_line = false;
+        if (bol > base || in->consumed == 0)
+            column = count_chars(bol, p) + 1;
+        else if (same_line && in->col > 0)
+            column = in->col - count_chars(p, at);
+        if (column < 0)
+            column = 0;
+    }
+    st->mark_base = base;
+    st->mark_ptr = p;
+    st->mark_line = line;
+    st->mark_col = column;
+    return column;
 }
 
 /* The line and column of the '<' that opened the construct being reported
@@ -61,26 +96,7 @@ static msp_loc markup_start(xmlParserCtxtPtr ctxt, load_state *st)
         if (*p == '\n')
             newlines++;
     loc.line = in->line - newlines;
-    if (st->mark_base == base && st->mark_ptr && st->mark_ptr <= lt && st->mark_line == loc.line &&
-        st->mark_col > 0) {
-        loc.column = st->mark_col + count_chars(st->mark_ptr, lt);
-        st->mark_ptr = lt;
-        st->mark_col = loc.column;
-        return loc;
-    }
-    const xmlChar *bol = lt;
-    while (bol > base && bol[-1] != '\n')
-        bol--;
-    if (bol > base || in->consumed == 0)
-        loc.column = count_chars(bol, lt) + 1;
-    else if (newlines == 0 && in->col > 0)
-        loc.column = in->col - count_chars(lt, cur);
-    if (loc.column < 0)
-        loc.column = 0;
-    st->mark_base = base;
-    st->mark_ptr = lt;
-    st->mark_line = loc.line;
-    st->mark_col = loc.column;
+    loc.column = column_of(st, in, lt, loc.line, cur);
     return loc;
 }
 
@@ -105,6 +121,90 @@ static void on_start_element(void *ctx, const xmlChar *localname, const xmlChar 
         x->column = loc.column;
         ctxt->node->_private = x;
     }
+}
+
+static bool is_blank(xmlChar c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static int count_newlines(const xmlChar *from, const xmlChar *to)
+{
+    int n = 0;
+    for (const xmlChar *p = from; p < to; p++)
+        if (*p == '\n')
+            n++;
+    return n;
+}
+
+/* Where the chunk ch[0..len) of character data lies in the input buffer,
+ * and the pointer whose position the input's line and column describe.
+ * libxml2 hands text either straight from its buffer (line:column then
+ * describe the chunk's end) or copied: after the whole run (the input is
+ * past it), at a buffer boundary (the input is on the chunk's last
+ * character) or from a CDATA section (past its "]]>"). NULL if not found
+ * (text from a character reference, or normalised line ends). */
+static const xmlChar *chunk_in_input(xmlParserInputPtr in, const xmlChar *ch, int len, const xmlChar **at)
+{
+    const xmlChar *base = in->base, *cur = in->cur, *end = in->end;
+    if (!base || !cur || !end || len <= 0)
+        return NULL;
+    if (ch >= base && ch + len <= end) {
+        *at = ch + len;
+        return ch;
+    }
+    int last = 1;
+    while (last < len && (ch[len - last] & 0xC0) == 0x80)
+        last++;
+    const ptrdiff_t starts[3] = { cur - base - len, cur - base - len + last, cur - base - len - 3 };
+    for (int i = 0; i < 3; i++) {
+        if (starts[i] < 0 || base + starts[i] + len > end)
+            continue;
+        const xmlChar *s = base + starts[i];
+        if (memcmp(s, ch, (size_t)len) == 0) {
+            *at = i == 1 ? s + len - last : cur;
+            return s;
+        }
+    }
+    return NULL;
+}
+
+/* The line:column of the first non-blank character, ch[k], of ch[0..len). */
+static msp_fo_xloc text_start(xmlParserCtxtPtr ctxt, load_state *st, const xmlChar *ch, int len, int k)
+{
+    xmlParserInputPtr in = ctxt->input;
+    msp_fo_xloc x = { in->line, 0 };
+    const xmlChar *at = NULL;
+    const xmlChar *s = chunk_in_input(in, ch, len, &at);
+    if (!s) {
+        x.line = in->line - count_newlines(ch + k, ch + len);
+        return x;
+    }
+    const xmlChar *p = s + k < at ? s + k : at;
+    x.line = in->line - count_newlines(p, at);
+    x.column = column_of(st, in, p, x.line, at);
+    return x;
+}
+
+/* Character data: libxml2 adds it to the current element's last child (a
+ * text node, new or extended); the first non-blank character's place is
+ * recorded on that node. */
+static void on_characters(void *ctx, const xmlChar *ch, int len)
+{
+    xmlParserCtxtPtr ctxt = ctx;
+    load_state *st = ctxt->_private;
+    st->characters(ctx, ch, len);
+    xmlNodePtr t = ctxt->node ? ctxt->node->last : NULL;
+    if (!t || (t->type != XML_TEXT_NODE && t->type != XML_CDATA_SECTION_NODE) || t->_private)
+        return;
+    int k = 0;
+    while (k < len && is_blank(ch[k]))
+        k++;
+    if (k == len)
+        return;
+    msp_fo_xloc *x = msp_arena_new_obj(st->job->arena, msp_fo_xloc);
+    *x = text_start(ctxt, st, ch, len, k);
+    t->_private = x;
 }
 
 static void on_internal_subset(void *ctx, const xmlChar *name, const xmlChar *external_id,
@@ -166,8 +266,12 @@ static msp_status load_memory(msp_job *job, msp_fo_doc **out, const char *path, 
     load_state st = { .job = job, .path = path };
     st.start_element = ctxt->sax->startElementNs;
     st.internal_subset = ctxt->sax->internalSubset;
+    st.characters = ctxt->sax->characters;
     ctxt->_private = &st;
     ctxt->sax->startElementNs = on_start_element;
+    if (ctxt->sax->ignorableWhitespace == ctxt->sax->characters)
+        ctxt->sax->ignorableWhitespace = on_characters;   /* keep libxml2 treating blanks as text */
+    ctxt->sax->characters = on_characters;
     ctxt->sax->internalSubset = on_internal_subset;
     ctxt->sax->entityDecl = on_entity_decl;
     ctxt->sax->externalSubset = NULL;       /* never read an external DTD */

@@ -283,7 +283,8 @@ static void fail(builder *b, msp_status s)
 static msp_loc node_loc(builder *b, xmlNode *x)
 {
     msp_loc loc = { b->path, 0, 0 };
-    if (b->own_locs && x->type == XML_ELEMENT_NODE && x->_private) {
+    if (b->own_locs && x->_private &&
+        (x->type == XML_ELEMENT_NODE || x->type == XML_TEXT_NODE || x->type == XML_CDATA_SECTION_NODE)) {
         const msp_fo_xloc *xl = x->_private;
         loc.line = xl->line;
         loc.column = xl->column;

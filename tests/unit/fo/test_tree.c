@@ -244,6 +244,57 @@ static void test_tree_parse__invalid_value_is_an_error(void **state)
     }
 }
 
+/* Text nodes are located at their first non-blank character, not at the
+ * element that follows them (libxml2 numbers a text node by its end). */
+static void test_tree_parse__text_has_its_own_location(void **state)
+{
+    (void)state;
+    static const struct { const char *body; int line, column; } cases[] = {
+        /* after an empty element on the same line */
+        { "<fo:table>\n      <fo:table-column column-width='1in'/>\"\n  <fo:table-body/></fo:table>", 3, 44 },
+        /* on a line of its own, indented */
+        { "<fo:table>\n\n     stray text\n   more\n  <fo:table-body/></fo:table>", 4, 6 },
+        /* non-ASCII text (libxml2 copies it out of its buffer) */
+        { "<fo:table>\n   <fo:table-column/> \xC3\xA9t\xC3\xA9 \xE2\x80\x94 x\n  <fo:table-body/></fo:table>", 3, 23 },
+        /* in a CDATA section */
+        { "<fo:table>\n  <![CDATA[\n    <cdata>]]>\n  <fo:table-body/></fo:table>", 4, 5 },
+    };
+    for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+        msp_job_clear(&job);
+        msp_job_init(&job);
+        msp_fo_doc *doc = NULL;
+        char *xml = g_strdup_printf("<fo:root " FO_NS "><fo:page-sequence><fo:flow>\n%s</fo:flow>"
+                                    "</fo:page-sequence></fo:root>", cases[i].body);
+        msp_status s = parse_str(&doc, xml);
+        g_free(xml);
+        assert_int_equal(s, MSP_E_FO);
+        const msp_diag *d = find_diag(MSP_SEV_ERROR, "text is not allowed directly in fo:table");
+        if (!d || d->loc.line != cases[i].line || d->loc.column != cases[i].column) {
+            fprintf(stderr, "case %zu\n", i);
+            dump_diags();
+        }
+        assert_non_null(d);
+        assert_int_equal(d->loc.line, cases[i].line);
+        assert_int_equal(d->loc.column, cases[i].column);
+    }
+    /* text nodes in the tree carry the same place */
+    msp_job_clear(&job);
+    msp_job_init(&job);
+    msp_fo_doc *doc = NULL;
+    assert_int_equal(parse_str(&doc, "<fo:root " FO_NS "><fo:page-sequence><fo:flow>\n"
+                                     "  <fo:block><fo:inline>a</fo:inline>\n     b c</fo:block>"
+                                     "</fo:flow></fo:page-sequence></fo:root>"), MSP_OK);
+    msp_fo_node *blk = doc->root->first->first->first;
+    assert_int_equal(blk->kind, MSP_FO_BLOCK);
+    assert_int_equal(blk->first->first->kind, MSP_FO_TEXT);
+    assert_int_equal(blk->first->first->loc.line, 2);
+    assert_int_equal(blk->first->first->loc.column, 24);
+    assert_int_equal(blk->last->kind, MSP_FO_TEXT);
+    assert_int_equal(blk->last->loc.line, 3);
+    assert_int_equal(blk->last->loc.column, 6);
+    msp_fo_doc_free(doc);
+}
+
 static void test_tree_parse__duplicate_id(void **state)
 {
     (void)state;
@@ -428,6 +479,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_tree_parse__foreign_elements_are_skipped, setup, teardown),
         cmocka_unit_test_setup_teardown(test_tree_parse__unknown_property_warns, setup, teardown),
         cmocka_unit_test_setup_teardown(test_tree_parse__invalid_value_is_an_error, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_tree_parse__text_has_its_own_location, setup, teardown),
         cmocka_unit_test_setup_teardown(test_tree_parse__duplicate_id, setup, teardown),
         cmocka_unit_test_setup_teardown(test_tree_parse__refuses_external_entity, setup, teardown),
         cmocka_unit_test_setup_teardown(test_tree_parse__external_dtd_is_never_loaded, setup, teardown),
