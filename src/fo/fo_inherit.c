@@ -100,6 +100,7 @@ msp_status msp_fo_style_compute(msp_job *job, msp_fo_node *node, const msp_fo_st
     msp_fo_apply a = { .job = job, .loc = node->loc, .s = s, .parent = parent, .list = list };
     for (int i = 0; i < n_pending; i++) {
         a.failed_unsupported = false;
+        a.hint = NULL;
         if (msp_fo_apply_value(&a, pending[i].prop, pending[i].value))
             continue;
         const char *name = msp_fo_prop_name(pending[i].prop);
@@ -108,7 +109,8 @@ msp_status msp_fo_style_compute(msp_job *job, msp_fo_node *node, const msp_fo_st
                                     "%s=\"%s\" on %s is not supported by mspdoc", name, pending[i].value,
                                     msp_fo_kind_name(node->kind));
         else
-            status = msp_diag_error(&job->diags, MSP_E_FO, node->loc, NULL,
+            status = msp_diag_error(&job->diags, MSP_E_FO, node->loc,
+                                    a.hint ? a.hint : msp_fo_value_hint(&a, pending[i].prop, pending[i].value),
                                     "invalid value '%s' for property '%s' on %s", pending[i].value, name,
                                     msp_fo_kind_name(node->kind));
     }

@@ -288,3 +288,27 @@ bool msp_fo_length_parse(const char *s, double font_size, double *out)
     *out = e.v;
     return true;
 }
+
+bool msp_fo_expr_unknown_unit(const char *s, const char **unit, size_t *n)
+{
+    const char *p = s;
+    while (p && *p) {
+        bool starts = (*p >= '0' && *p <= '9') || (*p == '.' && p[1] >= '0' && p[1] <= '9');
+        if (!starts || (p > s && (is_name_char(p[-1]) || p[-1] == '.' || p[-1] == '#'))) {
+            p++;
+            continue;
+        }
+        while ((*p >= '0' && *p <= '9') || *p == '.')
+            p++;
+        const char *u = p;
+        while ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z'))
+            p++;
+        double f;
+        if (p > u && !is_name_char(*p) && *p != '(' && !unit_factor(u, (size_t)(p - u), 1, &f)) {
+            *unit = u;
+            *n = (size_t)(p - u);
+            return true;
+        }
+    }
+    return false;
+}

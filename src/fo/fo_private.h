@@ -21,6 +21,10 @@ typedef struct msp_fo_expr {
  * on a syntax error, a unit mismatch or a division by zero. */
 bool msp_fo_expr_eval(const char *s, double font_size, msp_fo_expr *out);
 
+/* Finds a number followed by letters that are no XSL unit ("8400mpt"):
+ * true with *unit (borrowed from s) and its length *n. */
+bool msp_fo_expr_unknown_unit(const char *s, const char **unit, size_t *n);
+
 /* Every property id, in fo_props.def order (its application priority). */
 typedef enum msp_fo_prop_id {
 #define MSP_FO_PROP(id, name, inh, init, kind, field, sec) MSP_P_##id,
@@ -86,11 +90,17 @@ typedef struct msp_fo_apply {
     bool margin_set[4], border_color_set[4];
     double margin_pct[4];
     bool failed_unsupported;         /* the value was refused as unsupported, not as invalid */
+    const char *hint;                /* set with a refusal when the value code knows what to say */
 } msp_fo_apply;
 
 /* Applies one property value; false if the value is invalid (the caller
  * reports it). Warnings for ignored values go to a->job->diags. */
 bool msp_fo_apply_value(msp_fo_apply *a, int id, const char *value);
+
+/* What to tell the author about a refused value of property id (a unit
+ * missing from a number, a unit XSL does not have, the valid keywords), or
+ * NULL. Allocated in the job arena. */
+const char *msp_fo_value_hint(msp_fo_apply *a, int id, const char *value);
 
 /* Single values (fo_value.c), for the shorthands: false if invalid. */
 bool msp_fo_value_length(msp_fo_apply *a, const char *v, bool allow_neg, double *out);

@@ -323,6 +323,71 @@ static bool unsupported(msp_fo_apply *a, int id, const char *v)
     return BAD;
 }
 
+/* Kinds whose values are, or may be, lengths. */
+static bool takes_length(msp_fo_prop_kind k)
+{
+    switch (k) {
+    case MSP_K_FONT_SIZE: case MSP_K_SPACING: case MSP_K_VERTICAL_ALIGN: case MSP_K_BASELINE_SHIFT:
+    case MSP_K_LENGTH: case MSP_K_LENGTH_NONNEG: case MSP_K_INDENT: case MSP_K_MARGIN: case MSP_K_SPACE:
+    case MSP_K_SPACE_MIN: case MSP_K_SPACE_OPT: case MSP_K_SPACE_MAX: case MSP_K_PADDING:
+    case MSP_K_BORDER_ALL: case MSP_K_BORDER_WIDTH4: case MSP_K_BORDER_SIDE_BEFORE:
+    case MSP_K_BORDER_SIDE_AFTER: case MSP_K_BORDER_SIDE_START: case MSP_K_BORDER_SIDE_END:
+    case MSP_K_BORDER_WIDTH: case MSP_K_DIMENSION_WIDTH: case MSP_K_DIMENSION_HEIGHT: case MSP_K_LEN:
+    case MSP_K_LEN_COLUMN: case MSP_K_LEN_SCALE: case MSP_K_LEADER_LENGTH: case MSP_K_LEADER_MIN:
+    case MSP_K_LEADER_OPT: case MSP_K_LEADER_MAX: case MSP_K_PAGE_WIDTH: case MSP_K_PAGE_HEIGHT:
+    case MSP_K_FONT:
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* The hint for v when it is a number (not 0) where a length is wanted. */
+static const char *number_hint(msp_fo_apply *a, const char *v)
+{
+    msp_fo_expr e;
+    if (!msp_fo_expr_eval(v, a->s->font_size, &e) || e.is_length || e.prop || e.v == 0)
+        return NULL;
+    const char *t = msp_fo_value_trim(a, v);
+    for (const char *c = t; *c; c++)
+        if (!g_ascii_isdigit(*c) && *c != '.' && *c != '-' && *c != '+')
+            return "a length needs a unit (XSL 1.1 5.11): add one (pt, mm, cm, in, pc, px, em)";
+    return msp_arena_printf(a->job->arena, "a length needs a unit (XSL 1.1 5.11): add one, as in %spt "
+                            "(or mm, cm, in, pc, px, em)", t);
+}
+
+const char *msp_fo_value_hint(msp_fo_apply *a, int id, const char *value)
+{
+    const msp_fo_prop_info *p = &msp_fo_props[id];
+    if (takes_length(p->kind)) {
+        const char *u;
+        size_t n;
+        if (msp_fo_expr_unknown_unit(value, &u, &n)) {
+            if (n == 3 && memcmp(u, "mpt", 3) == 0)
+                return "'mpt' (FOP's millipoints) is not an XSL unit (XSL 1.1 5.9.13): divide by 1000 and "
+                       "write pt";
+            return msp_arena_printf(a->job->arena, "'%.*s' is not an XSL unit (XSL 1.1 5.9.13): use pt, mm, "
+                                    "cm, in, pc, px or em", (int)n, u);
+        }
+        /* a number where a length is wanted: the whole value, or one word of a shorthand */
+        const char *h = number_hint(a, value);
+        if (!h) {
+            gchar **tok = g_strsplit_set(value, " \t\r\n", 64);
+            for (int i = 0; tok[i] && !h; i++)
+                if (*tok[i])
+                    h = number_hint(a, tok[i]);
+            g_strfreev(tok);
+        }
+        if (h)
+            return h;
+    }
+    if (p->kind == MSP_K_COLOR)
+        return "a colour is a CSS3 colour name, #rgb, #rrggbb, rgb(r, g, b) or rgb-icc(r, g, b, profile, ...)";
+    if (p->kind == MSP_K_FONT_STYLE)
+        return "font-style is normal, italic, oblique or backslant";
+    return NULL;
+}
+
 bool msp_fo_apply_value(msp_fo_apply *a, int id, const char *value)
 {
     msp_fo_style *s = a->s;

@@ -87,6 +87,24 @@ static void test_expr_eval__functions_and_percent(void **state)
     assert_false(msp_fo_expr_eval("foo(1)", 12, &e));
 }
 
+static void test_expr_unknown_unit__finds_units_xsl_lacks(void **state)
+{
+    (void)state;
+    const char *u = NULL;
+    size_t n = 0;
+    assert_true(msp_fo_expr_unknown_unit("9*8400mpt", &u, &n));
+    assert_int_equal(n, 3);
+    assert_memory_equal(u, "mpt", 3);
+    assert_true(msp_fo_expr_unknown_unit("1pt + 2ex", &u, &n));
+    assert_memory_equal(u, "ex", 2);
+    assert_false(msp_fo_expr_unknown_unit("1pt + 2mm - 3em * 2 + 4px", &u, &n));
+    assert_false(msp_fo_expr_unknown_unit("proportional-column-width(2)", &u, &n));
+    assert_false(msp_fo_expr_unknown_unit("abs(2pt)", &u, &n));
+    assert_false(msp_fo_expr_unknown_unit("#00ff00", &u, &n));
+    assert_false(msp_fo_expr_unknown_unit("x1pt", &u, &n));
+    assert_false(msp_fo_expr_unknown_unit("124", &u, &n));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -94,6 +112,7 @@ int main(void)
         cmocka_unit_test(test_length_parse__arithmetic),
         cmocka_unit_test(test_length_parse__rejects_invalid),
         cmocka_unit_test(test_expr_eval__functions_and_percent),
+        cmocka_unit_test(test_expr_unknown_unit__finds_units_xsl_lacks),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

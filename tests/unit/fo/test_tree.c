@@ -246,6 +246,42 @@ static void test_tree_parse__invalid_value_is_an_error(void **state)
 
 /* Text nodes are located at their first non-blank character, not at the
  * element that follows them (libxml2 numbers a text node by its end). */
+/* Refused values say what to write instead: XSL lengths need a unit
+ * (5.11), and only the units of 5.9.13 exist. */
+static void test_tree_parse__invalid_value_has_a_hint(void **state)
+{
+    (void)state;
+    const char *cases[][2] = {
+        { "space-after=\"124\"", "a length needs a unit (XSL 1.1 5.11): add one, as in 124pt" },
+        { "padding=\"2pt 5\"", "as in 5pt" },
+        { "start-indent=\"2 * 3\"", "a length needs a unit (XSL 1.1 5.11): add one (pt" },
+        { "font-size=\"36\"", "as in 36pt" },
+        { "height=\"9*8400mpt\"", "'mpt' (FOP's millipoints) is not an XSL unit (XSL 1.1 5.9.13)" },
+        { "width=\"3 qq\"", "as in 3pt" },
+        { "width=\"3qq + 1pt\"", "'qq' is not an XSL unit (XSL 1.1 5.9.13): use pt, mm, cm, in, pc, px or em" },
+        { "font-style=\"obscure\"", "font-style is normal, italic, oblique or backslant" },
+        { "color=\"pinkish\"", "a colour is a CSS3 colour name" },
+    };
+    for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+        msp_job_clear(&job);
+        msp_job_init(&job);
+        msp_fo_doc *doc = NULL;
+        char *xml = g_strdup_printf("<fo:root " FO_NS "><fo:page-sequence><fo:flow>\n"
+                                    "  <fo:block %s>x</fo:block></fo:flow></fo:page-sequence></fo:root>",
+                                    cases[i][0]);
+        assert_int_equal(parse_str(&doc, xml), MSP_E_FO);
+        g_free(xml);
+        const msp_diag *d = find_diag(MSP_SEV_ERROR, "invalid value");
+        assert_non_null(d);
+        if (!d->hint || !strstr(d->hint, cases[i][1])) {
+            fprintf(stderr, "case %s\n", cases[i][0]);
+            dump_diags();
+        }
+        assert_non_null(d->hint);
+        assert_non_null(strstr(d->hint, cases[i][1]));
+    }
+}
+
 static void test_tree_parse__text_has_its_own_location(void **state)
 {
     (void)state;
@@ -479,6 +515,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_tree_parse__foreign_elements_are_skipped, setup, teardown),
         cmocka_unit_test_setup_teardown(test_tree_parse__unknown_property_warns, setup, teardown),
         cmocka_unit_test_setup_teardown(test_tree_parse__invalid_value_is_an_error, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_tree_parse__invalid_value_has_a_hint, setup, teardown),
         cmocka_unit_test_setup_teardown(test_tree_parse__text_has_its_own_location, setup, teardown),
         cmocka_unit_test_setup_teardown(test_tree_parse__duplicate_id, setup, teardown),
         cmocka_unit_test_setup_teardown(test_tree_parse__refuses_external_entity, setup, teardown),
