@@ -135,17 +135,6 @@ msp_deco *msp_deco_new(const msp_fo_style *s, double x, double w)
 
 /* ---- generator state ---- */
 
-static const char *cite_cb(void *user, const char *ref_id, bool last)
-{
-    msp_layout *L = user;
-    if (!L->cite_in)
-        return NULL;
-    char *key = g_strconcat(last ? "L:" : "F:", ref_id, NULL);
-    const char *v = g_hash_table_lookup(L->cite_in, key);
-    g_free(key);
-    return v;
-}
-
 void msp_gen_init(msp_gen *g, msp_layout *L, const char *page_number_text)
 {
     memset(g, 0, sizeof *g);
@@ -154,7 +143,7 @@ void msp_gen_init(msp_gen *g, msp_layout *L, const char *page_number_text)
     g->env.pango = L->opts->pango;
     g->env.doc = L->doc;
     g->env.page_number_text = page_number_text;
-    g->env.cite = cite_cb;
+    g->env.cite = msp_cite_lookup;
     g->env.cite_user = L;
     g->out = g_ptr_array_new();
     g->spaces = g_ptr_array_new();

@@ -2,7 +2,8 @@
  * (first fit with look-back to the weakest latest break point, footnote
  * reserve, split notes carried to the next page), page emission (body,
  * footnote area, separator, static content, destinations), forced and blank
- * pages, citation passes and bookmarks. Item generation is block.c. */
+ * pages and bookmarks. Item generation is block.c; ids and the citation
+ * passes are cite.c. */
 #include "layout/layout_private.h"
 
 #define MSP_MAX_PAGE_NUMBER 99999999
@@ -93,18 +94,6 @@ static void emit_static(msp_layout *L, msp_page *page, const msp_fo_node *sc, ms
     msp_gen_clear(&g);
 }
 
-static void record_id(msp_layout *L, msp_page *page, const char *id, double x, double y, bool dest)
-{
-    if (!g_hash_table_contains(L->cite_first, id))
-        g_hash_table_insert(L->cite_first, g_strdup(id), g_strdup(page->number_text));
-    g_hash_table_insert(L->cite_last, g_strdup(id), g_strdup(page->number_text));
-    if (dest) {
-        msp_area a = { .kind = MSP_AREA_DEST, .zone = MSP_ZONE_BODY, .x = x, .y = y };
-        a.u.dest.name = msp_arena_strdup(page->arena, id);
-        msp_page_add(page, &a);
-    }
-}
-
 /* The static content flowing into a page's region: the one whose flow-name is
  * the region's region-name (default: the region's xsl- name). */
 static const msp_fo_node *static_for(msp_layout *L, const msp_fo_node *region, const char *dflt)
@@ -164,7 +153,7 @@ static msp_status emit_page(msp_layout *L, bool blank)
         }
         page_top = false;
         for (guint k = 0; it->ids && k < it->ids->len; k++)
-            record_id(L, page, g_ptr_array_index(it->ids, k), x0, y, true);
+            msp_cite_record(L, page, g_ptr_array_index(it->ids, k), x0, y, true);
         for (guint k = 0; it->markers && k < it->markers->len; k++)
             msp_markers_note(L, g_ptr_array_index(it->markers, k));
         if (it->kind == MSP_ITEM_OPEN) {
@@ -185,7 +174,7 @@ static msp_status emit_page(msp_layout *L, bool blank)
             msp_item_emit(L, page, it, MSP_ZONE_BODY, x0, y, -1);
         }
         for (guint k = 0; it->ids_end && k < it->ids_end->len; k++)
-            record_id(L, page, g_ptr_array_index(it->ids_end, k), x0, y, false);
+            msp_cite_record(L, page, g_ptr_array_index(it->ids_end, k), x0, y, false);
         y += it->h;
     }
     /* blocks continuing on the next page: open bottom edge here */
@@ -775,8 +764,11 @@ static msp_status run_pass(msp_layout *L)
 {
     L->number = 1;
     L->page_index = 0;
+    L->seq_index = 0;
     L->st = MSP_OK;
-    const msp_fo_node *seqs[2] = { NULL, NULL };
+    /* markers of an earlier pass are not carried into this one */
+    g_hash_table_remove_all(L->mk_carry);
+    g_hash_table_remove_all(L->mk_seq_first);
     msp_status st = MSP_OK;
     for (const msp_fo_node *c = L->doc->root->first; c && st == MSP_OK; c = c->next) {
         if (c->kind != MSP_FO_PAGE_SEQUENCE)
@@ -784,11 +776,9 @@ static msp_status run_pass(msp_layout *L)
         const msp_fo_node *next = c->next;
         while (next && next->kind != MSP_FO_PAGE_SEQUENCE)
             next = next->next;
-        seqs[0] = c;
         st = run_sequence(L, c, next);
         L->seq_index++;
     }
-    (void)seqs;
     return st;
 }
 
@@ -815,55 +805,6 @@ static void bookmarks(msp_layout *L, const msp_fo_node *parent, int pidx, GArray
     }
 }
 
-/* Counts the page-number citations under n; each one whose ref-id no
- * formatting object has is an error (a printed number would be a guess). */
-static int check_citations(msp_job *job, const msp_fo_doc *doc, const msp_fo_node *n)
-{
-    int count = 0;
-    for (const msp_fo_node *c = n->first; c; c = c->next) {
-        if (c->kind == MSP_FO_PAGE_NUMBER_CITATION || c->kind == MSP_FO_PAGE_NUMBER_CITATION_LAST) {
-            const char *ref = msp_fo_attr_value(c, "ref-id");
-            if (ref && (!doc->ids || !g_hash_table_contains(doc->ids, ref)))
-                msp_diag_error(&job->diags, MSP_E_FO, c->loc, "give the cited formatting object that id, or fix ref-id",
-                               "%s refers to id '%s', which no formatting object has",
-                               msp_fo_kind_name(c->kind), ref);
-            count++;
-        }
-        if (c->first)
-            count += check_citations(job, doc, c);
-    }
-    return count;
-}
-
-static GHashTable *cite_map(msp_layout *L)
-{
-    GHashTable *m = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
-    GHashTableIter it;
-    gpointer k, v;
-    g_hash_table_iter_init(&it, L->cite_first);
-    while (g_hash_table_iter_next(&it, &k, &v))
-        g_hash_table_insert(m, g_strconcat("F:", k, NULL), g_strdup(v));
-    g_hash_table_iter_init(&it, L->cite_last);
-    while (g_hash_table_iter_next(&it, &k, &v))
-        g_hash_table_insert(m, g_strconcat("L:", k, NULL), g_strdup(v));
-    return m;
-}
-
-static bool maps_equal(GHashTable *a, GHashTable *b)
-{
-    if (!a || !b || g_hash_table_size(a) != g_hash_table_size(b))
-        return false;
-    GHashTableIter it;
-    gpointer k, v;
-    g_hash_table_iter_init(&it, a);
-    while (g_hash_table_iter_next(&it, &k, &v)) {
-        const char *w = g_hash_table_lookup(b, k);
-        if (!w || strcmp(w, v) != 0)
-            return false;
-    }
-    return true;
-}
-
 msp_status msp_layout_run(msp_job *job, const msp_fo_doc *doc, const msp_layout_opts *opts,
                           msp_layout_result *out)
 {
@@ -886,61 +827,15 @@ msp_status msp_layout_run(msp_job *job, const msp_fo_doc *doc, const msp_layout_
     L.mk_seq_first = g_hash_table_new(g_str_hash, g_str_equal);
 
     msp_status st = MSP_OK;
-    GHashTable *map = NULL;
     bool any_sequence = false;
     for (const msp_fo_node *c = doc->root->first; c; c = c->next)
         any_sequence = any_sequence || c->kind == MSP_FO_PAGE_SEQUENCE;
     if (!any_sequence)
         st = msp_diag_error(&job->diags, MSP_E_FO, doc->root->loc, "add an fo:page-sequence with an fo:flow",
                             "fo:root has no fo:page-sequence: there is nothing to lay out");
-    int errors_before = job->diags.errors;
-    int citations = check_citations(job, doc, doc->root);
-    if (job->diags.errors > errors_before)
-        st = MSP_E_FO;
-    if (st == MSP_OK && citations > 0) {
-        /* passes without output until the cited numbers stop changing (at most 3) */
-        for (int pass = 0; pass < 3 && st == MSP_OK; pass++) {
-            L.emit = false;
-            L.cite_in = map;
-            L.cite_first = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
-            L.cite_last = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
-            /* their diagnostics repeat in the final pass: only errors are kept */
-            msp_diag_list real = job->diags;
-            msp_diag_list_init(&job->diags);
-            st = run_pass(&L);
-            msp_diag_list quiet = job->diags;
-            job->diags = real;
-            if (st != MSP_OK)
-                msp_diag_list_merge(&job->diags, &quiet);
-            msp_diag_list_clear(&quiet);
-            GHashTable *m2 = cite_map(&L);
-            g_hash_table_destroy(L.cite_first);
-            g_hash_table_destroy(L.cite_last);
-            bool same = maps_equal(map, m2);
-            if (map)
-                g_hash_table_destroy(map);
-            map = m2;
-            if (same)
-                break;
-        }
-    }
+    if (st == MSP_OK)
+        st = msp_cite_passes(&L, run_pass);
     if (st == MSP_OK) {
-        L.emit = true;
-        L.cite_in = map;
-        L.cite_first = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
-        L.cite_last = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
-        L.seq_index = 0;
-        memset(out, 0, sizeof *out);
-        st = run_pass(&L);
-        if (map && st == MSP_OK) {
-            GHashTable *m2 = cite_map(&L);
-            if (!maps_equal(map, m2))
-                msp_diag_warn(&job->diags, MSP_LOC_NONE, NULL,
-                              "page-number citations did not settle after 3 passes");
-            g_hash_table_destroy(m2);
-        }
-        g_hash_table_destroy(L.cite_first);
-        g_hash_table_destroy(L.cite_last);
         for (const msp_fo_node *c = doc->root->first; c; c = c->next)
             if (c->kind == MSP_FO_BOOKMARK_TREE) {
                 GArray *bm = g_array_new(FALSE, TRUE, sizeof(msp_bookmark));
@@ -952,8 +847,6 @@ msp_status msp_layout_run(msp_job *job, const msp_fo_doc *doc, const msp_layout_
                 g_array_free(bm, TRUE);
             }
     }
-    if (map)
-        g_hash_table_destroy(map);
     msp_items_free(L.sep_items);
     g_array_free(L.placed, TRUE);
     g_array_free(L.parts, TRUE);

@@ -257,6 +257,18 @@ msp_status msp_master_geometry(msp_layout *L, const msp_fo_node *spm, msp_master
 const msp_fo_node *msp_master_find(const msp_layout *L, const char *name);
 char *msp_page_number_format(msp_arena *arena, int n, const char *format);
 
+/* cite.c */
+/* Records that id's element is on page (the first page stays, the last is
+ * updated); dest adds a PDF destination named id at (x, y) in the body. */
+void msp_cite_record(msp_layout *L, msp_page *page, const char *id, double x, double y, bool dest);
+/* msp_para_env.cite: the page text of ref_id from the previous pass, or NULL. */
+const char *msp_cite_lookup(void *user, const char *ref_id, bool last);
+/* Checks the citations' ref-ids (MSP_E_FO when one names no element), runs
+ * run_pass silently while the document has citations and their numbers
+ * change (at most 3 times), then once emitting (L->emit). Returns the status
+ * of the last pass. */
+msp_status msp_cite_passes(msp_layout *L, msp_status (*run_pass)(msp_layout *L));
+
 /* marker.c */
 void msp_markers_page_start(msp_layout *L);
 void msp_markers_note(msp_layout *L, const msp_fo_node *marker);
