@@ -205,6 +205,16 @@ typedef struct msp_fo_style {
     double line_height_factor;       /* > 0 when line-height was "normal" (1.2) or a number: each
                                         descendant's line_height = factor x its own font_size */
     bool keep_within_line;           /* keep-together.within-line="always" (no line break inside) */
+    double padding_pct[4];           /* plus this % of the containing block's width (padding="5%",
+                                        XSL 7.8.31-7.8.36; not inherited); for blocks it is already
+                                        in start_indent/end_indent.pct, like margins */
+    double provisional_distance_pct; /* provisional-distance-between-starts and -label-separation are
+                                        the pt field plus this % of the list-block's containing */
+    double provisional_separation_pct; /* width (XSL 7.30.12, 7.30.13; inherited with the pt) */
+    double width_pt, height_pt;      /* width, height of kind PCT: plus this many pt (width="100% -
+                                        (2 * 5pt)" is PCT 100 and width_pt -10); 0 otherwise */
+    double column_width_pt;          /* column-width of kind PCT or PROP: plus this fixed part, in pt
+                                        ("2pt + proportional-column-width(1)" is PROP 1 and 2 pt) */
 } msp_fo_style;
 
 typedef struct msp_fo_attr {

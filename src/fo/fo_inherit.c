@@ -89,6 +89,10 @@ msp_status msp_fo_style_compute(msp_job *job, msp_fo_node *node, const msp_fo_st
     const msp_fo_style *parent = parent_style ? parent_style : &final_initial;
     *s = *parent;
     msp_fo_style_reset_noninherited(s, &raw_initial);
+    /* not inherited, and outside the table of fields */
+    for (int side = 0; side < 4; side++)
+        s->padding_pct[side] = 0;
+    s->width_pt = s->height_pt = s->column_width_pt = 0;
     if (restarts_indents(parent_kind)) {
         s->start_indent = (msp_indent){ 0 };
         s->end_indent = (msp_indent){ 0 };
@@ -135,10 +139,11 @@ msp_status msp_fo_style_compute(msp_job *job, msp_fo_node *node, const msp_fo_st
     if (has_block_margins(node->kind)) {
         if (!a.start_indent_set && a.margin_set[MSP_START])
             s->start_indent = indent_plus(base_start, s->margin[MSP_START] + s->padding[MSP_START] +
-                                          s->border[MSP_START].width, a.margin_pct[MSP_START]);
+                                          s->border[MSP_START].width,
+                                          a.margin_pct[MSP_START] + s->padding_pct[MSP_START]);
         if (!a.end_indent_set && a.margin_set[MSP_END])
             s->end_indent = indent_plus(base_end, s->margin[MSP_END] + s->padding[MSP_END] +
-                                        s->border[MSP_END].width, a.margin_pct[MSP_END]);
+                                        s->border[MSP_END].width, a.margin_pct[MSP_END] + s->padding_pct[MSP_END]);
         if (!a.space_before_set && a.margin_set[MSP_BEFORE]) {
             double m = s->margin[MSP_BEFORE];
             s->space_before = (msp_space){ m, m, m, false, 0 };

@@ -1,6 +1,7 @@
 /* XSL length expressions (XSL 1.1 §5.9): numbers with units pt mm cm in pc
  * px em and %, + - * div mod, parentheses, unary minus, and the functions
- * label-end(), body-start(), proportional-column-width() and abs().
+ * label-end(), body-start(), proportional-column-width(), abs(), min(),
+ * max(), floor(), ceiling() and round() (5.10.1, 5.10.4).
  * Property-specific meaning of the result is fo_props.c's concern. */
 #include "fo/fo_private.h"
 
@@ -49,6 +50,17 @@ static bool unit_factor(const char *u, size_t n, double font_size, double *f)
     return false;
 }
 
+static bool name_is(const char *name, size_t n, const char *what)
+{
+    return strlen(what) == n && memcmp(name, what, n) == 0;
+}
+
+/* A term that can be resolved now: no percentage, list function or table units. */
+static bool is_plain(const msp_fo_expr *e)
+{
+    return e->pct == 0 && e->fn == MSP_INDENT_PLAIN && !e->prop;
+}
+
 static msp_fo_expr parse_function(lexer *lx, const char *name, size_t n)
 {
     msp_fo_expr r = expr_number(0);
@@ -59,7 +71,7 @@ static msp_fo_expr parse_function(lexer *lx, const char *name, size_t n)
     }
     lx->p++;
     skip_ws(lx);
-    if ((n == 9 && memcmp(name, "label-end", 9) == 0) || (n == 10 && memcmp(name, "body-start", 10) == 0)) {
+    if (name_is(name, n, "label-end") || name_is(name, n, "body-start")) {
         if (*lx->p != ')') {
             lx->ok = false;
             return r;
@@ -69,26 +81,53 @@ static msp_fo_expr parse_function(lexer *lx, const char *name, size_t n)
         r.fn = n == 9 ? MSP_INDENT_LABEL_END : MSP_INDENT_BODY_START;
         return r;
     }
-    msp_fo_expr arg = parse_sum(lx);
-    skip_ws(lx);
+    msp_fo_expr arg[2];
+    int nargs = 0;
+    for (;;) {
+        arg[nargs++] = parse_sum(lx);
+        skip_ws(lx);
+        if (!lx->ok || *lx->p != ',' || nargs == 2)
+            break;
+        lx->p++;
+    }
     if (!lx->ok || *lx->p != ')') {
         lx->ok = false;
         return r;
     }
     lx->p++;
-    if (n == 25 && memcmp(name, "proportional-column-width", 25) == 0) {
-        if (arg.is_length || arg.prop || arg.v < 0) {
+    msp_fo_expr a = arg[0];
+    bool two = name_is(name, n, "min") || name_is(name, n, "max");
+    if (nargs != (two ? 2 : 1)) {
+        lx->ok = false;
+        return r;
+    }
+    if (name_is(name, n, "proportional-column-width")) {
+        /* a number; a percentage counts as its number (both are proportions, XSL 5.10.4) */
+        double share = !a.is_length ? a.v : a.v == 0 ? a.pct : -1;
+        if (a.prop || a.fn != MSP_INDENT_PLAIN || !(share >= 0)) {
             lx->ok = false;
             return r;
         }
-        r.v = arg.v;
-        r.prop = true;
-        return r;
+        return (msp_fo_expr){ .is_length = true, .prop = true, .pcw = share };
     }
-    if (n == 3 && memcmp(name, "abs", 3) == 0 && arg.fn == MSP_INDENT_PLAIN && !arg.prop) {
-        arg.v = fabs(arg.v);
-        arg.pct = fabs(arg.pct);
-        return arg;
+    if (name_is(name, n, "abs") && a.fn == MSP_INDENT_PLAIN && !a.prop) {
+        a.v = fabs(a.v);
+        a.pct = fabs(a.pct);
+        return a;
+    }
+    /* numeric functions of XSL 5.10.1 on numbers only (unit power 0) */
+    if (!a.is_length && is_plain(&a)) {
+        if (name_is(name, n, "floor"))
+            return expr_number(floor(a.v));
+        if (name_is(name, n, "ceiling"))
+            return expr_number(ceil(a.v));
+        if (name_is(name, n, "round"))
+            return expr_number(floor(a.v + 0.5));
+    }
+    /* min and max of two numbers or of two lengths that are known now */
+    if (two && is_plain(&a) && is_plain(&arg[1]) && a.is_length == arg[1].is_length) {
+        bool take_first = name_is(name, n, "min") ? a.v <= arg[1].v : a.v >= arg[1].v;
+        return take_first ? a : arg[1];
     }
     lx->ok = false;
     return r;
@@ -168,10 +207,11 @@ static msp_fo_expr parse_unary(lexer *lx)
 /* Multiplies a by the plain number b. */
 static msp_fo_expr scale(lexer *lx, msp_fo_expr a, double b)
 {
-    if (a.fn != MSP_INDENT_PLAIN)
+    if (a.fn != MSP_INDENT_PLAIN || (a.prop && !(b >= 0)))
         lx->ok = false;
     a.v *= b;
     a.pct *= b;
+    a.pcw *= b;
     return a;
 }
 
@@ -195,7 +235,9 @@ static msp_fo_expr parse_product(lexer *lx)
             break;
         }
         msp_fo_expr b = parse_unary(lx);
-        if (a.prop || b.prop) {
+        /* table units only scale by a number: 2 * proportional-column-width(1) */
+        if ((a.prop || b.prop) && !(op == '*' && (!a.is_length || !b.is_length)) &&
+            !(op == '/' && !b.is_length)) {
             lx->ok = false;
             break;
         }
@@ -235,8 +277,8 @@ static msp_fo_expr parse_sum(lexer *lx)
             break;
         lx->p++;
         msp_fo_expr b = parse_product(lx);
-        if (a.prop || b.prop) {
-            lx->ok = false;
+        if (op == '-' && b.prop) {
+            lx->ok = false;   /* negative table units */
             break;
         }
         /* 0 without a unit is a length of 0 (as everywhere in FO) */
@@ -260,6 +302,8 @@ static msp_fo_expr parse_sum(lexer *lx)
         double sgn = op == '-' ? -1.0 : 1.0;
         a.v += sgn * b.v;
         a.pct += sgn * b.pct;
+        a.pcw += b.pcw;
+        a.prop = a.prop || b.prop;
     }
     return a;
 }
@@ -272,7 +316,7 @@ bool msp_fo_expr_eval(const char *s, double font_size, msp_fo_expr *out)
         return false;
     msp_fo_expr r = parse_sum(&lx);
     skip_ws(&lx);
-    if (!lx.ok || *lx.p != '\0' || !isfinite(r.v) || !isfinite(r.pct))
+    if (!lx.ok || *lx.p != '\0' || !isfinite(r.v) || !isfinite(r.pct) || !isfinite(r.pcw))
         return false;
     *out = r;
     return true;

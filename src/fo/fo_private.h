@@ -8,13 +8,15 @@
 
 #include <libxml/tree.h>
 
-/* The value of a length expression: v pt + pct % + fn(), or a plain number. */
+/* The value of a length expression: v pt + pct % + fn() + pcw table units,
+ * or a plain number. */
 typedef struct msp_fo_expr {
     double v;              /* pt for lengths, the number itself for numbers */
     double pct;            /* percent coefficient (0 if none) */
     msp_indent_fn fn;      /* label-end()/body-start() term, or PLAIN */
     bool is_length;        /* false = a plain number (no unit) */
-    bool prop;             /* proportional-column-width(v) */
+    bool prop;             /* has a proportional-column-width() term */
+    double pcw;            /* the sum of its proportions (prop) */
 } msp_fo_expr;
 
 /* Evaluates an XSL expression; em resolves against font_size. Returns false
@@ -104,6 +106,8 @@ const char *msp_fo_value_hint(msp_fo_apply *a, int id, const char *value);
 
 /* Single values (fo_value.c), for the shorthands: false if invalid. */
 bool msp_fo_value_length(msp_fo_apply *a, const char *v, bool allow_neg, double *out);
+/* A length that may hold a percentage: *pt + *pct % of what the property refers to. */
+bool msp_fo_value_length_pct(msp_fo_apply *a, const char *v, bool allow_neg, double *pt, double *pct);
 bool msp_fo_value_border_width(msp_fo_apply *a, const char *v, double *out);
 bool msp_fo_value_border_style(const char *v, int *out);
 bool msp_fo_value_font_size(msp_fo_apply *a, const char *v, double *out);

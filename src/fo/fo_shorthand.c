@@ -94,7 +94,7 @@ bool msp_fo_shorthand_four(msp_fo_apply *a, msp_fo_prop_kind kind, const char *v
             break;
         }
         case MSP_K_PADDING:
-            if (!msp_fo_value_length(a, t, false, &a->s->padding[side]))
+            if (!msp_fo_value_length_pct(a, t, false, &a->s->padding[side], &a->s->padding_pct[side]))
                 return false;
             break;
         case MSP_K_BORDER_WIDTH4:

@@ -4,6 +4,7 @@
  * corresponding properties are fo_inherit.c's; expressions fo_length.c's. */
 #include "fo/fo_private.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -105,6 +106,7 @@ G_STATIC_ASSERT(MSP_P_KEEP_WITH_NEXT < MSP_P_KEEP_WITH_PREVIOUS && MSP_P_KEEP_WI
 /* Lengths past 1e6 pt (350 m) are typos or attacks; refusing them keeps every
  * later sum far from overflow (and from Pango's int units). */
 #define MSP_FO_MAX_LENGTH 1e6
+#define MSP_FO_MAX_PERCENT 1e6
 
 bool msp_fo_value_length(msp_fo_apply *a, const char *v, bool allow_neg, double *out)
 {
@@ -153,8 +155,28 @@ static bool keep_value(const char *v, int *out)
     return true;
 }
 
-static bool len_or_auto(msp_fo_apply *a, const char *v, bool column, msp_len *out)
+bool msp_fo_value_length_pct(msp_fo_apply *a, const char *v, bool allow_neg, double *pt, double *pct)
 {
+    msp_fo_expr e;
+    if (!msp_fo_expr_eval(v, a->s->font_size, &e) || e.fn != MSP_INDENT_PLAIN || e.prop ||
+        (!e.is_length && e.v != 0))
+        return BAD;
+    /* never negative means: no negative part, except a length taken from a percentage ("10% - 2pt") */
+    if (!allow_neg && (e.pct < 0 || (e.pct == 0 && e.v < 0)))
+        return BAD;
+    if (!(e.v >= -MSP_FO_MAX_LENGTH && e.v <= MSP_FO_MAX_LENGTH) || !(fabs(e.pct) <= MSP_FO_MAX_PERCENT))
+        return BAD;
+    *pt = e.v;
+    *pct = e.pct;
+    return true;
+}
+
+/* auto, a length, a percentage, or (column) table units; with plus, a
+ * length may be added to the percentage or the table units, else not. */
+static bool len_or_auto(msp_fo_apply *a, const char *v, bool column, msp_len *out, double *plus)
+{
+    if (plus)
+        *plus = 0;
     if (strcmp(v, "auto") == 0) {
         *out = (msp_len){ MSP_LEN_AUTO, 0 };
         return true;
@@ -162,21 +184,32 @@ static bool len_or_auto(msp_fo_apply *a, const char *v, bool column, msp_len *ou
     msp_fo_expr e;
     if (!msp_fo_expr_eval(v, a->s->font_size, &e) || e.fn != MSP_INDENT_PLAIN)
         return BAD;
+    if (!(e.v >= -MSP_FO_MAX_LENGTH && e.v <= MSP_FO_MAX_LENGTH))
+        return BAD;
+    if ((e.prop || e.pct != 0) && e.v != 0 && !plus)
+        return BAD;
     if (e.prop) {
-        if (!column)
+        /* column-width="2pt + proportional-column-width(1)" (XSL 5.10.4); not with a percentage */
+        if (!column || e.pct != 0 || e.v < 0 || !(e.pcw <= MSP_FO_MAX_LENGTH))
             return BAD;
-        *out = (msp_len){ MSP_LEN_PROP, e.v };
+        *out = (msp_len){ MSP_LEN_PROP, e.pcw };
+        if (plus)
+            *plus = e.v;
         return true;
     }
     if (!e.is_length && e.v != 0)
         return BAD;
-    if (e.pct != 0 && e.v != 0)
-        return BAD;   /* mixed 10% + 2pt: not representable in msp_len */
-    if (e.pct != 0)
+    if (e.pct != 0) {
+        /* width="100% - (2 * 5pt)": the percentage and the length, resolved by layout */
+        if (!(e.pct > 0 && e.pct <= MSP_FO_MAX_PERCENT))
+            return BAD;
         *out = (msp_len){ MSP_LEN_PCT, e.pct };
-    else
-        *out = (msp_len){ MSP_LEN_ABS, e.v };
-    return out->v >= 0 && out->v <= MSP_FO_MAX_LENGTH;
+        if (plus)
+            *plus = e.v;
+        return true;
+    }
+    *out = (msp_len){ MSP_LEN_ABS, e.v };
+    return out->v >= 0;
 }
 
 #define MSP_FO_MAX_FONT_SIZE 10000.0   /* pt */
@@ -388,6 +421,18 @@ const char *msp_fo_value_hint(msp_fo_apply *a, int id, const char *value)
     return NULL;
 }
 
+/* The side a padding longhand sets, or -1. */
+static int padding_side(int id)
+{
+    switch (id) {
+    case MSP_P_PADDING_TOP: case MSP_P_PADDING_BEFORE: return MSP_BEFORE;
+    case MSP_P_PADDING_BOTTOM: case MSP_P_PADDING_AFTER: return MSP_AFTER;
+    case MSP_P_PADDING_LEFT: case MSP_P_PADDING_START: return MSP_START;
+    case MSP_P_PADDING_RIGHT: case MSP_P_PADDING_END: return MSP_END;
+    default: return -1;
+    }
+}
+
 bool msp_fo_apply_value(msp_fo_apply *a, int id, const char *value)
 {
     msp_fo_style *s = a->s;
@@ -404,6 +449,18 @@ bool msp_fo_apply_value(msp_fo_apply *a, int id, const char *value)
         if (msp_fo_style_inherit_field(s, a->parent, id)) {
             if (id == MSP_P_LINE_HEIGHT)
                 s->line_height_factor = a->parent->line_height_factor;
+            else if (id == MSP_P_PROVISIONAL_DISTANCE)
+                s->provisional_distance_pct = a->parent->provisional_distance_pct;
+            else if (id == MSP_P_PROVISIONAL_SEPARATION)
+                s->provisional_separation_pct = a->parent->provisional_separation_pct;
+            else if (padding_side(id) >= 0)
+                s->padding_pct[padding_side(id)] = a->parent->padding_pct[padding_side(id)];
+            else if (id == MSP_P_WIDTH)
+                s->width_pt = a->parent->width_pt;
+            else if (id == MSP_P_HEIGHT)
+                s->height_pt = a->parent->height_pt;
+            else if (id == MSP_P_COLUMN_WIDTH)
+                s->column_width_pt = a->parent->column_width_pt;
             return true;
         }
         return true;    /* shorthands: "inherit" keeps the inherited or initial values */
@@ -569,14 +626,17 @@ bool msp_fo_apply_value(msp_fo_apply *a, int id, const char *value)
             return true;
         }
         case MSP_P_TEXT_INDENT: return msp_fo_value_length(a, v, true, &s->text_indent);
-        case MSP_P_PADDING_TOP: case MSP_P_PADDING_BEFORE: return msp_fo_value_length(a, v, false, &s->padding[MSP_BEFORE]);
-        case MSP_P_PADDING_BOTTOM: case MSP_P_PADDING_AFTER: return msp_fo_value_length(a, v, false, &s->padding[MSP_AFTER]);
-        case MSP_P_PADDING_LEFT: case MSP_P_PADDING_START: return msp_fo_value_length(a, v, false, &s->padding[MSP_START]);
-        case MSP_P_PADDING_RIGHT: case MSP_P_PADDING_END: return msp_fo_value_length(a, v, false, &s->padding[MSP_END]);
+        case MSP_P_PADDING_TOP: case MSP_P_PADDING_BEFORE: case MSP_P_PADDING_BOTTOM: case MSP_P_PADDING_AFTER:
+        case MSP_P_PADDING_LEFT: case MSP_P_PADDING_START: case MSP_P_PADDING_RIGHT: case MSP_P_PADDING_END: {
+            int side = padding_side(id);
+            return msp_fo_value_length_pct(a, v, false, &s->padding[side], &s->padding_pct[side]);
+        }
         case MSP_P_PROVISIONAL_DISTANCE:
-            return msp_fo_value_length(a, v, neg, &s->provisional_distance_between_starts);
+            return msp_fo_value_length_pct(a, v, neg, &s->provisional_distance_between_starts,
+                                           &s->provisional_distance_pct);
         case MSP_P_PROVISIONAL_SEPARATION:
-            return msp_fo_value_length(a, v, neg, &s->provisional_label_separation);
+            return msp_fo_value_length_pct(a, v, neg, &s->provisional_label_separation,
+                                           &s->provisional_separation_pct);
         case MSP_P_RULE_THICKNESS: return msp_fo_value_length(a, v, false, &s->rule_thickness);
         case MSP_P_EXTENT: return msp_fo_value_length(a, v, false, &s->extent);
         default: return BAD;
@@ -749,13 +809,14 @@ bool msp_fo_apply_value(msp_fo_apply *a, int id, const char *value)
             s->break_after = (msp_break)e;
         return true;
     case MSP_K_DIMENSION_WIDTH:
-        return len_or_auto(a, v, false, &s->width);
+        return len_or_auto(a, v, false, &s->width, &s->width_pt);
     case MSP_K_DIMENSION_HEIGHT:
-        return len_or_auto(a, v, false, &s->height);
+        return len_or_auto(a, v, false, &s->height, &s->height_pt);
     case MSP_K_LEN:
-        return len_or_auto(a, v, false, id == MSP_P_WIDTH ? &s->width : &s->height);
+        return id == MSP_P_WIDTH ? len_or_auto(a, v, false, &s->width, &s->width_pt)
+                                 : len_or_auto(a, v, false, &s->height, &s->height_pt);
     case MSP_K_LEN_COLUMN:
-        return len_or_auto(a, v, true, &s->column_width);
+        return len_or_auto(a, v, true, &s->column_width, &s->column_width_pt);
     case MSP_K_LEN_SCALE: {
         msp_len *l = id == MSP_P_CONTENT_WIDTH ? &s->content_width : &s->content_height;
         if (strcmp(v, "scale-to-fit") == 0 || strcmp(v, "scale-down-to-fit") == 0 ||
@@ -763,7 +824,7 @@ bool msp_fo_apply_value(msp_fo_apply *a, int id, const char *value)
             *l = (msp_len){ MSP_LEN_PCT, 100 };   /* fit the viewport = 100 % of it */
             return true;
         }
-        return len_or_auto(a, v, false, l);
+        return len_or_auto(a, v, false, l, NULL);
     }
     case MSP_K_TABLE_LAYOUT:
         if (strcmp(v, "fixed") == 0)

@@ -75,7 +75,8 @@ static void test_expr_eval__functions_and_percent(void **state)
     assert_int_equal(e.fn, MSP_INDENT_LABEL_END);
     assert_true(msp_fo_expr_eval("proportional-column-width(3)", 12, &e));
     assert_true(e.prop);
-    assert_float_equal(e.v, 3, EPS);
+    assert_float_equal(e.pcw, 3, EPS);
+    assert_float_equal(e.v, 0, EPS);
     assert_true(msp_fo_expr_eval("50% + 1pt", 12, &e));
     assert_float_equal(e.pct, 50, EPS);
     assert_float_equal(e.v, 1, EPS);
@@ -105,6 +106,59 @@ static void test_expr_unknown_unit__finds_units_xsl_lacks(void **state)
     assert_false(msp_fo_expr_unknown_unit("124", &u, &n));
 }
 
+static void test_expr_eval__table_units_and_mixed_terms(void **state)
+{
+    (void)state;
+    msp_fo_expr e;
+    /* a fixed part plus table units (XSL 5.10.4) */
+    assert_true(msp_fo_expr_eval("2pt + proportional-column-width(1)", 12, &e));
+    assert_true(e.prop);
+    assert_float_equal(e.pcw, 1, EPS);
+    assert_float_equal(e.v, 2, EPS);
+    assert_true(msp_fo_expr_eval("proportional-column-width(1) + 1in", 12, &e));
+    assert_float_equal(e.v, 72, EPS);
+    assert_true(msp_fo_expr_eval("2 * proportional-column-width(1.5)", 12, &e));
+    assert_float_equal(e.pcw, 3, EPS);
+    assert_true(msp_fo_expr_eval("proportional-column-width(3) div 2", 12, &e));
+    assert_float_equal(e.pcw, 1.5, EPS);
+    /* a percentage argument is a proportion like its number */
+    assert_true(msp_fo_expr_eval("proportional-column-width(25%)", 12, &e));
+    assert_float_equal(e.pcw, 25, EPS);
+    assert_false(msp_fo_expr_eval("1pt - proportional-column-width(1)", 12, &e));
+    assert_false(msp_fo_expr_eval("-proportional-column-width(1)", 12, &e));
+    assert_false(msp_fo_expr_eval("proportional-column-width(1) * 2pt", 12, &e));
+    assert_false(msp_fo_expr_eval("proportional-column-width(-1)", 12, &e));
+    assert_false(msp_fo_expr_eval("proportional-column-width(10% + 1)", 12, &e));
+    /* percentages and lengths together */
+    assert_true(msp_fo_expr_eval("100% - (2 * 5pt) - (2 * 2.5pt)", 12, &e));
+    assert_float_equal(e.pct, 100, EPS);
+    assert_float_equal(e.v, -15, EPS);
+    assert_false(e.prop);
+    assert_true(msp_fo_expr_eval("(50% + 1em) div 2", 10, &e));
+    assert_float_equal(e.pct, 25, EPS);
+    assert_float_equal(e.v, 5, EPS);
+}
+
+static void test_expr_eval__numeric_functions(void **state)
+{
+    (void)state;
+    assert_float_equal(len("max(2pt, 1mm)", 12), 72 / 25.4 > 2 ? 72 / 25.4 : 2, EPS);
+    assert_float_equal(len("min(2pt, 1mm) + 1pt", 12), 3, EPS);
+    assert_float_equal(len("floor(2.7) * 1pt", 12), 2, EPS);
+    assert_float_equal(len("ceiling(2.1) * 1pt", 12), 3, EPS);
+    assert_float_equal(len("round(2.5) * 1pt", 12), 3, EPS);
+    assert_float_equal(len("round(-2.5) * 1pt", 12), -2, EPS);
+    assert_float_equal(len("9 * 8.4pt", 12), 75.6, EPS);
+    assert_float_equal(len("10pt mod 3pt", 12), 1, EPS);
+    double v;
+    assert_false(msp_fo_length_parse("max(2pt, 1)", 12, &v));     /* different unit powers */
+    assert_false(msp_fo_length_parse("min(10%, 1pt)", 12, &v));   /* not known before layout */
+    assert_false(msp_fo_length_parse("floor(2.5pt)", 12, &v));    /* numbers only */
+    assert_false(msp_fo_length_parse("max(1pt)", 12, &v));
+    assert_false(msp_fo_length_parse("abs(1pt, 2pt)", 12, &v));
+    assert_false(msp_fo_length_parse("9*8400mpt", 12, &v));       /* not an XSL unit */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -113,6 +167,8 @@ int main(void)
         cmocka_unit_test(test_length_parse__rejects_invalid),
         cmocka_unit_test(test_expr_eval__functions_and_percent),
         cmocka_unit_test(test_expr_unknown_unit__finds_units_xsl_lacks),
+        cmocka_unit_test(test_expr_eval__table_units_and_mixed_terms),
+        cmocka_unit_test(test_expr_eval__numeric_functions),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

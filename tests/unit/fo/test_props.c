@@ -369,6 +369,92 @@ static void test_props_values__widows_orphans_zero(void **state)
     assert_int_equal(st("c")->orphans, 4);
 }
 
+static void test_props_values__percentages_for_layout(void **state)
+{
+    (void)state;
+    parse_flow("<fo:block id='a' padding='5%' margin-left='10pt'>"
+               "<fo:block id='b' padding-left='2%' padding-top='1pt'>x</fo:block></fo:block>"
+               "<fo:block id='c' padding='1pt (10% - 2pt)'/>"
+               "<fo:list-block id='l' provisional-distance-between-starts='20%' "
+               "provisional-label-separation='5% + 1pt'><fo:list-item><fo:list-item-label end-indent='label-end()'>"
+               "<fo:block id='lb'/></fo:list-item-label><fo:list-item-body start-indent='body-start()'>"
+               "<fo:block/></fo:list-item-body></fo:list-item></fo:list-block>"
+               "<fo:list-block id='l2' provisional-distance-between-starts='3cm'/>"
+               "<fo:table id='t' width='100% - (2 * 5pt) - (2 * 2.5pt)'>"
+               "<fo:table-column id='c1' column-width='proportional-column-width(25%)'/>"
+               "<fo:table-column id='c2' column-width='2pt + proportional-column-width(1)'/>"
+               "<fo:table-column id='c3' column-width='50% - 1pt'/><fo:table-column id='c4' column-width='1in'/>"
+               "<fo:table-body><fo:table-row><fo:table-cell id='cell' padding='2%'><fo:block/></fo:table-cell>"
+               "</fo:table-row></fo:table-body></fo:table>"
+               "<fo:block-container id='bc' width='50%' height='100% - 1cm'><fo:block id='in'/></fo:block-container>");
+    const msp_fo_style *a = st("a");
+    for (int side = 0; side < 4; side++) {
+        assert_float_equal(a->padding_pct[side], 5, EPS);
+        assert_float_equal(a->padding[side], 0, EPS);
+    }
+    /* the percentages of padding are in the indents, like margins */
+    assert_float_equal(a->start_indent.offset, 10, EPS);
+    assert_float_equal(a->start_indent.pct, 5, EPS);
+    const msp_fo_style *b = st("b");
+    assert_float_equal(b->padding_pct[MSP_START], 2, EPS);
+    assert_float_equal(b->padding_pct[MSP_END], 0, EPS);      /* not inherited */
+    assert_float_equal(b->padding[MSP_BEFORE], 1, EPS);
+    assert_float_equal(b->padding_pct[MSP_BEFORE], 0, EPS);
+    const msp_fo_style *c = st("c");
+    assert_float_equal(c->padding[MSP_BEFORE], 1, EPS);
+    assert_float_equal(c->padding[MSP_END], -2, EPS);          /* 10% - 2pt */
+    assert_float_equal(c->padding_pct[MSP_END], 10, EPS);
+    assert_float_equal(c->padding_pct[MSP_START], 10, EPS);
+    assert_float_equal(st("l")->provisional_distance_between_starts, 0, EPS);
+    assert_float_equal(st("l")->provisional_distance_pct, 20, EPS);
+    assert_float_equal(st("l")->provisional_label_separation, 1, EPS);
+    assert_float_equal(st("l")->provisional_separation_pct, 5, EPS);
+    assert_float_equal(st("lb")->provisional_distance_pct, 20, EPS);   /* inherited */
+    assert_float_equal(st("l2")->provisional_distance_between_starts, 72 / 2.54 * 3, 1e-4);
+    assert_float_equal(st("l2")->provisional_distance_pct, 0, EPS);
+    assert_int_equal(st("t")->width.kind, MSP_LEN_PCT);
+    assert_float_equal(st("t")->width.v, 100, EPS);
+    assert_float_equal(st("t")->width_pt, -15, EPS);
+    assert_int_equal(st("c1")->column_width.kind, MSP_LEN_PROP);
+    assert_float_equal(st("c1")->column_width.v, 25, EPS);
+    assert_float_equal(st("c1")->column_width_pt, 0, EPS);
+    assert_int_equal(st("c2")->column_width.kind, MSP_LEN_PROP);
+    assert_float_equal(st("c2")->column_width.v, 1, EPS);
+    assert_float_equal(st("c2")->column_width_pt, 2, EPS);
+    assert_int_equal(st("c3")->column_width.kind, MSP_LEN_PCT);
+    assert_float_equal(st("c3")->column_width.v, 50, EPS);
+    assert_float_equal(st("c3")->column_width_pt, -1, EPS);
+    assert_int_equal(st("c4")->column_width.kind, MSP_LEN_ABS);
+    assert_float_equal(st("c4")->column_width_pt, 0, EPS);
+    assert_float_equal(st("cell")->padding_pct[MSP_AFTER], 2, EPS);
+    assert_float_equal(st("bc")->width_pt, 0, EPS);
+    assert_int_equal(st("bc")->height.kind, MSP_LEN_PCT);
+    assert_float_equal(st("bc")->height_pt, -72 / 2.54, 1e-4);
+    assert_float_equal(st("in")->height_pt, 0, EPS);          /* not inherited */
+}
+
+static void test_props_values__percentages_refused(void **state)
+{
+    (void)state;
+    const char *bad[] = {
+        "padding='-5%'", "padding-left='-1pt'", "column-width='10% + proportional-column-width(1)'",
+        "width='proportional-column-width(1)'", "content-width='50% + 1pt'", "width='-10%'",
+        "padding='proportional-column-width(1)'",
+    };
+    for (size_t i = 0; i < G_N_ELEMENTS(bad); i++) {
+        msp_job_clear(&job);
+        msp_job_init(&job);
+        char *xml = g_strdup_printf("<fo:root " FO_NS "><fo:page-sequence master-reference='m'>"
+                                    "<fo:flow flow-name='x'><fo:block %s/></fo:flow></fo:page-sequence></fo:root>",
+                                    bad[i]);
+        msp_status s = msp_fo_parse(&job, &doc, "t.fo", xml, strlen(xml));
+        g_free(xml);
+        if (s != MSP_E_FO)
+            fprintf(stderr, "accepted: %s\n", bad[i]);
+        assert_int_equal(s, MSP_E_FO);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -383,6 +469,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_props_values__tables_graphics_text, setup, teardown),
         cmocka_unit_test_setup_teardown(test_props_page_masters, setup, teardown),
         cmocka_unit_test_setup_teardown(test_props_values__widows_orphans_zero, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_props_values__percentages_for_layout, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_props_values__percentages_refused, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
