@@ -228,6 +228,36 @@ void msp_gen_push_box(msp_gen *g, msp_item *it)
     g->keep = g->kt_depth > 0 ? MSP_BP_KEEP : MSP_BP_FREE;
 }
 
+static GPtrArray *gen_isolated(msp_gen *g, const msp_fo_node *parent, const msp_refarea *ra, bool own);
+
+/* The fo:marker children of node, for the next box. */
+static void add_markers(msp_gen *g, const msp_fo_node *node)
+{
+    for (const msp_fo_node *c = node->first; c; c = c->next)
+        if (c->kind == MSP_FO_MARKER)
+            g_ptr_array_add(g->p_markers, (gpointer)c);
+}
+
+void msp_gen_anchor(msp_gen *g)
+{
+    if (g->p_ids->len == 0 && g->p_markers->len == 0)
+        return;
+    msp_item *it = msp_item_new(MSP_ITEM_GROUP, 0);
+    it->subs = g_array_new(FALSE, TRUE, sizeof(msp_sub));
+    it->anchor = true;
+    /* pending spaces and a forced break belong to the next content, if any */
+    GPtrArray *spaces = g->spaces;
+    g->spaces = g_ptr_array_new();
+    msp_break force = g->force;
+    g->force = MSP_BREAK_AUTO;
+    int keep = g->keep;
+    msp_gen_push_box(g, it);
+    g->keep = keep;
+    g->force = force;
+    g_ptr_array_free(g->spaces, TRUE);
+    g->spaces = spaces;
+}
+
 static msp_item *last_box(msp_gen *g)
 {
     for (guint i = g->out->len; i > 0; i--) {
@@ -299,6 +329,21 @@ static msp_status gen_run(msp_gen *g, const msp_fo_node *block, const msp_fo_nod
     return MSP_OK;
 }
 
+/* The fo:marker children of the inlines of a run go with its first line (the
+ * para builder does not say which line an inline starts on). */
+static void inline_marks(msp_gen *g, const msp_fo_node *first, const msp_fo_node *last)
+{
+    for (const msp_fo_node *n = first; n; n = n->next) {
+        if (n->kind == MSP_FO_INLINE || n->kind == MSP_FO_WRAPPER || n->kind == MSP_FO_BASIC_LINK) {
+            add_markers(g, n);
+            if (n->first)
+                inline_marks(g, n->first, n->last);
+        }
+        if (n == last)
+            break;
+    }
+}
+
 /* The children of a block: inline runs become paras, blocks recurse. */
 msp_status msp_gen_children(msp_gen *g, const msp_fo_node *parent, const msp_refarea *ra)
 {
@@ -322,6 +367,7 @@ msp_status msp_gen_children(msp_gen *g, const msp_fo_node *parent, const msp_ref
             while (e->next && (is_inline_child(e->next) || e->next->kind == MSP_FO_MARKER))
                 e = e->next;
             if (!run_is_blank(c, e)) {
+                inline_marks(g, c, e);
                 msp_status st = gen_run(g, parent, c, e, ra, first_line, c == last_run_start);
                 if (st != MSP_OK)
                     return g->st = st;
@@ -352,9 +398,7 @@ static msp_status gen_block(msp_gen *g, const msp_fo_node *node, const msp_refar
         g->keep = MAX(g->keep, MSP_BP_KEEP);
     if (node->id)
         g_ptr_array_add(g->p_ids, (gpointer)node->id);
-    for (const msp_fo_node *c = node->first; c; c = c->next)
-        if (c->kind == MSP_FO_MARKER)
-            g_ptr_array_add(g->p_markers, (gpointer)c);
+    add_markers(g, node);
 
     msp_refarea inner = *ra;
     double start = msp_indent_resolve(&s->start_indent, ra);
@@ -385,15 +429,16 @@ static msp_status gen_block(msp_gen *g, const msp_fo_node *node, const msp_refar
 
     msp_status st;
     if (node->kind == MSP_FO_BLOCK_CONTAINER && s->height.kind == MSP_LEN_ABS) {
-        /* fixed height: an unbreakable group */
-        GPtrArray *saved = g->out;
-        int saved_keep = g->keep;
-        g->out = g_ptr_array_new();
-        g->keep = MSP_BP_FREE;
-        st = msp_gen_children(g, node, &inner);
-        GPtrArray *content = g->out;
-        g->out = saved;
-        g->keep = saved_keep;
+        /* fixed height: an unbreakable group; its id and markers are on the group */
+        GPtrArray *ids = g->p_ids, *markers = g->p_markers;
+        g->p_ids = g_ptr_array_new();
+        g->p_markers = g_ptr_array_new();
+        GPtrArray *content = gen_isolated(g, node, &inner, false);
+        st = g->st;
+        g_ptr_array_free(g->p_ids, TRUE);
+        g_ptr_array_free(g->p_markers, TRUE);
+        g->p_ids = ids;
+        g->p_markers = markers;
         msp_item *grp = msp_item_new(MSP_ITEM_GROUP, s->height.v);
         grp->subs = g_array_new(FALSE, TRUE, sizeof(msp_sub));
         double ch = msp_items_height(content);
@@ -473,6 +518,7 @@ msp_status msp_gen_block_level(msp_gen *g, const msp_fo_node *node, const msp_re
     case MSP_FO_WRAPPER:
         if (node->id)
             g_ptr_array_add(g->p_ids, (gpointer)node->id);
+        add_markers(g, node);
         return msp_gen_children(g, node, ra);
     case MSP_FO_RETRIEVE_MARKER: {
         const msp_fo_node *m = msp_markers_retrieve(g->L, node);
@@ -481,6 +527,8 @@ msp_status msp_gen_block_level(msp_gen *g, const msp_fo_node *node, const msp_re
         return MSP_OK;
     }
     case MSP_FO_MARKER:
+        /* directly in the flow: it goes with the next box */
+        g_ptr_array_add(g->p_markers, (gpointer)node);
         return MSP_OK;
     default:
         msp_diag_warn(&g->L->job->diags, node->loc, NULL, "%s is not allowed here; ignored",
@@ -545,16 +593,11 @@ static void emit_line(msp_layout *L, msp_page *page, const msp_item *it, msp_zon
 {
     const msp_para *p = &it->para->para;
     msp_para_emit_line(p, it->line, page, zone, x0 + it->x, baseline, footnote);
-    if (!L->emit)
-        return;
+    /* every pass: the citation passes count on them (the destination is the para's) */
     for (int k = 0; k < p->n_objs; k++) {
         const msp_inline_obj *o = &p->objs[k];
-        if (o->line == it->line && o->kind == MSP_INLINE_DEST && o->node && o->node->id) {
-            if (!g_hash_table_contains(L->cite_first, o->node->id))
-                g_hash_table_insert(L->cite_first, g_strdup(o->node->id),
-                                    g_strdup(page->number_text));
-            g_hash_table_insert(L->cite_last, g_strdup(o->node->id), g_strdup(page->number_text));
-        }
+        if (o->line == it->line && o->kind == MSP_INLINE_DEST && o->node && o->node->id)
+            msp_cite_record(L, page, o->node->id, 0, 0, false);
     }
 }
 
@@ -588,6 +631,22 @@ typedef struct open_ent {
     int at;
 } open_ent;
 
+void msp_item_mark(msp_layout *L, msp_page *page, const msp_item *it, msp_zone zone, double x0,
+                   double top)
+{
+    for (guint k = 0; it->ids && k < it->ids->len; k++)
+        msp_cite_record(L, page, g_ptr_array_index(it->ids, k), x0, top, true);
+    /* markers belong to the flow: not to static content, not to footnotes */
+    for (guint k = 0; zone == MSP_ZONE_BODY && it->markers && k < it->markers->len; k++)
+        msp_markers_note(L, g_ptr_array_index(it->markers, k));
+}
+
+static void mark_end(msp_layout *L, msp_page *page, const msp_item *it, double x0, double bottom)
+{
+    for (guint k = 0; it->ids_end && k < it->ids_end->len; k++)
+        msp_cite_record(L, page, g_ptr_array_index(it->ids_end, k), x0, bottom, false);
+}
+
 double msp_run_emit(msp_layout *L, msp_page *page, const GPtrArray *items, int from, int to,
                     msp_zone zone, double x0, double y0, int footnote)
 {
@@ -595,6 +654,8 @@ double msp_run_emit(msp_layout *L, msp_page *page, const GPtrArray *items, int f
     GArray *open = g_array_new(FALSE, FALSE, sizeof(open_ent));
     for (int i = from; i < to; i++) {
         const msp_item *it = g_ptr_array_index(items, i);
+        if (it->kind != MSP_ITEM_GLUE)
+            msp_item_mark(L, page, it, zone, x0, y);
         switch (it->kind) {
         case MSP_ITEM_GLUE:
             if (i > from || it->retain)
@@ -619,6 +680,8 @@ double msp_run_emit(msp_layout *L, msp_page *page, const GPtrArray *items, int f
             y += it->h;
             break;
         }
+        if (it->kind != MSP_ITEM_GLUE)
+            mark_end(L, page, it, x0, y);
     }
     while (open->len) {
         open_ent e = g_array_index(open, open_ent, open->len - 1);
@@ -629,7 +692,7 @@ double msp_run_emit(msp_layout *L, msp_page *page, const GPtrArray *items, int f
     return y - y0;
 }
 
-GPtrArray *msp_gen_run(msp_gen *g, const msp_fo_node *parent, const msp_refarea *ra)
+static GPtrArray *gen_isolated(msp_gen *g, const msp_fo_node *parent, const msp_refarea *ra, bool own)
 {
     GPtrArray *saved_out = g->out, *saved_spaces = g->spaces;
     int saved_keep = g->keep, saved_kt = g->kt_depth;
@@ -639,7 +702,10 @@ GPtrArray *msp_gen_run(msp_gen *g, const msp_fo_node *parent, const msp_refarea 
     g->keep = MSP_BP_FREE;
     g->kt_depth = 0;
     g->force = MSP_BREAK_AUTO;
+    if (own)
+        add_markers(g, parent);
     msp_gen_children(g, parent, ra);
+    msp_gen_anchor(g);
     GPtrArray *out = g->out;
     g_ptr_array_free(g->spaces, TRUE);
     g->out = saved_out;
@@ -648,4 +714,9 @@ GPtrArray *msp_gen_run(msp_gen *g, const msp_fo_node *parent, const msp_refarea 
     g->kt_depth = saved_kt;
     g->force = saved_force;
     return out;
+}
+
+GPtrArray *msp_gen_run(msp_gen *g, const msp_fo_node *parent, const msp_refarea *ra)
+{
+    return gen_isolated(g, parent, ra, true);
 }

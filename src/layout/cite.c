@@ -9,14 +9,32 @@
 
 void msp_cite_record(msp_layout *L, msp_page *page, const char *id, double x, double y, bool dest)
 {
-    if (!g_hash_table_contains(L->cite_first, id))
+    bool first = !g_hash_table_contains(L->cite_first, id);
+    if (first)
         g_hash_table_insert(L->cite_first, g_strdup(id), g_strdup(page->number_text));
     g_hash_table_insert(L->cite_last, g_strdup(id), g_strdup(page->number_text));
-    if (dest) {
+    /* one destination per id: where its element first appears (a repeated
+     * table header, static content on every page) */
+    if (dest && first) {
         msp_area a = { .kind = MSP_AREA_DEST, .zone = MSP_ZONE_BODY, .x = x, .y = y };
         a.u.dest.name = msp_arena_strdup(page->arena, id);
         msp_page_add(page, &a);
     }
+}
+
+void msp_cite_page(msp_layout *L, msp_page *page)
+{
+    const msp_fo_node *title = NULL;
+    for (const msp_fo_node *c = L->seq->first; c && !title; c = c->next)
+        if (c->kind == MSP_FO_TITLE)
+            title = c;
+    /* elements that span pages without boxes of their own: they start on
+     * their first page and end on their last */
+    const msp_fo_node *own[] = { L->doc->root, L->seq, title, L->flow };
+    const msp_rect *b = &page->region[MSP_ZONE_BODY];
+    for (size_t i = 0; i < G_N_ELEMENTS(own); i++)
+        if (own[i] && own[i]->id)
+            msp_cite_record(L, page, own[i]->id, b->x, b->y, true);
 }
 
 const char *msp_cite_lookup(void *user, const char *ref_id, bool last)
@@ -48,6 +66,28 @@ static int check_citations(msp_job *job, const msp_fo_doc *doc, const msp_fo_nod
             count += check_citations(job, doc, c);
     }
     return count;
+}
+
+/* After the emitting pass: a citation of an element that no page holds (in
+ * an fo:marker never retrieved, in static content for a region no page
+ * has) printed a placeholder; say so once per id. */
+static void warn_unplaced(msp_layout *L, const msp_fo_node *n, GHashTable *told)
+{
+    for (const msp_fo_node *c = n->first; c; c = c->next) {
+        if (c->kind == MSP_FO_PAGE_NUMBER_CITATION || c->kind == MSP_FO_PAGE_NUMBER_CITATION_LAST) {
+            const char *ref = msp_fo_attr_value(c, "ref-id");
+            if (ref && !g_hash_table_contains(L->cite_first, ref) && !g_hash_table_contains(told, ref)) {
+                g_hash_table_add(told, (gpointer)ref);
+                msp_diag_warn(&L->job->diags, c->loc,
+                              "cite an element that is laid out (not one inside an fo:marker that is "
+                              "never retrieved, or in static content no page shows)",
+                              "%s: the element with id '%s' is on no page; a placeholder is printed",
+                              msp_fo_kind_name(c->kind), ref);
+            }
+        }
+        if (c->first)
+            warn_unplaced(L, c, told);
+    }
 }
 
 static GHashTable *cite_map(msp_layout *L)
@@ -129,6 +169,11 @@ msp_status msp_cite_passes(msp_layout *L, msp_status (*run_pass)(msp_layout *L))
         L->emit = true;
         maps_begin(L, map);
         st = run_pass(L);
+        if (citations > 0 && st == MSP_OK) {
+            GHashTable *told = g_hash_table_new(g_str_hash, g_str_equal);
+            warn_unplaced(L, L->doc->root, told);
+            g_hash_table_destroy(told);
+        }
         if (map && st == MSP_OK) {
             GHashTable *m2 = cite_map(L);
             if (!maps_equal(map, m2))

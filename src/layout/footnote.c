@@ -20,6 +20,7 @@ msp_note *msp_note_build(msp_layout *L, const msp_fo_node *footnote)
         if (body->id)
             g_ptr_array_add(g.p_ids, (gpointer)body->id);
         msp_status st = msp_gen_children(&g, body, &ra);
+        msp_gen_anchor(&g);
         if (st != MSP_OK && L->st == MSP_OK)
             L->st = st;
     }

@@ -81,7 +81,10 @@ static void emit_static(msp_layout *L, msp_page *page, const msp_fo_node *sc, ms
     msp_gen_init(&g, L, page->number_text);
     g.in_static = true;
     msp_refarea ra = { 0, r.w, { 0 } };
+    if (sc->id)
+        g_ptr_array_add(g.p_ids, (gpointer)sc->id);
     msp_status st = msp_gen_children(&g, sc, &ra);
+    msp_gen_anchor(&g);
     if (st != MSP_OK && L->st == MSP_OK)
         L->st = st;
     double h = msp_items_height(g.out), dy = 0;
@@ -123,6 +126,7 @@ static msp_status emit_page(msp_layout *L, bool blank)
     page->region[MSP_ZONE_BEFORE] = L->m.before;
     page->region[MSP_ZONE_AFTER] = L->m.after;
     msp_markers_page_start(L);
+    msp_cite_page(L, page);
 
     double x0 = L->m.body.x, y = L->m.body.y;
     GArray *open = g_array_new(FALSE, FALSE, sizeof(open_deco));
@@ -152,10 +156,7 @@ static msp_status emit_page(msp_layout *L, bool blank)
             msp_table_row_draw_tops(page, it, MSP_ZONE_BODY, x0, y);
         }
         page_top = false;
-        for (guint k = 0; it->ids && k < it->ids->len; k++)
-            msp_cite_record(L, page, g_ptr_array_index(it->ids, k), x0, y, true);
-        for (guint k = 0; it->markers && k < it->markers->len; k++)
-            msp_markers_note(L, g_ptr_array_index(it->markers, k));
+        msp_item_mark(L, page, it, MSP_ZONE_BODY, x0, y);
         if (it->kind == MSP_ITEM_OPEN) {
             /* the open stack holds its own reference, dropped at the close */
             it->deco->refs++;
@@ -446,6 +447,11 @@ static msp_status place(msp_layout *L, msp_item *it, GHashTable *cache, const ms
         return MSP_OK;
     }
     bool has = page_has_boxes(L);
+    if (it->anchor && has) {
+        /* nothing to lay out: it stays where the content before it ends */
+        commit(L, it, L->body_h, false);
+        return MSP_OK;
+    }
     if (it->force != MSP_BREAK_AUTO && has) {
         msp_break f = it->force;
         /* trailing glue goes with the page */
@@ -694,6 +700,14 @@ static msp_status run_sequence(msp_layout *L, const msp_fo_node *seq, const msp_
     const msp_fo_node *child = L->flow->first;
     while (st == MSP_OK) {
         if (g_queue_is_empty(&L->queue)) {
+            if (!child && (g.p_ids->len || g.p_markers->len)) {
+                /* empty blocks at the end of the flow: their ids and markers */
+                msp_gen_anchor(&g);
+                for (guint i = 0; i < g.out->len; i++)
+                    g_queue_push_tail(&L->queue, g_ptr_array_index(g.out, i));
+                g_ptr_array_set_size(g.out, 0);
+                continue;
+            }
             if (!child)
                 break;
             if (child->kind != MSP_FO_TEXT) {

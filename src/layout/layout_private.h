@@ -76,6 +76,8 @@ struct msp_item {
     GPtrArray *markers;         /* fo:marker nodes starting here, or NULL */
     msp_table_hdr *hdr;         /* table header to repeat above this row on a new page */
     bool row;                   /* GROUP: a table row that may split between cell lines */
+    bool anchor;                /* GROUP of height 0 with no content: carries the ids and
+                                   markers of empty elements (msp_gen_anchor) */
 };
 
 struct msp_table_hdr {
@@ -207,6 +209,10 @@ msp_status msp_gen_children(msp_gen *g, const msp_fo_node *parent, const msp_ref
  * Returns the new items (caller owns them: msp_items_free). */
 GPtrArray *msp_gen_run(msp_gen *g, const msp_fo_node *parent, const msp_refarea *ra);
 msp_status msp_gen_block_level(msp_gen *g, const msp_fo_node *node, const msp_refarea *ra);
+/* Pushes an anchor box for the ids and markers still pending (elements with
+ * nothing to lay out, at the end of a run or of the flow); nothing when none
+ * are. It takes no pending space or forced break. */
+void msp_gen_anchor(msp_gen *g);
 void msp_gen_push_box(msp_gen *g, msp_item *it);
 msp_item *msp_item_new(msp_item_kind kind, double h);
 void msp_item_free(msp_item *it);
@@ -222,6 +228,10 @@ double msp_run_emit(msp_layout *L, msp_page *page, const GPtrArray *items, int f
                     msp_zone zone, double x0, double y0, int footnote);
 void msp_item_emit(msp_layout *L, msp_page *page, const msp_item *it, msp_zone zone,
                    double x0, double top, int footnote);
+/* Records the ids starting at a box placed at top (with their destinations)
+ * and, in the body, notes its markers for the page. */
+void msp_item_mark(msp_layout *L, msp_page *page, const msp_item *it, msp_zone zone, double x0,
+                   double top);
 void msp_deco_draw(msp_page *page, const msp_deco *d, msp_zone zone, double x0, double y0, double y1,
                    bool open_top, bool open_bottom, int insert_at);
 
@@ -261,6 +271,9 @@ char *msp_page_number_format(msp_arena *arena, int n, const char *format);
 /* Records that id's element is on page (the first page stays, the last is
  * updated); dest adds a PDF destination named id at (x, y) in the body. */
 void msp_cite_record(msp_layout *L, msp_page *page, const char *id, double x, double y, bool dest);
+/* Records the ids of fo:root, the page-sequence, its fo:title and fo:flow for
+ * a page being emitted (they start on their first page, end on their last). */
+void msp_cite_page(msp_layout *L, msp_page *page);
 /* msp_para_env.cite: the page text of ref_id from the previous pass, or NULL. */
 const char *msp_cite_lookup(void *user, const char *ref_id, bool last);
 /* Checks the citations' ref-ids (MSP_E_FO when one names no element), runs

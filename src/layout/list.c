@@ -4,6 +4,18 @@
  * baseline. label-end()/body-start() are resolved in block.c (XSL 7.31). */
 #include "layout/layout_private.h"
 
+static void move_all(GPtrArray **dst, GPtrArray **src)
+{
+    if (!*src)
+        return;
+    if (!*dst)
+        *dst = g_ptr_array_new();
+    for (guint i = 0; i < (*src)->len; i++)
+        g_ptr_array_add(*dst, g_ptr_array_index(*src, i));
+    g_ptr_array_free(*src, TRUE);
+    *src = NULL;
+}
+
 msp_status msp_gen_list_item(msp_gen *g, const msp_fo_node *item, const msp_refarea *ra)
 {
     const msp_fo_node *label = NULL, *body = NULL;
@@ -27,6 +39,9 @@ msp_status msp_gen_list_item(msp_gen *g, const msp_fo_node *item, const msp_refa
     guint before = g->out->len;
     if (body->id)
         g_ptr_array_add(g->p_ids, (gpointer)body->id);
+    for (const msp_fo_node *c = body->first; c; c = c->next)
+        if (c->kind == MSP_FO_MARKER)
+            g_ptr_array_add(g->p_markers, (gpointer)c);
     msp_status st = msp_gen_children(g, body, ra);
     if (st != MSP_OK) {
         msp_items_free(lab);
@@ -56,6 +71,10 @@ msp_status msp_gen_list_item(msp_gen *g, const msp_fo_node *item, const msp_refa
     bool have_first = false;
     for (guint i = 0; i < lab->len; i++) {
         msp_item *it = g_ptr_array_index(lab, i);
+        /* the label's ids and markers are the host's (attached lines record none) */
+        move_all(&host->ids, &it->ids);
+        move_all(&host->ids, &it->ids_end);
+        move_all(&host->markers, &it->markers);
         if (it->kind == MSP_ITEM_LINE) {
             if (!have_first) {
                 first_base = y + it->ascent;
@@ -71,12 +90,6 @@ msp_status msp_gen_list_item(msp_gen *g, const msp_fo_node *item, const msp_refa
                     host->notes = g_ptr_array_new();
                 for (guint k = 0; k < it->notes->len; k++)
                     g_ptr_array_add(host->notes, g_ptr_array_index(it->notes, k));
-            }
-            if (it->ids) {
-                if (!host->ids)
-                    host->ids = g_ptr_array_new();
-                for (guint k = 0; k < it->ids->len; k++)
-                    g_ptr_array_add(host->ids, g_ptr_array_index(it->ids, k));
             }
             y += it->h;
             continue;

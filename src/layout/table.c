@@ -49,22 +49,40 @@ static void cell_align(msp_sub *sub, const msp_fo_style *s, double cell_h)
     sub->cell_h = cell_h;
 }
 
-static void collect(msp_item *dst, const GPtrArray *items)
+static void collect_notes(msp_item *dst, const GPtrArray *items)
 {
     for (guint i = 0; i < items->len; i++) {
         const msp_item *ci = g_ptr_array_index(items, i);
-        const GPtrArray *srcs[2] = { ci->notes, ci->ids };
-        GPtrArray **dsts[2] = { &dst->notes, &dst->ids };
-        for (int k = 0; k < 2; k++) {
-            if (!srcs[k])
-                continue;
-            if (!*dsts[k])
-                *dsts[k] = g_ptr_array_new();
-            for (guint j = 0; j < srcs[k]->len; j++)
-                g_ptr_array_add(*dsts[k], g_ptr_array_index(srcs[k], j));
+        for (guint j = 0; ci->notes && j < ci->notes->len; j++) {
+            if (!dst->notes)
+                dst->notes = g_ptr_array_new();
+            g_ptr_array_add(dst->notes, g_ptr_array_index(ci->notes, j));
         }
         if (ci->attached)
-            collect(dst, ci->attached);
+            collect_notes(dst, ci->attached);
+    }
+}
+
+static void add_id_end(msp_item *it, const char *id)
+{
+    if (!it->ids_end)
+        it->ids_end = g_ptr_array_new();
+    g_ptr_array_add(it->ids_end, (gpointer)id);
+}
+
+/* Moves the generator's pending ids and markers onto it. */
+static void take_pending(msp_gen *g, msp_item *it)
+{
+    GPtrArray *src[2] = { g->p_ids, g->p_markers };
+    GPtrArray **dst[2] = { &it->ids, &it->markers };
+    for (int k = 0; k < 2; k++) {
+        if (src[k]->len == 0)
+            continue;
+        if (!*dst[k])
+            *dst[k] = g_ptr_array_new();
+        for (guint i = 0; i < src[k]->len; i++)
+            g_ptr_array_add(*dst[k], g_ptr_array_index(src[k], i));
+        g_ptr_array_set_size(src[k], 0);
     }
 }
 
@@ -74,6 +92,13 @@ static msp_item *gen_row(msp_gen *g, table_ctx *t, const msp_fo_node *row, const
 {
     msp_item *grp = msp_item_new(MSP_ITEM_GROUP, 0);
     grp->subs = g_array_new(FALSE, TRUE, sizeof(msp_sub));
+    /* ids and markers pending (the row's, its table part's) start at the row's top;
+     * the boxes inside the cells carry their own (recorded as the row is drawn) */
+    if (row->kind == MSP_FO_TABLE_ROW && row->id) {
+        g_ptr_array_add(g->p_ids, (gpointer)row->id);
+        add_id_end(grp, row->id);
+    }
+    take_pending(g, grp);
     /* a row covered by a cell of an earlier row stays with it */
     bool spanned = t->spans->len > 0;
     if (spanned)
@@ -123,7 +148,7 @@ static msp_item *gen_row(msp_gen *g, table_ctx *t, const msp_fo_node *row, const
             g_array_append_val(t->spans, e);
             spanned = true;
         }
-        collect(grp, items);
+        collect_notes(grp, items);
         col += span;
     }
     /* a spanning cell taller than its rows grows the last row it spans */
@@ -191,20 +216,6 @@ static guint cell_fit(const GPtrArray *items, double y0, double room, double *bo
     return k;
 }
 
-static void collect_notes(msp_item *dst, const GPtrArray *items)
-{
-    for (guint i = 0; i < items->len; i++) {
-        const msp_item *ci = g_ptr_array_index(items, i);
-        for (guint j = 0; ci->notes && j < ci->notes->len; j++) {
-            if (!dst->notes)
-                dst->notes = g_ptr_array_new();
-            g_ptr_array_add(dst->notes, g_ptr_array_index(ci->notes, j));
-        }
-        if (ci->attached)
-            collect_notes(dst, ci->attached);
-    }
-}
-
 msp_item *msp_table_row_split(msp_item *row, double room)
 {
     if (!row->row || !row->subs || row->subs->len == 0)
@@ -269,6 +280,34 @@ msp_item *msp_table_row_split(msp_item *row, double room)
         row->hdr->refs++;
     }
     return rest;
+}
+
+/* Puts from's ids and markers before dst's own. */
+static void prepend_marks(msp_item *dst, msp_item *from)
+{
+    GPtrArray **src[2] = { &from->ids, &from->markers };
+    GPtrArray **dsts[2] = { &dst->ids, &dst->markers };
+    for (int k = 0; k < 2; k++) {
+        if (!*src[k])
+            continue;
+        if (*dsts[k])
+            for (guint i = 0; i < (*dsts[k])->len; i++)
+                g_ptr_array_add(*src[k], g_ptr_array_index(*dsts[k], i));
+        else
+            *dsts[k] = g_ptr_array_new();
+        GPtrArray *tmp = *dsts[k];
+        *dsts[k] = *src[k];
+        *src[k] = tmp;
+    }
+}
+
+/* A table without rows: its ids and markers stay pending for the next box. */
+static void take_back(msp_gen *g, msp_item *from)
+{
+    for (guint i = 0; from->ids && i < from->ids->len; i++)
+        g_ptr_array_add(g->p_ids, g_ptr_array_index(from->ids, i));
+    for (guint i = 0; from->markers && i < from->markers->len; i++)
+        g_ptr_array_add(g->p_markers, g_ptr_array_index(from->markers, i));
 }
 
 static void columns(msp_gen *g, table_ctx *t, const msp_fo_node *table)
@@ -344,6 +383,9 @@ static void gen_rows(msp_gen *g, table_ctx *t, const msp_fo_node *part, const ms
                      GPtrArray *out)
 {
     bool has_rows = false;
+    guint first = out->len;
+    if (part->id)
+        g_ptr_array_add(g->p_ids, (gpointer)part->id);
     for (const msp_fo_node *r = part->first; r; r = r->next)
         if (r->kind == MSP_FO_TABLE_ROW) {
             const msp_fo_node *n = r->next;
@@ -354,6 +396,8 @@ static void gen_rows(msp_gen *g, table_ctx *t, const msp_fo_node *part, const ms
         }
     if (!has_rows && part->first)
         g_ptr_array_add(out, gen_row(g, t, part, ra, true));
+    if (part->id && out->len > first)
+        add_id_end(g_ptr_array_index(out, out->len - 1), part->id);
 }
 
 /* ---- collapsed borders ---- */
@@ -433,6 +477,13 @@ msp_status msp_gen_table(msp_gen *g, const msp_fo_node *table, const msp_refarea
     else if (s->width.kind == MSP_LEN_PCT)
         t.w = ra->width * s->width.v / 100.0;
     columns(g, &t, table);
+    /* the table's own ids and markers (and its columns' ids) start with its
+     * first body row, not with a header or footer generated before it */
+    msp_item *outer = msp_item_new(MSP_ITEM_GROUP, 0);
+    for (const msp_fo_node *c = table->first; c; c = c->next)
+        if (c->kind == MSP_FO_TABLE_COLUMN && c->id)
+            g_ptr_array_add(g->p_ids, (gpointer)c->id);
+    take_pending(g, outer);
     msp_table_hdr *hdr = NULL;
     GPtrArray *rows = g_ptr_array_new();
     GPtrArray *footer = g_ptr_array_new();
@@ -468,6 +519,11 @@ msp_status msp_gen_table(msp_gen *g, const msp_fo_node *table, const msp_refarea
     for (guint i = 0; i < footer->len; i++)
         g_ptr_array_add(rows, g_ptr_array_index(footer, i));
     g_ptr_array_free(footer, TRUE);
+    if (rows->len)
+        prepend_marks(g_ptr_array_index(rows, 0), outer);
+    else
+        take_back(g, outer);
+    msp_item_free(outer);
     for (guint i = 0; i < rows->len; i++) {
         msp_item *row = g_ptr_array_index(rows, i);
         if (hdr) {

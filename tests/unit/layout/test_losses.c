@@ -1,0 +1,226 @@
+/* Unit tests for "no silent loss" in layout: content that used to vanish or
+ * print wrong with no message (ids and citations of every kind of element,
+ * markers wherever they sit, forced breaks in tables, force-page-count with a
+ * numeric initial-page-number, region backgrounds, undrawn inline
+ * decorations, block-container overflow), checked on the area-tree dump. */
+#include "layout_fixture.h"
+
+/* A document of its own (ids on fo:root and fo:page-sequence): the fixture's
+ * masters, font and the given static content and flow. */
+static char *root_fo(const char *root_attrs, const char *seq_attrs, const char *statics, const char *flow)
+{
+    return g_strdup_printf("<fo:root xmlns:fo='http://www.w3.org/1999/XSL/Format' %s "
+                           "font-family='Liberation Serif' font-size='10pt' line-height='12pt'>%s"
+                           "<fo:page-sequence master-reference='p' %s>%s<fo:flow flow-name='xsl-region-body'>%s"
+                           "</fo:flow></fo:page-sequence></fo:root>",
+                           root_attrs, MASTERS, seq_attrs, statics ? statics : "", flow);
+}
+
+static run *lay_root(const char *root_attrs, const char *seq_attrs, const char *statics, const char *flow)
+{
+    char *fo = root_fo(root_attrs, seq_attrs, statics, flow);
+    run *r = lay_out(fo);
+    g_free(fo);
+    assert_int_equal(r->st, MSP_OK);
+    assert_non_null(r->doc);
+    return r;
+}
+
+/* The text of the body line starting with `tag ` on page `page`. */
+static void assert_line(run *r, int page, const char *tag, const char *want)
+{
+    char *got = xp_str(r, "//page[%d]/line[@zone='body'][starts-with(., '%s ')]", page, tag);
+    if (strcmp(got, want) != 0)
+        fprintf(stderr, "page %d, line '%s': got '%s', want '%s'\n", page, tag, got, want);
+    assert_string_equal(got, want);
+    g_free(got);
+}
+
+static bool has_warning(run *r, const char *part)
+{
+    for (guint i = 0; i < r->job.diags.items->len; i++) {
+        const msp_diag *d = g_ptr_array_index(r->job.diags.items, i);
+        if (strstr(d->message, part))
+            return true;
+    }
+    return false;
+}
+
+/* --- ids and citations --- */
+
+static void test_losses_cite__ids_of_every_kind_resolve(void **state)
+{
+    (void)state;
+    const char *flow =
+        "<fo:block>inl <fo:page-number-citation ref-id='inl'/></fo:block>"
+        "<fo:block>lnk <fo:page-number-citation ref-id='lnk'/></fo:block>"
+        "<fo:block>empty <fo:page-number-citation ref-id='empty'/></fo:block>"
+        "<fo:block>self <fo:page-number-citation ref-id='self' id='self'/></fo:block>"
+        "<fo:block>root <fo:page-number-citation ref-id='root'/>-<fo:page-number-citation-last ref-id='root'/></fo:block>"
+        "<fo:block>seq <fo:page-number-citation ref-id='seq'/>-<fo:page-number-citation-last ref-id='seq'/></fo:block>"
+        "<fo:block>th <fo:page-number-citation ref-id='th'/></fo:block>"
+        "<fo:block>tb <fo:page-number-citation ref-id='tb'/>-<fo:page-number-citation-last ref-id='tb'/></fo:block>"
+        "<fo:block>tr <fo:page-number-citation ref-id='tr'/></fo:block>"
+        "<fo:block>tf <fo:page-number-citation ref-id='tf'/></fo:block>"
+        "<fo:block>bc <fo:page-number-citation ref-id='bcin'/> <fo:page-number-citation ref-id='bcblk'/></fo:block>"
+        "<fo:block>last <fo:page-number-citation ref-id='lastblk'/></fo:block>"
+        "<fo:block>links <fo:basic-link internal-destination='inl'>a</fo:basic-link> "
+        "<fo:basic-link internal-destination='tr'>b</fo:basic-link> "
+        "<fo:basic-link internal-destination='bcin'>c</fo:basic-link> "
+        "<fo:basic-link internal-destination='lastblk'>d</fo:basic-link></fo:block>"
+        /* page 2: inline-level ids */
+        "<fo:block break-before='page'>P2 <fo:inline id='inl'>inline</fo:inline> "
+        "<fo:basic-link id='lnk' external-destination='http://example.org/'>l</fo:basic-link> "
+        "<fo:inline id='empty'/></fo:block>"
+        /* page 3: a table's parts and rows */
+        "<fo:table break-before='page'><fo:table-column column-width='100pt'/>"
+        "<fo:table-header id='th'><fo:table-row><fo:table-cell><fo:block>H</fo:block></fo:table-cell></fo:table-row></fo:table-header>"
+        "<fo:table-footer id='tf'><fo:table-row><fo:table-cell><fo:block>F</fo:block></fo:table-cell></fo:table-row></fo:table-footer>"
+        "<fo:table-body id='tb'><fo:table-row id='tr'><fo:table-cell><fo:block>r1</fo:block></fo:table-cell></fo:table-row>"
+        "<fo:table-row><fo:table-cell><fo:block>r2</fo:block></fo:table-cell></fo:table-row></fo:table-body></fo:table>"
+        /* page 4: inside a fixed-height container */
+        "<fo:block-container height='50pt' break-before='page'><fo:block id='bcblk'>bc <fo:inline id='bcin'>x</fo:inline></fo:block></fo:block-container>"
+        /* page 5: an empty last block */
+        "<fo:block break-before='page'>P5</fo:block><fo:block id='lastblk'/>";
+    run *r = lay_root("id='root'", "id='seq'", NULL, flow);
+    assert_int_equal((int)xp_num(r, "count(//page)"), 5);
+    assert_line(r, 1, "inl", "inl 2");
+    assert_line(r, 1, "lnk", "lnk 2");
+    assert_line(r, 1, "empty", "empty 2");
+    assert_line(r, 1, "self", "self 1");
+    assert_line(r, 1, "root", "root 1-5");
+    assert_line(r, 1, "seq", "seq 1-5");
+    assert_line(r, 1, "th", "th 3");
+    assert_line(r, 1, "tb", "tb 3-3");
+    assert_line(r, 1, "tr", "tr 3");
+    assert_line(r, 1, "tf", "tf 3");
+    assert_line(r, 1, "bc", "bc 4 4");
+    assert_line(r, 1, "last", "last 5");
+    /* a destination for each, on its page, so the links have a target */
+    const char *dests[][2] = { { "root", "1" }, { "seq", "1" }, { "self", "1" }, { "inl", "2" },
+                               { "lnk", "2" }, { "empty", "2" }, { "th", "3" }, { "tb", "3" },
+                               { "tr", "3" }, { "tf", "3" }, { "bcin", "4" }, { "bcblk", "4" },
+                               { "lastblk", "5" } };
+    for (size_t i = 0; i < G_N_ELEMENTS(dests); i++) {
+        int page = atoi(dests[i][1]);
+        assert_int_equal((int)xp_num(r, "count(//dest[@name='%s'])", dests[i][0]), 1);
+        assert_int_equal((int)xp_num(r, "count(//page[%d]/dest[@name='%s'])", page, dests[i][0]), 1);
+    }
+    /* the table header's destination is above its row, the footer's below the body */
+    assert_true(xp_num(r, "//page[3]/dest[@name='th']/@y") < xp_num(r, "//page[3]/dest[@name='tr']/@y"));
+    assert_true(xp_num(r, "//page[3]/dest[@name='tf']/@y") > xp_num(r, "//page[3]/line[. = 'r2']/@y") - 12);
+    /* the empty last block's destination is below P5 */
+    assert_true(xp_num(r, "//page[5]/dest[@name='lastblk']/@y") >= xp_num(r, "//page[5]/line[. = 'P5']/@y"));
+    assert_int_equal((int)xp_num(r, "count(//line[contains(., '00')])"), 0);
+    assert_int_equal((int)xp_num(r, "count(//page[1]/link[@dest])"), 4);
+    assert_false(has_warning(r, "did not settle"));
+    run_free(r);
+}
+
+static void test_losses_cite__last_page_of_a_row_that_splits(void **state)
+{
+    (void)state;
+    GString *f = g_string_new("<fo:block>row <fo:page-number-citation ref-id='big'/>-"
+                              "<fo:page-number-citation-last ref-id='big'/></fo:block>"
+                              "<fo:table><fo:table-column column-width='100pt'/><fo:table-body>"
+                              "<fo:table-row id='big'><fo:table-cell><fo:block>");
+    for (int i = 0; i < 30; i++)
+        g_string_append_printf(f, "<fo:block>cell line %d</fo:block>", i + 1);
+    g_string_append(f, "</fo:block></fo:table-cell></fo:table-row></fo:table-body></fo:table>");
+    run *r = lay_flow("p", NULL, f->str);
+    assert_int_equal((int)xp_num(r, "count(//page)"), 2);
+    assert_line(r, 1, "row", "row 1-2");
+    run_free(r);
+    g_string_free(f, TRUE);
+}
+
+static void test_losses_cite__ids_in_footnotes_and_static_content(void **state)
+{
+    (void)state;
+    const char *st = "<fo:static-content flow-name='xsl-region-before' id='hdr'><fo:block>"
+                     "Head <fo:inline id='hdrin'>x</fo:inline></fo:block></fo:static-content>";
+    GString *f = g_string_new("<fo:block>fn <fo:page-number-citation ref-id='fnb'/> "
+                              "<fo:page-number-citation ref-id='fnblk'/> hd <fo:page-number-citation ref-id='hdr'/> "
+                              "<fo:page-number-citation ref-id='hdrin'/></fo:block>"
+                              "<fo:block break-before='page'>Anchor<fo:footnote><fo:inline>1</fo:inline>"
+                              "<fo:footnote-body id='fnb'><fo:block id='fnblk'>The note</fo:block>"
+                              "</fo:footnote-body></fo:footnote></fo:block>");
+    run *r = lay_flow("p", st, f->str);
+    assert_line(r, 1, "fn", "fn 2 2 hd 1 1");
+    assert_int_equal((int)xp_num(r, "count(//page[2]/dest[@name='fnblk'])"), 1);
+    run_free(r);
+    g_string_free(f, TRUE);
+}
+
+static void test_losses_cite__unplaced_element_is_warned(void **state)
+{
+    (void)state;
+    /* the marker is never retrieved: its content is on no page */
+    const char *flow = "<fo:block><fo:marker marker-class-name='x'><fo:inline id='lost'>m</fo:inline></fo:marker>"
+                       "see <fo:page-number-citation ref-id='lost'/></fo:block>";
+    run *r = lay_flow("p", NULL, flow);
+    assert_true(has_warning(r, "the element with id 'lost' is on no page"));
+    run_free(r);
+}
+
+/* --- markers --- */
+
+static const char *MARKER_HEAD =
+    "<fo:static-content flow-name='xsl-region-before'><fo:block>"
+    "<fo:retrieve-marker retrieve-class-name='m'/></fo:block></fo:static-content>";
+
+static char *head(run *r, int page)
+{
+    return xp_str(r, "//page[%d]/line[@zone='before']", page);
+}
+
+static void assert_head(run *r, int page, const char *want)
+{
+    char *h = head(r, page);
+    assert_string_equal(h, want);
+    g_free(h);
+}
+
+static void test_losses_marker__retrieved_wherever_it_sits(void **state)
+{
+    (void)state;
+    const char *flow =
+        "<fo:marker marker-class-name='m'>InFlow</fo:marker>"
+        "<fo:block>first page</fo:block>"
+        "<fo:table break-before='page'><fo:table-column column-width='100pt'/><fo:table-body><fo:table-row>"
+        "<fo:table-cell><fo:marker marker-class-name='m'>InCell</fo:marker><fo:block>cell</fo:block></fo:table-cell>"
+        "</fo:table-row></fo:table-body></fo:table>"
+        "<fo:block-container height='30pt' break-before='page'><fo:block>"
+        "<fo:marker marker-class-name='m'>InContainer</fo:marker>text</fo:block></fo:block-container>"
+        "<fo:block break-before='page'>Text <fo:inline><fo:marker marker-class-name='m'>InInline</fo:marker>"
+        "inline</fo:inline></fo:block>"
+        "<fo:block break-before='page'>list</fo:block>"
+        "<fo:list-block><fo:list-item><fo:list-item-label end-indent='label-end()'>"
+        "<fo:marker marker-class-name='m'>InLabel</fo:marker><fo:block>1.</fo:block></fo:list-item-label>"
+        "<fo:list-item-body start-indent='body-start()'><fo:block>item</fo:block></fo:list-item-body>"
+        "</fo:list-item></fo:list-block>"
+        "<fo:block break-before='page'>last page</fo:block>"
+        "<fo:block><fo:marker marker-class-name='m'>InEmpty</fo:marker></fo:block>";
+    run *r = lay_flow("p", MARKER_HEAD, flow);
+    assert_int_equal((int)xp_num(r, "count(//page)"), 6);
+    assert_head(r, 1, "InFlow");
+    assert_head(r, 2, "InCell");
+    assert_head(r, 3, "InContainer");
+    assert_head(r, 4, "InInline");
+    /* a page's first marker: the list item's label comes after the "list" block */
+    assert_head(r, 5, "InLabel");
+    assert_head(r, 6, "InEmpty");
+    run_free(r);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_losses_cite__ids_of_every_kind_resolve),
+        cmocka_unit_test(test_losses_cite__last_page_of_a_row_that_splits),
+        cmocka_unit_test(test_losses_cite__ids_in_footnotes_and_static_content),
+        cmocka_unit_test(test_losses_cite__unplaced_element_is_warned),
+        cmocka_unit_test(test_losses_marker__retrieved_wherever_it_sits),
+    };
+    return cmocka_run_group_tests(tests, group_setup, group_teardown);
+}
