@@ -235,12 +235,15 @@ bool msp_fo_value_font_size(msp_fo_apply *a, const char *v, double *out)
         return true;
     }
     msp_fo_expr e;   /* em and % are relative to the parent's font size */
-    if (!msp_fo_expr_eval(v, pf, &e) || e.fn != MSP_INDENT_PLAIN || e.prop || !e.is_length)
+    if (!msp_fo_expr_eval(v, pf, &e) || e.fn != MSP_INDENT_PLAIN || e.prop || (!e.is_length && e.v != 0))
         return BAD;
     double d = e.v + e.pct * pf / 100.0;
     /* Pango sizes are ints of 1/1024 pt: far past any real page, refuse */
-    if (!(d > 0) || d > MSP_FO_MAX_FONT_SIZE)
+    if (!(d >= 0) || d > MSP_FO_MAX_FONT_SIZE)
         return BAD;
+    if (d == 0 && pf > 0)   /* valid (only negative sizes are not); FOP's cases hide text this way */
+        msp_diag_warn(&a->job->diags, a->loc, "remove the text, or give it a size",
+                      "font-size '%s' is 0: the text takes no room and is not drawn", v);
     *out = d;
     return true;
 }
@@ -268,15 +271,15 @@ bool msp_fo_value_line_height(msp_fo_apply *a, const char *v)
     msp_fo_expr e;
     if (!msp_fo_expr_eval(v, s->font_size, &e) || e.fn != MSP_INDENT_PLAIN || e.prop)
         return BAD;
-    if (!e.is_length) {           /* a number: inherited as the number */
-        if (e.v <= 0)
+    if (!e.is_length && e.v != 0) {   /* a number: inherited as the number */
+        if (e.v < 0)
             return BAD;
         s->line_height_factor = e.v;
         s->line_height = e.v * s->font_size;
         return true;
     }
-    double d = e.v + e.pct * s->font_size / 100.0;  /* length or % of the own font size */
-    if (d <= 0)
+    double d = e.v + e.pct * s->font_size / 100.0;  /* length or % of the own font size; 0 is valid */
+    if (d < 0)
         return BAD;
     s->line_height_factor = 0;
     s->line_height = d;
@@ -855,8 +858,15 @@ bool msp_fo_apply_value(msp_fo_apply *a, int id, const char *value)
     }
     case MSP_K_PAGE_WIDTH: case MSP_K_PAGE_HEIGHT: {
         double *f = p->kind == MSP_K_PAGE_WIDTH ? &s->page_width : &s->page_height;
-        if (strcmp(v, "auto") == 0) {
+        bool indefinite = strcmp(v, "indefinite") == 0;
+        if (strcmp(v, "auto") == 0 || indefinite) {
             *f = p->kind == MSP_K_PAGE_WIDTH ? 595.28 : 841.89;   /* A4 */
+            /* XSL 7.27.12/13: a page as large as its content; pages here are fixed, so as auto */
+            if (indefinite)
+                msp_diag_warn(&a->job->diags, a->loc, "give it a length",
+                              "%s 'indefinite' (a page sized by its content) is not supported; "
+                              "the A4 %s (%.2f pt) is used", p->name,
+                              p->kind == MSP_K_PAGE_WIDTH ? "width" : "height", *f);
             return true;
         }
         if (!msp_fo_value_length(a, v, false, f) || *f <= 0)

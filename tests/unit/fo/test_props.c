@@ -455,6 +455,38 @@ static void test_props_values__percentages_refused(void **state)
     }
 }
 
+static void test_props_values__zero_sizes_and_indefinite_pages(void **state)
+{
+    (void)state;
+    /* font-size and line-height 0 are valid (only negative values are not); a zero font size warns */
+    parse_flow("<fo:block id='a' font-size='0pt' line-height='0pt'>x<fo:inline id='b' font-size='2em'>y</fo:inline></fo:block>"
+               "<fo:block id='c' font-size='0' line-height='0'/>"
+               "<fo:block id='d' line-height='0%'/>");
+    assert_float_equal(st("a")->font_size, 0, EPS);
+    assert_float_equal(st("a")->line_height, 0, EPS);
+    assert_float_equal(st("b")->font_size, 0, EPS);
+    assert_float_equal(st("b")->line_height, 0, EPS);
+    assert_float_equal(st("c")->font_size, 0, EPS);
+    assert_float_equal(st("c")->line_height, 0, EPS);
+    assert_float_equal(st("d")->line_height, 0, EPS);
+    assert_int_equal(job.diags.warnings, 2);
+    msp_fo_doc_free(doc);
+    doc = NULL;
+    msp_job_clear(&job);
+    msp_job_init(&job);
+    /* page-height="indefinite": a fixed A4 height, with a warning */
+    const char *xml = "<fo:root " FO_NS "><fo:layout-master-set>"
+                      "<fo:simple-page-master master-name='a' page-width='indefinite' page-height='indefinite'>"
+                      "<fo:region-body/></fo:simple-page-master></fo:layout-master-set></fo:root>";
+    assert_int_equal(msp_fo_parse(&job, &doc, "m.fo", xml, strlen(xml)), MSP_OK);
+    msp_fo_node *spm = doc->root->first->first;
+    assert_float_equal(spm->style->page_width, 595.28, EPS);
+    assert_float_equal(spm->style->page_height, 841.89, EPS);
+    assert_int_equal(job.diags.warnings, 2);
+    const msp_diag *d = g_ptr_array_index(job.diags.items, 1);
+    assert_non_null(strstr(d->message, "page-height 'indefinite' (a page sized by its content) is not supported"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -471,6 +503,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_props_values__widows_orphans_zero, setup, teardown),
         cmocka_unit_test_setup_teardown(test_props_values__percentages_for_layout, setup, teardown),
         cmocka_unit_test_setup_teardown(test_props_values__percentages_refused, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_props_values__zero_sizes_and_indefinite_pages, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
