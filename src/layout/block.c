@@ -707,6 +707,7 @@ static GPtrArray *gen_isolated(msp_gen *g, const msp_fo_node *parent, const msp_
     msp_gen_children(g, parent, ra);
     msp_gen_anchor(g);
     GPtrArray *out = g->out;
+    g->run_after = g->force;
     g_ptr_array_free(g->spaces, TRUE);
     g->out = saved_out;
     g->spaces = saved_spaces;

@@ -453,14 +453,30 @@ static msp_status place(msp_layout *L, msp_item *it, GHashTable *cache, const ms
         return MSP_OK;
     }
     if (it->force != MSP_BREAK_AUTO && has) {
-        msp_break f = it->force;
-        /* trailing glue goes with the page */
-        msp_status st = finish_page(L, f, false, sel_before);
-        if (st == MSP_OK)
-            st = start_page(L, false);
-        it->force = MSP_BREAK_AUTO;
-        g_queue_push_head(&L->queue, it);
-        return st;
+        /* borders opened just before it (a table's, a block's) go with it */
+        guint b = L->placed->len;
+        bool opens = false;
+        while (b > 0) {
+            msp_item_kind k = g_array_index(L->placed, msp_placed, b - 1).it->kind;
+            if (k != MSP_ITEM_OPEN && k != MSP_ITEM_GLUE)
+                break;
+            opens = opens || k == MSP_ITEM_OPEN;
+            b--;
+        }
+        if (opens && b == 0) {
+            has = false;   /* only those borders on the page: the break is here already */
+        } else {
+            msp_break f = it->force;
+            it->force = MSP_BREAK_AUTO;
+            if (opens)
+                requeue_from(L, b, it);
+            else
+                g_queue_push_head(&L->queue, it);   /* trailing glue goes with the page */
+            msp_status st = finish_page(L, f, false, sel_before);
+            if (st == MSP_OK)
+                st = start_page(L, false);
+            return st;
+        }
     }
     if (it->force != MSP_BREAK_AUTO && !has && L->seq_pages > 0) {
         it->force = MSP_BREAK_AUTO;   /* already at a page top */

@@ -78,6 +78,7 @@ struct msp_item {
     bool row;                   /* GROUP: a table row that may split between cell lines */
     bool anchor;                /* GROUP of height 0 with no content: carries the ids and
                                    markers of empty elements (msp_gen_anchor) */
+    msp_break force_after;      /* table row: forced break after it (row or cell's last block) */
 };
 
 struct msp_table_hdr {
@@ -112,6 +113,8 @@ typedef struct msp_gen {
     int kt_depth;               /* inside keep-together */
     GPtrArray *p_ids, *p_markers;
     bool in_static;             /* static content: retrieve-marker resolved */
+    msp_break run_after;        /* the forced break left pending at the end of the last
+                                   msp_gen_run (a break-after on its last block) */
     msp_status st;
 } msp_gen;
 

@@ -6,7 +6,9 @@
  * border-collapse="collapse" draws each shared cell edge once (the wider
  * border wins); the table's own border is not collapsed with its cells'.
  * A row taller than the page splits between the lines of its cells
- * (msp_table_row_split; layout.c decides where). */
+ * (msp_table_row_split; layout.c decides where); a forced break on a block
+ * in a cell splits it there, and break-before/after on a row or on a cell's
+ * first/last block break before/after the row. */
 #include "layout/layout_private.h"
 
 #define MSP_TABLE_MAX_COLUMNS 1000
@@ -133,6 +135,9 @@ static msp_item *gen_row(msp_gen *g, table_ctx *t, const msp_fo_node *row, const
         if (c->id)
             g_ptr_array_add(g->p_ids, (gpointer)c->id);
         GPtrArray *items = msp_gen_run(g, c, &cra);
+        /* break-after on a cell's last block: after the row */
+        if (g->run_after != MSP_BREAK_AUTO && grp->force_after == MSP_BREAK_AUTO)
+            grp->force_after = g->run_after;
         double ch = msp_items_height(items) + side_w(s, MSP_BEFORE) + side_w(s, MSP_AFTER);
         if (s->height.kind == MSP_LEN_ABS && s->height.v > ch)
             ch = s->height.v;
@@ -182,6 +187,12 @@ static msp_item *gen_row(msp_gen *g, table_ctx *t, const msp_fo_node *row, const
     if (last)
         memset(t->busy, 0, (size_t)t->ncols * sizeof *t->busy);
     grp->h = h;
+    if (row->kind == MSP_FO_TABLE_ROW) {
+        if (row->style->break_before != MSP_BREAK_AUTO)
+            grp->force = row->style->break_before;
+        if (row->style->break_after != MSP_BREAK_AUTO)
+            grp->force_after = row->style->break_after;
+    }
     /* rows tied by a span are kept whole (the spanning cell is drawn with its first row) */
     grp->row = row->style->keep_together == MSP_KEEP_AUTO && !spanned;
     return grp;
@@ -216,27 +227,29 @@ static guint cell_fit(const GPtrArray *items, double y0, double room, double *bo
     return k;
 }
 
-msp_item *msp_table_row_split(msp_item *row, double room)
+/* Height of the first k items of a cell's run (a leading glue dropped). */
+static double run_height(const GPtrArray *items, guint k)
 {
-    if (!row->row || !row->subs || row->subs->len == 0)
-        return NULL;
+    double h = 0;
+    for (guint i = 0; i < k; i++) {
+        const msp_item *it = g_ptr_array_index(items, i);
+        if (!(it->kind == MSP_ITEM_GLUE && i == 0 && !it->retain))
+            h += it->h;
+    }
+    return h;
+}
+
+/* Splits row after the first k[c] items of each cell c: row keeps them (cell
+ * borders open at the bottom), the rest is returned as a new row (open at the
+ * top, same header). */
+static msp_item *split_cells(msp_item *row, const guint *k)
+{
     guint n = row->subs->len;
-    guint *k = g_new(guint, n);
-    bool some = false, all = true;
     double h1 = 0;
     for (guint c = 0; c < n; c++) {
         const msp_sub *s = &g_array_index(row->subs, msp_sub, c);
-        double bottom;
-        /* a split row's cells start at the top: display-align was for the whole height */
-        k[c] = cell_fit(s->items, s->pad_before, room, &bottom);
-        some = some || k[c] > 0;
-        all = all && k[c] == s->items->len;
         if (k[c] > 0)
-            h1 = MAX(h1, bottom);
-    }
-    if (!some || all) {
-        g_free(k);
-        return NULL;
+            h1 = MAX(h1, s->pad_before + run_height(s->items, k[c]));
     }
     msp_item *rest = msp_item_new(MSP_ITEM_GROUP, 0);
     rest->subs = g_array_new(FALSE, TRUE, sizeof(msp_sub));
@@ -245,7 +258,7 @@ msp_item *msp_table_row_split(msp_item *row, double room)
     for (guint c = 0; c < n; c++) {
         msp_sub *s = &g_array_index(row->subs, msp_sub, c);
         msp_sub r = { .items = g_ptr_array_new(), .pad_after = s->pad_after, .open_top = true,
-                      .open_bottom = s->open_bottom };
+                      .open_bottom = s->open_bottom, .col0 = s->col0, .col1 = s->col1 };
         for (guint i = k[c]; i < s->items->len; i++)
             g_ptr_array_add(r.items, g_ptr_array_index(s->items, i));
         g_ptr_array_set_size(s->items, k[c]);   /* moved, not freed */
@@ -261,7 +274,6 @@ msp_item *msp_table_row_split(msp_item *row, double room)
     }
     for (guint c = 0; c < n; c++)
         g_array_index(rest->subs, msp_sub, c).cell_h = h2;
-    g_free(k);
     row->h = h1;
     rest->h = h2;
     /* notes follow their anchors; ids stay where the row starts, ends move on */
@@ -275,11 +287,159 @@ msp_item *msp_table_row_split(msp_item *row, double room)
     }
     rest->ids_end = row->ids_end;
     row->ids_end = NULL;
+    rest->force_after = row->force_after;
+    row->force_after = MSP_BREAK_AUTO;
     if (row->hdr) {
         rest->hdr = row->hdr;
         row->hdr->refs++;
     }
     return rest;
+}
+
+msp_item *msp_table_row_split(msp_item *row, double room)
+{
+    if (!row->row || !row->subs || row->subs->len == 0)
+        return NULL;
+    guint n = row->subs->len;
+    guint *k = g_new(guint, n);
+    bool some = false, all = true;
+    for (guint c = 0; c < n; c++) {
+        const msp_sub *s = &g_array_index(row->subs, msp_sub, c);
+        double bottom;
+        /* a split row's cells start at the top: display-align was for the whole height */
+        k[c] = cell_fit(s->items, s->pad_before, room, &bottom);
+        some = some || k[c] > 0;
+        all = all && k[c] == s->items->len;
+    }
+    msp_item *rest = some && !all ? split_cells(row, k) : NULL;
+    g_free(k);
+    return rest;
+}
+
+/* ---- forced breaks inside cells ---- */
+
+/* The first box of a cell's run at or after index from with a forced break,
+ * or -1. */
+static int forced_box(const GPtrArray *items, guint from)
+{
+    for (guint i = from; i < items->len; i++) {
+        const msp_item *it = g_ptr_array_index(items, i);
+        if (it->kind != MSP_ITEM_GLUE && it->force != MSP_BREAK_AUTO)
+            return (int)i;
+    }
+    return -1;
+}
+
+/* The bottom of a cell's first step: its content down to the first place a
+ * break is allowed (past keeps, widows and orphans), from the cell's top. */
+static double first_step(const msp_sub *s)
+{
+    double y = s->pad_before;
+    for (guint i = 0; i < s->items->len; i++) {
+        const msp_item *it = g_ptr_array_index(s->items, i);
+        if (!(it->kind == MSP_ITEM_GLUE && i == 0 && !it->retain))
+            y += it->h;
+        if (it->kind == MSP_ITEM_GLUE || it->kind == MSP_ITEM_OPEN)
+            continue;
+        const msp_item *next = NULL;
+        for (guint j = i + 1; j < s->items->len && !next; j++) {
+            const msp_item *n = g_ptr_array_index(s->items, j);
+            if (n->kind != MSP_ITEM_GLUE)
+                next = n;
+        }
+        if (!next || (next->bp == MSP_BP_FREE && next->kind != MSP_ITEM_CLOSE) ||
+            next->force != MSP_BREAK_AUTO)
+            return y;
+    }
+    return y;
+}
+
+/* Leaves no forced break on the leading boxes of each cell's run (glue
+ * skipped): they become the row's break before. Returns the strongest. */
+static msp_break leading_breaks(msp_item *row)
+{
+    msp_break f = MSP_BREAK_AUTO;
+    for (guint c = 0; c < row->subs->len; c++) {
+        GPtrArray *items = g_array_index(row->subs, msp_sub, c).items;
+        for (guint i = 0; i < items->len; i++) {
+            msp_item *it = g_ptr_array_index(items, i);
+            if (it->kind == MSP_ITEM_GLUE)
+                continue;
+            if (it->force != MSP_BREAK_AUTO && f == MSP_BREAK_AUTO)
+                f = it->force;
+            it->force = MSP_BREAK_AUTO;
+            break;
+        }
+    }
+    return f;
+}
+
+/* A forced break on a block inside a cell ends the row's part there (XSL
+ * 4.8: forced breaks win over the row being kept whole): the cells' content
+ * above the break stays, the rest starts a row part of its own on the next
+ * page. The parts are appended to out. */
+static void split_forced(msp_gen *g, const msp_fo_node *table, msp_item *row, GPtrArray *out)
+{
+    for (;;) {
+        msp_break lead = leading_breaks(row);
+        if (lead != MSP_BREAK_AUTO)
+            row->force = lead;
+        guint n = row->subs->len;
+        int best = -1;
+        double room = 0;
+        for (guint c = 0; c < n; c++) {
+            const msp_sub *s = &g_array_index(row->subs, msp_sub, c);
+            int f = forced_box(s->items, 0);
+            if (f < 0)
+                continue;
+            double y = s->pad_before + run_height(s->items, (guint)f);
+            if (best < 0 || y < room) {
+                best = (int)c;
+                room = y;
+            }
+        }
+        if (best < 0) {
+            g_ptr_array_add(out, row);
+            return;
+        }
+        if (!row->row) {
+            /* a row tied to others by a spanning cell is kept whole */
+            msp_diag_warn(&g->L->job->diags, table->loc, "move the break out of the row-spanning cell",
+                          "a forced break inside a table row that a row-spanning cell ties to the "
+                          "next is not honoured; the rows stay together");
+            for (guint c = 0; c < n; c++) {
+                GPtrArray *items = g_array_index(row->subs, msp_sub, c).items;
+                for (int f; (f = forced_box(items, 0)) >= 0;)
+                    ((msp_item *)g_ptr_array_index(items, (guint)f))->force = MSP_BREAK_AUTO;
+            }
+            g_ptr_array_add(out, row);
+            return;
+        }
+        /* as FOP's table stepper: every cell gets at least its first step */
+        for (guint c = 0; c < n; c++)
+            if ((int)c != best)
+                room = MAX(room, first_step(&g_array_index(row->subs, msp_sub, c)));
+        guint *k = g_new(guint, n);
+        msp_break f = MSP_BREAK_PAGE;
+        for (guint c = 0; c < n; c++) {
+            const msp_sub *s = &g_array_index(row->subs, msp_sub, c);
+            int fb = forced_box(s->items, 0);
+            if ((int)c == best) {
+                k[c] = (guint)fb;
+                f = ((msp_item *)g_ptr_array_index(s->items, (guint)fb))->force;
+            } else {
+                double bottom;
+                k[c] = cell_fit(s->items, s->pad_before, room, &bottom);
+                if (fb >= 0 && k[c] > (guint)fb)
+                    k[c] = (guint)fb;
+            }
+        }
+        msp_item *rest = split_cells(row, k);
+        g_free(k);
+        g_ptr_array_add(out, row);
+        rest->force = f;
+        row = rest;
+    }
 }
 
 /* Puts from's ids and markers before dst's own. */
@@ -519,6 +679,18 @@ msp_status msp_gen_table(msp_gen *g, const msp_fo_node *table, const msp_refarea
     for (guint i = 0; i < footer->len; i++)
         g_ptr_array_add(rows, g_ptr_array_index(footer, i));
     g_ptr_array_free(footer, TRUE);
+    /* forced breaks in body rows (after collapsing: the parts share their cells'
+     * borders); a repeated header has none */
+    GPtrArray *parts = g_ptr_array_new();
+    for (guint i = 0; i < rows->len; i++)
+        split_forced(g, table, g_ptr_array_index(rows, i), parts);
+    g_ptr_array_free(rows, TRUE);
+    rows = parts;
+    for (guint i = 0; hdr && i < hdr->items->len; i++) {
+        msp_item *h = g_ptr_array_index(hdr->items, i);
+        leading_breaks(h);
+        h->force = h->force_after = MSP_BREAK_AUTO;
+    }
     if (rows->len)
         prepend_marks(g_ptr_array_index(rows, 0), outer);
     else
@@ -531,6 +703,8 @@ msp_status msp_gen_table(msp_gen *g, const msp_fo_node *table, const msp_refarea
             hdr->refs++;
         }
         msp_gen_push_box(g, row);
+        if (row->force_after != MSP_BREAK_AUTO)
+            g->force = row->force_after;
     }
     if (hdr && --hdr->refs == 0) {
         msp_items_free(hdr->items);

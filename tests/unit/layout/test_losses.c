@@ -213,6 +213,89 @@ static void test_losses_marker__retrieved_wherever_it_sits(void **state)
     run_free(r);
 }
 
+/* --- forced breaks in tables --- */
+
+static const char *TABLE_2COLS = "<fo:table><fo:table-column column-width='120pt'/>"
+                                 "<fo:table-column column-width='120pt'/>";
+
+static void test_losses_break__table_row_break_before_and_after(void **state)
+{
+    (void)state;
+    GString *f = g_string_new(TABLE_2COLS);
+    g_string_append(f, "<fo:table-body>"
+                       "<fo:table-row><fo:table-cell><fo:block>R1</fo:block></fo:table-cell>"
+                       "<fo:table-cell><fo:block>R1b</fo:block></fo:table-cell></fo:table-row>"
+                       "<fo:table-row break-before='odd-page' break-after='odd-page'>"
+                       "<fo:table-cell><fo:block>R2</fo:block></fo:table-cell>"
+                       "<fo:table-cell><fo:block>R2b</fo:block></fo:table-cell></fo:table-row>"
+                       "<fo:table-row><fo:table-cell><fo:block>R3</fo:block></fo:table-cell>"
+                       "<fo:table-cell><fo:block>R3b</fo:block></fo:table-cell></fo:table-row>"
+                       "</fo:table-body></fo:table><fo:block>After</fo:block>");
+    run *r = lay_flow("p", NULL, f->str);
+    /* as FOP: R1 | blank | R2 | blank | R3 */
+    assert_int_equal((int)xp_num(r, "count(//page)"), 5);
+    assert_int_equal((int)xp_num(r, "count(//page[1]/line[. = 'R1'])"), 1);
+    assert_int_equal((int)xp_num(r, "count(//page[2]/line)"), 0);
+    assert_int_equal((int)xp_num(r, "count(//page[3]/line[. = 'R2'])"), 1);
+    assert_int_equal((int)xp_num(r, "count(//page[3]/line[. = 'R2b'])"), 1);
+    assert_int_equal((int)xp_num(r, "count(//page[4]/line)"), 0);
+    assert_int_equal((int)xp_num(r, "count(//page[5]/line[. = 'R3'])"), 1);
+    assert_int_equal((int)xp_num(r, "count(//page[5]/line[. = 'After'])"), 1);
+    run_free(r);
+    g_string_free(f, TRUE);
+}
+
+static void test_losses_break__block_in_cell_splits_the_row(void **state)
+{
+    (void)state;
+    GString *f = g_string_new(TABLE_2COLS);
+    g_string_append(f, "<fo:table-header><fo:table-row><fo:table-cell><fo:block>Head</fo:block></fo:table-cell>"
+                       "</fo:table-row></fo:table-header><fo:table-body>"
+                       "<fo:table-row><fo:table-cell border='1pt solid black'><fo:block>A1</fo:block>"
+                       "<fo:block>A2</fo:block><fo:block>A3</fo:block></fo:table-cell>"
+                       "<fo:table-cell><fo:block>B1</fo:block><fo:block break-before='page'>B2</fo:block>"
+                       "</fo:table-cell></fo:table-row>"
+                       "<fo:table-row><fo:table-cell><fo:block break-after='page'>C1</fo:block></fo:table-cell>"
+                       "<fo:table-cell><fo:block>D1</fo:block></fo:table-cell></fo:table-row>"
+                       "<fo:table-row><fo:table-cell><fo:block break-before='page'>E1</fo:block></fo:table-cell>"
+                       "</fo:table-row>"
+                       "</fo:table-body></fo:table>");
+    run *r = lay_flow("p", NULL, f->str);
+    assert_int_equal((int)xp_num(r, "count(//page)"), 3);
+    /* page 1: the row up to the break; the other cell's content above it stays */
+    assert_int_equal((int)xp_num(r, "count(//page[1]/line[. = 'A1'])"), 1);
+    assert_int_equal((int)xp_num(r, "count(//page[1]/line[. = 'B1'])"), 1);
+    assert_int_equal((int)xp_num(r, "count(//page[1]/line[. = 'B2' or . = 'A2'])"), 0);
+    /* page 2: the header again, the rest of the row, then the next row up to C1's break-after */
+    assert_int_equal((int)xp_num(r, "count(//page[2]/line[. = 'Head'])"), 1);
+    NEAR(xp_num(r, "//page[2]/line[. = 'B2']/@y"), xp_num(r, "//page[2]/line[. = 'A2']/@y"));
+    assert_int_equal((int)xp_num(r, "count(//page[2]/line[. = 'A3'])"), 1);
+    assert_int_equal((int)xp_num(r, "count(//page[2]/line[. = 'C1'])"), 1);
+    assert_int_equal((int)xp_num(r, "count(//page[2]/line[. = 'D1'])"), 1);
+    /* page 3: break-before on a cell's first block breaks before its row */
+    assert_int_equal((int)xp_num(r, "count(//page[3]/line[. = 'E1'])"), 1);
+    /* the split cell's border: open at the break (no bottom rule on page 1, no top rule on page 2) */
+    assert_int_equal((int)xp_num(r, "count(//page[1]/rule[@y = @y2])"), 1);
+    assert_int_equal((int)xp_num(r, "count(//page[2]/rule[@y = @y2])"), 1);
+    run_free(r);
+    g_string_free(f, TRUE);
+}
+
+static void test_losses_break__table_and_first_row_break_once(void **state)
+{
+    (void)state;
+    GString *f = g_string_new("<fo:block>Before</fo:block><fo:table break-before='page' border='1pt solid black'>"
+                              "<fo:table-column column-width='120pt'/><fo:table-body>"
+                              "<fo:table-row break-before='page'><fo:table-cell><fo:block>Row</fo:block>"
+                              "</fo:table-cell></fo:table-row></fo:table-body></fo:table>");
+    run *r = lay_flow("p", NULL, f->str);
+    assert_int_equal((int)xp_num(r, "count(//page)"), 2);
+    assert_int_equal((int)xp_num(r, "count(//page[1]/rule)"), 0);
+    assert_int_equal((int)xp_num(r, "count(//page[2]/line[. = 'Row'])"), 1);
+    run_free(r);
+    g_string_free(f, TRUE);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -221,6 +304,9 @@ int main(void)
         cmocka_unit_test(test_losses_cite__ids_in_footnotes_and_static_content),
         cmocka_unit_test(test_losses_cite__unplaced_element_is_warned),
         cmocka_unit_test(test_losses_marker__retrieved_wherever_it_sits),
+        cmocka_unit_test(test_losses_break__table_row_break_before_and_after),
+        cmocka_unit_test(test_losses_break__block_in_cell_splits_the_row),
+        cmocka_unit_test(test_losses_break__table_and_first_row_break_once),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
