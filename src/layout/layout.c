@@ -1,9 +1,8 @@
 /* Pagination: msp_layout_run. Page-sequences, the streaming page builder
  * (first fit with look-back to the weakest latest break point, footnote
- * reserve, split notes carried to the next page), page emission (body,
- * footnote area, separator, static content, destinations), forced and blank
- * pages and bookmarks. Item generation is block.c; ids and the citation
- * passes are cite.c. */
+ * reserve, split notes carried to the next page), forced and blank pages and
+ * bookmarks. Item generation is block.c; drawing a finished page is
+ * page_emit.c; ids and the citation passes are cite.c. */
 #include "layout/layout_private.h"
 
 #define MSP_MAX_PAGE_NUMBER 99999999
@@ -21,7 +20,7 @@ static bool page_has_boxes(const msp_layout *L)
     return false;
 }
 
-static double parts_height(const msp_layout *L)
+double msp_notes_height(const msp_layout *L)
 {
     double h = 0;
     for (guint i = 0; i < L->parts->len; i++) {
@@ -32,7 +31,7 @@ static double parts_height(const msp_layout *L)
     return h;
 }
 
-static bool parts_any(const msp_layout *L)
+bool msp_notes_any(const msp_layout *L)
 {
     for (guint i = 0; i < L->parts->len; i++) {
         const msp_note_part *p = &g_array_index(L->parts, msp_note_part, i);
@@ -69,172 +68,6 @@ static void parts_truncate(msp_layout *L, guint n)
 }
 
 static msp_status seq_start_page(msp_layout *L, bool blank);
-
-/* ---- static content ---- */
-
-static void emit_static(msp_layout *L, msp_page *page, const msp_fo_node *sc, msp_rect r,
-                        const msp_fo_node *region, msp_zone zone)
-{
-    if (!sc || r.h <= 0)
-        return;
-    msp_gen g;
-    msp_gen_init(&g, L, page->number_text);
-    g.in_static = true;
-    msp_refarea ra = { 0, r.w, { 0 } };
-    if (sc->id)
-        g_ptr_array_add(g.p_ids, (gpointer)sc->id);
-    msp_status st = msp_gen_children(&g, sc, &ra);
-    msp_gen_anchor(&g);
-    if (st != MSP_OK && L->st == MSP_OK)
-        L->st = st;
-    double h = msp_items_height(g.out), dy = 0;
-    msp_display_align da = region ? region->style->display_align : MSP_DA_BEFORE;
-    if (da == MSP_DA_CENTER)
-        dy = (r.h - h) / 2;
-    else if (da == MSP_DA_AFTER)
-        dy = r.h - h;
-    msp_run_emit(L, page, g.out, 0, (int)g.out->len, zone, r.x, r.y + dy, -1);
-    msp_gen_clear(&g);
-}
-
-/* The static content flowing into a page's region: the one whose flow-name is
- * the region's region-name (default: the region's xsl- name). */
-static const msp_fo_node *static_for(msp_layout *L, const msp_fo_node *region, const char *dflt)
-{
-    if (!region || !L->statics)
-        return NULL;
-    const char *name = msp_fo_attr_value(region, "region-name");
-    return g_hash_table_lookup(L->statics, name ? name : dflt);
-}
-
-typedef struct open_deco {
-    msp_deco *d;
-    double y0;
-    int at;
-    bool open_top;
-} open_deco;
-
-/* Builds the page from the placed items and parts, sends it to the sink and frees it. */
-static msp_status emit_page(msp_layout *L, bool blank)
-{
-    msp_page *page = msp_page_new(L->m.pw, L->m.ph);
-    page->index = L->page_index;
-    page->number = L->number;
-    page->number_text = msp_page_number_format(page->arena, L->number, L->format);
-    page->master = msp_arena_strdup(page->arena, L->m.name);
-    page->region[MSP_ZONE_BODY] = L->m.body;
-    page->region[MSP_ZONE_BEFORE] = L->m.before;
-    page->region[MSP_ZONE_AFTER] = L->m.after;
-    msp_markers_page_start(L);
-    msp_cite_page(L, page);
-
-    double x0 = L->m.body.x, y = L->m.body.y;
-    GArray *open = g_array_new(FALSE, FALSE, sizeof(open_deco));
-    for (guint i = 0; i < L->open->len; i++) {
-        open_deco o = { g_ptr_array_index(L->open, i), y, page->n_areas, true };
-        g_array_append_val(open, o);
-    }
-    g_ptr_array_set_size(L->open, 0);
-    /* the last box: trailing glue is not drawn */
-    guint last_box = 0;
-    for (guint i = 0; i < L->placed->len; i++)
-        if (g_array_index(L->placed, msp_placed, i).it->kind != MSP_ITEM_GLUE)
-            last_box = i + 1;
-    bool page_top = true;
-    for (guint i = 0; i < last_box && !blank; i++) {
-        const msp_placed *p = &g_array_index(L->placed, msp_placed, i);
-        const msp_item *it = p->it;
-        if (it->kind == MSP_ITEM_GLUE) {
-            y += it->h;
-            continue;
-        }
-        if (p->hdr && it->hdr) {
-            msp_run_emit(L, page, it->hdr->items, 0, (int)it->hdr->items->len, MSP_ZONE_BODY, x0, y, -1);
-            y += it->hdr->h;
-        } else if (page_top && it->kind == MSP_ITEM_GROUP) {
-            /* a row starting the page draws the top edge collapsing gave the row above */
-            msp_table_row_draw_tops(page, it, MSP_ZONE_BODY, x0, y);
-        }
-        page_top = false;
-        msp_item_mark(L, page, it, MSP_ZONE_BODY, x0, y);
-        if (it->kind == MSP_ITEM_OPEN) {
-            /* the open stack holds its own reference, dropped at the close */
-            it->deco->refs++;
-            open_deco o = { it->deco, y, page->n_areas, false };
-            g_array_append_val(open, o);
-        } else if (it->kind == MSP_ITEM_CLOSE) {
-            y += it->h;
-            if (open->len) {
-                open_deco o = g_array_index(open, open_deco, open->len - 1);
-                g_array_set_size(open, open->len - 1);
-                msp_deco_draw(page, o.d, MSP_ZONE_BODY, x0, o.y0, y, o.open_top, false, o.at);
-                msp_deco_unref(o.d);
-            }
-            continue;
-        } else {
-            msp_item_emit(L, page, it, MSP_ZONE_BODY, x0, y, -1);
-        }
-        for (guint k = 0; it->ids_end && k < it->ids_end->len; k++)
-            msp_cite_record(L, page, g_ptr_array_index(it->ids_end, k), x0, y, false);
-        y += it->h;
-    }
-    /* blocks continuing on the next page: open bottom edge here */
-    for (guint i = 0; i < open->len; i++) {
-        open_deco *o = &g_array_index(open, open_deco, i);
-        msp_deco_draw(page, o->d, MSP_ZONE_BODY, x0, o->y0, y, o->open_top, true, o->at);
-        g_ptr_array_add(L->open, o->d);
-    }
-    g_array_free(open, TRUE);
-
-    /* footnote area at the bottom of the region-body */
-    double nh = parts_height(L);
-    double bottom = L->m.body.y + L->m.body.h;
-    if (parts_any(L)) {
-        double top = bottom - nh;
-        if (L->sep_items) {
-            page->region[MSP_ZONE_SEPARATOR] = (msp_rect){ x0, top - L->sep_h, L->m.body.w, L->sep_h };
-            msp_run_emit(L, page, L->sep_items, 0, (int)L->sep_items->len, MSP_ZONE_SEPARATOR, x0,
-                         top - L->sep_h, -1);
-        }
-        page->region[MSP_ZONE_FOOTNOTES] = (msp_rect){ x0, top, L->m.body.w, nh };
-        int idx = 0;
-        double ny = top;
-        for (guint i = 0; i < L->parts->len; i++) {
-            const msp_note_part *p = &g_array_index(L->parts, msp_note_part, i);
-            if (p->to <= p->from)
-                continue;
-            msp_run_emit(L, page, p->note->items, p->from, p->to, MSP_ZONE_FOOTNOTES, x0, ny, idx);
-            ny += msp_note_height(p->note, p->from, p->to);
-            idx++;
-        }
-        page->n_footnotes = idx;
-    }
-    emit_static(L, page, static_for(L, L->m.rbefore, "xsl-region-before"), L->m.before, L->m.rbefore,
-                MSP_ZONE_BEFORE);
-    emit_static(L, page, static_for(L, L->m.rafter, "xsl-region-after"), L->m.after, L->m.rafter,
-                MSP_ZONE_AFTER);
-    msp_markers_page_end(L);
-
-    msp_status st = L->st;
-    if (st == MSP_OK && L->emit && L->opts->report)
-        msp_layout_report_add_page(L->opts->report, page);
-    if (st == MSP_OK && L->emit && L->opts->sink)
-        st = L->opts->sink(L->opts->sink_user, page);
-    msp_page_free(page);
-    L->page_index++;
-    L->seq_pages++;
-    if (L->emit)
-        L->res->pages = L->page_index;
-    if (st == MSP_OK && L->page_index >= L->job->limits.max_pages)
-        st = msp_diag_error(&L->job->diags, MSP_E_LIMIT, L->seq->loc,
-                            "split the document or raise the page limit",
-                            "the document has more than %d pages", L->job->limits.max_pages);
-    if (st == MSP_OK)
-        st = msp_job_check_time(L->job, L->seq->loc);
-    if (st != MSP_OK && L->st == MSP_OK)
-        L->st = st;
-    return L->st;
-}
 
 /* Frees the page's placed items and moves unfinished notes to the carry list. */
 static void clear_page(msp_layout *L)
@@ -274,8 +107,8 @@ static void place_carry(msp_layout *L)
         if (L->full) {
             parts_add(L, c->note, c->from, c->from);
         } else {
-            double used = parts_height(L) + (parts_any(L) ? 0 : L->sep_h);
-            double room = avail - used - (parts_any(L) ? L->sep_h : 0);
+            double used = msp_notes_height(L) + (msp_notes_any(L) ? 0 : L->sep_h);
+            double room = avail - used - (msp_notes_any(L) ? L->sep_h : 0);
             double need = msp_note_height(c->note, c->from, len);
             if (need <= room) {
                 parts_add(L, c->note, c->from, len);
@@ -312,7 +145,7 @@ static msp_status blank_page(msp_layout *L)
         msp_note_part *p = &g_array_index(L->parts, msp_note_part, i);
         p->to = p->from;
     }
-    st = emit_page(L, true);
+    st = msp_page_emit(L, true);
     clear_page(L);
     L->number++;
     return st;
@@ -336,7 +169,7 @@ static void try_last_master(msp_layout *L, const msp_master_sel *before)
         L->sel = saved;
         return;
     }
-    double need = L->body_h + parts_height(L) + (parts_any(L) ? L->sep_h : 0);
+    double need = L->body_h + msp_notes_height(L) + (msp_notes_any(L) ? L->sep_h : 0);
     if (m.node != cur.node && m.body.w == cur.body.w && need <= m.body.h + 0.001) {
         L->m = m;
         return;
@@ -348,7 +181,7 @@ static msp_status finish_page(msp_layout *L, msp_break next, bool last, const ms
 {
     if (last)
         try_last_master(L, sel_before);
-    msp_status st = emit_page(L, false);
+    msp_status st = msp_page_emit(L, false);
     clear_page(L);
     L->number++;
     if (st != MSP_OK)
@@ -491,8 +324,8 @@ static msp_status place(msp_layout *L, msp_item *it, GHashTable *cache, const ms
     double avail = L->m.body.h;
     bool hdr = it->hdr && L->hdr_shown != it->hdr;
     double need = L->body_h + (has ? trailing_glue(L) : 0) + (hdr ? it->hdr->h : 0) + it->h;
-    double nh = parts_height(L);
-    double sep_now = parts_any(L) ? L->sep_h : 0;
+    double nh = msp_notes_height(L);
+    double sep_now = msp_notes_any(L) ? L->sep_h : 0;
     /* a table row taller than a whole page: its first part fills this page */
     if (it->row && !(L->full && has) && need + nh + sep_now > avail + 0.001 &&
         it->h + (it->hdr ? it->hdr->h : 0) > avail + 0.001) {

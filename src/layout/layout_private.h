@@ -203,6 +203,16 @@ struct msp_layout {
     GHashTable *mk_first, *mk_last, *mk_carry, *mk_seq_first;
 };
 
+/* layout.c: the page being built */
+/* Height of the note parts on the page, and whether there are any. */
+double msp_notes_height(const msp_layout *L);
+bool msp_notes_any(const msp_layout *L);
+
+/* page_emit.c */
+/* Builds the page from the placed boxes and note parts (blank: none of the
+ * body), sends it to the sink (emitting pass) and frees it. Returns L->st. */
+msp_status msp_page_emit(msp_layout *L, bool blank);
+
 /* block.c */
 void msp_gen_init(msp_gen *g, msp_layout *L, const char *page_number_text);
 void msp_gen_clear(msp_gen *g);

@@ -1,0 +1,171 @@
+/* Page emission: one finished page built from the placed boxes and note
+ * parts (body with decorations open across the break, footnote area under
+ * the separator, static content, region backgrounds, ids and markers),
+ * sent to the sink and freed. Choosing what goes on the page is layout.c. */
+#include "layout/layout_private.h"
+
+#include <string.h>
+
+static void emit_static(msp_layout *L, msp_page *page, const msp_fo_node *sc, msp_rect r,
+                        const msp_fo_node *region, msp_zone zone)
+{
+    if (!sc || r.h <= 0)
+        return;
+    msp_gen g;
+    msp_gen_init(&g, L, page->number_text);
+    g.in_static = true;
+    msp_refarea ra = { 0, r.w, { 0 } };
+    if (sc->id)
+        g_ptr_array_add(g.p_ids, (gpointer)sc->id);
+    msp_status st = msp_gen_children(&g, sc, &ra);
+    msp_gen_anchor(&g);
+    if (st != MSP_OK && L->st == MSP_OK)
+        L->st = st;
+    double h = msp_items_height(g.out), dy = 0;
+    msp_display_align da = region ? region->style->display_align : MSP_DA_BEFORE;
+    if (da == MSP_DA_CENTER)
+        dy = (r.h - h) / 2;
+    else if (da == MSP_DA_AFTER)
+        dy = r.h - h;
+    msp_run_emit(L, page, g.out, 0, (int)g.out->len, zone, r.x, r.y + dy, -1);
+    msp_gen_clear(&g);
+}
+
+/* The static content flowing into a page's region: the one whose flow-name is
+ * the region's region-name (default: the region's xsl- name). */
+static const msp_fo_node *static_for(msp_layout *L, const msp_fo_node *region, const char *dflt)
+{
+    if (!region || !L->statics)
+        return NULL;
+    const char *name = msp_fo_attr_value(region, "region-name");
+    return g_hash_table_lookup(L->statics, name ? name : dflt);
+}
+
+typedef struct open_deco {
+    msp_deco *d;
+    double y0;
+    int at;
+    bool open_top;
+} open_deco;
+
+msp_status msp_page_emit(msp_layout *L, bool blank)
+{
+    msp_page *page = msp_page_new(L->m.pw, L->m.ph);
+    page->index = L->page_index;
+    page->number = L->number;
+    page->number_text = msp_page_number_format(page->arena, L->number, L->format);
+    page->master = msp_arena_strdup(page->arena, L->m.name);
+    page->region[MSP_ZONE_BODY] = L->m.body;
+    page->region[MSP_ZONE_BEFORE] = L->m.before;
+    page->region[MSP_ZONE_AFTER] = L->m.after;
+    msp_markers_page_start(L);
+    msp_cite_page(L, page);
+
+    double x0 = L->m.body.x, y = L->m.body.y;
+    GArray *open = g_array_new(FALSE, FALSE, sizeof(open_deco));
+    for (guint i = 0; i < L->open->len; i++) {
+        open_deco o = { g_ptr_array_index(L->open, i), y, page->n_areas, true };
+        g_array_append_val(open, o);
+    }
+    g_ptr_array_set_size(L->open, 0);
+    /* the last box: trailing glue is not drawn */
+    guint last_box = 0;
+    for (guint i = 0; i < L->placed->len; i++)
+        if (g_array_index(L->placed, msp_placed, i).it->kind != MSP_ITEM_GLUE)
+            last_box = i + 1;
+    bool page_top = true;
+    for (guint i = 0; i < last_box && !blank; i++) {
+        const msp_placed *p = &g_array_index(L->placed, msp_placed, i);
+        const msp_item *it = p->it;
+        if (it->kind == MSP_ITEM_GLUE) {
+            y += it->h;
+            continue;
+        }
+        if (p->hdr && it->hdr) {
+            msp_run_emit(L, page, it->hdr->items, 0, (int)it->hdr->items->len, MSP_ZONE_BODY, x0, y, -1);
+            y += it->hdr->h;
+        } else if (page_top && it->kind == MSP_ITEM_GROUP) {
+            /* a row starting the page draws the top edge collapsing gave the row above */
+            msp_table_row_draw_tops(page, it, MSP_ZONE_BODY, x0, y);
+        }
+        page_top = false;
+        msp_item_mark(L, page, it, MSP_ZONE_BODY, x0, y);
+        if (it->kind == MSP_ITEM_OPEN) {
+            /* the open stack holds its own reference, dropped at the close */
+            it->deco->refs++;
+            open_deco o = { it->deco, y, page->n_areas, false };
+            g_array_append_val(open, o);
+        } else if (it->kind == MSP_ITEM_CLOSE) {
+            y += it->h;
+            if (open->len) {
+                open_deco o = g_array_index(open, open_deco, open->len - 1);
+                g_array_set_size(open, open->len - 1);
+                msp_deco_draw(page, o.d, MSP_ZONE_BODY, x0, o.y0, y, o.open_top, false, o.at);
+                msp_deco_unref(o.d);
+            }
+            continue;
+        } else {
+            msp_item_emit(L, page, it, MSP_ZONE_BODY, x0, y, -1);
+        }
+        for (guint k = 0; it->ids_end && k < it->ids_end->len; k++)
+            msp_cite_record(L, page, g_ptr_array_index(it->ids_end, k), x0, y, false);
+        y += it->h;
+    }
+    /* blocks continuing on the next page: open bottom edge here */
+    for (guint i = 0; i < open->len; i++) {
+        open_deco *o = &g_array_index(open, open_deco, i);
+        msp_deco_draw(page, o->d, MSP_ZONE_BODY, x0, o->y0, y, o->open_top, true, o->at);
+        g_ptr_array_add(L->open, o->d);
+    }
+    g_array_free(open, TRUE);
+
+    /* footnote area at the bottom of the region-body */
+    double nh = msp_notes_height(L);
+    double bottom = L->m.body.y + L->m.body.h;
+    if (msp_notes_any(L)) {
+        double top = bottom - nh;
+        if (L->sep_items) {
+            page->region[MSP_ZONE_SEPARATOR] = (msp_rect){ x0, top - L->sep_h, L->m.body.w, L->sep_h };
+            msp_run_emit(L, page, L->sep_items, 0, (int)L->sep_items->len, MSP_ZONE_SEPARATOR, x0,
+                         top - L->sep_h, -1);
+        }
+        page->region[MSP_ZONE_FOOTNOTES] = (msp_rect){ x0, top, L->m.body.w, nh };
+        int idx = 0;
+        double ny = top;
+        for (guint i = 0; i < L->parts->len; i++) {
+            const msp_note_part *p = &g_array_index(L->parts, msp_note_part, i);
+            if (p->to <= p->from)
+                continue;
+            msp_run_emit(L, page, p->note->items, p->from, p->to, MSP_ZONE_FOOTNOTES, x0, ny, idx);
+            ny += msp_note_height(p->note, p->from, p->to);
+            idx++;
+        }
+        page->n_footnotes = idx;
+    }
+    emit_static(L, page, static_for(L, L->m.rbefore, "xsl-region-before"), L->m.before, L->m.rbefore,
+                MSP_ZONE_BEFORE);
+    emit_static(L, page, static_for(L, L->m.rafter, "xsl-region-after"), L->m.after, L->m.rafter,
+                MSP_ZONE_AFTER);
+    msp_markers_page_end(L);
+
+    msp_status st = L->st;
+    if (st == MSP_OK && L->emit && L->opts->report)
+        msp_layout_report_add_page(L->opts->report, page);
+    if (st == MSP_OK && L->emit && L->opts->sink)
+        st = L->opts->sink(L->opts->sink_user, page);
+    msp_page_free(page);
+    L->page_index++;
+    L->seq_pages++;
+    if (L->emit)
+        L->res->pages = L->page_index;
+    if (st == MSP_OK && L->page_index >= L->job->limits.max_pages)
+        st = msp_diag_error(&L->job->diags, MSP_E_LIMIT, L->seq->loc,
+                            "split the document or raise the page limit",
+                            "the document has more than %d pages", L->job->limits.max_pages);
+    if (st == MSP_OK)
+        st = msp_job_check_time(L->job, L->seq->loc);
+    if (st != MSP_OK && L->st == MSP_OK)
+        L->st = st;
+    return L->st;
+}
+
