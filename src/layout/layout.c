@@ -593,6 +593,10 @@ static msp_status run_sequence(msp_layout *L, const msp_fo_node *seq, const msp_
         const char *nipn = next_seq ? msp_fo_attr_value(next_seq, "initial-page-number") : NULL;
         add = nipn && ((strcmp(nipn, "auto-odd") == 0 && last % 2 != 0) ||
                        (strcmp(nipn, "auto-even") == 0 && last % 2 == 0));
+        /* XSL 7.27.6: a numeric one makes this sequence end on the other parity
+         * (even N: end on an odd page; odd N: on an even page) */
+        if (nipn && g_ascii_isdigit(nipn[0]))
+            add = (g_ascii_strtoll(nipn, NULL, 10) % 2 == 0) == (last % 2 == 0);
     } else if (strcmp(fpc, "even") == 0) {
         add = L->seq_pages % 2 != 0;
     } else if (strcmp(fpc, "odd") == 0) {

@@ -296,6 +296,40 @@ static void test_losses_break__table_and_first_row_break_once(void **state)
     g_string_free(f, TRUE);
 }
 
+/* --- page counts --- */
+
+static run *two_sequences(const char *next_ipn)
+{
+    char *fo = g_strdup_printf("<fo:root xmlns:fo='http://www.w3.org/1999/XSL/Format' "
+                               "font-family='Liberation Serif' font-size='10pt' line-height='12pt'>%s"
+                               "<fo:page-sequence master-reference='p'><fo:flow flow-name='xsl-region-body'>"
+                               "<fo:block>One</fo:block></fo:flow></fo:page-sequence>"
+                               "<fo:page-sequence master-reference='p' initial-page-number='%s'>"
+                               "<fo:flow flow-name='xsl-region-body'><fo:block>Two</fo:block></fo:flow>"
+                               "</fo:page-sequence></fo:root>", MASTERS, next_ipn);
+    run *r = lay_out(fo);
+    g_free(fo);
+    assert_int_equal(r->st, MSP_OK);
+    return r;
+}
+
+static void test_losses_pages__force_page_count_auto_numeric_next(void **state)
+{
+    (void)state;
+    /* the next sequence starts on odd page 5: this one must end on an even page */
+    run *r = two_sequences("5");
+    assert_int_equal((int)xp_num(r, "count(//page)"), 3);
+    assert_int_equal((int)xp_num(r, "//page[2]/@number"), 2);
+    assert_int_equal((int)xp_num(r, "count(//page[2]/line)"), 0);
+    assert_int_equal((int)xp_num(r, "//page[3]/@number"), 5);
+    run_free(r);
+    /* even page 4 next: page 1 is odd already */
+    r = two_sequences("4");
+    assert_int_equal((int)xp_num(r, "count(//page)"), 2);
+    assert_int_equal((int)xp_num(r, "//page[2]/@number"), 4);
+    run_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -307,6 +341,7 @@ int main(void)
         cmocka_unit_test(test_losses_break__table_row_break_before_and_after),
         cmocka_unit_test(test_losses_break__block_in_cell_splits_the_row),
         cmocka_unit_test(test_losses_break__table_and_first_row_break_once),
+        cmocka_unit_test(test_losses_pages__force_page_count_auto_numeric_next),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
