@@ -223,6 +223,29 @@ static void add_seg(msp_para_text *t, const msp_fo_node *node, guint start)
 
 /* --- white space (XSL 1.1 §7.16.7, 7.16.8, 7.16.12) --- */
 
+/* A C1 control (U+0080..U+009F) or DEL at q: XML 1.0 allows them in text,
+ * but they have no glyph and no meaning in a line. */
+static int control_len(const char *q, const char *end)
+{
+    unsigned char b = (unsigned char)q[0];
+    if (b == 0x7F)
+        return 1;
+    if (b == 0xC2 && q + 1 < end && (unsigned char)q[1] >= 0x80 && (unsigned char)q[1] <= 0x9F)
+        return 2;
+    return 0;
+}
+
+static void warn_control(msp_para_text *t, const msp_fo_node *node, const char *q, int n)
+{
+    gunichar c = n == 1 ? 0x7F : (gunichar)(((unsigned char)q[0] & 0x1F) << 6 | ((unsigned char)q[1] & 0x3F));
+    char *msg = g_strdup_printf("control character U+%04X in the text is dropped", (unsigned)c);
+    msp_para_warn_once(t->env->job, node->loc.line ? node->loc : element_of(node)->loc,
+                       "XML 1.0 allows the C1 controls U+0080-U+009F and DEL in text, but they print "
+                       "nothing; remove it, or write the character meant (U+0085 is often a "
+                       "Windows-1252 ellipsis, U+2026)", msg);
+    g_free(msg);
+}
+
 static void trim_trailing_spaces(msp_para_text *t)
 {
     while (t->text->len > t->protect && t->text->str[t->text->len - 1] == ' ')
@@ -250,11 +273,18 @@ static gunichar transform(msp_para_text *t, msp_transform tt, gunichar c)
     return c;
 }
 
-static void put_text(msp_para_text *t, const msp_fo_style *s, const char *p, size_t len)
+static void put_text(msp_para_text *t, const msp_fo_node *node, const msp_fo_style *s, const char *p,
+                     size_t len)
 {
     const char *end = p + len;
     while (p < end) {
         char c = *p;
+        int cl = control_len(p, end);
+        if (cl) {
+            warn_control(t, node, p, cl);
+            p += cl;
+            continue;
+        }
         if (c == '\n' || c == ' ' || c == '\t' || c == '\r') {
             p++;
             if (c == '\n') {
@@ -300,7 +330,7 @@ static void put_text(msp_para_text *t, const msp_fo_style *s, const char *p, siz
         }
         /* a run of other characters */
         const char *q = p;
-        while (q < end && *q != '\n' && *q != ' ' && *q != '\t' && *q != '\r')
+        while (q < end && *q != '\n' && *q != ' ' && *q != '\t' && *q != '\r' && !control_len(q, end))
             q++;
         if (s->text_transform == MSP_TT_NONE) {
             g_string_append_len(t->text, p, q - p);
@@ -439,7 +469,7 @@ static msp_status collect_node(msp_para_text *t, const msp_fo_node *n, const inl
     msp_status st = MSP_OK;
     switch (n->kind) {
     case MSP_FO_TEXT:
-        put_text(t, n->style, n->text, n->text_len);
+        put_text(t, n, n->style, n->text, n->text_len);
         break;
     case MSP_FO_INLINE:
     case MSP_FO_WRAPPER:
@@ -495,7 +525,16 @@ static msp_status collect_node(msp_para_text *t, const msp_fo_node *n, const inl
             return msp_diag_error(&job->diags, MSP_E_FO, n->loc,
                                   "write one character, e.g. character=\"&#x2014;\"",
                                   "fo:character needs a character property");
-        put_literal(t, c, (size_t)(g_utf8_next_char(c) - c));
+        size_t clen = (size_t)(g_utf8_next_char(c) - c);
+        int ctl = control_len(c, c + clen);
+        if (ctl)
+            warn_control(t, n, c, ctl);
+        else if (*c == '\n' || *c == ' ' || *c == '\t' || *c == '\r')
+            /* a white-space character is handled like one in text (XSL 1.1 §7.16.7:
+             * a linefeed follows linefeed-treatment, by default a space) */
+            put_text(t, n, n->style, c, 1);
+        else
+            put_literal(t, c, clen);
         st = style_attrs(t, n, &ic, start, (guint)t->text->len);
         add_seg(t, n, start);
         break;
