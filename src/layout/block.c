@@ -330,14 +330,26 @@ static msp_status gen_run(msp_gen *g, const msp_fo_node *block, const msp_fo_nod
 }
 
 /* The fo:marker children of the inlines of a run go with its first line (the
- * para builder does not say which line an inline starts on). */
+ * para builder does not say which line an inline starts on). Backgrounds,
+ * borders and padding of inline-level elements are not drawn: said once per
+ * element. */
 static void inline_marks(msp_gen *g, const msp_fo_node *first, const msp_fo_node *last)
 {
     for (const msp_fo_node *n = first; n; n = n->next) {
+        if (n->kind != MSP_FO_TEXT && n->kind != MSP_FO_MARKER && msp_deco_needed(n->style) &&
+            msp_layout_first_time(g->L, n))
+            msp_diag_warn(&g->L->job->diags, n->loc,
+                          "put the background, border or padding on a block, or remove it",
+                          "%s: background-color, border and padding on inline-level elements are not "
+                          "drawn", msp_fo_kind_name(n->kind));
         if (n->kind == MSP_FO_INLINE || n->kind == MSP_FO_WRAPPER || n->kind == MSP_FO_BASIC_LINK) {
             add_markers(g, n);
             if (n->first)
                 inline_marks(g, n->first, n->last);
+        } else if (n->kind == MSP_FO_FOOTNOTE) {
+            for (const msp_fo_node *c = n->first; c; c = c->next)
+                if (c->kind != MSP_FO_FOOTNOTE_BODY)
+                    inline_marks(g, c, c);
         }
         if (n == last)
             break;

@@ -10,6 +10,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+bool msp_layout_first_time(msp_layout *L, const void *key)
+{
+    if (g_hash_table_contains(L->warned, key))
+        return false;
+    g_hash_table_add(L->warned, (gpointer)key);
+    return true;
+}
+
 /* ---- page state ---- */
 
 static bool page_has_boxes(const msp_layout *L)
@@ -636,6 +644,7 @@ static msp_status run_pass(msp_layout *L)
     /* markers of an earlier pass are not carried into this one */
     g_hash_table_remove_all(L->mk_carry);
     g_hash_table_remove_all(L->mk_seq_first);
+    g_hash_table_remove_all(L->warned);
     msp_status st = MSP_OK;
     for (const msp_fo_node *c = L->doc->root->first; c && st == MSP_OK; c = c->next) {
         if (c->kind != MSP_FO_PAGE_SEQUENCE)
@@ -692,6 +701,7 @@ msp_status msp_layout_run(msp_job *job, const msp_fo_doc *doc, const msp_layout_
     L.mk_last = g_hash_table_new(g_str_hash, g_str_equal);
     L.mk_carry = g_hash_table_new(g_str_hash, g_str_equal);
     L.mk_seq_first = g_hash_table_new(g_str_hash, g_str_equal);
+    L.warned = g_hash_table_new(NULL, NULL);
 
     msp_status st = MSP_OK;
     bool any_sequence = false;
@@ -723,6 +733,7 @@ msp_status msp_layout_run(msp_job *job, const msp_fo_doc *doc, const msp_layout_
     g_hash_table_destroy(L.mk_last);
     g_hash_table_destroy(L.mk_carry);
     g_hash_table_destroy(L.mk_seq_first);
+    g_hash_table_destroy(L.warned);
     if (L.statics)
         g_hash_table_destroy(L.statics);
     return st;

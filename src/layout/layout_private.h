@@ -201,7 +201,15 @@ struct msp_layout {
 
     /* markers: class -> node; page firsts/lasts and the carried last */
     GHashTable *mk_first, *mk_last, *mk_carry, *mk_seq_first;
+
+    /* keys (FO nodes) already warned about in this pass (msp_layout_first_time) */
+    GHashTable *warned;
 };
+
+/* layout.c */
+/* True the first time it is called for key in a pass: for warnings about an
+ * element that layout meets more than once (static content on each page). */
+bool msp_layout_first_time(msp_layout *L, const void *key);
 
 /* layout.c: the page being built */
 /* Height of the note parts on the page, and whether there are any. */

@@ -48,6 +48,38 @@ typedef struct open_deco {
     bool open_top;
 } open_deco;
 
+/* The background of each region with a size, under everything else on the
+ * page; the region's own border and padding are not drawn (said once). */
+static void region_backgrounds(msp_layout *L, msp_page *page)
+{
+    const msp_fo_node *body = NULL;
+    for (const msp_fo_node *r = L->m.node ? L->m.node->first : NULL; r && !body; r = r->next)
+        if (r->kind == MSP_FO_REGION_BODY)
+            body = r;
+    const msp_fo_node *regions[] = { body, L->m.rbefore, L->m.rafter };
+    const msp_rect *rects[] = { &L->m.body, &L->m.before, &L->m.after };
+    const msp_zone zones[] = { MSP_ZONE_BODY, MSP_ZONE_BEFORE, MSP_ZONE_AFTER };
+    for (size_t i = 0; i < G_N_ELEMENTS(regions); i++) {
+        const msp_fo_node *r = regions[i];
+        if (!r || rects[i]->w <= 0 || rects[i]->h <= 0)
+            continue;
+        const msp_fo_style *s = r->style;
+        if (s->background_color != MSP_COLOR_NONE) {
+            msp_area a = { .kind = MSP_AREA_RECT, .zone = zones[i], .x = rects[i]->x, .y = rects[i]->y,
+                           .w = rects[i]->w, .h = rects[i]->h };
+            a.u.rect.color = s->background_color;
+            msp_page_add(page, &a);
+        }
+        bool frame = false;
+        for (int k = 0; k < 4; k++)
+            frame = frame || s->padding[k] > 0 ||
+                    (s->border[k].style != MSP_BORDER_NONE && s->border[k].width > 0);
+        if (frame && L->emit && msp_layout_first_time(L, r))
+            msp_diag_warn(&L->job->diags, r->loc, "remove them, or put them on the flow's blocks",
+                          "border and padding on %s are not drawn", msp_fo_kind_name(r->kind));
+    }
+}
+
 msp_status msp_page_emit(msp_layout *L, bool blank)
 {
     msp_page *page = msp_page_new(L->m.pw, L->m.ph);
@@ -59,6 +91,7 @@ msp_status msp_page_emit(msp_layout *L, bool blank)
     page->region[MSP_ZONE_BEFORE] = L->m.before;
     page->region[MSP_ZONE_AFTER] = L->m.after;
     msp_markers_page_start(L);
+    region_backgrounds(L, page);
     msp_cite_page(L, page);
 
     double x0 = L->m.body.x, y = L->m.body.y;

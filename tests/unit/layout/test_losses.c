@@ -330,6 +330,61 @@ static void test_losses_pages__force_page_count_auto_numeric_next(void **state)
     run_free(r);
 }
 
+/* --- decorations --- */
+
+static void test_losses_deco__region_backgrounds_drawn_first(void **state)
+{
+    (void)state;
+    const char *masters =
+        "<fo:layout-master-set><fo:simple-page-master master-name='bg' page-width='300pt' page-height='300pt' margin='20pt'>"
+        "<fo:region-body margin-top='20pt' background-color='#F0F0F0'/>"
+        "<fo:region-before extent='15pt' background-color='#FFFF00'/></fo:simple-page-master></fo:layout-master-set>";
+    char *fo = g_strdup_printf("<fo:root xmlns:fo='http://www.w3.org/1999/XSL/Format' font-family='Liberation Serif' "
+                               "font-size='10pt' line-height='12pt'>%s<fo:page-sequence master-reference='bg'>"
+                               "<fo:flow flow-name='xsl-region-body'><fo:block>One</fo:block>"
+                               "<fo:block break-before='page'>Two</fo:block></fo:flow></fo:page-sequence></fo:root>",
+                               masters);
+    run *r = lay_out(fo);
+    g_free(fo);
+    assert_int_equal(r->st, MSP_OK);
+    for (int p = 1; p <= 2; p++) {
+        /* the body's background covers the region-body, under its text */
+        NEAR(xp_num(r, "//page[%d]/rect[1]/@x", p), 20);
+        NEAR(xp_num(r, "//page[%d]/rect[1]/@y", p), 40);
+        NEAR(xp_num(r, "//page[%d]/rect[1]/@w", p), 260);
+        NEAR(xp_num(r, "//page[%d]/rect[1]/@h", p), 240);
+        char *c = xp_str(r, "//page[%d]/rect[1]/@color", p);
+        assert_string_equal(c, "#F0F0F0");
+        g_free(c);
+        assert_int_equal((int)xp_num(r, "count(//page[%d]/line[1]/preceding-sibling::rect)", p), 2);
+        assert_int_equal((int)xp_num(r, "count(//page[%d]/rect[@zone='before'][@color='#FFFF00'][@h='15.00'])", p), 1);
+    }
+    run_free(r);
+}
+
+static void test_losses_deco__inline_decorations_are_warned(void **state)
+{
+    (void)state;
+    const char *st = "<fo:static-content flow-name='xsl-region-before'><fo:block>"
+                     "Head <fo:inline background-color='yellow'>h</fo:inline></fo:block></fo:static-content>";
+    const char *flow = "<fo:block>Text <fo:inline border='1pt solid black'>boxed</fo:inline> and "
+                       "<fo:basic-link padding='2pt' external-destination='http://example.org/'>link</fo:basic-link>"
+                       "</fo:block><fo:block break-before='page'>Two</fo:block>";
+    run *r = lay_flow("p", st, flow);
+    int n = 0;
+    for (guint i = 0; i < r->job.diags.items->len; i++) {
+        const msp_diag *d = g_ptr_array_index(r->job.diags.items, i);
+        if (strstr(d->message, "on inline-level elements are not drawn")) {
+            n++;
+            assert_true(d->loc.line > 0);
+        }
+    }
+    /* once each: the header's inline is met on both pages */
+    assert_int_equal(n, 3);
+    assert_true(has_warning(r, "fo:basic-link: background-color, border and padding"));
+    run_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -342,6 +397,8 @@ int main(void)
         cmocka_unit_test(test_losses_break__block_in_cell_splits_the_row),
         cmocka_unit_test(test_losses_break__table_and_first_row_break_once),
         cmocka_unit_test(test_losses_pages__force_page_count_auto_numeric_next),
+        cmocka_unit_test(test_losses_deco__region_backgrounds_drawn_first),
+        cmocka_unit_test(test_losses_deco__inline_decorations_are_warned),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
