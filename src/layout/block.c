@@ -470,6 +470,8 @@ static msp_status gen_block(msp_gen *g, const msp_fo_node *node, const msp_refar
                     g_ptr_array_add(grp->notes, g_ptr_array_index(ci->notes, k));
             }
         }
+        if (st == MSP_OK)
+            st = msp_container_overflow(g, node, content, s->height.v);
         msp_gen_push_box(g, grp);
     } else if (node->kind == MSP_FO_TABLE) {
         st = msp_gen_table(g, node, &inner);

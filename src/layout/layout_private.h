@@ -256,6 +256,14 @@ void msp_item_mark(msp_layout *L, msp_page *page, const msp_item *it, msp_zone z
 void msp_deco_draw(msp_page *page, const msp_deco *d, msp_zone zone, double x0, double y0, double y1,
                    bool open_top, bool open_bottom, int insert_at);
 
+/* overflow.c */
+/* A fixed-height block-container whose content (items, stacked from its top)
+ * is taller than height: overflow="hidden" or "scroll" drops the boxes that
+ * end below it (a warning), "error-if-overflow" is an error (MSP_E_LAYOUT),
+ * "visible" and "auto" draw it past the bottom edge (a warning). Notes
+ * anchored in dropped lines are kept. Returns MSP_OK or MSP_E_LAYOUT. */
+msp_status msp_container_overflow(msp_gen *g, const msp_fo_node *node, GPtrArray *content, double height);
+
 /* list.c, table.c */
 msp_status msp_gen_list_item(msp_gen *g, const msp_fo_node *item, const msp_refarea *ra);
 msp_status msp_gen_table(msp_gen *g, const msp_fo_node *node, const msp_refarea *ra);

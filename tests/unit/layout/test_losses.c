@@ -385,6 +385,98 @@ static void test_losses_deco__inline_decorations_are_warned(void **state)
     run_free(r);
 }
 
+/* --- block-container overflow --- */
+
+/* Sets overflow on every fo:block-container under n: the FO reader does not
+ * pass the property on yet (it warns that it is unsupported), so the test
+ * sets what it would. */
+static void set_overflow(msp_job *job, msp_fo_node *n, const char *value)
+{
+    for (msp_fo_node *c = n->first; c; c = c->next) {
+        if (c->kind == MSP_FO_BLOCK_CONTAINER && !msp_fo_attr_value(c, "overflow")) {
+            msp_fo_attr *a = msp_arena_alloc_array(job->arena, (size_t)c->n_attrs + 1, sizeof *a);
+            if (c->n_attrs)
+                memcpy(a, c->attrs, (size_t)c->n_attrs * sizeof *a);
+            a[c->n_attrs] = (msp_fo_attr){ "overflow", value };
+            c->attrs = a;
+            c->n_attrs++;
+        }
+        set_overflow(job, c, value);
+    }
+}
+
+static run *lay_overflow(const char *overflow)
+{
+    GString *f = g_string_new("<fo:block>Before</fo:block><fo:block-container height='30pt'>");
+    for (int i = 0; i < 5; i++)
+        g_string_append_printf(f, "<fo:block>In %d</fo:block>", i + 1);
+    g_string_append(f, "</fo:block-container><fo:block>After</fo:block>");
+    char *fo = doc_fo("p", NULL, f->str);
+    g_string_free(f, TRUE);
+    run *r = g_new0(run, 1);
+    msp_job_init(&r->job);
+    msp_layout_report_init(&r->report);
+    msp_fo_doc *doc = NULL;
+    r->st = msp_fo_parse(&r->job, &doc, "test.fo", fo, strlen(fo));
+    g_free(fo);
+    assert_int_equal(r->st, MSP_OK);
+    if (overflow)
+        set_overflow(&r->job, doc->root, overflow);
+    FILE *out = open_memstream(&r->xml, &r->len);
+    sink_buf b = { out, 0 };
+    msp_area_dump_begin(out);
+    msp_layout_opts opts = { .pango = g_ctx, .sink = dump_sink, .sink_user = &b, .report = &r->report };
+    r->st = msp_layout_run(&r->job, doc, &opts, &r->res);
+    msp_area_dump_end(out);
+    fclose(out);
+    msp_fo_doc_free(doc);
+    r->doc = xmlReadMemory(r->xml, (int)r->len, "dump.xml", NULL, XML_PARSE_NONET);
+    return r;
+}
+
+static void test_losses_overflow__visible_is_drawn_and_warned(void **state)
+{
+    (void)state;
+    run *r = lay_overflow(NULL);
+    assert_int_equal(r->st, MSP_OK);
+    assert_int_equal((int)xp_num(r, "count(//line[starts-with(., 'In ')])"), 5);
+    assert_true(has_warning(r, "fo:block-container content is 60.00 pt tall, 30.00 pt more than its height "
+                               "(30.00 pt): it is drawn past the container's bottom edge"));
+    /* the container keeps its height: the next block follows it */
+    NEAR(xp_num(r, "//line[. = 'After']/@y") - xp_num(r, "//line[. = 'Before']/@y"), 42);
+    run_free(r);
+}
+
+static void test_losses_overflow__hidden_clips(void **state)
+{
+    (void)state;
+    const char *values[] = { "hidden", "scroll" };
+    for (size_t i = 0; i < G_N_ELEMENTS(values); i++) {
+        run *r = lay_overflow(values[i]);
+        assert_int_equal(r->st, MSP_OK);
+        /* 30 pt: the first two 12 pt lines; the third would end at 36 pt */
+        assert_int_equal((int)xp_num(r, "count(//line[starts-with(., 'In ')])"), 2);
+        assert_int_equal((int)xp_num(r, "count(//line[. = 'In 3'])"), 0);
+        assert_true(has_warning(r, "clips it, 3 lines or boxes below its bottom edge are not drawn"));
+        run_free(r);
+    }
+}
+
+static void test_losses_overflow__error_if_overflow_fails(void **state)
+{
+    (void)state;
+    run *r = lay_overflow("error-if-overflow");
+    assert_int_equal(r->st, MSP_E_LAYOUT);
+    bool located = false;
+    for (guint i = 0; i < r->job.diags.items->len; i++) {
+        const msp_diag *d = g_ptr_array_index(r->job.diags.items, i);
+        if (d->severity == MSP_SEV_ERROR && strstr(d->message, "overflow=\"error-if-overflow\""))
+            located = d->loc.line > 0;
+    }
+    assert_true(located);
+    run_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -399,6 +491,9 @@ int main(void)
         cmocka_unit_test(test_losses_pages__force_page_count_auto_numeric_next),
         cmocka_unit_test(test_losses_deco__region_backgrounds_drawn_first),
         cmocka_unit_test(test_losses_deco__inline_decorations_are_warned),
+        cmocka_unit_test(test_losses_overflow__visible_is_drawn_and_warned),
+        cmocka_unit_test(test_losses_overflow__hidden_clips),
+        cmocka_unit_test(test_losses_overflow__error_if_overflow_fails),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
