@@ -476,6 +476,22 @@ static char *node_text(msp_arena *arena, const msp_fo_node *n)
     return r;
 }
 
+/* True when some page master's region-body has region-name name. */
+static bool body_named(const msp_layout *L, const char *name)
+{
+    for (const msp_fo_node *c = L->doc->root->first; c; c = c->next) {
+        if (c->kind != MSP_FO_LAYOUT_MASTER_SET)
+            continue;
+        for (const msp_fo_node *m = c->first; m; m = m->next)
+            for (const msp_fo_node *r = m->kind == MSP_FO_SIMPLE_PAGE_MASTER ? m->first : NULL; r; r = r->next) {
+                const char *rn = msp_fo_attr_value(r, "region-name");
+                if (r->kind == MSP_FO_REGION_BODY && rn && strcmp(rn, name) == 0)
+                    return true;
+            }
+    }
+    return false;
+}
+
 static msp_status run_sequence(msp_layout *L, const msp_fo_node *seq, const msp_fo_node *next_seq)
 {
     L->seq = seq;
@@ -543,9 +559,9 @@ static msp_status run_sequence(msp_layout *L, const msp_fo_node *seq, const msp_
         return L->st = msp_diag_error(&L->job->diags, MSP_E_FO, seq->loc, "add an fo:flow",
                                       "fo:page-sequence without fo:flow");
     const char *fl = msp_fo_attr_value(L->flow, "flow-name");
-    if (fl && strcmp(fl, "xsl-region-body") != 0)
+    if (fl && strcmp(fl, "xsl-region-body") != 0 && !body_named(L, fl))
         return L->st = msp_diag_error(&L->job->diags, MSP_E_FO, L->flow->loc,
-                                      "use flow-name=\"xsl-region-body\"",
+                                      "use flow-name=\"xsl-region-body\", or the region-name of a region-body",
                                       "fo:flow '%s' matches no region", fl);
 
     GHashTable *cache = g_hash_table_new_full(NULL, NULL, NULL, (GDestroyNotify)msp_note_unref);

@@ -477,6 +477,30 @@ static void test_losses_overflow__error_if_overflow_fails(void **state)
     run_free(r);
 }
 
+/* --- the flow --- */
+
+static void test_losses_flow__into_a_named_region_body(void **state)
+{
+    (void)state;
+    const char *fo =
+        "<fo:root xmlns:fo='http://www.w3.org/1999/XSL/Format' font-family='Liberation Serif' font-size='10pt'>"
+        "<fo:layout-master-set><fo:simple-page-master master-name='m' page-width='300pt' page-height='300pt'>"
+        "<fo:region-body region-name='letterBody' margin='20pt'/></fo:simple-page-master></fo:layout-master-set>"
+        "<fo:page-sequence master-reference='m'><fo:flow flow-name='letterBody'><fo:block>Letter</fo:block>"
+        "</fo:flow></fo:page-sequence></fo:root>";
+    run *r = lay_out(fo);
+    assert_int_equal(r->st, MSP_OK);
+    assert_int_equal((int)xp_num(r, "count(//page[1]/line[. = 'Letter'])"), 1);
+    run_free(r);
+    /* a name no region has is still an error */
+    char *bad = g_strdup(fo);
+    memcpy(strstr(bad, "flow-name='letterBody'"), "flow-name='letterBodx'", 22);
+    r = lay_out(bad);
+    g_free(bad);
+    assert_int_equal(r->st, MSP_E_FO);
+    run_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -494,6 +518,7 @@ int main(void)
         cmocka_unit_test(test_losses_overflow__visible_is_drawn_and_warned),
         cmocka_unit_test(test_losses_overflow__hidden_clips),
         cmocka_unit_test(test_losses_overflow__error_if_overflow_fails),
+        cmocka_unit_test(test_losses_flow__into_a_named_region_body),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
