@@ -287,23 +287,28 @@ static bool is_inline_child(const msp_fo_node *n)
     return n->kind != MSP_FO_MARKER && msp_fo_is_inline(n);
 }
 
+/* The part of the run first..last after the nested block `after` and before
+ * `before` (NULL: unbounded) as line boxes. */
 static msp_status gen_run(msp_gen *g, const msp_fo_node *block, const msp_fo_node *first,
-                          const msp_fo_node *last, const msp_refarea *ra, bool first_line,
-                          bool last_run)
+                          const msp_fo_node *last, const msp_fo_node *after, const msp_fo_node *before,
+                          const msp_refarea *ra, bool first_line, bool last_run)
 {
     const msp_fo_style *s = block->style;
     double start = msp_indent_resolve(&s->start_indent, ra);
     double end = msp_indent_resolve(&s->end_indent, ra);
     msp_para_ref *ref = g_new0(msp_para_ref, 1);
     ref->refs = 1;
-    msp_status st = msp_para_build(&g->env, &ref->para, block, first, last, ra->width, start, end,
-                                   first_line, last_run);
+    msp_status st = msp_para_build_part(&g->env, &ref->para, block, first, last, after, before, ra->width,
+                                        start, end, first_line, last_run);
     if (st != MSP_OK) {
         msp_para_clear(&ref->para);
         g_free(ref);
         return st;
     }
     const msp_para *p = &ref->para;
+    /* a part with nothing to lay out: its inlines' ids go to the next box */
+    for (int i = 0; i < p->n_ids; i++)
+        g_ptr_array_add(g->p_ids, (gpointer)msp_arena_strdup(g->L->job->arena, p->ids[i]));
     int n = p->n_lines;
     int orphans = MAX(1, s->orphans), widows = MAX(1, s->widows);
     for (int i = 0; i < n; i++) {
@@ -327,6 +332,25 @@ static msp_status gen_run(msp_gen *g, const msp_fo_node *block, const msp_fo_nod
     }
     msp_para_ref_unref(ref);
     return MSP_OK;
+}
+
+/* An inline run, split where block-level FOs are nested in its inlines
+ * (msp_para_next_block): lines, the nested block, lines. */
+static msp_status gen_runs(msp_gen *g, const msp_fo_node *block, const msp_fo_node *first,
+                           const msp_fo_node *last, const msp_refarea *ra, bool first_line, bool last_run)
+{
+    const msp_fo_node *after = NULL;
+    for (;;) {
+        const msp_fo_node *b = msp_para_next_block(first, last, after);
+        msp_status st = gen_run(g, block, first, last, after, b, ra, first_line, last_run && !b);
+        if (st != MSP_OK || !b)
+            return st;
+        st = msp_gen_block_level(g, b, ra);
+        if (st != MSP_OK)
+            return st;
+        first_line = false;
+        after = b;
+    }
 }
 
 /* The fo:marker children of the inlines of a run go with its first line (the
@@ -380,7 +404,7 @@ msp_status msp_gen_children(msp_gen *g, const msp_fo_node *parent, const msp_ref
                 e = e->next;
             if (!run_is_blank(c, e)) {
                 inline_marks(g, c, e);
-                msp_status st = gen_run(g, parent, c, e, ra, first_line, c == last_run_start);
+                msp_status st = gen_runs(g, parent, c, e, ra, first_line, c == last_run_start);
                 if (st != MSP_OK)
                     return g->st = st;
                 first_line = false;

@@ -284,20 +284,47 @@ static void place_objects(msp_para *out, const msp_para_text *t, const GArray *l
     g_array_free(objs, TRUE);
 }
 
+/* A part of a split run without text whose objects are only ids: no
+ * lines; the ids go to out->ids for the box that follows. */
+static bool only_ids(msp_para *out, msp_para_text *t)
+{
+    if (t->text->len != 0)
+        return false;
+    for (guint i = 0; i < t->objs->len; i++)
+        if (g_array_index(t->objs, msp_para_pending, i).kind != MSP_INLINE_DEST)
+            return false;
+    out->arena = t->arena;
+    t->arena = NULL;
+    out->n_ids = (int)t->objs->len;
+    out->ids = msp_arena_alloc_array(out->arena, t->objs->len ? t->objs->len : 1, sizeof(const char *));
+    for (guint i = 0; i < t->objs->len; i++)
+        out->ids[i] = g_array_index(t->objs, msp_para_pending, i).dest;
+    return true;
+}
+
 msp_status msp_para_build(const msp_para_env *env, msp_para *out, const msp_fo_node *block,
                           const msp_fo_node *first, const msp_fo_node *last, double width,
                           double start, double end, bool first_line, bool last_run)
+{
+    return msp_para_build_part(env, out, block, first, last, NULL, NULL, width, start, end,
+                               first_line, last_run);
+}
+
+msp_status msp_para_build_part(const msp_para_env *env, msp_para *out, const msp_fo_node *block,
+                               const msp_fo_node *first, const msp_fo_node *last,
+                               const msp_fo_node *after, const msp_fo_node *before, double width,
+                               double start, double end, bool first_line, bool last_run)
 {
     memset(out, 0, sizeof *out);
     const msp_fo_style *bs = block->style;
     out->keep_lines_together = bs->keep_together != MSP_KEEP_AUTO;
     msp_para_text t;
-    msp_status st = msp_para_text_collect(&t, env, block, first, last);
+    msp_status st = msp_para_text_collect(&t, env, block, first, last, after, before);
     if (st != MSP_OK) {
         msp_para_text_clear(&t);
         return st;
     }
-    if (t.text->len == 0 && t.objs->len == 0) {
+    if ((t.text->len == 0 && t.objs->len == 0) || ((after || before) && only_ids(out, &t))) {
         msp_para_text_clear(&t);
         return MSP_OK;
     }
@@ -450,7 +477,8 @@ void msp_para_clear(msp_para *para)
     para->objs = NULL;
     para->footnotes = NULL;
     para->footnote_line = NULL;
-    para->n_lines = para->n_objs = para->n_footnotes = 0;
+    para->ids = NULL;
+    para->n_lines = para->n_objs = para->n_footnotes = para->n_ids = 0;
 }
 
 void msp_para_emit_line(const msp_para *para, int i, msp_page *page, msp_zone zone, double x0,

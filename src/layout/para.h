@@ -73,6 +73,10 @@ typedef struct msp_para {
     msp_inline_obj *objs;           /* the para's arena */
     int n_objs;
     bool keep_lines_together;       /* keep-together of the enclosing block */
+    const char **ids;               /* a part of a split run with nothing to lay out
+                                       (msp_para_build_part): the ids of the inlines that
+                                       start in it, for the next box (the para's arena) */
+    int n_ids;
     msp_arena *arena;               /* owned: lines, texts, objects, footnote arrays, link
                                        targets; freed by msp_para_clear, so a para's memory
                                        goes when its lines are placed, not at the job's end */
@@ -93,6 +97,29 @@ msp_status msp_para_build(const msp_para_env *env, msp_para *out,
                           const msp_fo_node *block, const msp_fo_node *first,
                           const msp_fo_node *last, double width, double start,
                           double end, bool first_line, bool last_run);
+
+/* Block-level FOs (fo:block, block-container, table, list-block) nested in
+ * fo:inline, fo:wrapper or fo:basic-link split a run (XSL 1.1 §6.6.7: they
+ * are allowed there when the inline is in a block context): the text before
+ * such a block becomes lines, the block is laid out as a block, the text
+ * after it becomes new lines. msp_para_next_block returns the first such FO
+ * of the run first..last (siblings under one block) that comes after `after`
+ * in document order (after NULL: from the start), or NULL. It looks into
+ * inline, wrapper and basic-link only (not into footnotes). */
+const msp_fo_node *msp_para_next_block(const msp_fo_node *first, const msp_fo_node *last,
+                                       const msp_fo_node *after);
+
+/* msp_para_build for a part of a split run: the content of first..last after
+ * the block-level descendant `after` (NULL: from the start) and before the
+ * block-level descendant `before` (NULL: to the end). The inlines around
+ * them keep their properties and link rectangles in each part. A part with
+ * no text and no objects (white space before a nested block) has no lines;
+ * the ids of inlines that start in it are then in out->ids. */
+msp_status msp_para_build_part(const msp_para_env *env, msp_para *out,
+                               const msp_fo_node *block, const msp_fo_node *first,
+                               const msp_fo_node *last, const msp_fo_node *after,
+                               const msp_fo_node *before, double width, double start,
+                               double end, bool first_line, bool last_run);
 
 /* Drops the layout and surface references of a para and frees its arena
  * (lines, texts, objects); the para is empty after. Safe to call twice. */

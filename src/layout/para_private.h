@@ -47,6 +47,12 @@ typedef struct msp_para_text {
     bool at_start, last_space, after_lf;
     bool prev_letter;               /* for text-transform capitalize */
     guint protect;                  /* text before this index is never trimmed */
+    /* a part of a split run (msp_para_build_part) */
+    const msp_fo_node *after, *before;
+    const msp_fo_node **path;       /* after's ancestors below block, outermost first; then after */
+    int path_len;
+    bool skipping;                  /* still before `after` */
+    bool stopped;                   /* reached `before` */
 } msp_para_text;
 
 /* What line breaking knows of each line (para_break.c). */
@@ -112,12 +118,14 @@ void msp_para_break(msp_para_text *t, PangoLayout *layout, double first_width, d
 void msp_para_justify(const msp_para_text *t, msp_glines *g, GArray *info, const double *avail,
                       bool justify, bool justify_last);
 
-/* Collects first..last (siblings under block) into t. Returns MSP_OK or the
- * first error (recorded in env->job->diags). Call msp_para_text_clear after,
- * whatever the status. */
+/* Collects first..last (siblings under block) into t: the part after the
+ * nested block-level FO `after` and before `before` (each NULL: no bound;
+ * msp_para_next_block). Returns MSP_OK or the first error (recorded in
+ * env->job->diags). Call msp_para_text_clear after, whatever the status. */
 msp_status msp_para_text_collect(msp_para_text *t, const msp_para_env *env,
                                  const msp_fo_node *block, const msp_fo_node *first,
-                                 const msp_fo_node *last);
+                                 const msp_fo_node *last, const msp_fo_node *after,
+                                 const msp_fo_node *before);
 void msp_para_text_clear(msp_para_text *t);
 
 /* Ascent and descent in pt of the font desc selects in ctx, as

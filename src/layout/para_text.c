@@ -1,7 +1,8 @@
 /* Inline children to one UTF-8 string plus Pango attributes: XSL white-space
  * handling across inline boundaries, text-transform, font mapping onto the
- * declared families, and placeholders for leaders, graphics, links, page
- * numbers and footnote anchors. Line building is para.c. */
+ * declared families, placeholders for leaders, graphics, links, page
+ * numbers and footnote anchors, and the parts of a run that block-level FOs
+ * nested in inlines split it into. Line building is para.c. */
 #include "layout/para_private.h"
 #include "layout/graphic.h"
 
@@ -450,11 +451,34 @@ static msp_status put_instream(msp_para_text *t, const msp_fo_node *node)
 }
 
 static msp_status collect(msp_para_text *t, const msp_fo_node *first, const msp_fo_node *last,
-                          const inline_ctx *ic);
+                          const inline_ctx *ic, int depth);
 
-static msp_status collect_node(msp_para_text *t, const msp_fo_node *n, const inline_ctx *outer)
+static bool is_block_level(const msp_fo_node *n)
+{
+    return n->kind == MSP_FO_BLOCK || n->kind == MSP_FO_BLOCK_CONTAINER || n->kind == MSP_FO_TABLE ||
+           n->kind == MSP_FO_LIST_BLOCK;
+}
+
+static bool is_inline_container(const msp_fo_node *n)
+{
+    return n->kind == MSP_FO_INLINE || n->kind == MSP_FO_WRAPPER || n->kind == MSP_FO_BASIC_LINK;
+}
+
+/* depth: n's depth below the run's block (0 for the run's siblings), for
+ * resuming after t->after along t->path */
+static msp_status collect_node(msp_para_text *t, const msp_fo_node *n, const inline_ctx *outer, int depth)
 {
     msp_job *job = t->env->job;
+    if (n == t->before) {
+        t->stopped = true;
+        return MSP_OK;
+    }
+    /* a part after a nested block: n is after itself or one of its ancestors */
+    bool resumed = t->skipping;
+    if (resumed && n == t->after) {
+        t->skipping = false;
+        return MSP_OK;
+    }
     inline_ctx ic = *outer;
     if (n->kind != MSP_FO_TEXT) {
         ic.rise += n->style->baseline_shift;
@@ -462,7 +486,7 @@ static msp_status collect_node(msp_para_text *t, const msp_fo_node *n, const inl
         ic.strike = ic.strike || n->style->line_through;
     }
     guint start = (guint)t->text->len;
-    if (n->id && n->kind != MSP_FO_TEXT) {
+    if (n->id && n->kind != MSP_FO_TEXT && !resumed) {
         msp_para_pending *p = add_pending(t, MSP_INLINE_DEST, n, start);
         p->dest = n->id;
     }
@@ -474,7 +498,7 @@ static msp_status collect_node(msp_para_text *t, const msp_fo_node *n, const inl
     case MSP_FO_INLINE:
     case MSP_FO_WRAPPER:
         if (n->first)
-            st = collect(t, n->first, n->last, &ic);
+            st = collect(t, n->first, n->last, &ic, depth + 1);
         /* wrap-option="no-wrap" inside wrapping text, or
          * keep-together.within-line="always": no line break within the
          * inline (Pango still allows one before its first character) */
@@ -487,7 +511,7 @@ static msp_status collect_node(msp_para_text *t, const msp_fo_node *n, const inl
         const char *ext = msp_fo_attr_value(n, "external-destination");
         const char *in = msp_fo_attr_value(n, "internal-destination");
         if (n->first)
-            st = collect(t, n->first, n->last, &ic);
+            st = collect(t, n->first, n->last, &ic, depth + 1);
         if (st == MSP_OK && (ext || in)) {
             msp_para_pending *p = add_pending(t, MSP_INLINE_LINK, n, start);
             p->end = (guint)t->text->len;
@@ -505,7 +529,7 @@ static msp_status collect_node(msp_para_text *t, const msp_fo_node *n, const inl
         while (anchor && anchor->kind == MSP_FO_TEXT)   /* white space before the anchor */
             anchor = anchor->next;
         if (anchor && anchor->kind != MSP_FO_FOOTNOTE_BODY)
-            st = collect_node(t, anchor, &ic);
+            st = collect_node(t, anchor, &ic, depth + 1);
         if (st != MSP_OK)
             break;
         guint end = (guint)t->text->len;
@@ -590,21 +614,102 @@ static msp_status collect_node(msp_para_text *t, const msp_fo_node *n, const inl
 }
 
 static msp_status collect(msp_para_text *t, const msp_fo_node *first, const msp_fo_node *last,
-                          const inline_ctx *ic)
+                          const inline_ctx *ic, int depth)
 {
-    for (const msp_fo_node *n = first; n; n = n->next) {
-        msp_status st = collect_node(t, n, ic);
+    /* resuming after a nested block: everything before its ancestor at this depth precedes it */
+    const msp_fo_node *n = t->skipping && depth < t->path_len ? t->path[depth] : first;
+    for (; n; n = n->next) {
+        msp_status st = collect_node(t, n, ic, depth);
         if (st != MSP_OK)
             return st;
-        if (n == last)
+        if (n == last || t->stopped)
             break;
     }
     return MSP_OK;
 }
 
+/* The first block-level FO inside the inline containers of n's subtree. */
+static const msp_fo_node *block_inside(const msp_fo_node *n)
+{
+    for (const msp_fo_node *c = n->first; c; c = c->next) {
+        if (is_block_level(c))
+            return c;
+        if (is_inline_container(c)) {
+            const msp_fo_node *b = block_inside(c);
+            if (b)
+                return b;
+        }
+    }
+    return NULL;
+}
+
+const msp_fo_node *msp_para_next_block(const msp_fo_node *first, const msp_fo_node *last,
+                                       const msp_fo_node *after)
+{
+    if (!first)
+        return NULL;
+    if (!after) {
+        for (const msp_fo_node *n = first; n; n = n->next) {
+            const msp_fo_node *b = is_inline_container(n) ? block_inside(n) : NULL;
+            if (b)
+                return b;
+            if (n == last)
+                break;
+        }
+        return NULL;
+    }
+    /* after `after`: its following siblings, then those of each ancestor up to the run */
+    for (const msp_fo_node *p = after; p && p->parent; p = p->parent) {
+        bool top = p->parent == first->parent;
+        if (top && p == last)
+            return NULL;
+        for (const msp_fo_node *c = p->next; c; c = c->next) {
+            if (!top && is_block_level(c))
+                return c;
+            const msp_fo_node *b = is_inline_container(c) ? block_inside(c) : NULL;
+            if (b)
+                return b;
+            if (top && c == last)
+                return NULL;
+        }
+        if (top)
+            return NULL;
+    }
+    return NULL;
+}
+
+/* The basic-links around the run's block (a block nested in a link) make the
+ * whole run clickable. */
+static void add_outer_links(msp_para_text *t)
+{
+    guint len = (guint)t->text->len;
+    if (len == 0)
+        return;
+    for (const msp_fo_node *a = t->block->parent; a; a = a->parent) {
+        if (a->kind == MSP_FO_FLOW || a->kind == MSP_FO_STATIC_CONTENT || a->kind == MSP_FO_FOOTNOTE_BODY ||
+            a->kind == MSP_FO_MARKER)
+            break;
+        if (a->kind != MSP_FO_BASIC_LINK)
+            continue;
+        const char *ext = msp_fo_attr_value(a, "external-destination");
+        const char *in = msp_fo_attr_value(a, "internal-destination");
+        if (!ext && !in)
+            continue;
+        msp_para_pending *p = add_pending(t, MSP_INLINE_LINK, a, 0);
+        p->end = len;
+        char *target = msp_para_unwrap_url(ext ? ext : in);
+        if (ext)
+            p->uri = msp_arena_strdup(t->arena, target);
+        else
+            p->dest = msp_arena_strdup(t->arena, target);
+        g_free(target);
+    }
+}
+
 msp_status msp_para_text_collect(msp_para_text *t, const msp_para_env *env,
                                  const msp_fo_node *block, const msp_fo_node *first,
-                                 const msp_fo_node *last)
+                                 const msp_fo_node *last, const msp_fo_node *after,
+                                 const msp_fo_node *before)
 {
     memset(t, 0, sizeof *t);
     t->env = env;
@@ -619,6 +724,19 @@ msp_status msp_para_text_collect(msp_para_text *t, const msp_para_env *env,
     t->arena = msp_arena_new();
     t->at_start = true;
     t->last_space = true;
+    t->after = after;
+    t->before = before;
+    if (after && first) {
+        int n = 1;
+        for (const msp_fo_node *a = after; a->parent && a->parent != first->parent; a = a->parent)
+            n++;
+        t->path = g_new(const msp_fo_node *, n);
+        t->path_len = n;
+        const msp_fo_node *a = after;
+        for (int i = n - 1; i >= 0; i--, a = a->parent)
+            t->path[i] = a;
+        t->skipping = true;
+    }
 
     const msp_fo_style *b = block->style;
     const char *fam = resolve_family(t, block, b->font_family);
@@ -640,7 +758,7 @@ msp_status msp_para_text_collect(msp_para_text *t, const msp_para_env *env,
                  PANGO_ATTR_INDEX_TO_TEXT_END);
 
     inline_ctx ic = { 0 };
-    msp_status st = first ? collect(t, first, last, &ic) : MSP_OK;
+    msp_status st = first ? collect(t, first, last, &ic, 0) : MSP_OK;
     if (st != MSP_OK)
         return st;
     if (b->white_space_treatment != MSP_WST_PRESERVE)
@@ -664,6 +782,7 @@ msp_status msp_para_text_collect(msp_para_text *t, const msp_para_env *env,
         if (*ix >= len && len > 0)
             *ix = (guint)(g_utf8_find_prev_char(t->text->str, t->text->str + len) - t->text->str);
     }
+    add_outer_links(t);
     return MSP_OK;
 }
 
@@ -691,6 +810,7 @@ void msp_para_text_clear(msp_para_text *t)
         g_array_free(t->footnote_index, TRUE);
     if (t->families)
         g_hash_table_destroy(t->families);
+    g_free(t->path);
     msp_arena_free(t->arena);
     memset(t, 0, sizeof *t);
 }

@@ -1,6 +1,8 @@
 /* Unit tests for layout/para_text through whole layouts, asserting on the
- * area tree: fo:character white space follows linefeed-treatment, C1
- * controls are dropped with a warning. */
+ * area tree: block-level FOs nested in fo:inline, fo:wrapper and
+ * fo:basic-link split the run (text, the block, text, with the inline's
+ * properties and link), fo:character white space follows linefeed-treatment,
+ * C1 controls are dropped with a warning. */
 #include "layout_fixture.h"
 
 static const msp_diag *diag_with(const msp_job *job, const char *needle)
@@ -20,6 +22,99 @@ static void assert_line(run *r, int n, const char *text)
         fprintf(stderr, "line %d: '%s', expected '%s'\n", n, got, text);
     assert_string_equal(got, text);
     g_free(got);
+}
+
+/* --- block-level content nested in inlines --- */
+
+static void test_para_text_nested_block__in_inline_splits_the_run(void **state)
+{
+    (void)state;
+    run *r = lay_flow("p", NULL,
+                      "<fo:block>Before <fo:inline font-weight='bold'>bold start <fo:block>nested block "
+                      "text</fo:block> bold end</fo:inline> after.</fo:block>"
+                      "<fo:block font-weight='bold'>nested block text</fo:block>");
+    assert_int_equal((int)xp_num(r, "count(//line)"), 4);
+    assert_line(r, 1, "Before bold start");
+    assert_line(r, 2, "nested block text");
+    assert_line(r, 3, "bold end after.");
+    /* the inline's font applies to the nested block: as wide as the same text in bold */
+    NEAR(xp_num(r, "//line[2]/@w"), xp_num(r, "//line[4]/@w"));
+    /* each part is a line of its own, stacked */
+    NEAR(xp_num(r, "//line[2]/@y") - xp_num(r, "//line[1]/@y"), 12);
+    NEAR(xp_num(r, "//line[3]/@y") - xp_num(r, "//line[2]/@y"), 12);
+    run_free(r);
+}
+
+static void test_para_text_nested_block__tables_lists_and_containers_in_wrappers(void **state)
+{
+    (void)state;
+    run *r = lay_flow("p", NULL,
+                      "<fo:block><fo:wrapper font-style='italic'>"
+                      "<fo:block-container><fo:block>in a container</fo:block></fo:block-container>"
+                      "<fo:table table-layout='fixed' width='200pt'><fo:table-column column-width='200pt'/>"
+                      "<fo:table-body><fo:table-row><fo:table-cell><fo:block>in a cell</fo:block></fo:table-cell>"
+                      "</fo:table-row></fo:table-body></fo:table>"
+                      "<fo:list-block><fo:list-item><fo:list-item-label end-indent='label-end()'><fo:block>a)</fo:block>"
+                      "</fo:list-item-label><fo:list-item-body start-indent='body-start()'><fo:block>in a list</fo:block>"
+                      "</fo:list-item-body></fo:list-item></fo:list-block>"
+                      "<fo:inline><fo:inline>deep <fo:block>deepest</fo:block></fo:inline></fo:inline>"
+                      "</fo:wrapper> tail</fo:block>");
+    assert_line(r, 1, "in a container");
+    assert_line(r, 2, "in a cell");
+    assert_int_equal((int)xp_num(r, "count(//line[.='a)'])"), 1);
+    assert_int_equal((int)xp_num(r, "count(//line[.='in a list'])"), 1);
+    assert_int_equal((int)xp_num(r, "count(//line[.='deep'])"), 1);
+    assert_int_equal((int)xp_num(r, "count(//line[.='deepest'])"), 1);
+    /* the text after the wrapper is its own line, last */
+    char *last = xp_str(r, "//line[last()]");
+    assert_string_equal(last, "tail");
+    g_free(last);
+    run_free(r);
+}
+
+static void test_para_text_nested_block__link_covers_the_nested_lines(void **state)
+{
+    (void)state;
+    run *r = lay_flow("p", NULL,
+                      "<fo:block>See <fo:basic-link external-destination='url(https://example.org/)'>the "
+                      "<fo:block>whole nested block</fo:block> site</fo:basic-link> now.</fo:block>");
+    assert_line(r, 1, "See the");
+    assert_line(r, 2, "whole nested block");
+    assert_line(r, 3, "site now.");
+    /* one rectangle per line part of the link, the nested line's as wide as the line */
+    assert_int_equal((int)xp_num(r, "count(//link[@uri='https://example.org/'])"), 3);
+    NEAR(xp_num(r, "//link[2]/@w"), xp_num(r, "//line[2]/@w"));
+    NEAR(xp_num(r, "//link[2]/@x"), xp_num(r, "//line[2]/@x"));
+    run_free(r);
+}
+
+static void test_para_text_nested_block__ids_of_split_inlines_are_kept(void **state)
+{
+    (void)state;
+    /* an inline that starts with its block: its id goes to the block's first line */
+    run *r = lay_flow("p", NULL,
+                      "<fo:block>Intro</fo:block>"
+                      "<fo:block><fo:inline id='w1'><fo:block>first of the inline</fo:block></fo:inline></fo:block>"
+                      "<fo:block>Seen <fo:inline id='w2'>here <fo:block>and below</fo:block></fo:inline></fo:block>");
+    assert_int_equal((int)xp_num(r, "count(//line)"), 4);
+    assert_int_equal((int)xp_num(r, "count(//dest[@name='w1'])"), 1);
+    assert_int_equal((int)xp_num(r, "count(//dest[@name='w2'])"), 1);
+    /* w1 marks the nested block's line, not an empty line before it */
+    NEAR(xp_num(r, "//line[2]/@y") - xp_num(r, "//line[1]/@y"), 12);
+    assert_true(xp_num(r, "//dest[@name='w1']/@y") <= xp_num(r, "//line[2]/@y"));
+    assert_true(xp_num(r, "//dest[@name='w1']/@y") > xp_num(r, "//line[1]/@y"));
+    run_free(r);
+}
+
+static void test_para_text_nested_block__text_indent_on_the_first_part_only(void **state)
+{
+    (void)state;
+    run *r = lay_flow("p", NULL,
+                      "<fo:block text-indent='20pt'>Indented <fo:inline>start <fo:block>block</fo:block> "
+                      "and</fo:inline> rest</fo:block>");
+    NEAR(xp_num(r, "//line[1]/@x"), 40);
+    NEAR(xp_num(r, "//line[3]/@x"), 20);
+    run_free(r);
 }
 
 /* --- fo:character, controls --- */
@@ -57,6 +152,11 @@ static void test_para_text_control__c1_is_dropped_with_a_warning(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_para_text_nested_block__in_inline_splits_the_run),
+        cmocka_unit_test(test_para_text_nested_block__tables_lists_and_containers_in_wrappers),
+        cmocka_unit_test(test_para_text_nested_block__link_covers_the_nested_lines),
+        cmocka_unit_test(test_para_text_nested_block__ids_of_split_inlines_are_kept),
+        cmocka_unit_test(test_para_text_nested_block__text_indent_on_the_first_part_only),
         cmocka_unit_test(test_para_text_character__linefeed_is_a_space_by_default),
         cmocka_unit_test(test_para_text_control__c1_is_dropped_with_a_warning),
     };
