@@ -135,6 +135,24 @@ msp_deco *msp_deco_new(const msp_fo_style *s, double x, double w)
 
 /* ---- generator state ---- */
 
+/* msp_para_env.page_number_now: the number of the page being built (the flow's
+ * and the footnotes' fo:page-number), the next one when a forced break is
+ * pending before a page with content. Wrong when the line ends up on a later
+ * page (--check-text warns). */
+static const char *page_now(void *user, const msp_fo_node *node, msp_arena *arena)
+{
+    const msp_gen *g = user;
+    const msp_layout *L = g->L;
+    (void)node;
+    int n = L->number;
+    if (g->force != MSP_BREAK_AUTO && L->placed && L->placed->len > 0) {
+        n++;
+        if ((g->force == MSP_BREAK_ODD_PAGE && n % 2 == 0) || (g->force == MSP_BREAK_EVEN_PAGE && n % 2 != 0))
+            n++;
+    }
+    return msp_page_number_format(arena, n, L->format);
+}
+
 void msp_gen_init(msp_gen *g, msp_layout *L, const char *page_number_text)
 {
     memset(g, 0, sizeof *g);
@@ -149,6 +167,8 @@ void msp_gen_init(msp_gen *g, msp_layout *L, const char *page_number_text)
     g->spaces = g_ptr_array_new();
     g->p_ids = g_ptr_array_new();
     g->p_markers = g_ptr_array_new();
+    g->env.page_number_now = page_now;
+    g->env.page_user = g;
 }
 
 void msp_gen_clear(msp_gen *g)

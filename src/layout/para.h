@@ -23,6 +23,12 @@ typedef struct msp_para_env {
      * (the builder then uses a placeholder of the same width class, e.g. "00"). */
     const char *(*cite)(void *user, const char *ref_id, bool last);
     void *cite_user;
+    /* fo:page-number `node` where page_number_text is NULL (the flow, footnote bodies):
+     * the formatted number of its page, allocated in arena (block.c: the page being
+     * built); NULL when unset (the builder then prints a placeholder, which
+     * --check-text reports). */
+    const char *(*page_number_now)(void *user, const msp_fo_node *node, msp_arena *arena);
+    void *page_user;
     /* fo:retrieve-marker is block-level and resolved by pagination, not here. */
 } msp_para_env;
 

@@ -564,7 +564,11 @@ static msp_status collect_node(msp_para_text *t, const msp_fo_node *n, const inl
         break;
     }
     case MSP_FO_PAGE_NUMBER: {
-        const char *num = t->env->page_number_text ? t->env->page_number_text : PLACEHOLDER_NUMBER;
+        const char *num = t->env->page_number_text;
+        if (!num && t->env->page_number_now)
+            num = t->env->page_number_now(t->env->page_user, n, t->arena);
+        if (!num)
+            num = PLACEHOLDER_NUMBER;
         put_literal(t, num, strlen(num));
         st = style_attrs(t, n, &ic, start, (guint)t->text->len);
         add_seg(t, n, start);

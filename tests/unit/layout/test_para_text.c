@@ -2,7 +2,8 @@
  * area tree: block-level FOs nested in fo:inline, fo:wrapper and
  * fo:basic-link split the run (text, the block, text, with the inline's
  * properties and link), fo:character white space follows linefeed-treatment,
- * C1 controls are dropped with a warning. */
+ * C1 controls are dropped with a warning, fo:page-number prints its page in
+ * the flow and in footnotes. */
 #include "layout_fixture.h"
 
 static const msp_diag *diag_with(const msp_job *job, const char *needle)
@@ -149,6 +150,38 @@ static void test_para_text_control__c1_is_dropped_with_a_warning(void **state)
     run_free(r);
 }
 
+/* --- fo:page-number outside static content --- */
+
+static void test_para_text_page_number__in_the_flow_prints_its_page(void **state)
+{
+    (void)state;
+    run *r = lay_flow("p", NULL,
+                      "<fo:block>On page <fo:page-number/>.</fo:block>"
+                      "<fo:block break-before='page'>Now on page <fo:page-number/>.</fo:block>");
+    char *a = xp_str(r, "//page[1]/line[@zone='body']");
+    char *b = xp_str(r, "//page[2]/line[@zone='body']");
+    assert_string_equal(a, "On page 1.");
+    assert_string_equal(b, "Now on page 2.");
+    g_free(a);
+    g_free(b);
+    run_free(r);
+}
+
+static void test_para_text_page_number__in_a_footnote_prints_its_page(void **state)
+{
+    (void)state;
+    GString *f = g_string_new(NULL);
+    fillers(f, 25, "filler");
+    g_string_append(f, "<fo:block>Anchor<fo:footnote><fo:inline>1</fo:inline><fo:footnote-body><fo:block>"
+                       "Note on page <fo:page-number/></fo:block></fo:footnote-body></fo:footnote></fo:block>");
+    run *r = lay_flow("p", SEP, f->str);
+    g_string_free(f, TRUE);
+    char *t = xp_str(r, "//page[2]/line[@zone='footnotes']");
+    assert_string_equal(t, "Note on page 2");
+    g_free(t);
+    run_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -159,6 +192,8 @@ int main(void)
         cmocka_unit_test(test_para_text_nested_block__text_indent_on_the_first_part_only),
         cmocka_unit_test(test_para_text_character__linefeed_is_a_space_by_default),
         cmocka_unit_test(test_para_text_control__c1_is_dropped_with_a_warning),
+        cmocka_unit_test(test_para_text_page_number__in_the_flow_prints_its_page),
+        cmocka_unit_test(test_para_text_page_number__in_a_footnote_prints_its_page),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
