@@ -169,6 +169,7 @@ void msp_gen_init(msp_gen *g, msp_layout *L, const char *page_number_text)
     g->p_markers = g_ptr_array_new();
     g->env.page_number_now = page_now;
     g->env.page_user = g;
+    g->env.check = L->emit ? L->opts->check : NULL;
 }
 
 void msp_gen_clear(msp_gen *g)

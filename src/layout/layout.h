@@ -8,6 +8,7 @@
 
 #include "fo/fo.h"
 #include "layout/area.h"
+#include "layout/check_text.h"
 #include "layout/layout_report.h"
 
 #include <pango/pango.h>
@@ -20,6 +21,9 @@ typedef struct msp_layout_opts {
     msp_layout_report *report;   /* borrowed, may be NULL: every page sent to the sink is
                                   * added to it first (msp_layout_report_add_page), so it
                                   * holds the document's loose, overfull and hyphenated lines */
+    msp_check_text *check;       /* borrowed, may be NULL: the text accounting of the pass whose
+                                  * pages reach the sink (check_text.h); call
+                                  * msp_check_text_finish after msp_layout_run */
 } msp_layout_opts;
 
 /* Bookmarks collected from fo:bookmark-tree, for the PDF outline. */

@@ -449,6 +449,7 @@ msp_status msp_para_build_part(const msp_para_env *env, msp_para *out, const msp
         out->footnote_line[i] = line_of(lines, g_array_index(t.footnote_index, guint, i));
     }
     place_objects(out, &t, lines, arena);
+    out->check = msp_check_run_new(env->check, &t, gls, out);
 
     g_free(avail_of);
     g_array_free(lines, TRUE);
@@ -461,6 +462,8 @@ void msp_para_clear(msp_para *para)
 {
     if (!para)
         return;
+    msp_check_run_done(para->check, para);
+    para->check = NULL;
     for (int i = 0; i < para->n_objs; i++) {
         if (para->objs[i].surface) {
             cairo_surface_destroy(para->objs[i].surface);
@@ -507,6 +510,7 @@ void msp_para_emit_line(const msp_para *para, int i, msp_page *page, msp_zone zo
     a.u.line.loc = l->loc;
     msp_page_add(page, &a);
     msp_page_hold_layout(page, para->layout);
+    msp_check_run_emitted(para->check, i, page);
 
     for (int k = 0; k < para->n_objs; k++) {
         const msp_inline_obj *o = &para->objs[k];

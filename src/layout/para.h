@@ -12,6 +12,10 @@
 
 #include <pango/pango.h>
 
+/* The text accounting of --check-text (check_text.h); NULL when not checking. */
+typedef struct msp_check_text msp_check_text;
+typedef struct msp_check_run msp_check_run;
+
 /* How the para builder learns page-dependent text. */
 typedef struct msp_para_env {
     msp_job *job;
@@ -29,6 +33,9 @@ typedef struct msp_para_env {
      * --check-text reports). */
     const char *(*page_number_now)(void *user, const msp_fo_node *node, msp_arena *arena);
     void *page_user;
+    /* the pass's text accounting (check_text.h): set only in the pass whose pages are
+     * emitted, and only when checking; NULL otherwise */
+    msp_check_text *check;
     /* fo:retrieve-marker is block-level and resolved by pagination, not here. */
 } msp_para_env;
 
@@ -83,6 +90,7 @@ typedef struct msp_para {
                                        (msp_para_build_part): the ids of the inlines that
                                        start in it, for the next box (the para's arena) */
     int n_ids;
+    msp_check_run *check;           /* its accounting when env->check was set, else NULL */
     msp_arena *arena;               /* owned: lines, texts, objects, footnote arrays, link
                                        targets; freed by msp_para_clear, so a para's memory
                                        goes when its lines are placed, not at the job's end */

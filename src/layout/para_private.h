@@ -29,6 +29,13 @@ typedef struct msp_para_pending {
     int footnote;              /* FOOTNOTE */
 } msp_para_pending;
 
+/* A page number or citation printed in the text: bytes [start, end). */
+typedef struct msp_para_number {
+    guint start, end;
+    const msp_fo_node *node;
+    bool placeholder;          /* no number was known: the placeholder "00" */
+} msp_para_number;
+
 /* The collected text of a run. */
 typedef struct msp_para_text {
     const msp_para_env *env;
@@ -53,6 +60,7 @@ typedef struct msp_para_text {
     int path_len;
     bool skipping;                  /* still before `after` */
     bool stopped;                   /* reached `before` */
+    GArray *numbers;                /* of msp_para_number, or NULL */
 } msp_para_text;
 
 /* What line breaking knows of each line (para_break.c). */
@@ -150,5 +158,23 @@ char *msp_para_unwrap_url(const char *v);
  * than 20000 x 20000 px, corrupt). *out is a new reference on success. */
 msp_status msp_para_image_load(const msp_para_env *env, const msp_fo_node *node,
                                cairo_surface_t **out, double *w, double *h);
+
+/* --- text accounting hooks (check_text.c; all accept c or r NULL and do nothing) --- */
+
+/* The text nodes of t (its segments) reached a run in the emitting pass; the
+ * static content or marker the run's block is in is laid out. */
+void msp_check_text_collected(msp_check_text *c, const msp_para_text *t);
+/* Records para's lines (built from t, cut as g) for the accounting, checks
+ * at once that the lines cover t's text and that each line's glyphs and text
+ * cover its range (a failure is recorded as a loss), and returns the run
+ * record, owned by para until msp_check_run_done. NULL when c is NULL. */
+msp_check_run *msp_check_run_new(msp_check_text *c, const msp_para_text *t, const msp_glines *g,
+                                 const msp_para *para);
+/* Line `line` of the run was put on page. */
+void msp_check_run_emitted(msp_check_run *r, int line, const msp_page *page);
+/* The para is being freed: every line must have been placed the same number
+ * of times (once; a repeated table header or static content on each page:
+ * as often as the others), at least once. Frees r. */
+void msp_check_run_done(msp_check_run *r, const msp_para *para);
 
 #endif

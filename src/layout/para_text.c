@@ -453,6 +453,14 @@ static msp_status put_instream(msp_para_text *t, const msp_fo_node *node)
 static msp_status collect(msp_para_text *t, const msp_fo_node *first, const msp_fo_node *last,
                           const inline_ctx *ic, int depth);
 
+static void add_number(msp_para_text *t, const msp_fo_node *n, guint start, bool placeholder)
+{
+    if (!t->numbers)
+        t->numbers = g_array_new(FALSE, FALSE, sizeof(msp_para_number));
+    msp_para_number num = { start, (guint)t->text->len, n, placeholder };
+    g_array_append_val(t->numbers, num);
+}
+
 static bool is_block_level(const msp_fo_node *n)
 {
     return n->kind == MSP_FO_BLOCK || n->kind == MSP_FO_BLOCK_CONTAINER || n->kind == MSP_FO_TABLE ||
@@ -567,9 +575,11 @@ static msp_status collect_node(msp_para_text *t, const msp_fo_node *n, const inl
         const char *num = t->env->page_number_text;
         if (!num && t->env->page_number_now)
             num = t->env->page_number_now(t->env->page_user, n, t->arena);
+        bool placeholder = !num;
         if (!num)
             num = PLACEHOLDER_NUMBER;
         put_literal(t, num, strlen(num));
+        add_number(t, n, start, placeholder);
         st = style_attrs(t, n, &ic, start, (guint)t->text->len);
         add_seg(t, n, start);
         break;
@@ -584,9 +594,11 @@ static msp_status collect_node(msp_para_text *t, const msp_fo_node *n, const inl
         const char *num = NULL;
         if (t->env->cite)
             num = t->env->cite(t->env->cite_user, ref, n->kind == MSP_FO_PAGE_NUMBER_CITATION_LAST);
+        bool placeholder = !num;
         if (!num)
             num = PLACEHOLDER_NUMBER;
         put_literal(t, num, strlen(num));
+        add_number(t, n, start, placeholder);
         st = style_attrs(t, n, &ic, start, (guint)t->text->len);
         add_seg(t, n, start);
         break;
@@ -787,6 +799,7 @@ msp_status msp_para_text_collect(msp_para_text *t, const msp_para_env *env,
             *ix = (guint)(g_utf8_find_prev_char(t->text->str, t->text->str + len) - t->text->str);
     }
     add_outer_links(t);
+    msp_check_text_collected(env->check, t);
     return MSP_OK;
 }
 
@@ -814,6 +827,8 @@ void msp_para_text_clear(msp_para_text *t)
         g_array_free(t->footnote_index, TRUE);
     if (t->families)
         g_hash_table_destroy(t->families);
+    if (t->numbers)
+        g_array_free(t->numbers, TRUE);
     g_free(t->path);
     msp_arena_free(t->arena);
     memset(t, 0, sizeof *t);

@@ -31,6 +31,7 @@ typedef struct run {
     msp_status st;
     int pages_seen;
     msp_layout_report report;   /* the lines beyond tolerance and hyphenated */
+    msp_check_text_counts check; /* what the text accounting saw */
 } run;
 
 typedef struct sink_buf {
@@ -123,8 +124,14 @@ static G_GNUC_UNUSED run *lay_out(const char *fo)
     FILE *f = open_memstream(&r->xml, &r->len);
     sink_buf b = { f, 0 };
     msp_area_dump_begin(f);
-    msp_layout_opts opts = { g_ctx, dump_sink, &b, false, &r->report };
+    /* every layout of the tests runs the text accounting (check_text.h) */
+    msp_check_text *check = msp_check_text_new(&r->job, doc);
+    msp_layout_opts opts = { .pango = g_ctx, .sink = dump_sink, .sink_user = &b, .report = &r->report,
+                             .check = check };
     r->st = msp_layout_run(&r->job, doc, &opts, &r->res);
+    r->st = msp_check_text_finish(check, r->st);
+    r->check = msp_check_text_counts_of(check);
+    msp_check_text_free(check);
     msp_area_dump_end(f);
     fclose(f);
     r->pages_seen = b.pages;

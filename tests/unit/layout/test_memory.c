@@ -49,7 +49,7 @@ static size_t layout_arena_growth(int paras, int *pages_out)
     g_free(fo);
     size_t before = msp_arena_used(job.arena);
     count_sink c = { 0, 0 };
-    msp_layout_opts opts = { g_ctx, counting_sink, &c, false, NULL };
+    msp_layout_opts opts = { .pango = g_ctx, .sink = counting_sink, .sink_user = &c };
     msp_layout_result res;
     msp_status st = msp_layout_run(&job, doc, &opts, &res);
     if (st != MSP_OK)

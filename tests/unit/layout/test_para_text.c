@@ -3,7 +3,7 @@
  * fo:basic-link split the run (text, the block, text, with the inline's
  * properties and link), fo:character white space follows linefeed-treatment,
  * C1 controls are dropped with a warning, fo:page-number prints its page in
- * the flow and in footnotes. */
+ * the flow and in footnotes. Every layout here runs the text accounting. */
 #include "layout_fixture.h"
 
 static const msp_diag *diag_with(const msp_job *job, const char *needle)
@@ -43,6 +43,7 @@ static void test_para_text_nested_block__in_inline_splits_the_run(void **state)
     /* each part is a line of its own, stacked */
     NEAR(xp_num(r, "//line[2]/@y") - xp_num(r, "//line[1]/@y"), 12);
     NEAR(xp_num(r, "//line[3]/@y") - xp_num(r, "//line[2]/@y"), 12);
+    assert_int_equal(r->check.losses, 0);
     run_free(r);
 }
 
@@ -70,6 +71,7 @@ static void test_para_text_nested_block__tables_lists_and_containers_in_wrappers
     char *last = xp_str(r, "//line[last()]");
     assert_string_equal(last, "tail");
     g_free(last);
+    assert_int_equal(r->check.losses, 0);
     run_free(r);
 }
 
@@ -164,6 +166,7 @@ static void test_para_text_page_number__in_the_flow_prints_its_page(void **state
     assert_string_equal(b, "Now on page 2.");
     g_free(a);
     g_free(b);
+    assert_int_equal(r->check.losses, 0);
     run_free(r);
 }
 
