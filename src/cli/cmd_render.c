@@ -1,6 +1,6 @@
 /* `mspdoc render IN.fo -o OUT.pdf [--area-tree TREE.xml] [--layout-report
- * REPORT.tsv]`: the engine on its own, for FO made by our templates or by
- * anyone else. */
+ * REPORT.tsv] [--[no-]check-text]`: the engine on its own, for FO made by
+ * our templates or by anyone else. */
 #include "cli/cmd.h"
 #include "fo/fo.h"
 #include "layout/layout.h"
@@ -26,16 +26,30 @@ static msp_status sink_both(void *user, const msp_page *page)
     return msp_pdf_sink(s->pdf, page);
 }
 
+/* The text accounting is on unless --no-check-text, or MSPDOC_CHECK_TEXT=0
+ * without --check-text. */
+static bool check_text_wanted(gboolean on, gboolean off)
+{
+    if (on || off)
+        return on && !off;
+    const char *env = g_getenv("MSPDOC_CHECK_TEXT");
+    return !env || strcmp(env, "0") != 0;
+}
+
 int msp_cmd_render(int argc, char **argv)
 {
     char *out_path = NULL, *tree_path = NULL, *report_path = NULL;
     int max_pages = 0;
+    gboolean check_on = FALSE, check_off = FALSE;
     GOptionEntry entries[] = {
         { "output", 'o', 0, G_OPTION_ARG_FILENAME, &out_path, "Write the PDF to FILE (required)", "FILE" },
         { "area-tree", 0, 0, G_OPTION_ARG_FILENAME, &tree_path, "Also write the laid-out pages as XML", "FILE" },
         { "layout-report", 0, 0, G_OPTION_ARG_FILENAME, &report_path,
           "Also write the loose, overfull and hyphenated lines (tab-separated)", "FILE" },
         { "max-pages", 0, 0, G_OPTION_ARG_INT, &max_pages, "Stop with an error after N pages (default 5000)", "N" },
+        { "check-text", 0, 0, G_OPTION_ARG_NONE, &check_on,
+          "Fail when any text of the FO is not on the pages (the default; MSPDOC_CHECK_TEXT=0 turns it off)", NULL },
+        { "no-check-text", 0, 0, G_OPTION_ARG_NONE, &check_off, "Do not account for the text", NULL },
         { NULL, 0, 0, 0, NULL, NULL, NULL }
     };
     GOptionContext *oc = g_option_context_new("IN.fo -o OUT.pdf");
@@ -60,6 +74,7 @@ int msp_cmd_render(int argc, char **argv)
     msp_fonts *fonts = NULL;
     PangoContext *pango = NULL;
     msp_pdf *pdf = NULL;
+    msp_check_text *check = NULL;
     msp_outfile tree = { 0 }, report_file = { 0 };
     msp_layout_report report;
     msp_layout_report_init(&report);
@@ -102,8 +117,14 @@ int msp_cmd_render(int argc, char **argv)
     lo.sink = sink_both;
     lo.sink_user = &sinks;
     lo.report = &report;
+    if (check_text_wanted(check_on, check_off)) {
+        check = msp_check_text_new(&job, doc);
+        lo.check = check;
+    }
     msp_layout_result result = { 0 };
     st = msp_layout_run(&job, doc, &lo, &result);
+    if (check)
+        st = msp_check_text_finish(check, st);
     if (st != MSP_OK)
         goto cleanup;
     st = msp_pdf_close(pdf, &result);
@@ -132,6 +153,7 @@ cleanup:
         msp_pdf_abort(pdf);
     msp_outfile_discard(&tree);
     msp_outfile_discard(&report_file);
+    msp_check_text_free(check);
     if (pango)
         g_object_unref(pango);
     msp_fonts_free(fonts);
