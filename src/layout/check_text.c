@@ -358,17 +358,35 @@ void msp_check_run_emitted(msp_check_run *r, int line, const msp_page *page)
     }
 }
 
+static void run_unlink(msp_check_run *r)
+{
+    if (r->prev)
+        r->prev->next = r->next;
+    else
+        r->c->live = r->next;
+    if (r->next)
+        r->next->prev = r->prev;
+}
+
+bool msp_check_run_forget(msp_check_run *r)
+{
+    if (!r)
+        return false;
+    for (int i = 0; i < r->n_lines; i++)
+        if (r->count[i] > 0)
+            return false;
+    r->c->counts.runs--;
+    run_unlink(r);
+    run_free(r);
+    return true;
+}
+
 void msp_check_run_done(msp_check_run *r, const msp_para *para)
 {
     if (!r)
         return;
     msp_check_text *c = r->c;
-    if (r->prev)
-        r->prev->next = r->next;
-    else
-        c->live = r->next;
-    if (r->next)
-        r->next->prev = r->prev;
+    run_unlink(r);
     r->para = para;
     int lo = G_MAXINT, hi = 0;
     for (int i = 0; i < r->n_lines; i++) {

@@ -484,6 +484,12 @@ void msp_para_clear(msp_para *para)
     para->n_lines = para->n_objs = para->n_footnotes = para->n_ids = 0;
 }
 
+void msp_para_forget(msp_para *para)
+{
+    if (para && msp_check_run_forget(para->check))
+        para->check = NULL;
+}
+
 void msp_para_emit_line(const msp_para *para, int i, msp_page *page, msp_zone zone, double x0,
                         double baseline, int footnote)
 {

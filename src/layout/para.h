@@ -135,6 +135,11 @@ msp_status msp_para_build_part(const msp_para_env *env, msp_para *out,
                                const msp_fo_node *before, double width, double start,
                                double end, bool first_line, bool last_run);
 
+/* Layout makes this para's lines again and will never place these (a page
+ * of another width): the text accounting forgets the para instead of
+ * reporting its lines as lost, unless one of them was placed already. */
+void msp_para_forget(msp_para *para);
+
 /* Drops the layout and surface references of a para and frees its arena
  * (lines, texts, objects); the para is empty after. Safe to call twice. */
 void msp_para_clear(msp_para *para);

@@ -172,6 +172,9 @@ msp_check_run *msp_check_run_new(msp_check_text *c, const msp_para_text *t, cons
                                  const msp_para *para);
 /* Line `line` of the run was put on page. */
 void msp_check_run_emitted(msp_check_run *r, int line, const msp_page *page);
+/* The run's lines will be made again (msp_para_forget): when none was
+ * placed, frees r unjudged and returns true; else returns false. */
+bool msp_check_run_forget(msp_check_run *r);
 /* The para is being freed: every line must have been placed the same number
  * of times (once; a repeated table header or static content on each page:
  * as often as the others), at least once. Frees r. */

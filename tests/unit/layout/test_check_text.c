@@ -293,6 +293,26 @@ static void test_check_text_collect__text_no_run_took_is_an_error(void **state)
     hand_free(h);
 }
 
+static void test_check_text_run__forgotten_before_placing_is_not_lost(void **state)
+{
+    (void)state;
+    /* layout makes the lines again for another width: the first build is forgotten */
+    hand *h = hand_build("<fo:block>Made again</fo:block>", 200);
+    msp_para_forget(&h->para);
+    assert_null(h->para.check);
+    assert_int_equal(hand_finish(h), MSP_OK);
+    assert_int_equal(msp_check_text_counts_of(h->check).runs, 0);
+    hand_free(h);
+    /* not once a line of it is on a page */
+    h = hand_build("<fo:block>one two three four five six</fo:block>", 60);
+    hand_emit(h, 0);
+    msp_para_forget(&h->para);
+    assert_non_null(h->para.check);
+    assert_int_equal(hand_finish(h), MSP_E_LAYOUT);
+    assert_non_null(diag_with(&h->job, "line 2 of a paragraph was placed 0 times, another of its lines 1"));
+    hand_free(h);
+}
+
 static void test_check_text_finish__layout_failure_is_passed_through(void **state)
 {
     (void)state;
@@ -319,6 +339,7 @@ int main(void)
         cmocka_unit_test(test_check_text_number__citation_placeholder_is_an_error),
         cmocka_unit_test(test_check_text_number__wrong_page_is_a_warning),
         cmocka_unit_test(test_check_text_collect__text_no_run_took_is_an_error),
+        cmocka_unit_test(test_check_text_run__forgotten_before_placing_is_not_lost),
         cmocka_unit_test(test_check_text_finish__layout_failure_is_passed_through),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
