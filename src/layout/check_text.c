@@ -505,23 +505,45 @@ static msp_fo_kind region_named(const msp_fo_doc *doc, const char *region_name)
     return MSP_FO_TEXT;
 }
 
+/* The text under n (an excerpt's worth) and how many visible characters it has. */
+static void gather_text(const msp_fo_node *n, GString *text, size_t *chars, int depth)
+{
+    for (const msp_fo_node *ch = n->first; ch; ch = ch->next) {
+        if (ch->kind == MSP_FO_TEXT) {
+            size_t k = visible(ch->text, ch->text_len, true, true);
+            if (k == 0)
+                continue;
+            if (text->len < 4 * EXCERPT_BYTES) {
+                if (text->len)
+                    g_string_append_c(text, ' ');
+                g_string_append_len(text, ch->text, (gssize)MIN(ch->text_len, 4 * EXCERPT_BYTES));
+            }
+            *chars += k;
+        } else if (ch->first && ch->kind != MSP_FO_INSTREAM_FOREIGN_OBJECT && depth < 1024) {
+            gather_text(ch, text, chars, depth + 1);
+        }
+    }
+}
+
 /* A static content for a region-start or region-end, which layout does not
- * format: its text is on no page. */
+ * format: its text is on no page (one report for all of it). */
 static void unplaced_static(msp_check_text *c, const msp_fo_node *sc)
 {
     const char *name = msp_fo_attr_value(sc, "flow-name");
     msp_fo_kind k = name ? region_named(c->doc, name) : MSP_FO_TEXT;
     if (k != MSP_FO_REGION_START && k != MSP_FO_REGION_END)
         return;
-    lost_group g = { NULL, NULL, g_string_new(NULL), 0 };
-    scan(c, sc, &g, 0);
-    if (g.chars > 0) {
-        char *ex = excerpt(g.text->str, g.text->len);
+    GString *text = g_string_new(NULL);
+    size_t chars = 0;
+    gather_text(sc, text, &chars, 0);
+    if (chars > 0) {
+        char *ex = excerpt(text->str, text->len);
         add_loss(c, MSP_SEV_ERROR, sc->loc, "mspdoc lays out static content in region-before and region-after only",
-                 "internal error: fo:static-content '%s' is never laid out: '%s' is on no page", name, ex);
+                 "internal error: fo:static-content '%s' is never laid out: '%s' (%zu character%s) is on no "
+                 "page", name, ex, chars, chars == 1 ? "" : "s");
         g_free(ex);
     }
-    g_string_free(g.text, TRUE);
+    g_string_free(text, TRUE);
 }
 
 static void scan_document(msp_check_text *c)

@@ -67,11 +67,14 @@ static void test_check_text_lost__region_start_content_is_an_error(void **state)
         "<fo:layout-master-set><fo:simple-page-master master-name='s' page-width='300pt' page-height='300pt'>"
         "<fo:region-body margin-left='40pt'/><fo:region-start extent='40pt'/></fo:simple-page-master>"
         "</fo:layout-master-set><fo:page-sequence master-reference='s'>"
-        "<fo:static-content flow-name='xsl-region-start'><fo:block>Side</fo:block></fo:static-content>"
+        "<fo:static-content flow-name='xsl-region-start'><fo:block>Side</fo:block><fo:block>bar</fo:block>"
+        "</fo:static-content>"
         "<fo:flow flow-name='xsl-region-body'><fo:block>Body</fo:block></fo:flow></fo:page-sequence></fo:root>";
     run *r = lay_out(fo);
     assert_int_equal(r->st, MSP_E_LAYOUT);
-    assert_non_null(diag_with(&r->job, "fo:static-content 'xsl-region-start' is never laid out: 'Side'"));
+    assert_non_null(diag_with(&r->job, "fo:static-content 'xsl-region-start' is never laid out: 'Side bar' "
+                                       "(7 characters) is on no page"));
+    assert_int_equal(r->job.diags.errors, 1);   /* one report for all of it */
     run_free(r);
 }
 
