@@ -1,7 +1,8 @@
 /* libFuzzer harness for the engine: FO bytes are parsed from memory, laid
- * out, and every page is drawn into a cairo PDF surface whose bytes are
- * dropped, and dumped as an area tree to /dev/null. Fonts and the Pango
- * context are made once; small limits keep each run short. */
+ * out with the text accounting (check_text.h), and every page is drawn
+ * into a cairo PDF surface whose bytes are dropped, and dumped as an area
+ * tree to /dev/null. Fonts and the Pango context are made once; small
+ * limits keep each run short. */
 #include "fo/fo.h"
 #include "layout/layout.h"
 #include "render/draw.h"
@@ -91,10 +92,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     sink_state s = { 0 };
     s.surface = cairo_pdf_surface_create_for_stream(drop_bytes, NULL, 595, 842);
     s.cr = cairo_create(s.surface);
-    msp_layout_opts lo = { .pango = pango, .sink = draw_and_drop, .sink_user = &s };
+    /* the text accounting runs as in `mspdoc render` (a loss is an error, not a crash) */
+    msp_check_text *check = msp_check_text_new(&job, doc);
+    msp_layout_opts lo = { .pango = pango, .sink = draw_and_drop, .sink_user = &s, .check = check };
     msp_layout_result result = { 0 };
     msp_area_dump_begin(devnull);
     st = msp_layout_run(&job, doc, &lo, &result);
+    st = msp_check_text_finish(check, st);
+    msp_check_text_free(check);
     msp_area_dump_end(devnull);
     if (st == MSP_OK && result.pages != s.pages)
         abort();
