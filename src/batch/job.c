@@ -5,6 +5,7 @@
  * Threads: batch/workers.c. */
 #include "batch/job.h"
 #include "fo/fo.h"
+#include "layout/check_text.h"
 #include "layout/layout.h"
 #include "render/draw.h"
 #include "render/outfile.h"
@@ -297,8 +298,14 @@ msp_status msp_build(msp_job *job, const msp_build_ctx *ctx, msp_build_worker *w
     lo.sink_user = &s;
     lo.draft = draft;
     lo.report = &report;
+    /* the text accounting (check_text.h): a paper that would lose text is an
+     * internal error at its FO place, never a PDF */
+    msp_check_text *check = msp_check_text_new(job, fo);
+    lo.check = check;
     msp_layout_result lr = { 0 };
     st = msp_layout_run(job, fo, &lo, &lr);
+    st = msp_check_text_finish(check, st);
+    msp_check_text_free(check);
     if (st != MSP_OK)
         goto done;
     st = msp_pdf_close(pdf, &lr);
