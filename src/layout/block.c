@@ -338,6 +338,9 @@ static msp_status gen_run(msp_gen *g, const msp_fo_node *block, const msp_fo_nod
         it->para = ref;
         ref->refs++;
         it->line = i;
+        it->src = after ? after : first;
+        it->src_sub = i;
+        it->cont = i > 0;
         it->x = ra->x0;
         it->ascent = ln->ascent;
         for (int k = 0; k < p->n_footnotes; k++) {
@@ -478,6 +481,9 @@ static msp_status gen_block(msp_gen *g, const msp_fo_node *node, const msp_refar
         deco = msp_deco_new(s, ra->x0 + l, ra->width - l - r);
         msp_item *open = msp_item_new(MSP_ITEM_OPEN, bw(s, MSP_BEFORE) + s->padding[MSP_BEFORE]);
         open->deco = deco;
+        deco->src = node;
+        open->src = node;
+        open->src_sub = MSP_SRC_OPEN;
         msp_gen_push_box(g, open);
         g->keep = MSP_BP_STRONG;
     }
@@ -497,6 +503,8 @@ static msp_status gen_block(msp_gen *g, const msp_fo_node *node, const msp_refar
         g->p_ids = ids;
         g->p_markers = markers;
         msp_item *grp = msp_item_new(MSP_ITEM_GROUP, s->height.v);
+        grp->src = node;
+        grp->src_sub = MSP_SRC_GROUP;
         grp->subs = g_array_new(FALSE, TRUE, sizeof(msp_sub));
         double ch = msp_items_height(content);
         double dy = 0;
@@ -540,6 +548,8 @@ static msp_status gen_block(msp_gen *g, const msp_fo_node *node, const msp_refar
         flush_spaces(g);
         msp_item *close = msp_item_new(MSP_ITEM_CLOSE, s->padding[MSP_AFTER] + bw(s, MSP_AFTER));
         close->deco = deco;
+        close->src = node;
+        close->src_sub = MSP_SRC_CLOSE;
         deco->refs++;
         close->bp = MSP_BP_STRONG;
         msp_gen_push_box(g, close);

@@ -7,6 +7,7 @@
 
 #define MSP_MAX_PAGE_NUMBER 99999999
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -139,8 +140,10 @@ static msp_status start_page(msp_layout *L, bool blank)
     msp_status st = seq_start_page(L, blank);
     if (st != MSP_OK)
         return st;
+    if (!blank && L->gen && !g_queue_is_empty(&L->queue) && fabs(L->m.body.w - L->q_width) > 0.005)
+        st = msp_relayout_queue(L);
     place_carry(L);
-    return MSP_OK;
+    return st;
 }
 
 static msp_status blank_page(msp_layout *L)
@@ -404,9 +407,9 @@ overflow:
     if (!has) {
         /* nothing fits on an empty page: place the box anyway, notes carried */
         if (need > avail + 0.001)
-            msp_diag_warn(&L->job->diags, L->flow->loc, "reduce the content's height",
-                          "content %.2f pt tall does not fit the page body (%.2f pt); it is clipped",
-                          need, avail);
+            msp_diag_warn(&L->job->diags, msp_item_loc(it, L->flow->loc), "reduce the content's height",
+                          "content %.2f pt tall does not fit the page body (%.2f pt): it is drawn "
+                          "past the bottom of the page", need, avail);
         commit(L, it, need, hdr);
         GPtrArray *ns = item_notes(L, it, cache);
         for (guint i = 0; ns && i < ns->len; i++)
@@ -568,11 +571,15 @@ static msp_status run_sequence(msp_layout *L, const msp_fo_node *seq, const msp_
     L->notes = cache;
     msp_gen g;
     msp_gen_init(&g, L, NULL);
+    L->gen = &g;
     msp_status st = start_page(L, false);
     msp_master_sel before = L->sel_before;
     const msp_fo_node *child = L->flow->first;
     while (st == MSP_OK) {
         if (g_queue_is_empty(&L->queue)) {
+            /* the queue is generated for the page being built; relayout.c
+             * regenerates it when a page of another width comes */
+            L->q_width = L->m.body.w;
             if (!child && (g.p_ids->len || g.p_markers->len)) {
                 /* empty blocks at the end of the flow: their ids and markers */
                 msp_gen_anchor(&g);
@@ -586,11 +593,15 @@ static msp_status run_sequence(msp_layout *L, const msp_fo_node *seq, const msp_
             if (child->kind != MSP_FO_TEXT) {
                 msp_refarea ra = { 0, L->m.body.w, { 0 } };
                 st = msp_gen_block_level(&g, child, &ra);
-                for (guint i = 0; i < g.out->len; i++)
-                    g_queue_push_tail(&L->queue, g_ptr_array_index(g.out, i));
+                for (guint i = 0; i < g.out->len; i++) {
+                    msp_item *gi = g_ptr_array_index(g.out, i);
+                    gi->top = child;
+                    g_queue_push_tail(&L->queue, gi);
+                }
                 g_ptr_array_set_size(g.out, 0);
             }
             child = child->next;
+            L->next_child = child;
             continue;
         }
         msp_item *it = g_queue_pop_head(&L->queue);
@@ -646,6 +657,8 @@ static msp_status run_sequence(msp_layout *L, const msp_fo_node *seq, const msp_
     }
     g_ptr_array_set_size(L->carry, 0);
     msp_gen_clear(&g);
+    L->gen = NULL;
+    L->next_child = NULL;
     L->notes = NULL;
     g_hash_table_destroy(cache);
     return st == MSP_OK ? L->st : st;

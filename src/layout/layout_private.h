@@ -44,6 +44,7 @@ typedef struct msp_sub {
 /* Borders, padding and background of a block, drawn from OPEN to CLOSE. */
 struct msp_deco {
     int refs;
+    const msp_fo_node *src;     /* the decorated block (relayout.c), or NULL */
     double x, w;                /* border rectangle, relative to the run's x0 */
     msp_border border[4];
     uint32_t background;
@@ -79,7 +80,19 @@ struct msp_item {
     bool anchor;                /* GROUP of height 0 with no content: carries the ids and
                                    markers of empty elements (msp_gen_anchor) */
     msp_break force_after;      /* table row: forced break after it (row or cell's last block) */
+    /* provenance, to find the box again when the queue is re-laid out for
+     * another width (relayout.c): the FO that made it and which of its boxes
+     * it is (LINE: the run's first inline, or the nested block it follows, and
+     * the line index; OPEN/CLOSE/fixed GROUP: the block, MSP_SRC_*; table row:
+     * the row, the part split off by forced breaks); cont: the rest of a line
+     * run or of a row split at a page break, not a place to start again */
+    const msp_fo_node *src;
+    int src_sub;
+    bool cont;
+    const msp_fo_node *top;     /* the fo:flow child it comes from (queue items) */
 };
+
+enum { MSP_SRC_OPEN = -1, MSP_SRC_CLOSE = -2, MSP_SRC_GROUP = -3 };
 
 struct msp_table_hdr {
     int refs;
@@ -197,6 +210,9 @@ struct msp_layout {
 
     /* the item stream */
     GQueue queue;               /* msp_item* waiting to be placed */
+    double q_width;             /* the body width the queued items were made for */
+    msp_gen *gen;               /* the flow's generator (run_sequence), or NULL */
+    const msp_fo_node *next_child;   /* the fo:flow child to generate next */
     GPtrArray *open;            /* msp_deco* open across the page break */
 
     /* markers: class -> node; page firsts/lasts and the carried last */
@@ -255,6 +271,22 @@ void msp_item_mark(msp_layout *L, msp_page *page, const msp_item *it, msp_zone z
                    double top);
 void msp_deco_draw(msp_page *page, const msp_deco *d, msp_zone zone, double x0, double y0, double y1,
                    bool open_top, bool open_bottom, int insert_at);
+
+/* relayout.c */
+/* Re-lays out the queued boxes for the body width of the page just started
+ * (its master differs from the one they were made for): the flow children
+ * they come from are generated again at the new width and the queue resumes
+ * at the first box not yet placed; decorations open across the break take
+ * the new geometry. A paragraph (or a table row) already split by the page
+ * break keeps its remaining lines (the para builder cannot break a text
+ * again from the middle); when they are wider than the new body, a warning
+ * says where. Returns MSP_OK or the generator's error. */
+msp_status msp_relayout_queue(msp_layout *L);
+/* Tells the text accounting that the lines of it (and of the boxes inside
+ * it) will never be placed: they are made again, or clipped as asked. */
+void msp_item_forget(msp_item *it);
+/* Where an item comes from, for messages: its line's place, its FO's, or dflt. */
+msp_loc msp_item_loc(const msp_item *it, msp_loc dflt);
 
 /* overflow.c */
 /* A fixed-height block-container whose content (items, stacked from its top)

@@ -55,6 +55,7 @@ msp_status msp_container_overflow(msp_gen *g, const msp_fo_node *node, GPtrArray
     for (guint i = keep; i < content->len; i++) {
         msp_item *it = g_ptr_array_index(content, i);
         dropped += it->kind == MSP_ITEM_LINE || it->kind == MSP_ITEM_GROUP;
+        msp_item_forget(it);   /* clipped as asked, and said: not a loss to report */
         msp_item_free(it);
     }
     g_ptr_array_set_size(content, keep);

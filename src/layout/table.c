@@ -94,6 +94,7 @@ static msp_item *gen_row(msp_gen *g, table_ctx *t, const msp_fo_node *row, const
 {
     msp_item *grp = msp_item_new(MSP_ITEM_GROUP, 0);
     grp->subs = g_array_new(FALSE, TRUE, sizeof(msp_sub));
+    grp->src = row;
     /* ids and markers pending (the row's, its table part's) start at the row's top;
      * the boxes inside the cells carry their own (recorded as the row is drawn) */
     if (row->kind == MSP_FO_TABLE_ROW && row->id) {
@@ -254,6 +255,9 @@ static msp_item *split_cells(msp_item *row, const guint *k)
     msp_item *rest = msp_item_new(MSP_ITEM_GROUP, 0);
     rest->subs = g_array_new(FALSE, TRUE, sizeof(msp_sub));
     rest->row = true;
+    rest->src = row->src;
+    rest->src_sub = row->src_sub;
+    rest->top = row->top;
     double h2 = 0;
     for (guint c = 0; c < n; c++) {
         msp_sub *s = &g_array_index(row->subs, msp_sub, c);
@@ -312,6 +316,8 @@ msp_item *msp_table_row_split(msp_item *row, double room)
         all = all && k[c] == s->items->len;
     }
     msp_item *rest = some && !all ? split_cells(row, k) : NULL;
+    if (rest)
+        rest->cont = true;   /* split where a page ends: not made again at another width */
     g_free(k);
     return rest;
 }
@@ -435,6 +441,7 @@ static void split_forced(msp_gen *g, const msp_fo_node *table, msp_item *row, GP
             }
         }
         msp_item *rest = split_cells(row, k);
+        rest->src_sub = row->src_sub + 1;
         g_free(k);
         g_ptr_array_add(out, row);
         rest->force = f;

@@ -501,6 +501,113 @@ static void test_losses_flow__into_a_named_region_body(void **state)
     run_free(r);
 }
 
+/* --- pages of different widths --- */
+
+/* Page masters 'wide' (body 360 x 60 pt: 5 lines) and 'narrow' (body 210 x 60
+ * pt) at x = 20, in the order `order` ("wide-narrow" or "narrow-wide"). */
+static run *lay_widths(const char *order, const char *flow)
+{
+    bool wide_first = strcmp(order, "wide-narrow") == 0;
+    char *fo = g_strdup_printf(
+        "<fo:root xmlns:fo='http://www.w3.org/1999/XSL/Format' font-family='Liberation Serif' "
+        "font-size='10pt' line-height='12pt'><fo:layout-master-set>"
+        "<fo:simple-page-master master-name='wide' page-width='400pt' page-height='100pt' margin='20pt'>"
+        "<fo:region-body/></fo:simple-page-master>"
+        "<fo:simple-page-master master-name='narrow' page-width='250pt' page-height='100pt' margin='20pt'>"
+        "<fo:region-body/></fo:simple-page-master>"
+        "<fo:page-sequence-master master-name='pages'><fo:single-page-master-reference master-reference='%s'/>"
+        "<fo:repeatable-page-master-reference master-reference='%s'/></fo:page-sequence-master>"
+        "</fo:layout-master-set><fo:page-sequence master-reference='pages'>"
+        "<fo:flow flow-name='xsl-region-body'>%s</fo:flow></fo:page-sequence></fo:root>",
+        wide_first ? "wide" : "narrow", wide_first ? "narrow" : "wide", flow);
+    run *r = lay_out(fo);
+    g_free(fo);
+    assert_int_equal(r->st, MSP_OK);
+    return r;
+}
+
+static const char *TALE = "In olden times when wishing still helped one, there lived a king whose daughters "
+                          "were all beautiful, but the youngest was so beautiful that the sun itself, which "
+                          "has seen so much, was astonished whenever it shone in her face.";
+
+/* The widest right edge of the body lines on page p. */
+static double right_edge(run *r, int p)
+{
+    int n = (int)xp_num(r, "count(//page[%d]/line[@zone='body'])", p);
+    double most = 0;
+    for (int i = 1; i <= n; i++)
+        most = MAX(most, xp_num(r, "//page[%d]/line[@zone='body'][%d]/@x + //page[%d]/line[@zone='body'][%d]/@w",
+                                p, i, p, i));
+    return most;
+}
+
+static void test_losses_width__content_relaid_for_a_narrower_page(void **state)
+{
+    (void)state;
+    GString *f = g_string_new("<fo:block border='1pt solid black'>");
+    for (int i = 0; i < 4; i++)
+        g_string_append_printf(f, "<fo:block>Line %d</fo:block>", i + 1);
+    g_string_append_printf(f, "<fo:block>%s %s</fo:block></fo:block>", TALE, TALE);
+    run *r = lay_widths("wide-narrow", f->str);
+    g_string_free(f, TRUE);
+    assert_true(xp_num(r, "count(//page)") >= 3);
+    char *master = xp_str(r, "//page[2]/@master");
+    assert_string_equal(master, "narrow");
+    g_free(master);
+    /* every line of the narrow pages within their 210 pt body (x 20 .. 230) */
+    int pages = (int)xp_num(r, "count(//page)");
+    for (int p = 2; p <= pages; p++)
+        assert_true(right_edge(r, p) <= 230.01);
+    /* the wide page's lines were longer: the text was broken again */
+    assert_true(right_edge(r, 1) <= 380.01);
+    /* the bordered block continues on page 2 with the narrow page's geometry */
+    NEAR(xp_num(r, "//page[2]/rule[@x = @x2][2]/@x"), 230.5);
+    NEAR(xp_num(r, "//page[2]/rule[@x = @x2][1]/@x"), 19.5);
+    assert_false(has_warning(r, "keeps the lines"));
+    run_free(r);
+}
+
+static void test_losses_width__content_relaid_for_a_wider_page(void **state)
+{
+    (void)state;
+    GString *f = g_string_new("");
+    for (int i = 0; i < 5; i++)
+        g_string_append_printf(f, "<fo:block>Line %d</fo:block>", i + 1);
+    g_string_append_printf(f, "<fo:block>%s</fo:block>", TALE);
+    run *r = lay_widths("narrow-wide", f->str);
+    g_string_free(f, TRUE);
+    assert_int_equal((int)xp_num(r, "count(//page)"), 2);
+    /* the tale is on the wide page, broken for its 360 pt */
+    assert_true(right_edge(r, 2) > 300);
+    assert_true(right_edge(r, 2) <= 380.01);
+    run_free(r);
+}
+
+static void test_losses_width__split_paragraph_is_warned(void **state)
+{
+    (void)state;
+    GString *f = g_string_new("");
+    for (int i = 0; i < 3; i++)
+        g_string_append_printf(f, "<fo:block>Line %d</fo:block>", i + 1);
+    g_string_append_printf(f, "<fo:block>%s %s</fo:block><fo:block>After the tale</fo:block>", TALE, TALE);
+    run *r = lay_widths("wide-narrow", f->str);
+    g_string_free(f, TRUE);
+    /* the paragraph broken by the page keeps its wide lines (the para builder
+     * cannot break it again from the middle): said, with its place */
+    bool said = false;
+    for (guint i = 0; i < r->job.diags.items->len; i++) {
+        const msp_diag *d = g_ptr_array_index(r->job.diags.items, i);
+        if (strstr(d->message, "keeps the lines of the 360.00 pt wide page"))
+            said = d->loc.line > 0;
+    }
+    assert_true(said);
+    /* what follows the paragraph is made for the narrow page */
+    int p = (int)xp_num(r, "//page[line[. = 'After the tale']]/@index") + 1;
+    assert_true(xp_num(r, "//page[%d]/line[. = 'After the tale']/@x + //page[%d]/line[. = 'After the tale']/@w",
+                       p, p) <= 230.01);
+    run_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -519,6 +626,9 @@ int main(void)
         cmocka_unit_test(test_losses_overflow__hidden_clips),
         cmocka_unit_test(test_losses_overflow__error_if_overflow_fails),
         cmocka_unit_test(test_losses_flow__into_a_named_region_body),
+        cmocka_unit_test(test_losses_width__content_relaid_for_a_narrower_page),
+        cmocka_unit_test(test_losses_width__content_relaid_for_a_wider_page),
+        cmocka_unit_test(test_losses_width__split_paragraph_is_warned),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
