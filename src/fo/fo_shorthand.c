@@ -96,6 +96,10 @@ bool msp_fo_shorthand_four(msp_fo_apply *a, msp_fo_prop_kind kind, const char *v
         case MSP_K_PADDING:
             if (!msp_fo_value_length_pct(a, t, false, &a->s->padding[side], &a->s->padding_pct[side]))
                 return false;
+            if (a->s->padding_pct[side] != 0 && side == 0)
+                msp_diag_warn(&a->job->diags, a->loc, "docs/fo-subset.md lists what layout resolves",
+                              "the percentage of padding (borders and backgrounds do not grow by it) is "
+                              "not used by layout yet: laid out without it");
             break;
         case MSP_K_BORDER_WIDTH4:
             if (!msp_fo_value_border_width(a, t, &a->s->border[side].width))

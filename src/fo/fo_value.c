@@ -78,6 +78,15 @@ static const enum_val weight_vals[] = {
 static const enum_val border_width_vals[] = { { "thin", 50 }, { "medium", 100 }, { "thick", 200 },
                                               { NULL, 0 } };  /* hundredths of a pt */
 
+/* A part of a value layout does not use yet: laid out without it, said at its place. */
+static bool warn_part(msp_fo_apply *a, bool present, const char *what)
+{
+    if (present)
+        msp_diag_warn(&a->job->diags, a->loc, "docs/fo-subset.md lists what layout resolves",
+                      "%s is not used by layout yet: laid out without it", what);
+    return true;
+}
+
 static bool parse_int(const char *v, long min, int *out)
 {
     char *e;
@@ -632,14 +641,20 @@ bool msp_fo_apply_value(msp_fo_apply *a, int id, const char *value)
         case MSP_P_PADDING_TOP: case MSP_P_PADDING_BEFORE: case MSP_P_PADDING_BOTTOM: case MSP_P_PADDING_AFTER:
         case MSP_P_PADDING_LEFT: case MSP_P_PADDING_START: case MSP_P_PADDING_RIGHT: case MSP_P_PADDING_END: {
             int side = padding_side(id);
-            return msp_fo_value_length_pct(a, v, false, &s->padding[side], &s->padding_pct[side]);
+            return msp_fo_value_length_pct(a, v, false, &s->padding[side], &s->padding_pct[side]) &&
+                   warn_part(a, s->padding_pct[side] != 0, "the percentage of padding (borders and "
+                                                           "backgrounds do not grow by it)");
         }
         case MSP_P_PROVISIONAL_DISTANCE:
             return msp_fo_value_length_pct(a, v, neg, &s->provisional_distance_between_starts,
-                                           &s->provisional_distance_pct);
+                                           &s->provisional_distance_pct) &&
+                   warn_part(a, s->provisional_distance_pct != 0,
+                             "the percentage of provisional-distance-between-starts");
         case MSP_P_PROVISIONAL_SEPARATION:
             return msp_fo_value_length_pct(a, v, neg, &s->provisional_label_separation,
-                                           &s->provisional_separation_pct);
+                                           &s->provisional_separation_pct) &&
+                   warn_part(a, s->provisional_separation_pct != 0,
+                             "the percentage of provisional-label-separation");
         case MSP_P_RULE_THICKNESS: return msp_fo_value_length(a, v, false, &s->rule_thickness);
         case MSP_P_EXTENT: return msp_fo_value_length(a, v, false, &s->extent);
         default: return BAD;
@@ -812,14 +827,19 @@ bool msp_fo_apply_value(msp_fo_apply *a, int id, const char *value)
             s->break_after = (msp_break)e;
         return true;
     case MSP_K_DIMENSION_WIDTH:
-        return len_or_auto(a, v, false, &s->width, &s->width_pt);
+        return len_or_auto(a, v, false, &s->width, &s->width_pt) &&
+               warn_part(a, s->width_pt != 0, "the length added to a percentage width");
     case MSP_K_DIMENSION_HEIGHT:
-        return len_or_auto(a, v, false, &s->height, &s->height_pt);
+        return len_or_auto(a, v, false, &s->height, &s->height_pt) &&
+               warn_part(a, s->height_pt != 0, "the length added to a percentage height");
     case MSP_K_LEN:
-        return id == MSP_P_WIDTH ? len_or_auto(a, v, false, &s->width, &s->width_pt)
-                                 : len_or_auto(a, v, false, &s->height, &s->height_pt);
+        return id == MSP_P_WIDTH ? len_or_auto(a, v, false, &s->width, &s->width_pt) &&
+                                       warn_part(a, s->width_pt != 0, "the length added to a percentage width")
+                                 : len_or_auto(a, v, false, &s->height, &s->height_pt) &&
+                                       warn_part(a, s->height_pt != 0, "the length added to a percentage height");
     case MSP_K_LEN_COLUMN:
-        return len_or_auto(a, v, true, &s->column_width, &s->column_width_pt);
+        return len_or_auto(a, v, true, &s->column_width, &s->column_width_pt) &&
+               warn_part(a, s->column_width_pt != 0, "the length added to a percentage or to table units");
     case MSP_K_LEN_SCALE: {
         msp_len *l = id == MSP_P_CONTENT_WIDTH ? &s->content_width : &s->content_height;
         if (strcmp(v, "scale-to-fit") == 0 || strcmp(v, "scale-down-to-fit") == 0 ||
