@@ -384,7 +384,7 @@ static msp_status gen_runs(msp_gen *g, const msp_fo_node *block, const msp_fo_no
 static void inline_marks(msp_gen *g, const msp_fo_node *first, const msp_fo_node *last)
 {
     for (const msp_fo_node *n = first; n; n = n->next) {
-        if (n->kind != MSP_FO_TEXT && n->kind != MSP_FO_MARKER && msp_deco_needed(n->style) &&
+        if (n->kind != MSP_FO_TEXT && msp_fo_is_inline(n) && msp_deco_needed(n->style) &&
             msp_layout_first_time(g->L, n))
             msp_diag_warn(&g->L->job->diags, n->loc,
                           "put the background, border or padding on a block, or remove it",
@@ -773,7 +773,9 @@ static GPtrArray *gen_isolated(msp_gen *g, const msp_fo_node *parent, const msp_
     g->force = MSP_BREAK_AUTO;
     if (own)
         add_markers(g, parent);
+    g->run_depth++;
     msp_gen_children(g, parent, ra);
+    g->run_depth--;
     msp_gen_anchor(g);
     GPtrArray *out = g->out;
     g->run_after = g->force;

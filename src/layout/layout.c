@@ -571,6 +571,7 @@ static msp_status run_sequence(msp_layout *L, const msp_fo_node *seq, const msp_
     L->notes = cache;
     msp_gen g;
     msp_gen_init(&g, L, NULL);
+    g.paged = true;
     L->gen = &g;
     msp_status st = start_page(L, false);
     msp_master_sel before = L->sel_before;

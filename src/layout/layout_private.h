@@ -128,6 +128,9 @@ typedef struct msp_gen {
     bool in_static;             /* static content: retrieve-marker resolved */
     msp_break run_after;        /* the forced break left pending at the end of the last
                                    msp_gen_run (a break-after on its last block) */
+    bool paged;                 /* its items are placed on pages one by one (the flow's
+                                   generator): table headers repeat */
+    int run_depth;              /* inside msp_gen_run (a cell, a label, a fixed container) */
     msp_status st;
 } msp_gen;
 

@@ -146,6 +146,7 @@ msp_status msp_relayout_queue(msp_layout *L)
     /* generate the flow children again, from the first box's to the last one made */
     msp_gen g;
     msp_gen_init(&g, L, NULL);
+    g.paged = true;
     msp_diag_list real = L->job->diags;
     msp_diag_list_init(&L->job->diags);
     msp_status st = MSP_OK;

@@ -280,10 +280,26 @@ static msp_item *split_cells(msp_item *row, const guint *k)
         g_array_index(rest->subs, msp_sub, c).cell_h = h2;
     row->h = h1;
     rest->h = h2;
-    /* notes follow their anchors; ids stay where the row starts, ends move on */
+    /* notes follow their anchors (those of a repeated header stay with the
+     * first part); ids stay where the row starts, ends move on */
     if (row->notes) {
+        GPtrArray *own = g_ptr_array_new(), *cells = g_ptr_array_new();
+        msp_item tmp = { .notes = cells };
+        for (guint c = 0; c < n; c++) {
+            collect_notes(&tmp, g_array_index(row->subs, msp_sub, c).items);
+            collect_notes(&tmp, g_array_index(rest->subs, msp_sub, c).items);
+        }
+        for (guint i = 0; i < row->notes->len; i++) {
+            gpointer fn = g_ptr_array_index(row->notes, i);
+            guint at;
+            if (!g_ptr_array_find(cells, fn, &at))
+                g_ptr_array_add(own, fn);
+        }
+        g_ptr_array_free(cells, TRUE);
         g_ptr_array_free(row->notes, TRUE);
-        row->notes = NULL;
+        row->notes = own->len ? own : NULL;
+        if (!own->len)
+            g_ptr_array_free(own, TRUE);
     }
     for (guint c = 0; c < n; c++) {
         collect_notes(row, g_array_index(row->subs, msp_sub, c).items);
@@ -697,6 +713,28 @@ msp_status msp_gen_table(msp_gen *g, const msp_fo_node *table, const msp_refarea
         msp_item *h = g_ptr_array_index(hdr->items, i);
         leading_breaks(h);
         h->force = h->force_after = MSP_BREAK_AUTO;
+    }
+    if (hdr && (!g->paged || g->run_depth > 0 || rows->len == 0)) {
+        /* a table in a cell, a note, static content or a fixed container, or
+         * one without body rows: no page breaks to repeat its header at, so
+         * the header rows are the first rows */
+        for (guint i = hdr->items->len; i > 0; i--)
+            g_ptr_array_insert(rows, 0, g_ptr_array_index(hdr->items, i - 1));
+        g_ptr_array_set_size(hdr->items, 0);
+        msp_items_free(hdr->items);
+        g_free(hdr);
+        hdr = NULL;
+    } else if (hdr) {
+        /* notes anchored in the header go with its first appearance */
+        for (guint i = 0; i < hdr->items->len; i++) {
+            msp_item *h = g_ptr_array_index(hdr->items, i);
+            msp_item *first = g_ptr_array_index(rows, 0);
+            for (guint k = 0; h->notes && k < h->notes->len; k++) {
+                if (!first->notes)
+                    first->notes = g_ptr_array_new();
+                g_ptr_array_insert(first->notes, (gint)k, g_ptr_array_index(h->notes, k));
+            }
+        }
     }
     if (rows->len)
         prepend_marks(g_ptr_array_index(rows, 0), outer);

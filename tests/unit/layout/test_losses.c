@@ -608,6 +608,47 @@ static void test_losses_width__split_paragraph_is_warned(void **state)
     run_free(r);
 }
 
+/* --- table headers --- */
+
+static void test_losses_table__header_note_placed_once(void **state)
+{
+    (void)state;
+    GString *f = g_string_new("<fo:table><fo:table-column column-width='200pt'/><fo:table-header><fo:table-row>"
+                              "<fo:table-cell><fo:block>Head<fo:footnote><fo:inline>*</fo:inline><fo:footnote-body>"
+                              "<fo:block>HeadNote</fo:block></fo:footnote-body></fo:footnote></fo:block></fo:table-cell>"
+                              "</fo:table-row></fo:table-header><fo:table-body>");
+    for (int i = 0; i < 30; i++)
+        g_string_append_printf(f, "<fo:table-row><fo:table-cell><fo:block>Row %d</fo:block></fo:table-cell></fo:table-row>", i + 1);
+    g_string_append(f, "</fo:table-body></fo:table>");
+    run *r = lay_flow("p", SEP, f->str);
+    g_string_free(f, TRUE);
+    assert_int_equal((int)xp_num(r, "count(//page)"), 2);
+    assert_int_equal((int)xp_num(r, "count(//page/line[@zone='body'][starts-with(., 'Head')])"), 2);
+    /* the header's note: once, under its first appearance */
+    assert_int_equal((int)xp_num(r, "count(//line[@zone='footnotes'][. = 'HeadNote'])"), 1);
+    assert_int_equal((int)xp_num(r, "count(//page[1]/line[@zone='footnotes'][. = 'HeadNote'])"), 1);
+    run_free(r);
+}
+
+static void test_losses_table__headers_that_cannot_repeat_are_drawn(void **state)
+{
+    (void)state;
+    const char *flow =
+        /* a table in a cell */
+        "<fo:table><fo:table-column column-width='200pt'/><fo:table-body><fo:table-row><fo:table-cell>"
+        "<fo:table><fo:table-column column-width='150pt'/><fo:table-header><fo:table-row><fo:table-cell>"
+        "<fo:block>InnerHead</fo:block></fo:table-cell></fo:table-row></fo:table-header><fo:table-body>"
+        "<fo:table-row><fo:table-cell><fo:block>InnerRow</fo:block></fo:table-cell></fo:table-row>"
+        "</fo:table-body></fo:table></fo:table-cell></fo:table-row></fo:table-body></fo:table>"
+        /* a header with no body rows */
+        "<fo:table><fo:table-column column-width='200pt'/><fo:table-header><fo:table-row><fo:table-cell>"
+        "<fo:block>LoneHead</fo:block></fo:table-cell></fo:table-row></fo:table-header></fo:table>";
+    run *r = lay_flow("p", NULL, flow);
+    assert_true(xp_num(r, "//line[. = 'InnerHead']/@y") < xp_num(r, "//line[. = 'InnerRow']/@y"));
+    assert_int_equal((int)xp_num(r, "count(//line[. = 'LoneHead'])"), 1);
+    run_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -629,6 +670,8 @@ int main(void)
         cmocka_unit_test(test_losses_width__content_relaid_for_a_narrower_page),
         cmocka_unit_test(test_losses_width__content_relaid_for_a_wider_page),
         cmocka_unit_test(test_losses_width__split_paragraph_is_warned),
+        cmocka_unit_test(test_losses_table__header_note_placed_once),
+        cmocka_unit_test(test_losses_table__headers_that_cannot_repeat_are_drawn),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
