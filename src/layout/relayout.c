@@ -213,6 +213,7 @@ msp_status msp_relayout_queue(msp_layout *L)
     for (guint i = 0; i < b; i++)
         g_ptr_array_add(glue, g_queue_pop_head(&L->queue));
     msp_item *old_first = NULL;
+    GPtrArray *tail = g_ptr_array_new();
     while (!g_queue_is_empty(&L->queue)) {
         msp_item *it = g_queue_pop_head(&L->queue);
         bool keep = false;
@@ -220,6 +221,11 @@ msp_status msp_relayout_queue(msp_layout *L)
             keep = g_ptr_array_index(kept, k) == it;
         if (keep)
             continue;
+        if (it->anchor && !it->top) {
+            /* the ids of empty blocks at the flow's end are not made again */
+            g_ptr_array_add(tail, it);
+            continue;
+        }
         if (!old_first && !first->cont)
             old_first = it;   /* its break, keeps and marks go to its new self */
         else {
@@ -249,6 +255,9 @@ msp_status msp_relayout_queue(msp_layout *L)
         g_queue_push_tail(&L->queue, g_ptr_array_index(kept, i));
     for (guint i = resume; i < fresh->len; i++)
         g_queue_push_tail(&L->queue, g_ptr_array_index(fresh, i));
+    for (guint i = 0; i < tail->len; i++)
+        g_queue_push_tail(&L->queue, g_ptr_array_index(tail, i));
+    g_ptr_array_free(tail, TRUE);
     if (kept->len)
         warn_kept_lines(L, kept, old_width);
     g_ptr_array_free(glue, TRUE);
