@@ -184,14 +184,8 @@ static void check_unknown_glyphs(const msp_para_text *t, PangoLayout *layout)
 /* The line's text: trailing white space trimmed, object characters dropped. */
 static const char *line_text(msp_arena *arena, const char *text, int start, int end)
 {
-    for (;;) {
-        if (end > start && (text[end - 1] == ' ' || text[end - 1] == '\n' || text[end - 1] == '\t'))
-            end--;
-        else if (end - start >= 3 && memcmp(text + end - 3, "\xE2\x80\xA8", 3) == 0)
-            end -= 3;   /* the line separator para_break.c put at the break */
-        else
-            break;
-    }
+    while (end > start && (text[end - 1] == ' ' || text[end - 1] == '\n' || text[end - 1] == '\t'))
+        end--;
     const char *s = text + start;
     size_t n = (size_t)(end - start);
     if (!g_strstr_len(s, (gssize)n, MSP_PARA_OBJ_CHAR))

@@ -370,6 +370,24 @@ static msp_para_pending *add_pending(msp_para_text *t, msp_inline_kind kind, con
     return &g_array_index(t->objs, msp_para_pending, t->objs->len - 1);
 }
 
+/* The link rectangle of basic-link `link` over bytes [start, end), when it
+ * has a destination. */
+static void add_link(msp_para_text *t, const msp_fo_node *link, guint start, guint end)
+{
+    const char *ext = msp_fo_attr_value(link, "external-destination");
+    const char *in = msp_fo_attr_value(link, "internal-destination");
+    if (!ext && !in)
+        return;
+    msp_para_pending *p = add_pending(t, MSP_INLINE_LINK, link, start);
+    p->end = end;
+    char *target = msp_para_unwrap_url(ext ? ext : in);
+    if (ext)
+        p->uri = msp_arena_strdup(t->arena, target);
+    else
+        p->dest = msp_arena_strdup(t->arena, target);
+    g_free(target);
+}
+
 static void shape_attr(msp_para_text *t, guint at, double w, double asc, double desc)
 {
     PangoRectangle r = { 0, -(int)(asc * PANGO_SCALE + 0.5), (int)(w * PANGO_SCALE + 0.5),
@@ -516,20 +534,10 @@ static msp_status collect_node(msp_para_text *t, const msp_fo_node *n, const inl
             add_attr(t, pango_attr_allow_breaks_new(FALSE), start, (guint)t->text->len);
         break;
     case MSP_FO_BASIC_LINK: {
-        const char *ext = msp_fo_attr_value(n, "external-destination");
-        const char *in = msp_fo_attr_value(n, "internal-destination");
         if (n->first)
             st = collect(t, n->first, n->last, &ic, depth + 1);
-        if (st == MSP_OK && (ext || in)) {
-            msp_para_pending *p = add_pending(t, MSP_INLINE_LINK, n, start);
-            p->end = (guint)t->text->len;
-            char *target = msp_para_unwrap_url(ext ? ext : in);
-            if (ext)
-                p->uri = msp_arena_strdup(t->arena, target);
-            else
-                p->dest = msp_arena_strdup(t->arena, target);
-            g_free(target);
-        }
+        if (st == MSP_OK)
+            add_link(t, n, start, (guint)t->text->len);
         break;
     }
     case MSP_FO_FOOTNOTE: {
@@ -707,18 +715,7 @@ static void add_outer_links(msp_para_text *t)
             break;
         if (a->kind != MSP_FO_BASIC_LINK)
             continue;
-        const char *ext = msp_fo_attr_value(a, "external-destination");
-        const char *in = msp_fo_attr_value(a, "internal-destination");
-        if (!ext && !in)
-            continue;
-        msp_para_pending *p = add_pending(t, MSP_INLINE_LINK, a, 0);
-        p->end = len;
-        char *target = msp_para_unwrap_url(ext ? ext : in);
-        if (ext)
-            p->uri = msp_arena_strdup(t->arena, target);
-        else
-            p->dest = msp_arena_strdup(t->arena, target);
-        g_free(target);
+        add_link(t, a, 0, len);
     }
 }
 
