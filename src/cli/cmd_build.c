@@ -34,7 +34,7 @@ int msp_cmd_build(int argc, char **argv)
         "Runs every check (schema, symbol, meeting, agenda, committee, references), the\n"
         "stylesheet templates/<kind>.xsl, the layout, and writes the PDF. On any error no\n"
         "output is left behind. Exit status: 0 success, 1 the paper failed, 2 usage error.\n"
-        "Environment: MSP_ROOT (templates/, data/, fonts/), SOURCE_DATE_EPOCH (PDF dates;\n"
+        "Environment: MSP_ROOT (templates/, data/, fonts/, hyphen/), SOURCE_DATE_EPOCH (PDF dates;\n"
         "default: the paper's date, else its meeting's first day).");
     if (!msp_cli_parse(oc, "build", &argc, &argv, 1, 1, "expected exactly one SOURCE.xml")) {
         g_option_context_free(oc);

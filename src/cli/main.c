@@ -37,7 +37,7 @@ static void usage(FILE *out)
         fprintf(out, "  %-8s %s\n", commands[i].name, commands[i].summary);
     fputs("\nRun 'mspdoc COMMAND --help' for a command's options.\n"
           "Exit status: 0 success, 1 a document failed, 2 usage error.\n"
-          "Environment: MSP_ROOT (folder holding templates/, data/, fonts/),\n"
+          "Environment: MSP_ROOT (folder holding templates/, data/, fonts/, hyphen/),\n"
           "SOURCE_DATE_EPOCH (dates written into PDFs, for reproducible output).\n", out);
 }
 
