@@ -106,7 +106,9 @@ int msp_batch_run_papers(const msp_batch_opts *opts, GPtrArray *papers, const ms
             continue;
         g_free(p->key);
         const char *kd = builder->kind_digest ? builder->kind_digest(builder->shared, p->kind) : NULL;
-        char *deps = g_strconcat(builder->deps_digest, " ", kd ? kd : "-", NULL);
+        /* the standard changes the file: a paper built for another one is not current */
+        char *deps = g_strconcat(builder->deps_digest, " ", kd ? kd : "-", " pdf ",
+                                 opts->pdf_standard ? opts->pdf_standard : "default", NULL);
         p->key = msp_stamp_key(p->source_sha256, deps, p->draft, epoch);
         g_free(deps);
         if (!opts->force && msp_stamp_is_current(opts->outdir, p)) {

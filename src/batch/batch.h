@@ -16,6 +16,8 @@ typedef struct msp_batch_opts {
     bool quiet;               /* no progress output */
     int max_pages;            /* > 0: a paper with more pages fails (default 5000) */
     double max_seconds;       /* > 0: a paper taking longer fails; the batch goes on */
+    const char *pdf_standard; /* borrowed --pdf-standard value (checked by the CLI), or NULL:
+                                 the papers' default, ua-1,a-2a */
 } msp_batch_opts;
 
 /* Runs a batch over inputs (files or folders). Messages go to stderr.

@@ -21,6 +21,7 @@ typedef struct real_shared {
     GHashTable *kind_digests;   /* kind -> hex of its stylesheet files (owned) */
     int max_pages;         /* > 0: overrides the default page limit */
     double max_seconds;    /* > 0: time limit per paper */
+    const char *pdf_standard;   /* borrowed --pdf-standard, or NULL: the papers' default */
 } real_shared;
 
 static void *worker_new(void *shared)
@@ -108,6 +109,7 @@ static msp_status real_build(void *shared, void *worker, msp_paper *p, msp_batch
     bo.png_dpi = THUMB_DPI;
     bo.draft = p->draft;
     bo.epoch = rs->epoch;
+    bo.pdf_standard = rs->pdf_standard;
     msp_build_result res = { 0 };
     msp_status st;
     if (p->check_only) {
@@ -296,6 +298,7 @@ int msp_batch_run(const msp_batch_opts *opts, char **inputs, int n_inputs)
             real_shared *rs = b->shared;
             rs->max_pages = opts->max_pages;
             rs->max_seconds = opts->max_seconds;
+            rs->pdf_standard = opts->pdf_standard;
         }
         rc = b ? msp_batch_run_papers(opts, papers, b, stderr) : 1;
         msp_batch_builder_close(b);

@@ -264,6 +264,14 @@ msp_status msp_build(msp_job *job, const msp_build_ctx *ctx, msp_build_worker *w
     meta.draft = draft;
     meta.draft_stamp = stamp;
     meta.pango = w->pango;
+    if (!msp_pdf_standard_parse(opts->pdf_standard ? opts->pdf_standard : MSP_PAPER_STANDARD,
+                                &meta.standard)) {
+        st = msp_diag_error(&job->diags, MSP_E_USAGE, MSP_LOC_NONE, "use one of " MSP_PDF_STANDARD_VALUES,
+                            "unknown PDF standard '%s'", opts->pdf_standard);
+        g_string_free(keywords, TRUE);
+        g_free(subject);
+        goto done;
+    }
     st = msp_pdf_open(job, &pdf, res->out_path, &meta);
     g_string_free(keywords, TRUE);
     g_free(subject);

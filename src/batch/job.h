@@ -37,6 +37,9 @@ typedef struct msp_build_worker {
 void msp_build_worker_init(msp_build_worker *w, const msp_build_ctx *ctx);
 void msp_build_worker_clear(msp_build_worker *w);
 
+/* What papers conform to unless told otherwise: tagged, accessible, archival. */
+#define MSP_PAPER_STANDARD "ua-1,a-2a"
+
 typedef struct msp_build_opts {
     const char *out_path;            /* the PDF, or NULL: out_dir/<name rule of docs/cli.md> */
     const char *out_dir;             /* used when out_path is NULL (created); NULL = "out" */
@@ -47,6 +50,7 @@ typedef struct msp_build_opts {
     bool draft;                      /* DRAFT watermark and stamp; symbol optional */
     gint64 epoch;                    /* >= 0 forces the PDF dates; < 0: SOURCE_DATE_EPOCH, else the paper's date */
     bool png_first_only;             /* with png_dir: only page 1 (batch thumbnails) */
+    const char *pdf_standard;        /* --pdf-standard (pdf_finish.h), or NULL: MSP_PAPER_STANDARD */
 } msp_build_opts;
 
 typedef struct msp_build_result {

@@ -3,13 +3,14 @@
  * folder, incrementally and in parallel (src/batch/). */
 #include "batch/batch.h"
 #include "cli/cmd.h"
+#include "render/pdf_finish.h"
 
 #include <glib.h>
 #include <stdio.h>
 
 int msp_cmd_batch(int argc, char **argv)
 {
-    char *outdir = NULL, *report = NULL;
+    char *outdir = NULL, *report = NULL, *standard = NULL;
     int jobs = 0;
     int max_pages = 0;
     double max_seconds = 0;
@@ -22,6 +23,8 @@ int msp_cmd_batch(int argc, char **argv)
         { "report", 0, 0, G_OPTION_ARG_FILENAME, &report, "Also write the JSON report to FILE", "FILE.json" },
         { "max-pages", 0, 0, G_OPTION_ARG_INT, &max_pages, "A paper with more than N pages fails (default 5000)", "N" },
         { "max-seconds", 0, 0, G_OPTION_ARG_DOUBLE, &max_seconds, "A paper taking longer than S seconds fails; the batch goes on", "S" },
+        { "pdf-standard", 0, 0, G_OPTION_ARG_STRING, &standard,
+          "What the PDF conforms to: " MSP_PDF_STANDARD_VALUES " (default ua-1,a-2a)", "STD" },
         { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, "No progress output (errors are still printed)", NULL },
         { NULL, 0, 0, 0, NULL, NULL, NULL }
     };
@@ -42,7 +45,13 @@ int msp_cmd_batch(int argc, char **argv)
         fprintf(stderr, "mspdoc batch: -j takes a number from 1 to 256\n");
         goto done;
     }
+    msp_pdf_standard std_parsed;
+    if (standard && !msp_pdf_standard_parse(standard, &std_parsed)) {
+        fprintf(stderr, "mspdoc batch: --pdf-standard takes %s\n", MSP_PDF_STANDARD_VALUES);
+        goto done;
+    }
     msp_batch_opts o = { 0 };
+    o.pdf_standard = standard;
     o.root = msp_cli_root();
     o.outdir = outdir ? outdir : "out";
     o.workers = jobs;
@@ -57,6 +66,7 @@ int msp_cmd_batch(int argc, char **argv)
 done:
     g_free(outdir);
     g_free(report);
+    g_free(standard);
     g_option_context_free(oc);
     return rc;
 }

@@ -4,6 +4,7 @@
  * under the current folder. */
 #include "batch/job.h"
 #include "cli/cmd.h"
+#include "render/pdf_finish.h"
 
 #include <glib.h>
 #include <stdio.h>
@@ -11,7 +12,7 @@
 
 int msp_cmd_build(int argc, char **argv)
 {
-    char *out_path = NULL, *tree_path = NULL, *report_path = NULL, *png_dir = NULL;
+    char *out_path = NULL, *tree_path = NULL, *report_path = NULL, *png_dir = NULL, *standard = NULL;
     gboolean draft = FALSE;
     double dpi = 0, max_seconds = 0;
     int max_pages = 0;
@@ -24,6 +25,8 @@ int msp_cmd_build(int argc, char **argv)
         { "max-pages", 0, 0, G_OPTION_ARG_INT, &max_pages, "Fail when the paper has more than N pages (default 5000)", "N" },
         { "max-seconds", 0, 0, G_OPTION_ARG_DOUBLE, &max_seconds, "Fail when the paper takes longer than S seconds", "S" },
         { "draft", 0, 0, G_OPTION_ARG_NONE, &draft, "Draft: DRAFT watermark and stamp, symbol optional", NULL },
+        { "pdf-standard", 0, 0, G_OPTION_ARG_STRING, &standard,
+          "What the PDF conforms to: " MSP_PDF_STANDARD_VALUES " (default ua-1,a-2a)", "STD" },
         { "png", 0, 0, G_OPTION_ARG_FILENAME, &png_dir, "Also write each page as a PNG into DIR", "DIR" },
         { "png-dpi", 0, 0, G_OPTION_ARG_DOUBLE, &dpi, "Resolution of the PNG pages (default 96)", "DPI" },
         { NULL, 0, 0, 0, NULL, NULL, NULL }
@@ -42,9 +45,20 @@ int msp_cmd_build(int argc, char **argv)
         g_free(tree_path);
         g_free(report_path);
         g_free(png_dir);
+        g_free(standard);
         return MSP_EXIT_USAGE;
     }
     g_option_context_free(oc);
+    msp_pdf_standard std_parsed;
+    if (standard && !msp_pdf_standard_parse(standard, &std_parsed)) {
+        fprintf(stderr, "mspdoc build: --pdf-standard takes %s\n", MSP_PDF_STANDARD_VALUES);
+        g_free(out_path);
+        g_free(tree_path);
+        g_free(report_path);
+        g_free(png_dir);
+        g_free(standard);
+        return MSP_EXIT_USAGE;
+    }
 
     msp_diag_list diags;
     msp_diag_list_init(&diags);
@@ -64,7 +78,8 @@ int msp_cmd_build(int argc, char **argv)
         job.limits.max_seconds = max_seconds;
     msp_build_opts opts = { .out_path = out_path, .area_tree_path = tree_path,
                             .layout_report_path = report_path, .png_dir = png_dir,
-                            .png_dpi = dpi, .draft = draft, .epoch = -1 };
+                            .png_dpi = dpi, .draft = draft, .epoch = -1,
+                            .pdf_standard = standard };
     msp_build_result res;
     msp_status st = msp_build(&job, ctx, &w, argv[1], &opts, &res);
     msp_diag_list_print(stderr, &job.diags);
@@ -84,5 +99,6 @@ out:
     g_free(tree_path);
     g_free(report_path);
     g_free(png_dir);
+    g_free(standard);
     return rc;
 }

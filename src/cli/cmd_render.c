@@ -38,7 +38,7 @@ static bool check_text_wanted(gboolean on, gboolean off)
 
 int msp_cmd_render(int argc, char **argv)
 {
-    char *out_path = NULL, *tree_path = NULL, *report_path = NULL;
+    char *out_path = NULL, *tree_path = NULL, *report_path = NULL, *standard = NULL;
     int max_pages = 0;
     gboolean check_on = FALSE, check_off = FALSE;
     GOptionEntry entries[] = {
@@ -49,6 +49,8 @@ int msp_cmd_render(int argc, char **argv)
         { "max-pages", 0, 0, G_OPTION_ARG_INT, &max_pages, "Stop with an error after N pages (default 5000)", "N" },
         { "check-text", 0, 0, G_OPTION_ARG_NONE, &check_on,
           "Fail when any text of the FO is not on the pages (the default; MSPDOC_CHECK_TEXT=0 turns it off)", NULL },
+        { "pdf-standard", 0, 0, G_OPTION_ARG_STRING, &standard,
+          "What the PDF conforms to: " MSP_PDF_STANDARD_VALUES " (default ua-1)", "STD" },
         { "no-check-text", 0, 0, G_OPTION_ARG_NONE, &check_off, "Do not account for the text", NULL },
         { NULL, 0, 0, 0, NULL, NULL, NULL }
     };
@@ -61,6 +63,13 @@ int msp_cmd_render(int argc, char **argv)
         goto done_usage;
     if (!out_path) {
         fprintf(stderr, "mspdoc render: %s\nTry 'mspdoc render --help'.\n", hint);
+        goto done_usage;
+    }
+
+    msp_pdf_standard std_parsed;
+    if (!msp_pdf_standard_parse(standard ? standard : "ua-1", &std_parsed)) {
+        fprintf(stderr, "mspdoc render: --pdf-standard takes %s\nTry 'mspdoc render --help'.\n",
+                MSP_PDF_STANDARD_VALUES);
         goto done_usage;
     }
 
@@ -96,7 +105,16 @@ int msp_cmd_render(int argc, char **argv)
 
     msp_pdf_meta meta = { 0 };
     meta.epoch = -1;
+    meta.standard = std_parsed;
+    char *doc_lang = NULL;
+    const msp_fo_style *rs = doc->root->style;
+    if (rs->language && *rs->language && strcmp(rs->language, "none") != 0)
+        doc_lang = rs->country && *rs->country && strcmp(rs->country, "none") != 0
+                       ? g_strdup_printf("%s-%s", rs->language, rs->country)
+                       : g_strdup(rs->language);
+    meta.language = doc_lang;
     st = msp_pdf_open(&job, &pdf, out_path, &meta);
+    g_free(doc_lang);
     if (st != MSP_OK)
         goto cleanup;
     if (tree_path) {
@@ -169,6 +187,7 @@ cleanup:
     msp_layout_report_clear(&report);
     msp_job_clear(&job);
 done_usage:
+    g_free(standard);
     g_free(out_path);
     g_free(tree_path);
     g_free(report_path);

@@ -14,6 +14,9 @@
 
 /* Namespace of the graphics an fo:instream-foreign-object may hold. */
 #define MSP_GRAPHICS_NS "urn:x-mspdoc:graphics"
+/* Apache FOP's extension namespace: its attributes are kept as "fox:NAME"
+ * (fox:alt-text, the alternative text of a graphic or link in tagged PDF). */
+#define MSP_FOX_NS "http://xmlgraphics.apache.org/fop/extensions"
 
 typedef enum msp_fo_kind {
     MSP_FO_TEXT = 0,           /* character data (text, text_len) */

@@ -353,8 +353,12 @@ static void read_attributes(builder *b, xmlNode *x, msp_fo_node *n)
                     g_array_append_val(b->pending, p);
                 }
             } else {
-                /* foreign attributes (source locations stamped by templates, ...) kept as written */
+                /* foreign attributes (source locations stamped by templates, ...) kept as
+                 * written; FOP's extensions (fox:alt-text) under their usual prefix whatever
+                 * the document calls it */
                 const char *prefix = a->ns->prefix ? (const char *)a->ns->prefix : "";
+                if (strcmp(href, MSP_FOX_NS) == 0)
+                    prefix = "fox";
                 add_attr(b, *prefix ? msp_arena_printf(b->job->arena, "%s:%s", prefix, name)
                                     : msp_arena_strdup(b->job->arena, name), value);
             }

@@ -42,9 +42,16 @@ typedef enum msp_line_fit {
     MSP_LINE_FIT_OVERFULL    /* wider than its measure */
 } msp_line_fit;
 
+struct msp_fo_node;
+
 typedef struct msp_area {
     msp_area_kind kind;
     msp_zone zone;
+    /* the FO it draws, for the PDF's logical structure (render/pdf_struct.c):
+     * LINE the block of its paragraph (its pieces say more: msp_para_layout_spans),
+     * IMAGE the graphic, LINK the basic-link, RECT/RULE the graphic or leader;
+     * NULL for decorations (borders, backgrounds, separators) */
+    const struct msp_fo_node *src;
     double x, y, w, h;   /* LINE: x, baseline y, logical width, line height */
     union {
         struct {

@@ -230,7 +230,7 @@ void msp_graphic_clear(msp_graphic *g)
 }
 
 void msp_graphic_emit(const msp_graphic *g, msp_page *page, msp_zone zone, double x, double y,
-                      uint32_t color)
+                      uint32_t color, const msp_fo_node *src)
 {
     if (!g->rects)
         return;
@@ -239,6 +239,7 @@ void msp_graphic_emit(const msp_graphic *g, msp_page *page, msp_zone zone, doubl
         msp_area a = { 0 };
         a.kind = MSP_AREA_RECT;
         a.zone = zone;
+        a.src = src;
         a.x = x + r->x;
         a.y = y + r->y;
         a.w = r->w;

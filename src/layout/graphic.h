@@ -39,7 +39,7 @@ void msp_graphic_clear(msp_graphic *g);
 /* Adds one MSP_AREA_RECT per rectangle of g to page, offset to (x, y) (the
  * box's top-left), filled with color (0xRRGGBB). */
 void msp_graphic_emit(const msp_graphic *g, msp_page *page, msp_zone zone, double x, double y,
-                      uint32_t color);
+                      uint32_t color, const msp_fo_node *src);
 
 /* Code 39 element widths of data (start and stop '*' included by the
  * caller): for each character 9 elements (bar, space, ... bar) in narrow

@@ -310,6 +310,7 @@ msp_status msp_para_build_part(const msp_para_env *env, msp_para *out, const msp
                                double start, double end, bool first_line, bool last_run)
 {
     memset(out, 0, sizeof *out);
+    out->block = block;
     const msp_fo_style *bs = block->style;
     out->keep_lines_together = bs->keep_together != MSP_KEEP_AUTO;
     msp_para_text t;
@@ -360,6 +361,7 @@ msp_status msp_para_build_part(const msp_para_env *env, msp_para *out, const msp
     }
     msp_glines *gls = msp_glines_cut(layout, (const msp_line_range *)(void *)ranges->data, (int)ranges->len);
     g_array_free(ranges, TRUE);
+    msp_glines_set_spans(gls, (const msp_text_span *)(void *)t.segs->data, (int)t.segs->len);
     int n = gls->n;
     double *avail_of = g_new(double, n ? n : 1);
     for (int i = 0; i < n; i++)
@@ -494,6 +496,7 @@ void msp_para_emit_line(const msp_para *para, int i, msp_page *page, msp_zone zo
     msp_area a = { 0 };
     a.kind = MSP_AREA_LINE;
     a.zone = zone;
+    a.src = para->block;
     a.x = lx;
     a.y = baseline;
     a.w = l->width;
@@ -518,6 +521,7 @@ void msp_para_emit_line(const msp_para *para, int i, msp_page *page, msp_zone zo
             continue;
         msp_area b = { 0 };
         b.zone = zone;
+        b.src = o->node;
         switch (o->kind) {
         case MSP_INLINE_LEADER: {
             const msp_fo_style *s = o->node->style;
@@ -567,7 +571,8 @@ void msp_para_emit_line(const msp_para *para, int i, msp_page *page, msp_zone zo
         case MSP_INLINE_GRAPHIC: {
             msp_graphic g;   /* checked when the line was built: rebuilt silently */
             if (msp_graphic_build(NULL, &g, o->node) == MSP_OK)
-                msp_graphic_emit(&g, page, zone, lx + o->x, baseline - o->ascent, o->node->style->color);
+                msp_graphic_emit(&g, page, zone, lx + o->x, baseline - o->ascent, o->node->style->color,
+                                 o->node);
             msp_graphic_clear(&g);
             continue;
         }

@@ -78,6 +78,7 @@ typedef struct msp_line {
 
 typedef struct msp_para {
     PangoLayout *layout;            /* owned reference (NULL for an empty run) */
+    const msp_fo_node *block;       /* the block whose inline children these are */
     msp_line *lines;                /* the para's arena */
     int n_lines;
     const msp_fo_node **footnotes;  /* fo:footnote nodes in source order (the para's arena) */
@@ -161,6 +162,19 @@ typedef struct msp_line_piece {
  * line or no such line), or -1 for a layout the para builder did not make
  * (then draw Pango's own line line_no). */
 int msp_para_line_pieces(PangoLayout *layout, int line_no, const msp_line_piece **out);
+
+/* Which FO each part of a para's text comes from: bytes [start, end) of
+ * the text the line pieces index, and the text node (or inline FO: page
+ * number, leader, character) that made them. Sorted, not overlapping;
+ * bytes in no span belong to the para's block. */
+typedef struct msp_text_span {
+    guint start, end;
+    const msp_fo_node *node;
+} msp_text_span;
+
+/* The spans of the text of a layout the para builder made (a LINE area's
+ * layout), borrowed from it; returns their number (0 for other layouts). */
+int msp_para_layout_spans(PangoLayout *layout, const msp_text_span **out);
 
 /* Emits line i of para as areas on page: the LINE area at (x0 + line.x,
  * baseline) and its inline objects (leaders, images, links, dests).

@@ -31,7 +31,22 @@ static void glines_free(gpointer data)
     }
     g_free(g->lines);
     g_ptr_array_unref(g->texts);
+    g_free(g->spans);
     g_free(g);
+}
+
+void msp_glines_set_spans(msp_glines *g, const msp_text_span *spans, int n)
+{
+    g_free(g->spans);
+    g->spans = n > 0 ? g_memdup2(spans, (gsize)n * sizeof *spans) : NULL;
+    g->n_spans = n > 0 ? n : 0;
+}
+
+int msp_para_layout_spans(PangoLayout *layout, const msp_text_span **out)
+{
+    const msp_glines *g = msp_glines_of(layout);
+    *out = g ? g->spans : NULL;
+    return g ? g->n_spans : 0;
 }
 
 const msp_glines *msp_glines_of(PangoLayout *layout)

@@ -12,10 +12,7 @@
 #define MSP_PARA_OBJ_LEN 3
 
 /* A byte range of the text and the FO node it came from (for messages). */
-typedef struct msp_para_seg {
-    guint start, end;
-    const msp_fo_node *node;
-} msp_para_seg;
+typedef msp_text_span msp_para_seg;
 
 /* An inline object before layout: a byte range, resolved to lines later. */
 typedef struct msp_para_pending {
@@ -94,12 +91,16 @@ typedef struct msp_glines {
     msp_gline *lines;
     int n;
     GPtrArray *texts;               /* owned hyphen strings */
+    msp_text_span *spans;           /* owned: where the text comes from (msp_para_layout_spans) */
+    int n_spans;
 } msp_glines;
 
 /* Cuts the lines ranges[0..n-1] out of layout's glyph items (the layout was
  * laid out unbroken, width -1) and attaches them to the layout, which owns
  * them from then on. */
 msp_glines *msp_glines_cut(PangoLayout *layout, const msp_line_range *ranges, int n);
+/* Gives the lines the spans of the text (copied). */
+void msp_glines_set_spans(msp_glines *g, const msp_text_span *spans, int n);
 /* The lines attached to layout, or NULL. */
 const msp_glines *msp_glines_of(PangoLayout *layout);
 /* Recomputes the pieces' x, the width and the extents after glyph widths changed. */

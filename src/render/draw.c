@@ -5,6 +5,7 @@
 
 #include "fo/fo.h"
 #include "layout/para.h"
+#include "render/pdf_struct.h"
 
 #include <math.h>
 #include <pango/pangocairo.h>
@@ -46,10 +47,140 @@ static void piece_style(const PangoItem *item, uint32_t *color, bool *underline,
     }
 }
 
+/* Draws a glyph item at (x, y) in its colour and decorations. */
+static void draw_glyphs(cairo_t *cr, const char *text, PangoGlyphItem *gi, double x, double y,
+                        double width)
+{
+    uint32_t color;
+    bool underline, strike;
+    piece_style(gi->item, &color, &underline, &strike);
+    set_color(cr, color);
+    cairo_move_to(cr, x, y);
+    pango_cairo_show_glyph_item(cr, text, gi);
+    cairo_new_path(cr);
+    if (underline || strike) {
+        PangoFontMetrics *m = pango_font_get_metrics(gi->item->analysis.font, NULL);
+        if (underline) {
+            double pos = pango_font_metrics_get_underline_position(m) / (double)PANGO_SCALE;
+            double th = pango_font_metrics_get_underline_thickness(m) / (double)PANGO_SCALE;
+            cairo_rectangle(cr, x, y - pos, width, th);
+        }
+        if (strike) {
+            double pos = pango_font_metrics_get_strikethrough_position(m) / (double)PANGO_SCALE;
+            double th = pango_font_metrics_get_strikethrough_thickness(m) / (double)PANGO_SCALE;
+            cairo_rectangle(cr, x, y - pos, width, th);
+        }
+        cairo_fill(cr);
+        pango_font_metrics_unref(m);
+    }
+}
+
+/* The span of spans[0..n) holding byte i (spans are sorted), or -1. */
+static int span_at(const msp_text_span *spans, int n, guint i)
+{
+    int lo = 0, hi = n;
+    while (lo < hi) {
+        int mid = (lo + hi) / 2;
+        if (spans[mid].end <= i)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < n && spans[lo].start <= i ? lo : -1;
+}
+
+/* The structure element of byte i of a line's text, and the FO that orders it. */
+static msp_struct_elem *elem_at(msp_struct *tags, const msp_area *a, const msp_text_span *spans,
+                                int n_spans, guint i, const msp_fo_node **order_node)
+{
+    int k = span_at(spans, n_spans, i);
+    *order_node = k >= 0 ? spans[k].node : a->src;
+    return msp_struct_elem_of(tags, *order_node);
+}
+
+/* Where the structure element changes inside [s, e): the first such byte
+ * after s that starts a cluster of gi, or e. */
+static guint next_change(msp_struct *tags, const msp_area *a, const msp_text_span *spans,
+                         int n_spans, const PangoGlyphItem *gi, guint s, guint e)
+{
+    const msp_fo_node *on;
+    msp_struct_elem *first = elem_at(tags, a, spans, n_spans, s, &on);
+    for (int k = span_at(spans, n_spans, s); k >= 0 && k + 1 < n_spans; k++) {
+        guint b = spans[k + 1].start;
+        if (b >= e)
+            break;
+        if (b <= s || elem_at(tags, a, spans, n_spans, b, &on) == first)
+            continue;
+        /* only at a cluster start: a glyph whose cluster begins at b */
+        for (int g = 0; g < gi->glyphs->num_glyphs; g++)
+            if ((guint)(gi->item->offset + gi->glyphs->log_clusters[g]) == b)
+                return b;
+    }
+    return e;
+}
+
+/* A piece drawn as marked content of the structure elements its text
+ * belongs to: split (a copy) where the element changes. */
+static void draw_piece_tagged(cairo_t *cr, const msp_area *a, const msp_line_piece *p,
+                              msp_struct *tags, const msp_text_span *spans, int n_spans,
+                              msp_struct_elem **last, const msp_fo_node **last_order)
+{
+    double x = a->x + p->x, y = a->y - p->y_offset;
+    const PangoItem *it = p->glyphs->item;
+    bool own_text = p->text == pango_layout_get_text(a->u.line.layout);
+    if (!own_text || n_spans == 0) {
+        /* an inserted hyphen belongs with the text before it */
+        msp_struct_elem *e = *last ? *last : msp_struct_elem_of(tags, a->src);
+        msp_struct_content(tags, cr, e, *last ? *last_order : a->src, (guint)it->offset);
+        draw_glyphs(cr, p->text, p->glyphs, x, y, p->width);
+        return;
+    }
+    guint s = (guint)it->offset, e = (guint)(it->offset + it->length);
+    guint cut = next_change(tags, a, spans, n_spans, p->glyphs, s, e);
+    const msp_fo_node *on;
+    if (cut >= e) {
+        msp_struct_elem *el = elem_at(tags, a, spans, n_spans, s, &on);
+        msp_struct_content(tags, cr, el, on, s);
+        if (el && el->text)
+            g_string_append_len(el->text, p->text + s, e - s);
+        draw_glyphs(cr, p->text, p->glyphs, x, y, p->width);
+        *last = el;
+        *last_order = on;
+        return;
+    }
+    bool rtl = it->analysis.level % 2;
+    double pos = rtl ? x + p->width : x;
+    PangoGlyphItem *rest = pango_glyph_item_copy(p->glyphs);
+    while (s < e) {
+        PangoGlyphItem *part = rest;
+        if (cut < e) {
+            part = pango_glyph_item_split(rest, p->text, (int)(cut - (guint)rest->item->offset));
+        }
+        double w = pango_glyph_string_get_width(part->glyphs) / (double)PANGO_SCALE;
+        if (rtl)
+            pos -= w;
+        msp_struct_elem *el = elem_at(tags, a, spans, n_spans, s, &on);
+        msp_struct_content(tags, cr, el, on, s);
+        if (el && el->text)
+            g_string_append_len(el->text, p->text + s, cut - s);
+        draw_glyphs(cr, p->text, part, pos, y, w);
+        if (!rtl)
+            pos += w;
+        *last = el;
+        *last_order = on;
+        if (part != rest)
+            pango_glyph_item_free(part);
+        s = cut;
+        cut = s < e ? next_change(tags, a, spans, n_spans, rest, s, e) : e;
+    }
+    pango_glyph_item_free(rest);
+}
+
 /* A line: its glyph pieces (layout/para_lines.c) in visual order, each in
  * its own colour and decorations; the text goes with the glyphs, so the
- * PDF's text is the paragraph's. */
-static void draw_line(cairo_t *cr, const msp_area *a)
+ * PDF's text is the paragraph's. With tags, each piece is marked content
+ * of its structure element (or an artifact, art != NONE). */
+static void draw_line(cairo_t *cr, const msp_area *a, msp_struct *tags, msp_artifact art)
 {
     if (!a->u.line.layout)
         return;
@@ -59,6 +190,10 @@ static void draw_line(cairo_t *cr, const msp_area *a)
         /* a layout of Pango's own lines (not made by the para builder) */
         PangoLayoutLine *line = pango_layout_get_line_readonly(a->u.line.layout, a->u.line.line_no);
         if (line) {
+            if (tags && art != MSP_ART_NONE)
+                msp_struct_artifact(tags, cr, art);
+            else if (tags)
+                msp_struct_content(tags, cr, msp_struct_elem_of(tags, a->src), a->src, 0);
             cairo_set_source_rgb(cr, 0, 0, 0);
             cairo_move_to(cr, a->x, a->y);
             pango_cairo_show_layout_line(cr, line);
@@ -66,31 +201,19 @@ static void draw_line(cairo_t *cr, const msp_area *a)
         }
         return;
     }
+    const msp_text_span *spans = NULL;
+    int n_spans = tags && art == MSP_ART_NONE ? msp_para_layout_spans(a->u.line.layout, &spans) : 0;
+    msp_struct_elem *last = NULL;
+    const msp_fo_node *last_order = NULL;
     for (int k = 0; k < n; k++) {
         const msp_line_piece *p = &pieces[k];
-        uint32_t color;
-        bool underline, strike;
-        piece_style(p->glyphs->item, &color, &underline, &strike);
-        double x = a->x + p->x, y = a->y - p->y_offset;
-        set_color(cr, color);
-        cairo_move_to(cr, x, y);
-        pango_cairo_show_glyph_item(cr, p->text, p->glyphs);
-        cairo_new_path(cr);
-        if (underline || strike) {
-            PangoFontMetrics *m = pango_font_get_metrics(p->glyphs->item->analysis.font, NULL);
-            if (underline) {
-                double pos = pango_font_metrics_get_underline_position(m) / (double)PANGO_SCALE;
-                double th = pango_font_metrics_get_underline_thickness(m) / (double)PANGO_SCALE;
-                cairo_rectangle(cr, x, y - pos, p->width, th);
-            }
-            if (strike) {
-                double pos = pango_font_metrics_get_strikethrough_position(m) / (double)PANGO_SCALE;
-                double th = pango_font_metrics_get_strikethrough_thickness(m) / (double)PANGO_SCALE;
-                cairo_rectangle(cr, x, y - pos, p->width, th);
-            }
-            cairo_fill(cr);
-            pango_font_metrics_unref(m);
+        if (tags && art == MSP_ART_NONE) {
+            draw_piece_tagged(cr, a, p, tags, spans, n_spans, &last, &last_order);
+            continue;
         }
+        if (tags)
+            msp_struct_artifact(tags, cr, art);
+        draw_glyphs(cr, p->text, p->glyphs, a->x + p->x, a->y - p->y_offset, p->width);
     }
 }
 
@@ -192,13 +315,16 @@ static void append_number(GString *out, double v)
     g_string_append(out, g_ascii_formatd(buf, sizeof buf, "%.3f", v));
 }
 
+/* Whether a link area makes an annotation (draw_link draws it). */
+static bool link_target(const msp_area *a)
+{
+    const char *uri = a->u.link.uri, *dest = a->u.link.dest;
+    return ((uri && *uri) || (dest && *dest)) && a->w > 0 && a->h > 0;
+}
+
 static void draw_link(cairo_t *cr, const msp_area *a)
 {
     const char *uri = a->u.link.uri, *dest = a->u.link.dest;
-    if ((!uri || !*uri) && (!dest || !*dest))
-        return;
-    if (!(a->w > 0) || !(a->h > 0))
-        return;
     GString *attrs = g_string_new("rect=[");
     append_number(attrs, a->x);
     g_string_append_c(attrs, ' ');
@@ -285,44 +411,93 @@ static void draw_stamp(cairo_t *cr, const msp_page *page, PangoContext *ctx, con
     g_object_unref(layout);
 }
 
+/* The artifact kind of what a zone holds outside the body and the notes. */
+static msp_artifact zone_artifact(msp_zone zone)
+{
+    switch (zone) {
+    case MSP_ZONE_BODY:
+    case MSP_ZONE_FOOTNOTES:
+        return MSP_ART_NONE;
+    case MSP_ZONE_BEFORE:
+        return MSP_ART_HEADER;
+    case MSP_ZONE_AFTER:
+        return MSP_ART_FOOTER;
+    case MSP_ZONE_SEPARATOR:
+        return MSP_ART_LAYOUT;
+    default:
+        return MSP_ART_PAGINATION;
+    }
+}
+
+/* Opens the marked content of a non-text area: its graphic's Figure, or an
+ * artifact (decorations, leaders, what the FO calls role="artifact"). */
+static void tag_area(cairo_t *cr, msp_struct *tags, const msp_area *a, msp_artifact art)
+{
+    if (art == MSP_ART_NONE && a->src && !msp_struct_is_artifact(a->src) &&
+        (a->src->kind == MSP_FO_EXTERNAL_GRAPHIC || a->src->kind == MSP_FO_INSTREAM_FOREIGN_OBJECT)) {
+        msp_struct_content(tags, cr, msp_struct_elem_of(tags, a->src), a->src, 0);
+        return;
+    }
+    msp_struct_artifact(tags, cr, art == MSP_ART_NONE ? MSP_ART_LAYOUT : art);
+}
+
 void msp_draw_page(cairo_t *cr, const msp_page *page, const msp_draw_opts *opts)
 {
     cairo_surface_t *target = cairo_get_target(cr);
     bool pdf = cairo_surface_get_type(target) == CAIRO_SURFACE_TYPE_PDF;
     bool links = pdf && opts && opts->links;
+    msp_struct *tags = pdf && opts ? opts->tags : NULL;
     PangoContext *ctx = page_context(page, opts);
 
     cairo_save(cr);
+    msp_struct_page_begin(tags);
     /* Under the text, so it never hides a word. */
-    if (opts && opts->draft && ctx)
+    if (opts && opts->draft && ctx) {
+        msp_struct_artifact(tags, cr, MSP_ART_WATERMARK);
         draw_watermark(cr, page, ctx);
+    }
     for (int i = 0; i < page->n_areas; i++) {
         const msp_area *a = &page->areas[i];
+        msp_artifact art = zone_artifact(a->zone);
         switch (a->kind) {
         case MSP_AREA_LINE:
-            draw_line(cr, a);
+            draw_line(cr, a, tags, art);
             break;
         case MSP_AREA_RULE:
+            if (tags)
+                tag_area(cr, tags, a, art);
             draw_rule(cr, a);
             break;
         case MSP_AREA_RECT:
+            if (tags)
+                tag_area(cr, tags, a, art);
             draw_rect(cr, a);
             break;
         case MSP_AREA_IMAGE:
+            if (tags)
+                tag_area(cr, tags, a, art);
             draw_image(cr, a);
             break;
         case MSP_AREA_LINK:
-            if (links)
+            if (links && link_target(a)) {
+                msp_struct_close(tags, cr);
+                msp_struct_link(tags, a->src);
                 draw_link(cr, a);
+            }
             break;
         case MSP_AREA_DEST:
             /* Destinations exist only in PDF; outlines and links point at them. */
-            if (pdf)
+            if (pdf) {
+                msp_struct_close(tags, cr);
                 draw_dest(cr, a);
+            }
             break;
         }
     }
-    if (opts && opts->draft_stamp && *opts->draft_stamp && ctx)
+    if (opts && opts->draft_stamp && *opts->draft_stamp && ctx) {
+        msp_struct_artifact(tags, cr, MSP_ART_FOOTER);
         draw_stamp(cr, page, ctx, opts->draft_stamp);
+    }
+    msp_struct_close(tags, cr);
     cairo_restore(cr);
 }

@@ -7,6 +7,8 @@
 
 #include <cairo.h>
 
+typedef struct msp_struct msp_struct;
+
 typedef struct msp_draw_opts {
     bool links;               /* emit cairo link tags (PDF only) */
     bool draft;               /* diagonal DRAFT watermark */
@@ -14,6 +16,8 @@ typedef struct msp_draw_opts {
     PangoContext *pango;      /* borrowed, may be NULL: the worker's context, for the
                                * watermark and stamp (else taken from a LINE's layout;
                                * with neither, a page without text gets no watermark) */
+    msp_struct *tags;         /* borrowed, may be NULL: tagged PDF (render/pdf_struct.h) marks
+                               * every drawn thing as structure content or artifact */
 } msp_draw_opts;
 
 void msp_draw_page(cairo_t *cr, const msp_page *page, const msp_draw_opts *opts);

@@ -1,11 +1,15 @@
-/* The PDF file's lifecycle: a cairo PDF surface streaming into a temporary
- * sibling of the output, metadata with reproducible dates, one cairo page
- * per area-tree page, the outline, and the final checked rename. Drawing
- * itself is draw.c. There is no cairo 1.16 API for /Lang: language is unused. */
+/* The PDF file's lifecycle: a cairo PDF surface streaming into memory,
+ * metadata with reproducible dates, one cairo page per area-tree page (its
+ * structure recorded for tagged PDF), the outline, then the file finished
+ * for the standard asked for (pdf_finish.c: valid, tagged, archival) and
+ * written to a temporary sibling of the output, renamed when complete.
+ * Drawing itself is draw.c. */
 #include "render/pdf.h"
 
 #include "render/draw.h"
 #include "render/outfile.h"
+#include "render/pdf_finish.h"
+#include "render/pdf_struct.h"
 
 #include <cairo-pdf.h>
 #include <errno.h>
@@ -28,7 +32,18 @@ struct msp_pdf {
     bool has_title;
     int pages;
     bool failed;
+    GByteArray *buf;           /* cairo's file */
+    msp_pdf_standard std;
+    msp_struct *tags;          /* the structure, when the standard is tagged */
+    char *title, *author, *subject, *keywords, *language, *date;
+    GArray *labels;            /* of msp_pdf_label (text in the job's arena... owned strings) */
 };
+
+static cairo_status_t buf_write(void *closure, const unsigned char *data, unsigned int length)
+{
+    g_byte_array_append(closure, data, length);
+    return CAIRO_STATUS_SUCCESS;
+}
 
 /* Seconds since 1970 for the file's dates: meta's, else SOURCE_DATE_EPOCH,
  * else now. */
@@ -89,8 +104,9 @@ msp_status msp_pdf_open(msp_job *job, msp_pdf **out, const char *out_path, const
         msp_pdf_abort(pdf);
         return st;
     }
-    pdf->surface = cairo_pdf_surface_create_for_stream(msp_outfile_write, &pdf->out,
-                                                       A4_WIDTH, A4_HEIGHT);
+    pdf->buf = g_byte_array_new();
+    pdf->labels = g_array_new(FALSE, TRUE, sizeof(msp_pdf_label));
+    pdf->surface = cairo_pdf_surface_create_for_stream(buf_write, pdf->buf, A4_WIDTH, A4_HEIGHT);
     cairo_status_t cst = cairo_surface_status(pdf->surface);
     if (cst != CAIRO_STATUS_SUCCESS) {
         st = surface_error(pdf, cst, "creating the PDF surface");
@@ -103,6 +119,21 @@ msp_status msp_pdf_open(msp_job *job, msp_pdf **out, const char *out_path, const
     if (!meta)
         meta = &none;
     char *date = iso8601(resolve_epoch(job, meta->epoch));
+    pdf->std = meta->standard;
+    pdf->title = g_strdup(meta->title);
+    pdf->author = g_strdup(meta->author);
+    pdf->subject = g_strdup(meta->subject);
+    pdf->keywords = g_strdup(meta->keywords);
+    pdf->language = g_strdup(meta->language && *meta->language ? meta->language : NULL);
+    pdf->date = g_strdup(date);
+    if (msp_pdf_standard_tagged(pdf->std)) {
+        pdf->tags = msp_struct_new(job, pdf->std.ua || pdf->std.pdfa == 'a', pdf->language);
+        if (!pdf->language)
+            msp_diag_warn(&job->diags, ((msp_loc){ pdf->out.path, 0, 0 }),
+                          "set language (and country) on fo:root, e.g. language=\"en\"",
+                          "the document names no language: its tagged PDF has no /Lang, which "
+                          "PDF/UA wants");
+    }
     set_meta(pdf->surface, CAIRO_PDF_METADATA_TITLE, meta->title);
     set_meta(pdf->surface, CAIRO_PDF_METADATA_AUTHOR, meta->author);
     set_meta(pdf->surface, CAIRO_PDF_METADATA_SUBJECT, meta->subject);
@@ -119,6 +150,7 @@ msp_status msp_pdf_open(msp_job *job, msp_pdf **out, const char *out_path, const
     pdf->draw.draft = meta->draft;
     pdf->draw.draft_stamp = pdf->draft_stamp;
     pdf->draw.pango = pdf->pango;
+    pdf->draw.tags = pdf->tags;
     *out = pdf;
     return MSP_OK;
 }
@@ -137,6 +169,14 @@ msp_status msp_pdf_sink(void *user, const msp_page *page)
     cairo_t *cr = cairo_create(pdf->surface);
     msp_draw_page(cr, page, &pdf->draw);
     cairo_show_page(cr);
+    msp_status tst = msp_struct_status(pdf->tags);
+    if (tst != MSP_OK) {
+        cairo_destroy(cr);
+        pdf->failed = true;
+        return tst;
+    }
+    msp_pdf_label label = { page->number, g_strdup(page->number_text) };
+    g_array_append_val(pdf->labels, label);
     cairo_status_t cst = cairo_status(cr);
     cairo_destroy(cr);
     if (cst == CAIRO_STATUS_SUCCESS)
@@ -218,8 +258,11 @@ msp_status msp_pdf_close(msp_pdf *pdf, const msp_layout_result *result)
                           "give the link's internal-destination the id of an element of the document",
                           "a link points to '%s', which is not in the document", (char *)name);
     if (result) {
-        if (!pdf->has_title)
+        if (!pdf->has_title) {
             set_meta(pdf->surface, CAIRO_PDF_METADATA_TITLE, result->title);
+            g_free(pdf->title);
+            pdf->title = g_strdup(result->title);
+        }
         if (result->n_bookmarks > 0 && result->bookmarks) {
             int *ids = g_new0(int, result->n_bookmarks);
             for (int i = 0; i < result->n_bookmarks; i++)
@@ -236,7 +279,24 @@ msp_status msp_pdf_close(msp_pdf *pdf, const msp_layout_result *result)
     }
     cairo_surface_destroy(pdf->surface);
     pdf->surface = NULL;
-    msp_status st = msp_outfile_commit(diags, &pdf->out);
+    msp_pdf_info info = { pdf->title, pdf->author, pdf->subject, pdf->keywords, CREATOR,
+                          pdf->language, pdf->date };
+    GByteArray *file = NULL;
+    msp_status st = msp_pdf_finish(pdf->job, pdf->out.path, pdf->buf->data, pdf->buf->len, pdf->std,
+                                   pdf->tags, &info, (const msp_pdf_label *)(void *)pdf->labels->data,
+                                   (int)pdf->labels->len, &file);
+    if (st != MSP_OK) {
+        msp_pdf_abort(pdf);
+        return st;
+    }
+    msp_outfile_write(&pdf->out, file->data, file->len);
+    g_byte_array_free(file, TRUE);
+    if (pdf->out.write_errno) {
+        st = surface_error(pdf, CAIRO_STATUS_WRITE_ERROR, "writing the file");
+        msp_pdf_abort(pdf);
+        return st;
+    }
+    st = msp_outfile_commit(diags, &pdf->out);
     msp_pdf_abort(pdf);   /* frees the rest; the file is already in place */
     return st;
 }
@@ -257,5 +317,19 @@ void msp_pdf_abort(msp_pdf *pdf)
     if (pdf->pango)
         g_object_unref(pdf->pango);
     g_free(pdf->draft_stamp);
+    if (pdf->buf)
+        g_byte_array_free(pdf->buf, TRUE);
+    if (pdf->labels) {
+        for (guint i = 0; i < pdf->labels->len; i++)
+            g_free((char *)g_array_index(pdf->labels, msp_pdf_label, i).text);
+        g_array_free(pdf->labels, TRUE);
+    }
+    msp_struct_free(pdf->tags);
+    g_free(pdf->title);
+    g_free(pdf->author);
+    g_free(pdf->subject);
+    g_free(pdf->keywords);
+    g_free(pdf->language);
+    g_free(pdf->date);
     g_free(pdf);
 }

@@ -1,7 +1,8 @@
 /* PDF output: the file's lifecycle (a temporary file in the output folder,
  * renamed on success, removed on failure), page drawing through draw.c,
  * metadata (title, subject, author, keywords, creator, dates from
- * SOURCE_DATE_EPOCH for reproducible files), outline and links.
+ * SOURCE_DATE_EPOCH for reproducible files), outline and links, and the
+ * standard it conforms to (PDF/UA-1, PDF/A-2: pdf_finish.h).
  * Only this module creates, finishes and destroys cairo surfaces. */
 #ifndef MSP_PDF_H
 #define MSP_PDF_H
@@ -9,6 +10,7 @@
 #include "base/job.h"
 #include "layout/area.h"
 #include "layout/layout.h"
+#include "render/pdf_finish.h"
 
 typedef struct msp_pdf msp_pdf;
 
@@ -19,6 +21,7 @@ typedef struct msp_pdf_meta {
     const char *draft_stamp; /* footer stamp for drafts ("Draft built 2025-10-08, source 1a2b3c4d"), or NULL */
     PangoContext *pango;  /* borrowed (referenced until close), may be NULL: the worker's
                            * context, for the watermark and stamp text */
+    msp_pdf_standard standard;  /* what the file conforms to ({0}: an untagged valid PDF) */
 } msp_pdf_meta;
 
 /* Opens out_path's temporary sibling for writing. Error MSP_E_OUTPUT (with

@@ -252,7 +252,7 @@ static void test_graphic_emit__rect_areas_at_the_box(void **state)
     assert_int_equal(msp_graphic_build(&job, &g, graphic_node("code39", "data", "*1*", "module", "1pt",
                                                              "height", "10pt", NULL)), MSP_OK);
     msp_page *page = msp_page_new(595.28, 841.89);
-    msp_graphic_emit(&g, page, MSP_ZONE_AFTER, 56.69, 731.34, 0x000000);
+    msp_graphic_emit(&g, page, MSP_ZONE_AFTER, 56.69, 731.34, 0x000000, NULL);
     assert_int_equal(page->n_areas, 15);
     for (int i = 0; i < page->n_areas; i++) {
         const msp_area *a = &page->areas[i];

@@ -1,0 +1,16 @@
+/* The sRGB ICC profile a PDF/A file embeds as its output intent, as the
+ * project declares it in color/profiles.conf ($MSP_ROOT/color/ when MSP_ROOT
+ * is set, else the source tree's): read once per process and checked
+ * against the declared SHA-256, so the output never depends on which
+ * profile a machine happens to have. */
+#ifndef MSP_ICC_H
+#define MSP_ICC_H
+
+#include <glib.h>
+#include <stdbool.h>
+
+/* The profile's bytes (*data lives as long as the process), or false with
+ * *why (g_free) saying what is wrong and what to install. Thread-safe. */
+bool msp_icc_srgb(const guint8 **data, gsize *len, char **why);
+
+#endif
