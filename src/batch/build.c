@@ -4,6 +4,7 @@
  * msp_batch_run, which plans and runs a batch with it. */
 #include "base/digest.h"
 #include "batch/batch_private.h"
+#include "render/icc.h"
 #include "batch/job.h"
 #include "layout/hyphenate.h"
 
@@ -188,7 +189,11 @@ static char *deps_digest(const msp_build_ctx *ctx, msp_digest_cache *cache)
     char *fonts = ctx->fonts ? msp_fonts_digest_with(ctx->fonts, cached_file_digest, cache) : NULL;
     /* NULL: the declarations msp_hyph_get (layout) reads */
     char *hyphen = msp_hyph_digest_with(NULL, cached_file_digest, cache);
-    const char *parts[] = { exe, data, templates, fonts, hyphen };
+    /* the output intent's profile (its declaration holds its SHA-256) */
+    char *icc_conf = msp_icc_conf_path();
+    char *color = msp_digest_cache_file(cache, icc_conf);
+    g_free(icc_conf);
+    const char *parts[] = { exe, data, templates, fonts, hyphen, color };
     for (size_t i = 0; i < G_N_ELEMENTS(parts); i++) {
         g_checksum_update(sum, (const guchar *)(parts[i] ? parts[i] : "-"), -1);
         g_checksum_update(sum, (const guchar *)"\n", 1);
@@ -200,6 +205,7 @@ static char *deps_digest(const msp_build_ctx *ctx, msp_digest_cache *cache)
     g_free(templates);
     g_free(fonts);
     g_free(hyphen);
+    g_free(color);
     return hex;
 }
 

@@ -433,7 +433,10 @@ static msp_artifact zone_artifact(msp_zone zone)
  * artifact (decorations, leaders, what the FO calls role="artifact"). */
 static void tag_area(cairo_t *cr, msp_struct *tags, const msp_area *a, msp_artifact art)
 {
-    if (art == MSP_ART_NONE && a->src && !msp_struct_is_artifact(a->src) &&
+    /* a graphic is a Figure wherever it is, static content too (the codes of
+     * a paper's first page say what the paper is), unless it says it is
+     * decoration */
+    if (a->src && !msp_struct_is_artifact(a->src) &&
         (a->src->kind == MSP_FO_EXTERNAL_GRAPHIC || a->src->kind == MSP_FO_INSTREAM_FOREIGN_OBJECT)) {
         msp_struct_content(tags, cr, msp_struct_elem_of(tags, a->src), a->src, 0);
         return;

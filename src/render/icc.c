@@ -7,7 +7,7 @@
 static GBytes *profile;
 static char *problem;
 
-static char *conf_path(void)
+char *msp_icc_conf_path(void)
 {
     const char *root = g_getenv("MSP_ROOT");
     return g_build_filename(root && *root ? root : MSP_SOURCE_ROOT, "color", "profiles.conf", NULL);
@@ -15,7 +15,7 @@ static char *conf_path(void)
 
 static void load(void)
 {
-    char *conf = conf_path(), *text = NULL;
+    char *conf = msp_icc_conf_path(), *text = NULL;
     GError *err = NULL;
     if (!g_file_get_contents(conf, &text, NULL, &err)) {
         problem = g_strdup_printf("cannot read %s (%s): run from the source tree or set MSP_ROOT",

@@ -12,5 +12,8 @@
 /* The profile's bytes (*data lives as long as the process), or false with
  * *why (g_free) saying what is wrong and what to install. Thread-safe. */
 bool msp_icc_srgb(const guint8 **data, gsize *len, char **why);
+/* The declarations' path: $MSP_ROOT/color/profiles.conf, else the source
+ * tree's (g_free). What a paper's output depends on (batch digests). */
+char *msp_icc_conf_path(void);
 
 #endif

@@ -229,6 +229,25 @@ static bool text_level(const char *type)
     return false;
 }
 
+/* Types that structure blocks (flattened inside text-level elements). */
+static bool grouping(const char *type)
+{
+    static const char *const t[] = { "P", "Div", "L", "LI", "Lbl", "LBody", "Table", "THead",
+                                     "TBody", "TFoot", "TR", "TH", "TD", NULL };
+    for (int i = 0; t[i]; i++)
+        if (strcmp(t[i], type) == 0)
+            return true;
+    return false;
+}
+
+static bool in_static(const msp_fo_node *n)
+{
+    for (; n; n = n->parent)
+        if (n->kind == MSP_FO_STATIC_CONTENT)
+            return true;
+    return false;
+}
+
 static msp_struct_elem *elem_new(msp_struct *s, const char *type, const char *role,
                                  msp_struct_elem *parent)
 {
@@ -289,6 +308,11 @@ msp_struct_elem *msp_struct_elem_of(msp_struct *s, const msp_fo_node *node)
         }
     }
     msp_struct_elem *parent = node->parent ? msp_struct_elem_of(s, node->parent) : NULL;
+    /* inside a paragraph or heading (a heading printed as a list of number
+     * and text, a title of two blocks), block structure is its text */
+    if (type && !(role && standard_type(role)) && parent && parent->parent &&
+        text_level(parent->type) && strcmp(parent->type, "Note") != 0 && grouping(type))
+        type = NULL;
     char *lang = node->kind == MSP_FO_TEXT ? NULL : lang_of(node);
     const char *parent_lang = parent ? parent->eff_lang : s->lang;
     bool other_lang = lang && (!parent_lang || g_ascii_strcasecmp(lang, parent_lang) != 0);
@@ -340,6 +364,10 @@ msp_struct_elem *msp_struct_elem_of(msp_struct *s, const msp_fo_node *node)
         if (after) {
             k.key[0] = order_of(s, after)->end;
             k.key[1] = o->pre + 1;
+        } else if (in_static(node)) {
+            /* a graphic of static content (the codes of the first page's
+             * footer): after the flow */
+            k.key[0] = G_MAXUINT64 / 2 + o->pre;
         } else {
             k.key[0] = o->pre;
         }

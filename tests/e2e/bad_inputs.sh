@@ -89,7 +89,7 @@ while IFS= read -r line || [ -n "$line" ]; do
         rel="${o#*=}"
         root="$scratch/root"
         mkdir -p "$root"
-        cp -r "$MSP_ROOT/templates" "$MSP_ROOT/data" "$MSP_ROOT/fonts" "$root/"
+        cp -r "$MSP_ROOT/templates" "$MSP_ROOT/data" "$MSP_ROOT/fonts" "$MSP_ROOT/color" "$root/"
         if [[ "$o" == root=* ]]; then
           mkdir -p "$(dirname "$root/$rel")"
           cp "$BAD/$case" "$root/$rel"

@@ -13,7 +13,7 @@ fail() { echo "FAIL: $*" >&2; exit 1; }
 # A copy of the project root's templates/, data/, fonts/ and hyphen/ in $MSP_TMP/root.
 private_root() {
     mkdir -p "$MSP_TMP/root"
-    cp -r "$MSP_ROOT/templates" "$MSP_ROOT/fonts" "$MSP_ROOT/hyphen" "$MSP_TMP/root/"
+    cp -r "$MSP_ROOT/templates" "$MSP_ROOT/fonts" "$MSP_ROOT/hyphen" "$MSP_ROOT/color" "$MSP_TMP/root/"
     mkdir -p "$MSP_TMP/root/data"
     find "$MSP_ROOT/data" -maxdepth 1 -type f -exec cp {} "$MSP_TMP/root/data/" \;
     export MSP_ROOT="$MSP_TMP/root"
