@@ -205,9 +205,11 @@
     <xsl:variable name="blk" select="ancestor::*[self::p:p or self::p:item or self::p:heading
         or self::p:title or self::p:subtitle or self::p:subject or self::p:note or self::p:title-note
         or self::p:meeting-line or self::p:place-line or self::p:committee or self::p:by][1]"/>
-    <xsl:variable name="first" select="generate-id(($blk//text())[1]) = generate-id(.)"/>
+    <!-- ref, article and action print text of their own: a space next to one is kept -->
+    <xsl:variable name="content" select="$blk//text() | $blk//p:ref | $blk//p:article | $blk//p:action"/>
+    <xsl:variable name="first" select="generate-id($content[1]) = generate-id(.)"/>
     <xsl:variable name="next" select="following-sibling::node()[1]"/>
-    <xsl:variable name="last" select="generate-id(($blk//text())[last()]) = generate-id(.)
+    <xsl:variable name="last" select="generate-id($content[last()]) = generate-id(.)
         or $next[self::p:items or self::p:bullets]"/>
     <xsl:variable name="n" select="normalize-space(.)"/>
     <xsl:variable name="ws" select="'&#9;&#10;&#13; '"/>
