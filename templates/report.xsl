@@ -66,6 +66,7 @@
           </fo:repeatable-page-master-alternatives>
         </fo:page-sequence-master>
       </fo:layout-master-set>
+      <xsl:call-template name="bookmark-tree"/>
 
       <fo:page-sequence master-reference="paper" initial-page-number="1" language="{$lang}">
         <fo:title><xsl:value-of select="normalize-space($meta/p:title)"/></fo:title>
@@ -281,7 +282,7 @@
   <xsl:template name="title-block">
     <fo:block start-indent="56.69pt" end-indent="56.69pt" space-before="24pt" space-after="12pt"
         font-size="14pt" line-height="16pt" font-weight="bold" text-align="start"
-        keep-with-next.within-page="always" keep-together.within-page="always">
+        keep-with-next.within-page="always" keep-together.within-page="always" role="H1">
       <xsl:apply-templates select="$meta/p:title/node()"/>
       <xsl:if test="$meta/p:reissue">
         <xsl:call-template name="star-note">

@@ -34,6 +34,7 @@
           </fo:repeatable-page-master-alternatives>
         </fo:page-sequence-master>
       </fo:layout-master-set>
+      <xsl:call-template name="bookmark-tree"/>
 
       <fo:page-sequence master-reference="statement" initial-page-number="1" language="{$lang}">
         <fo:title><xsl:value-of select="normalize-space($meta/p:title)"/></fo:title>
@@ -99,7 +100,7 @@
     </xsl:if>
     <fo:block start-indent="56.69pt" end-indent="56.69pt" text-align="center" font-size="14pt"
         line-height="16pt" font-weight="bold" space-before="24pt" space-after="6pt"
-        keep-with-next.within-page="always" keep-together.within-page="always">
+        keep-with-next.within-page="always" keep-together.within-page="always" role="H1">
       <xsl:apply-templates select="$meta/p:title/node()"/>
     </fo:block>
     <xsl:for-each select="$meta/p:subtitle">
