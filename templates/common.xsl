@@ -9,6 +9,7 @@
     xmlns:p="urn:x-mspdoc:paper:1"
     xmlns:g="urn:x-mspdoc:graphics"
     xmlns:n="urn:x-mspdoc:number"
+    xmlns:fox="http://xmlgraphics.apache.org/fop/extensions"
     exclude-result-prefixes="p n">
 
   <!-- ===== parameters ===== -->
@@ -690,9 +691,16 @@
        bars: each character is 16 narrow modules (6 narrow + 3 wide + the gap), less the last gap. -->
   <xsl:template name="code39-block">
     <xsl:param name="data"/>
+    <xsl:param name="number"/>
     <fo:block-container width="{(string-length($data) * 16 - 1) * 0.24}mm">
       <fo:block font-size="10pt" line-height="1pt">
         <fo:instream-foreign-object>
+          <xsl:attribute name="fox:alt-text">
+            <xsl:call-template name="alt-text">
+              <xsl:with-param name="what" select="'barcode'"/>
+              <xsl:with-param name="value" select="concat(translate($data, '*', ''), ' (', $number, ')')"/>
+            </xsl:call-template>
+          </xsl:attribute>
           <g:code39 data="{$data}" module="0.24mm" height="8.5mm" wide-ratio="3"/>
         </fo:instream-foreign-object>
       </fo:block>
@@ -703,11 +711,33 @@
     </fo:block-container>
   </xsl:template>
 
+  <!-- alternative text of a code, in the paper's language: "QR code: <address>",
+       "Bar code: <digits> (<job number>)" -->
+  <xsl:template name="alt-text">
+    <xsl:param name="what"/>
+    <xsl:param name="value"/>
+    <xsl:choose>
+      <xsl:when test="$what = 'qr' and $lang = 'fr'">Code QR&#160;: </xsl:when>
+      <xsl:when test="$what = 'qr' and $lang = 'es'">Código QR: </xsl:when>
+      <xsl:when test="$what = 'qr'">QR code: </xsl:when>
+      <xsl:when test="$lang = 'fr'">Code-barres&#160;: </xsl:when>
+      <xsl:when test="$lang = 'es'">Código de barras: </xsl:when>
+      <xsl:otherwise>Bar code: </xsl:otherwise>
+    </xsl:choose>
+    <xsl:value-of select="$value"/>
+  </xsl:template>
+
   <!-- QR code of the paper's address on undocs.org: module 0.55 mm, level M -->
   <xsl:template name="qr-block">
     <xsl:param name="symbol"/>
     <fo:block font-size="10pt" line-height="1pt">
       <fo:instream-foreign-object>
+        <xsl:attribute name="fox:alt-text">
+          <xsl:call-template name="alt-text">
+            <xsl:with-param name="what" select="'qr'"/>
+            <xsl:with-param name="value" select="concat('http://undocs.org/', $symbol)"/>
+          </xsl:call-template>
+        </xsl:attribute>
         <g:qr data="{concat('http://undocs.org/', $symbol)}" module="0.55mm" level="M"/>
       </fo:instream-foreign-object>
     </fo:block>

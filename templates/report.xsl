@@ -7,6 +7,7 @@
     xmlns:fo="http://www.w3.org/1999/XSL/Format"
     xmlns:p="urn:x-mspdoc:paper:1"
     xmlns:g="urn:x-mspdoc:graphics"
+    xmlns:fox="http://xmlgraphics.apache.org/fop/extensions"
     exclude-result-prefixes="p">
 
   <xsl:include href="common.xsl"/>
@@ -148,6 +149,7 @@
                 </fo:block>
                 <fo:block padding-top="2.83pt">
                   <xsl:call-template name="code39-block">
+                    <xsl:with-param name="number" select="string($j/@number)"/>
                     <xsl:with-param name="data">
                       <xsl:call-template name="job-barcode-data">
                         <xsl:with-param name="number" select="$j/@number"/>

@@ -7,6 +7,7 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:fo="http://www.w3.org/1999/XSL/Format"
     xmlns:p="urn:x-mspdoc:paper:1"
+    xmlns:fox="http://xmlgraphics.apache.org/fop/extensions"
     exclude-result-prefixes="p">
 
   <xsl:include href="common.xsl"/>
