@@ -299,6 +299,17 @@
     <fo:inline font-style="italic"><xsl:apply-templates/></fo:inline>
   </xsl:template>
 
+  <!-- a passage in another language: its language for the PDF's structure (and the engine's
+       hyphenation), printed as it is (roman unless marked up with i) -->
+  <xsl:template match="p:foreign">
+    <fo:inline language="{@xml:lang}"><xsl:apply-templates/></fo:inline>
+  </xsl:template>
+
+  <!-- language of a paragraph written in another language than the paper -->
+  <xsl:template name="lang-attr">
+    <xsl:if test="@xml:lang"><xsl:attribute name="language"><xsl:value-of select="@xml:lang"/></xsl:attribute></xsl:if>
+  </xsl:template>
+
   <xsl:template match="p:a">
     <fo:basic-link external-destination="url('{@href}')"><xsl:apply-templates/></fo:basic-link>
   </xsl:template>
@@ -605,6 +616,7 @@
     <fo:block start-indent="{$indent}">
       <xsl:call-template name="body-block-attrs"/>
       <xsl:if test="@id"><xsl:attribute name="id"><xsl:value-of select="@id"/></xsl:attribute></xsl:if>
+      <xsl:call-template name="lang-attr"/>
       <xsl:if test="not(@numbered = 'no')">
         <xsl:call-template name="tabbed-label">
           <xsl:with-param name="text"><xsl:apply-templates select="." mode="number"/>.</xsl:with-param>

@@ -117,6 +117,7 @@
     <fo:block start-indent="56.69pt" end-indent="56.69pt" text-align="justify" text-align-last="start"
         space-after="8pt" widows="2" orphans="2" hyphenate="true" hyphenation-push-character-count="2" hyphenation-remain-character-count="3" hyphenation-ladder-count="2">
       <xsl:if test="@id"><xsl:attribute name="id"><xsl:value-of select="@id"/></xsl:attribute></xsl:if>
+      <xsl:call-template name="lang-attr"/>
       <xsl:apply-templates/>
     </fo:block>
   </xsl:template>
