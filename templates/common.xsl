@@ -9,6 +9,7 @@
     xmlns:p="urn:x-mspdoc:paper:1"
     xmlns:g="urn:x-mspdoc:graphics"
     xmlns:n="urn:x-mspdoc:number"
+    xmlns:fox="http://xmlgraphics.apache.org/fop/extensions"
     exclude-result-prefixes="p n">
 
   <!-- ===== parameters ===== -->
@@ -205,9 +206,11 @@
     <xsl:variable name="blk" select="ancestor::*[self::p:p or self::p:item or self::p:heading
         or self::p:title or self::p:subtitle or self::p:subject or self::p:note or self::p:title-note
         or self::p:meeting-line or self::p:place-line or self::p:committee or self::p:by][1]"/>
-    <xsl:variable name="first" select="generate-id(($blk//text())[1]) = generate-id(.)"/>
+    <!-- ref, article and action print text of their own: a space next to one is kept -->
+    <xsl:variable name="content" select="$blk//text() | $blk//p:ref | $blk//p:article | $blk//p:action"/>
+    <xsl:variable name="first" select="generate-id($content[1]) = generate-id(.)"/>
     <xsl:variable name="next" select="following-sibling::node()[1]"/>
-    <xsl:variable name="last" select="generate-id(($blk//text())[last()]) = generate-id(.)
+    <xsl:variable name="last" select="generate-id($content[last()]) = generate-id(.)
         or $next[self::p:items or self::p:bullets]"/>
     <xsl:variable name="n" select="normalize-space(.)"/>
     <xsl:variable name="ws" select="'&#9;&#10;&#13; '"/>
@@ -294,6 +297,17 @@
 
   <xsl:template match="p:i">
     <fo:inline font-style="italic"><xsl:apply-templates/></fo:inline>
+  </xsl:template>
+
+  <!-- a passage in another language: its language for the PDF's structure (and the engine's
+       hyphenation), printed as it is (roman unless marked up with i) -->
+  <xsl:template match="p:foreign">
+    <fo:inline language="{@xml:lang}"><xsl:apply-templates/></fo:inline>
+  </xsl:template>
+
+  <!-- language of a paragraph written in another language than the paper -->
+  <xsl:template name="lang-attr">
+    <xsl:if test="@xml:lang"><xsl:attribute name="language"><xsl:value-of select="@xml:lang"/></xsl:attribute></xsl:if>
   </xsl:template>
 
   <xsl:template match="p:a">
@@ -393,11 +407,13 @@
     <xsl:param name="weight" select="'bold'"/>
     <xsl:param name="style" select="'normal'"/>
     <xsl:param name="id" select="''"/>
+    <xsl:param name="role" select="''"/>
     <fo:list-block provisional-distance-between-starts="{$indent}" provisional-label-separation="14.17pt"
         start-indent="0pt" end-indent="0pt" font-size="{$size}" line-height="{$leading}"
         font-weight="{$weight}" font-style="{$style}" space-before="{$before}" space-after="{$after}"
         keep-with-next.within-page="always" keep-together.within-page="always" text-align="start">
       <xsl:if test="$id != ''"><xsl:attribute name="id"><xsl:value-of select="$id"/></xsl:attribute></xsl:if>
+      <xsl:if test="$role != ''"><xsl:attribute name="role"><xsl:value-of select="$role"/></xsl:attribute></xsl:if>
       <fo:list-item>
         <fo:list-item-label end-indent="label-end()">
           <fo:block text-align="end" text-align-last="end"><xsl:value-of select="$number"/></fo:block>
@@ -411,42 +427,20 @@
 
   <xsl:template match="p:chapter">
     <xsl:call-template name="heading-block">
-      <xsl:with-param name="number">
-        <xsl:if test="not(@numbered = 'no')">
-          <xsl:number count="p:chapter[not(@numbered = 'no')]" format="I."/>
-        </xsl:if>
-      </xsl:with-param>
+      <xsl:with-param name="number"><xsl:apply-templates select="." mode="heading-number"/></xsl:with-param>
       <xsl:with-param name="size" select="'14pt'"/>
       <xsl:with-param name="leading" select="'16pt'"/>
       <xsl:with-param name="before" select="'18pt'"/>
       <xsl:with-param name="after" select="'12pt'"/>
-      <xsl:with-param name="id" select="string(@id)"/>
+      <xsl:with-param name="id"><xsl:apply-templates select="." mode="heading-id"/></xsl:with-param>
+      <xsl:with-param name="role"><xsl:apply-templates select="." mode="heading-role"/></xsl:with-param>
     </xsl:call-template>
     <xsl:apply-templates select="*[not(self::p:heading)]"/>
   </xsl:template>
 
   <xsl:template match="p:section">
     <xsl:variable name="depth" select="count(ancestor-or-self::p:section)"/>
-    <xsl:variable name="numbered" select="not(@numbered = 'no')"/>
-    <xsl:variable name="number">
-      <xsl:if test="$numbered">
-        <xsl:choose>
-          <xsl:when test="$depth = 1"><xsl:number count="p:section[not(@numbered = 'no')]" format="A."/></xsl:when>
-          <xsl:when test="$depth = 2"><xsl:number count="p:section[not(@numbered = 'no')]" format="1."/></xsl:when>
-          <xsl:when test="$depth = 3">
-            <xsl:call-template name="sub-label">
-              <xsl:with-param name="x"><xsl:number count="p:section[not(@numbered = 'no')]" format="a"/></xsl:with-param>
-            </xsl:call-template>
-          </xsl:when>
-          <xsl:when test="$depth = 4">
-            <xsl:call-template name="sub-label">
-              <xsl:with-param name="x"><xsl:number count="p:section[not(@numbered = 'no')]" format="i"/></xsl:with-param>
-            </xsl:call-template>
-          </xsl:when>
-          <xsl:otherwise><xsl:number count="p:section[not(@numbered = 'no')]" format="a."/></xsl:otherwise>
-        </xsl:choose>
-      </xsl:if>
-    </xsl:variable>
+    <xsl:variable name="number"><xsl:apply-templates select="." mode="heading-number"/></xsl:variable>
     <xsl:call-template name="heading-block">
       <xsl:with-param name="number" select="$number"/>
       <xsl:with-param name="size">
@@ -467,24 +461,132 @@
       <xsl:with-param name="style">
         <xsl:choose><xsl:when test="$depth = 4">italic</xsl:when><xsl:otherwise>normal</xsl:otherwise></xsl:choose>
       </xsl:with-param>
-      <xsl:with-param name="id" select="string(@id)"/>
+      <xsl:with-param name="id"><xsl:apply-templates select="." mode="heading-id"/></xsl:with-param>
+      <xsl:with-param name="role"><xsl:apply-templates select="." mode="heading-role"/></xsl:with-param>
     </xsl:call-template>
     <xsl:apply-templates select="*[not(self::p:heading)]"/>
   </xsl:template>
 
+  <!-- ===== headings: numbers, ids, structure roles, outline (docs/format-choices.md,
+       "Tagged PDF: headings, outline, alternative texts, languages") ===== -->
+  <xsl:template match="p:chapter" mode="heading-number">
+    <xsl:if test="not(@numbered = 'no')">
+      <xsl:number count="p:chapter[not(@numbered = 'no')]" format="I."/>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- A. / 1. / (a) / (i) / a. by depth -->
+  <xsl:template match="p:section" mode="heading-number">
+    <xsl:variable name="depth" select="count(ancestor-or-self::p:section)"/>
+    <xsl:if test="not(@numbered = 'no')">
+      <xsl:choose>
+        <xsl:when test="$depth = 1"><xsl:number count="p:section[not(@numbered = 'no')]" format="A."/></xsl:when>
+        <xsl:when test="$depth = 2"><xsl:number count="p:section[not(@numbered = 'no')]" format="1."/></xsl:when>
+        <xsl:when test="$depth = 3">
+          <xsl:call-template name="sub-label">
+            <xsl:with-param name="x"><xsl:number count="p:section[not(@numbered = 'no')]" format="a"/></xsl:with-param>
+          </xsl:call-template>
+        </xsl:when>
+        <xsl:when test="$depth = 4">
+          <xsl:call-template name="sub-label">
+            <xsl:with-param name="x"><xsl:number count="p:section[not(@numbered = 'no')]" format="i"/></xsl:with-param>
+          </xsl:call-template>
+        </xsl:when>
+        <xsl:otherwise><xsl:number count="p:section[not(@numbered = 'no')]" format="a."/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- id of a heading's block, the outline's destination: the source's id, else "hd-" and the
+       element's position among the body's annexes, chapters and sections ("hd-3-1-2") -->
+  <xsl:template match="p:annex | p:chapter | p:section" mode="heading-id">
+    <xsl:choose>
+      <xsl:when test="@id"><xsl:value-of select="@id"/></xsl:when>
+      <xsl:otherwise>
+        <xsl:text>hd-</xsl:text>
+        <xsl:number level="multiple" count="p:annex | p:chapter | p:section" format="1-1"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- structure type: the title is H1; chapters and annexes H2; a chapter inside an annex H3;
+       each section one deeper than its parent; capped at H6 (no level is ever skipped) -->
+  <xsl:template match="p:annex | p:chapter | p:section" mode="heading-role">
+    <xsl:variable name="level" select="2 + count(ancestor::p:annex) + count(ancestor-or-self::p:section)"/>
+    <xsl:choose>
+      <xsl:when test="$level &gt; 6">H6</xsl:when>
+      <xsl:otherwise><xsl:value-of select="concat('H', $level)"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- heading text as plain text (bookmark titles): markup dropped, generated text kept -->
+  <xsl:template match="*" mode="plain"><xsl:apply-templates mode="plain"/></xsl:template>
+  <xsl:template match="text()" mode="plain"><xsl:value-of select="."/></xsl:template>
+  <xsl:template match="p:note" mode="plain"/>
+  <xsl:template match="p:ref" mode="plain">
+    <xsl:apply-templates select="key('para-id', @to)" mode="number"/>
+  </xsl:template>
+  <xsl:template match="p:article | p:action" mode="plain"><xsl:apply-templates select="."/></xsl:template>
+
+  <!-- the heading as printed, number and text: "I. Introduction", "Annex II – Composition" -->
+  <xsl:template match="p:annex | p:chapter | p:section" mode="bookmark-title">
+    <xsl:variable name="number"><xsl:apply-templates select="." mode="heading-number"/></xsl:variable>
+    <xsl:variable name="text"><xsl:apply-templates select="p:heading" mode="plain"/></xsl:variable>
+    <xsl:variable name="sep">
+      <xsl:choose>
+        <xsl:when test="self::p:annex and normalize-space($text) != ''"> – </xsl:when>
+        <xsl:otherwise><xsl:text> </xsl:text></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:value-of select="normalize-space(concat($number, $sep, $text))"/>
+  </xsl:template>
+
+  <!-- outline: one bookmark per annex, chapter and section, nested as in the source;
+       chapters and annexes open, sections closed. None when the paper has no headings. -->
+  <xsl:template name="bookmark-tree">
+    <xsl:variable name="top" select="/p:paper/p:body/p:chapter | /p:paper/p:body/p:annex"/>
+    <xsl:if test="$top">
+      <fo:bookmark-tree>
+        <xsl:apply-templates select="$top" mode="bookmark"/>
+      </fo:bookmark-tree>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template match="p:annex | p:chapter | p:section" mode="bookmark">
+    <fo:bookmark>
+      <xsl:attribute name="internal-destination"><xsl:apply-templates select="." mode="heading-id"/></xsl:attribute>
+      <xsl:attribute name="starting-state">
+        <xsl:choose>
+          <xsl:when test="self::p:section">hide</xsl:when>
+          <xsl:otherwise>show</xsl:otherwise>
+        </xsl:choose>
+      </xsl:attribute>
+      <fo:bookmark-title><xsl:apply-templates select="." mode="bookmark-title"/></fo:bookmark-title>
+      <xsl:apply-templates select="p:chapter | p:section" mode="bookmark"/>
+    </fo:bookmark>
+  </xsl:template>
+
+  <!-- "Annex" (one annex) or "Annex II" (several), as printed on the annex's first line -->
+  <xsl:template match="p:annex" mode="heading-number">
+    <xsl:call-template name="label"><xsl:with-param name="id" select="'annex'"/></xsl:call-template>
+    <xsl:if test="count(../p:annex) &gt; 1">
+      <xsl:text> </xsl:text><xsl:number count="p:annex" format="I"/>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- the annex line and the annex title are one heading (one H2 in the PDF's structure) -->
   <xsl:template match="p:annex">
-    <xsl:variable name="label"><xsl:call-template name="label"><xsl:with-param name="id" select="'annex'"/></xsl:call-template></xsl:variable>
-    <fo:block break-before="page" start-indent="{$indent}" end-indent="{$indent}" font-size="14pt"
-        line-height="16pt" font-weight="bold" space-after="12pt" keep-with-next.within-page="always">
-      <xsl:if test="@id"><xsl:attribute name="id"><xsl:value-of select="@id"/></xsl:attribute></xsl:if>
-      <xsl:value-of select="$label"/>
-      <xsl:if test="count(../p:annex) &gt; 1">
-        <xsl:text> </xsl:text><xsl:number count="p:annex" format="I"/>
-      </xsl:if>
-    </fo:block>
-    <fo:block start-indent="{$indent}" end-indent="{$indent}" font-size="12pt" line-height="14pt"
-        font-weight="bold" space-before="18pt" space-after="12pt" keep-with-next.within-page="always">
-      <xsl:apply-templates select="p:heading/node()"/>
+    <fo:block break-before="page" keep-with-next.within-page="always">
+      <xsl:attribute name="id"><xsl:apply-templates select="." mode="heading-id"/></xsl:attribute>
+      <xsl:attribute name="role"><xsl:apply-templates select="." mode="heading-role"/></xsl:attribute>
+      <fo:block start-indent="{$indent}" end-indent="{$indent}" font-size="14pt"
+          line-height="16pt" font-weight="bold" space-after="12pt" keep-with-next.within-page="always">
+        <xsl:apply-templates select="." mode="heading-number"/>
+      </fo:block>
+      <fo:block start-indent="{$indent}" end-indent="{$indent}" font-size="12pt" line-height="14pt"
+          font-weight="bold" space-before="18pt" space-after="12pt" keep-with-next.within-page="always">
+        <xsl:apply-templates select="p:heading/node()"/>
+      </fo:block>
     </fo:block>
     <xsl:apply-templates select="*[not(self::p:heading)]"/>
   </xsl:template>
@@ -514,6 +616,7 @@
     <fo:block start-indent="{$indent}">
       <xsl:call-template name="body-block-attrs"/>
       <xsl:if test="@id"><xsl:attribute name="id"><xsl:value-of select="@id"/></xsl:attribute></xsl:if>
+      <xsl:call-template name="lang-attr"/>
       <xsl:if test="not(@numbered = 'no')">
         <xsl:call-template name="tabbed-label">
           <xsl:with-param name="text"><xsl:apply-templates select="." mode="number"/>.</xsl:with-param>
@@ -600,9 +703,16 @@
        bars: each character is 16 narrow modules (6 narrow + 3 wide + the gap), less the last gap. -->
   <xsl:template name="code39-block">
     <xsl:param name="data"/>
+    <xsl:param name="number"/>
     <fo:block-container width="{(string-length($data) * 16 - 1) * 0.24}mm">
       <fo:block font-size="10pt" line-height="1pt">
         <fo:instream-foreign-object>
+          <xsl:attribute name="fox:alt-text">
+            <xsl:call-template name="alt-text">
+              <xsl:with-param name="what" select="'barcode'"/>
+              <xsl:with-param name="value" select="concat(translate($data, '*', ''), ' (', $number, ')')"/>
+            </xsl:call-template>
+          </xsl:attribute>
           <g:code39 data="{$data}" module="0.24mm" height="8.5mm" wide-ratio="3"/>
         </fo:instream-foreign-object>
       </fo:block>
@@ -613,11 +723,33 @@
     </fo:block-container>
   </xsl:template>
 
+  <!-- alternative text of a code, in the paper's language: "QR code: <address>",
+       "Bar code: <digits> (<job number>)" -->
+  <xsl:template name="alt-text">
+    <xsl:param name="what"/>
+    <xsl:param name="value"/>
+    <xsl:choose>
+      <xsl:when test="$what = 'qr' and $lang = 'fr'">Code QR&#160;: </xsl:when>
+      <xsl:when test="$what = 'qr' and $lang = 'es'">Código QR: </xsl:when>
+      <xsl:when test="$what = 'qr'">QR code: </xsl:when>
+      <xsl:when test="$lang = 'fr'">Code-barres&#160;: </xsl:when>
+      <xsl:when test="$lang = 'es'">Código de barras: </xsl:when>
+      <xsl:otherwise>Bar code: </xsl:otherwise>
+    </xsl:choose>
+    <xsl:value-of select="$value"/>
+  </xsl:template>
+
   <!-- QR code of the paper's address on undocs.org: module 0.55 mm, level M -->
   <xsl:template name="qr-block">
     <xsl:param name="symbol"/>
     <fo:block font-size="10pt" line-height="1pt">
       <fo:instream-foreign-object>
+        <xsl:attribute name="fox:alt-text">
+          <xsl:call-template name="alt-text">
+            <xsl:with-param name="what" select="'qr'"/>
+            <xsl:with-param name="value" select="concat('http://undocs.org/', $symbol)"/>
+          </xsl:call-template>
+        </xsl:attribute>
         <g:qr data="{concat('http://undocs.org/', $symbol)}" module="0.55mm" level="M"/>
       </fo:instream-foreign-object>
     </fo:block>

@@ -7,6 +7,7 @@
     xmlns:fo="http://www.w3.org/1999/XSL/Format"
     xmlns:p="urn:x-mspdoc:paper:1"
     xmlns:g="urn:x-mspdoc:graphics"
+    xmlns:fox="http://xmlgraphics.apache.org/fop/extensions"
     exclude-result-prefixes="p">
 
   <xsl:include href="common.xsl"/>
@@ -66,6 +67,7 @@
           </fo:repeatable-page-master-alternatives>
         </fo:page-sequence-master>
       </fo:layout-master-set>
+      <xsl:call-template name="bookmark-tree"/>
 
       <fo:page-sequence master-reference="paper" initial-page-number="1" language="{$lang}">
         <fo:title><xsl:value-of select="normalize-space($meta/p:title)"/></fo:title>
@@ -147,6 +149,7 @@
                 </fo:block>
                 <fo:block padding-top="2.83pt">
                   <xsl:call-template name="code39-block">
+                    <xsl:with-param name="number" select="string($j/@number)"/>
                     <xsl:with-param name="data">
                       <xsl:call-template name="job-barcode-data">
                         <xsl:with-param name="number" select="$j/@number"/>
@@ -281,7 +284,7 @@
   <xsl:template name="title-block">
     <fo:block start-indent="56.69pt" end-indent="56.69pt" space-before="24pt" space-after="12pt"
         font-size="14pt" line-height="16pt" font-weight="bold" text-align="start"
-        keep-with-next.within-page="always" keep-together.within-page="always">
+        keep-with-next.within-page="always" keep-together.within-page="always" role="H1">
       <xsl:apply-templates select="$meta/p:title/node()"/>
       <xsl:if test="$meta/p:reissue">
         <xsl:call-template name="star-note">

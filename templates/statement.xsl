@@ -7,6 +7,7 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:fo="http://www.w3.org/1999/XSL/Format"
     xmlns:p="urn:x-mspdoc:paper:1"
+    xmlns:fox="http://xmlgraphics.apache.org/fop/extensions"
     exclude-result-prefixes="p">
 
   <xsl:include href="common.xsl"/>
@@ -34,6 +35,7 @@
           </fo:repeatable-page-master-alternatives>
         </fo:page-sequence-master>
       </fo:layout-master-set>
+      <xsl:call-template name="bookmark-tree"/>
 
       <fo:page-sequence master-reference="statement" initial-page-number="1" language="{$lang}">
         <fo:title><xsl:value-of select="normalize-space($meta/p:title)"/></fo:title>
@@ -99,7 +101,7 @@
     </xsl:if>
     <fo:block start-indent="56.69pt" end-indent="56.69pt" text-align="center" font-size="14pt"
         line-height="16pt" font-weight="bold" space-before="24pt" space-after="6pt"
-        keep-with-next.within-page="always" keep-together.within-page="always">
+        keep-with-next.within-page="always" keep-together.within-page="always" role="H1">
       <xsl:apply-templates select="$meta/p:title/node()"/>
     </fo:block>
     <xsl:for-each select="$meta/p:subtitle">
@@ -115,6 +117,7 @@
     <fo:block start-indent="56.69pt" end-indent="56.69pt" text-align="justify" text-align-last="start"
         space-after="8pt" widows="2" orphans="2" hyphenate="true" hyphenation-push-character-count="2" hyphenation-remain-character-count="3" hyphenation-ladder-count="2">
       <xsl:if test="@id"><xsl:attribute name="id"><xsl:value-of select="@id"/></xsl:attribute></xsl:if>
+      <xsl:call-template name="lang-attr"/>
       <xsl:apply-templates/>
     </fo:block>
   </xsl:template>

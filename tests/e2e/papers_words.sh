@@ -23,7 +23,7 @@ import re, sys, difflib
 import xml.etree.ElementTree as E
 FO = '{http://www.w3.org/1999/XSL/Format}'
 BREAK = {FO + t for t in ('block', 'list-item-label', 'leader', 'footnote')}
-SKIP = {FO + t for t in ('static-content', 'layout-master-set', 'title')}
+SKIP = {FO + t for t in ('static-content', 'layout-master-set', 'title', 'bookmark-tree')}
 
 def fo_words(path):
     notes = []
