@@ -107,6 +107,19 @@ def key(obj):
         return None
 
 
+def show(obj):
+    """A short PDF-like rendering of a value for messages."""
+    if obj is None:
+        return "missing"
+    if isinstance(obj, pikepdf.Name):
+        return str(obj)
+    if isinstance(obj, pikepdf.String):
+        return "(%s), a string" % obj
+    if isinstance(obj, (bool, int, float)):
+        return str(obj).lower() if isinstance(obj, bool) else str(obj)
+    return "a %s" % type(obj).__name__
+
+
 def is_dict(obj):
     return isinstance(obj, (pikepdf.Dictionary, pikepdf.Stream))
 
@@ -158,7 +171,7 @@ def name_tree(node, out=None, seen=None):
 def parse_pdf_date(s):
     """D:YYYYMMDDHHmmSS[Z|+HH'mm'] -> datetime (aware when a zone is given)."""
     m = re.match(r"^(?:D:)?(\d{4})(\d\d)?(\d\d)?(\d\d)?(\d\d)?(\d\d)?"
-                 r"(?:(Z)(?:00'?(?:00'?)?)?|([+-])(\d\d)'?(?:(\d\d)'?)?)?$", s.strip())
+                 r"(?:(Z)'?(?:00'?(?:00'?)?)?|([+-])(\d\d)'?(?:(\d\d)'?)?)?$", s.strip())
     if not m:
         return None
     y, mo, d, h, mi, sec = (int(v) if v else dflt for v, dflt in
@@ -577,7 +590,7 @@ def check_markinfo(doc, opts):
         return ["the catalog has no /MarkInfo"]
     msgs = []
     if mi.get("/Marked") is not True:
-        msgs.append("/MarkInfo /Marked is not true")
+        msgs.append("/MarkInfo /Marked is %s, not true" % show(mi.get("/Marked")))
     if mi.get("/Suspects") is True:
         msgs.append("/MarkInfo /Suspects is true")
     return msgs
@@ -608,7 +621,7 @@ def check_displaydoctitle(doc, opts):
     if not is_dict(vp) or "/DisplayDocTitle" not in vp:
         msgs.append("/ViewerPreferences has no /DisplayDocTitle")
     elif vp.get("/DisplayDocTitle") is not True:
-        msgs.append("/ViewerPreferences /DisplayDocTitle is not true")
+        msgs.append("/ViewerPreferences /DisplayDocTitle is %s, not true" % show(vp.get("/DisplayDocTitle")))
     title = doc.info.get("Title", "").strip()
     root, _ = doc.xmp
     if not title and root is not None:
@@ -708,6 +721,12 @@ def check_notes(doc, opts):
 
 
 def check_mcid(doc, opts):
+    if doc.struct_root is None or not doc.parent_tree:
+        n = sum(len(c["mcids"]) for c in doc.content)
+        a = sum(1 for _, an in doc.annotations() if "/StructParent" in an)
+        if n or a:
+            return ["there is no structure tree or parent tree, yet %d MCID(s) on the pages and "
+                    "%d annotation(s) with /StructParent point into it" % (n, a)]
     msgs = []
     elems, claims, objrs, _, _ = doc.tree
     ptree = doc.parent_tree
@@ -854,7 +873,7 @@ def check_link(doc, opts):
             msgs.append("page %d: Link annotation has no /Contents" % (i + 1))
     for i, p in enumerate(doc.pages):
         if as_list(p.get("/Annots")) and name_of(p.get("/Tabs")) != "S":
-            msgs.append("page %d has annotations but /Tabs is not /S" % (i + 1))
+            msgs.append("page %d has annotations but /Tabs is %s, not /S" % (i + 1, show(p.get("/Tabs"))))
     return msgs
 
 

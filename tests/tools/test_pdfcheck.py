@@ -362,5 +362,45 @@ class PdfCheckTest(unittest.TestCase):
         self.assertIn("qpdf", failed_checks(out, path))
 
 
+class HelperTest(unittest.TestCase):
+    """The parsers inside the checker (imported, so only for the real checker)."""
+
+    @classmethod
+    def setUpClass(cls):
+        import importlib.util
+        spec = importlib.util.spec_from_file_location("pdfcheck", CHECKER)
+        cls.m = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(cls.m)
+
+    def test_dates(self):
+        m = self.m
+        utc = m.parse_iso_date("2025-10-08T00:00:00Z")
+        for d in ("D:20251008000000Z", "D:20251008000000Z'", "D:20251008000000Z00'00'",
+                  "D:20251008020000+02'00'", "D:20251007220000-02'00", "D:20251008000000+00'00'"):
+            self.assertEqual(m.parse_pdf_date(d), utc, d)
+        self.assertEqual(m.parse_iso_date("2025-10-08T02:00:00+02:00"), utc)
+        self.assertNotEqual(m.parse_pdf_date("D:20251008000001Z"), utc)
+        self.assertIsNone(m.parse_pdf_date("D:2025-10-08"))
+        self.assertIsNone(m.parse_pdf_date("D:20251308000000Z"))
+        self.assertIsNone(m.parse_pdf_date("D:20251008000000").tzinfo)
+
+    def test_lang(self):
+        for ok in ("en", "fr", "en-GB", "zh-Hant-TW", "es-419", "x-private"):
+            self.assertTrue(self.m.LANG_RE.match(ok), ok)
+        for bad in ("", "english", "en_GB", "e", "en-"):
+            self.assertFalse(self.m.LANG_RE.match(bad), bad)
+
+    def test_tounicode_ranges(self):
+        cmap = (b"2 beginbfchar <0003> <0020> <0010><00660069> endbfchar\n"
+                b"1 beginbfrange <0020> <0022> [<0041> <0042> <0043>] endbfrange\n"
+                b"1 beginbfrange <00A0>\n<00AF> <00A0> endbfrange")
+        r = self.m.parse_tounicode(cmap)
+        for c in (3, 0x10, 0x20, 0x22, 0xA0, 0xAF):
+            self.assertTrue(self.m.mapped(r, c, 2), hex(c))
+        for c in (4, 0x23, 0xB0):
+            self.assertFalse(self.m.mapped(r, c, 2), hex(c))
+        self.assertFalse(self.m.mapped(r, 3, 1))
+
+
 if __name__ == "__main__":
     unittest.main()
