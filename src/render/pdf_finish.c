@@ -427,6 +427,8 @@ static void do_tree(finish *f)
 
     qpdf_oh rolemap = qpdf_oh_new_dictionary(f->q);
     bool any_role = false;
+    qpdf_oh ids = qpdf_oh_new_array(f->q);
+    bool any_id = false;
     for (int i = 0; i < n; i++) {
         const msp_struct_elem *e = g_ptr_array_index(elems, i);
         qpdf_oh d = ref(f, obj[i]);
@@ -464,6 +466,15 @@ static void do_tree(finish *f)
             put_key(f, d, "/Lang", qpdf_oh_new_unicode_string(f->q, e->lang));
         if (e->alt && strcmp(e->type, "Figure") == 0)
             put_key(f, d, "/Alt", qpdf_oh_new_unicode_string(f->q, e->alt));
+        if (strcmp(e->type, "Note") == 0) {
+            /* PDF/UA 7.9: notes have identifiers (in the IDTree); ids sort as written */
+            char id[32];
+            g_snprintf(id, sizeof id, "note-%08d", e->id);
+            put_key(f, d, "/ID", qpdf_oh_new_string(f->q, id));
+            append(f, ids, qpdf_oh_new_string(f->q, id));
+            append(f, ids, ref(f, obj[i]));
+            any_id = true;
+        }
         qpdf_oh_release(f->q, d);
     }
 
@@ -509,6 +520,13 @@ static void do_tree(finish *f)
         put_key(f, r, "/RoleMap", rolemap);
     else
         qpdf_oh_release(f->q, rolemap);
+    if (any_id) {
+        qpdf_oh idtree = qpdf_oh_new_dictionary(f->q);
+        put_key(f, idtree, "/Names", ids);
+        put_key(f, r, "/IDTree", idtree);
+    } else {
+        qpdf_oh_release(f->q, ids);
+    }
     qpdf_oh root = qpdf_get_root(f->q);
     put_key(f, root, "/StructTreeRoot", r);
     qpdf_oh mark = qpdf_oh_new_dictionary(f->q);
