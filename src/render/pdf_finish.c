@@ -343,10 +343,14 @@ static void do_pages(finish *f, bool tagged)
                  seen, pg->mcs->len);
             break;
         }
-        qpdf_oh st = qpdf_oh_new_stream(f->q);
+        /* the page's own stream gets the new data (a new stream costs libqpdf ~1 ms) */
+        qpdf_oh st = qpdf_oh_get_key(f->q, page, "/Contents");
+        if (!qpdf_oh_is_stream(f->q, st)) {
+            st = qpdf_oh_new_stream(f->q);
+            qpdf_oh_replace_key(f->q, page, "/Contents", st);
+        }
         qpdf_oh_replace_stream_data(f->q, st, (const unsigned char *)o->str, o->len,
                                     qpdf_oh_new_null(f->q), qpdf_oh_new_null(f->q));
-        qpdf_oh_replace_key(f->q, page, "/Contents", st);
         qpdf_oh_replace_key(f->q, page, "/StructParents", qpdf_oh_new_integer(f->q, i));
         if (na > 0)
             qpdf_oh_replace_key(f->q, page, "/Tabs", qpdf_oh_new_name(f->q, "/S"));
@@ -367,33 +371,10 @@ static const char *link_contents(const msp_struct_elem *e)
     return "Link";
 }
 
-static qpdf_oh ref(finish *f, int obj)
-{
-    return qpdf_get_object_by_id(f->q, obj, 0);
-}
-
 static void put_key(finish *f, qpdf_oh d, const char *key, qpdf_oh v)
 {
     qpdf_oh_replace_key(f->q, d, key, v);
     qpdf_oh_release(f->q, v);
-}
-
-static qpdf_oh name_of(finish *f, const char *name)
-{
-    char *n = g_strconcat("/", name, NULL);
-    qpdf_oh h = qpdf_oh_new_name(f->q, n);
-    g_free(n);
-    return h;
-}
-
-/* << /Type /MCR or /OBJR /Pg page ... >> */
-static qpdf_oh kid_ref(finish *f, bool mcr, int page_obj, int value)
-{
-    qpdf_oh d = qpdf_oh_new_dictionary(f->q);
-    put_key(f, d, "/Type", qpdf_oh_new_name(f->q, mcr ? "/MCR" : "/OBJR"));
-    put_key(f, d, "/Pg", ref(f, page_obj));
-    put_key(f, d, mcr ? "/MCID" : "/Obj", mcr ? qpdf_oh_new_integer(f->q, value) : ref(f, value));
-    return d;
 }
 
 static void append(finish *f, qpdf_oh array, qpdf_oh item)
@@ -402,9 +383,27 @@ static void append(finish *f, qpdf_oh array, qpdf_oh item)
     qpdf_oh_release(f->q, item);
 }
 
-/* The structure tree, the parent tree and the annotations' keys. Objects
- * are made through the handle API: libqpdf's C parser takes no indirect
- * references. */
+/* A JSON string (qpdf JSON v2): text strings as "u:...", names as "/...". */
+static void json_str(GString *o, const char *prefix, const char *s)
+{
+    g_string_append_c(o, '"');
+    g_string_append(o, prefix);
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p == '"' || *p == '\\') {
+            g_string_append_c(o, '\\');
+            g_string_append_c(o, (char)*p);
+        } else if (*p < 0x20)
+            g_string_append_printf(o, "\\u%04x", *p);
+        else
+            g_string_append_c(o, (char)*p);
+    }
+    g_string_append_c(o, '"');
+}
+
+/* The structure tree and the parent tree, made in one libqpdf JSON update
+ * (thousands of objects: the handle API would cost a call per key), then
+ * the annotations' keys through handles. Elements are objects base.. base+n-1,
+ * the tree root base+n. */
 static void do_tree(finish *f)
 {
     msp_struct_sort(f->tags);
@@ -415,124 +414,138 @@ static void do_tree(finish *f)
         fail(f, "nothing was drawn as structure content");
         return;
     }
-    int *obj = g_new(int, n + 1);
-    for (int i = 0; i <= n; i++) {
-        qpdf_oh d = qpdf_oh_new_dictionary(f->q);
-        qpdf_oh h = qpdf_make_indirect_object(f->q, d);
-        obj[i] = qpdf_oh_get_object_id(f->q, h);
-        qpdf_oh_release(f->q, h);
-        qpdf_oh_release(f->q, d);
+    qpdf_oh size = qpdf_oh_get_key(f->q, qpdf_get_trailer(f->q), "/Size");
+    int base = qpdf_oh_is_integer(f->q, size) ? qpdf_oh_get_int_value_as_int(f->q, size) : 0;
+    if (base <= 0) {
+        fail(f, "cairo's file has no /Size");
+        return;
     }
-    int root_obj = obj[n];
+    int root_obj = base + n;
 
-    qpdf_oh rolemap = qpdf_oh_new_dictionary(f->q);
-    bool any_role = false;
-    qpdf_oh ids = qpdf_oh_new_array(f->q);
-    bool any_id = false;
+    GString *j = g_string_sized_new((gsize)n * 160);
+    g_string_append(j, "{\"qpdf\":[{\"jsonversion\":2},{");
+    GString *rolemap = g_string_new(NULL);
+    GString *ids = g_string_new(NULL);
+    GHashTable *roles = g_hash_table_new(g_str_hash, g_str_equal);
     for (int i = 0; i < n; i++) {
         const msp_struct_elem *e = g_ptr_array_index(elems, i);
-        qpdf_oh d = ref(f, obj[i]);
-        put_key(f, d, "/Type", qpdf_oh_new_name(f->q, "/StructElem"));
-        put_key(f, d, "/S", name_of(f, e->role ? e->role : e->type));
-        if (e->role) {
-            char *key = g_strconcat("/", e->role, NULL);
-            put_key(f, rolemap, key, name_of(f, e->type));
-            g_free(key);
-            any_role = true;
+        if (i)
+            g_string_append_c(j, ',');
+        g_string_append_printf(j, "\"obj:%d 0 R\":{\"value\":{\"/Type\":\"/StructElem\",\"/S\":", base + i);
+        json_str(j, "/", e->role ? e->role : e->type);
+        g_string_append_printf(j, ",\"/P\":\"%d 0 R\"", e->parent ? base + e->parent->id : root_obj);
+        if (e->role && !g_hash_table_contains(roles, e->role)) {
+            g_hash_table_add(roles, (gpointer)e->role);
+            if (rolemap->len)
+                g_string_append_c(rolemap, ',');
+            json_str(rolemap, "/", e->role);
+            g_string_append_c(rolemap, ':');
+            json_str(rolemap, "/", e->type);
         }
-        put_key(f, d, "/P", ref(f, e->parent ? obj[e->parent->id] : root_obj));
-        qpdf_oh k = qpdf_oh_new_array(f->q);
-        for (guint j = 0; j < e->kids->len; j++) {
-            const msp_struct_kid *kid = &g_array_index(e->kids, msp_struct_kid, j);
-            switch (kid->kind) {
-            case MSP_KID_ELEM:
-                append(f, k, ref(f, obj[kid->elem->id]));
-                break;
-            case MSP_KID_MCID: {
-                int m = f->renum[kid->page] ? f->renum[kid->page][kid->index] : -1;
-                if (m >= 0)
-                    append(f, k, kid_ref(f, true, f->page_obj[kid->page], m));
-                break;
-            }
-            case MSP_KID_ANNOT:
-                if ((guint)kid->index < f->annots[kid->page]->len)
-                    append(f, k, kid_ref(f, false, f->page_obj[kid->page],
-                                         g_array_index(f->annots[kid->page], int, kid->index)));
-                break;
-            }
+        /* /Pg: the page of the first marked content; its MCIDs are plain numbers */
+        int pg = -1;
+        for (guint k = 0; k < e->kids->len && pg < 0; k++) {
+            const msp_struct_kid *kid = &g_array_index(e->kids, msp_struct_kid, k);
+            if (kid->kind != MSP_KID_ELEM)
+                pg = kid->page;
         }
-        put_key(f, d, "/K", k);
-        if (e->lang)
-            put_key(f, d, "/Lang", qpdf_oh_new_unicode_string(f->q, e->lang));
-        if (e->alt && strcmp(e->type, "Figure") == 0)
-            put_key(f, d, "/Alt", qpdf_oh_new_unicode_string(f->q, e->alt));
+        if (pg >= 0)
+            g_string_append_printf(j, ",\"/Pg\":\"%d 0 R\"", f->page_obj[pg]);
+        g_string_append(j, ",\"/K\":[");
+        bool first = true;
+        for (guint k = 0; k < e->kids->len; k++) {
+            const msp_struct_kid *kid = &g_array_index(e->kids, msp_struct_kid, k);
+            int m = kid->kind == MSP_KID_MCID && f->renum[kid->page] ? f->renum[kid->page][kid->index] : -1;
+            if (kid->kind == MSP_KID_MCID && m < 0)
+                continue;
+            if (kid->kind == MSP_KID_ANNOT && (guint)kid->index >= f->annots[kid->page]->len)
+                continue;
+            if (!first)
+                g_string_append_c(j, ',');
+            first = false;
+            if (kid->kind == MSP_KID_ELEM)
+                g_string_append_printf(j, "\"%d 0 R\"", base + kid->elem->id);
+            else if (kid->kind == MSP_KID_MCID && kid->page == pg)
+                g_string_append_printf(j, "%d", m);
+            else if (kid->kind == MSP_KID_MCID)
+                g_string_append_printf(j, "{\"/Type\":\"/MCR\",\"/Pg\":\"%d 0 R\",\"/MCID\":%d}",
+                                       f->page_obj[kid->page], m);
+            else
+                g_string_append_printf(j, "{\"/Type\":\"/OBJR\",\"/Pg\":\"%d 0 R\",\"/Obj\":\"%d 0 R\"}",
+                                       f->page_obj[kid->page],
+                                       g_array_index(f->annots[kid->page], int, kid->index));
+        }
+        g_string_append_c(j, ']');
+        if (e->lang) {
+            g_string_append(j, ",\"/Lang\":");
+            json_str(j, "u:", e->lang);
+        }
+        if (e->alt && strcmp(e->type, "Figure") == 0) {
+            g_string_append(j, ",\"/Alt\":");
+            json_str(j, "u:", e->alt);
+        }
         if (strcmp(e->type, "Note") == 0) {
             /* PDF/UA 7.9: notes have identifiers (in the IDTree); ids sort as written */
             char id[32];
             g_snprintf(id, sizeof id, "note-%08d", e->id);
-            put_key(f, d, "/ID", qpdf_oh_new_string(f->q, id));
-            append(f, ids, qpdf_oh_new_string(f->q, id));
-            append(f, ids, ref(f, obj[i]));
-            any_id = true;
+            g_string_append_printf(j, ",\"/ID\":\"u:%s\"", id);
+            g_string_append_printf(ids, "%s\"u:%s\",\"%d 0 R\"", ids->len ? "," : "", id, base + i);
         }
-        qpdf_oh_release(f->q, d);
+        g_string_append(j, "}}");
     }
 
     /* parent tree: page i -> its MCIDs' elements; then one key per annotation */
-    qpdf_oh nums = qpdf_oh_new_array(f->q);
+    GString *nums = g_string_new(NULL);
     int key = f->n_pages;
     for (int i = 0; i < f->n_pages; i++) {
         const msp_struct_page *pg = &g_array_index(pages, msp_struct_page, i);
-        append(f, nums, qpdf_oh_new_integer(f->q, i));
-        qpdf_oh a = qpdf_oh_new_array(f->q);
+        g_string_append_printf(nums, "%s%d,[", i ? "," : "", i);
+        bool first = true;
         for (guint m = 0; m < pg->mcs->len; m++) {
             const msp_struct_mc *mc = &g_array_index(pg->mcs, msp_struct_mc, m);
-            if (f->renum[i][m] >= 0)
-                append(f, a, ref(f, obj[mc->elem->id]));
+            if (f->renum[i][m] < 0)
+                continue;
+            g_string_append_printf(nums, "%s\"%d 0 R\"", first ? "" : ",", base + mc->elem->id);
+            first = false;
         }
-        append(f, nums, a);
+        g_string_append_c(nums, ']');
     }
     for (int i = 0; i < f->n_pages; i++) {
         const msp_struct_page *pg = &g_array_index(pages, msp_struct_page, i);
-        for (guint j = 0; j < pg->links->len; j++) {
-            const msp_struct_elem *e = g_ptr_array_index(pg->links, j);
-            qpdf_oh a = ref(f, g_array_index(f->annots[i], int, j));
+        for (guint k = 0; k < pg->links->len; k++) {
+            const msp_struct_elem *e = g_ptr_array_index(pg->links, k);
+            qpdf_oh a = qpdf_get_object_by_id(f->q, g_array_index(f->annots[i], int, k), 0);
             put_key(f, a, "/Contents", qpdf_oh_new_unicode_string(f->q, link_contents(e)));
             if (e) {
                 put_key(f, a, "/StructParent", qpdf_oh_new_integer(f->q, key));
-                append(f, nums, qpdf_oh_new_integer(f->q, key++));
-                append(f, nums, ref(f, obj[e->id]));
+                g_string_append_printf(nums, ",%d,\"%d 0 R\"", key++, base + e->id);
             }
             qpdf_oh_release(f->q, a);
         }
     }
-    qpdf_oh tree = qpdf_oh_new_dictionary(f->q);
-    put_key(f, tree, "/Nums", nums);
-
-    qpdf_oh r = ref(f, root_obj);
-    put_key(f, r, "/Type", qpdf_oh_new_name(f->q, "/StructTreeRoot"));
-    qpdf_oh top = qpdf_oh_new_array(f->q);
-    append(f, top, ref(f, obj[0]));
-    put_key(f, r, "/K", top);
-    put_key(f, r, "/ParentTree", tree);
-    put_key(f, r, "/ParentTreeNextKey", qpdf_oh_new_integer(f->q, key));
-    if (any_role)
-        put_key(f, r, "/RoleMap", rolemap);
-    else
-        qpdf_oh_release(f->q, rolemap);
-    if (any_id) {
-        qpdf_oh idtree = qpdf_oh_new_dictionary(f->q);
-        put_key(f, idtree, "/Names", ids);
-        put_key(f, r, "/IDTree", idtree);
-    } else {
-        qpdf_oh_release(f->q, ids);
-    }
+    g_string_append_printf(j, ",\"obj:%d 0 R\":{\"value\":{\"/Type\":\"/StructTreeRoot\","
+                              "\"/K\":[\"%d 0 R\"],\"/ParentTreeNextKey\":%d,"
+                              "\"/ParentTree\":{\"/Nums\":[%s]}",
+                           root_obj, base, key, nums->str);
+    if (rolemap->len)
+        g_string_append_printf(j, ",\"/RoleMap\":{%s}", rolemap->str);
+    if (ids->len)
+        g_string_append_printf(j, ",\"/IDTree\":{\"/Names\":[%s]}", ids->str);
+    g_string_append(j, "}}}]}");
+    if (qpdf_update_from_json_data(f->q, j->str, j->len) & QPDF_ERRORS)
+        qpdf_failed(f, "adding the structure tree");
+    g_hash_table_destroy(roles);
+    g_string_free(rolemap, TRUE);
+    g_string_free(ids, TRUE);
+    g_string_free(nums, TRUE);
+    g_string_free(j, TRUE);
+    if (f->error)
+        return;
     qpdf_oh root = qpdf_get_root(f->q);
-    put_key(f, root, "/StructTreeRoot", r);
+    put_key(f, root, "/StructTreeRoot", qpdf_get_object_by_id(f->q, root_obj, 0));
     qpdf_oh mark = qpdf_oh_new_dictionary(f->q);
     put_key(f, mark, "/Marked", qpdf_oh_new_bool(f->q, QPDF_TRUE));
     put_key(f, root, "/MarkInfo", mark);
-    g_free(obj);
 }
 
 /* "2025-10-08T00:00:00Z" -> "D:20251008000000Z" */
