@@ -126,8 +126,11 @@ msp_status msp_pdf_open(msp_job *job, msp_pdf **out, const char *out_path, const
     pdf->keywords = g_strdup(meta->keywords);
     pdf->language = g_strdup(meta->language && *meta->language ? meta->language : NULL);
     pdf->date = g_strdup(date);
+    /* always drawn with structure tags, even untagged: cairo 1.16 writes a
+     * sound file only then (its links alone leave dangling structure keys);
+     * pdf_finish.c takes the marks out again for an untagged file */
+    pdf->tags = msp_struct_new(job, pdf->std.ua || pdf->std.pdfa == 'a', pdf->language);
     if (msp_pdf_standard_tagged(pdf->std)) {
-        pdf->tags = msp_struct_new(job, pdf->std.ua || pdf->std.pdfa == 'a', pdf->language);
         if (!pdf->language)
             msp_diag_warn(&job->diags, ((msp_loc){ pdf->out.path, 0, 0 }),
                           "set language (and country) on fo:root, e.g. language=\"en\"",

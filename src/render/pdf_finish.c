@@ -8,6 +8,7 @@
 #include "render/pdf_finish.h"
 
 #include "render/icc.h"
+#include "render/pdf_update.h"
 
 #include <qpdf/qpdf-c.h>
 #include <string.h>
@@ -180,10 +181,11 @@ static const char *artifact_props(msp_artifact a)
 
 /* Copies the content d[0..n) into o with cairo's openings rewritten: the
  * sequence with cairo's MCID k is page->mcs[k]; renum[k] gets its new MCID
- * (-1 for an artifact). Returns the number of openings seen, or -1 when one
+ * (-1 for an artifact). strip (an untagged file): every opening and EMC is
+ * left out instead. Returns the number of openings seen, or -1 when one
  * names an MCID the page does not have. */
 static int rewrite_content(GString *o, const char *d, size_t n, const msp_struct_page *pg,
-                           int *renum)
+                           int *renum, bool strip)
 {
     size_t i = 0, from = 0;
     int seen = 0, next = 0;
@@ -233,7 +235,9 @@ static int rewrite_content(GString *o, const char *d, size_t n, const msp_struct
                 return -1;
             const msp_struct_mc *mc = &g_array_index(pg->mcs, msp_struct_mc, mcid);
             g_string_append_len(o, d + from, (gssize)(i - from));
-            if (mc->elem) {
+            if (strip) {
+                renum[mcid] = -1;
+            } else if (mc->elem) {
                 renum[mcid] = next;
                 put_name(o, mc->elem->role ? mc->elem->role : mc->elem->type);
                 g_string_append_printf(o, " << /MCID %d >> BDC", next++);
@@ -245,307 +249,16 @@ static int rewrite_content(GString *o, const char *d, size_t n, const msp_struct
             i = from = end;
             continue;
         }
+        if (strip && c == 'E' && i + 3 <= n && memcmp(d + i, "EMC", 3) == 0 &&
+            (i == 0 || is_ws(d[i - 1])) && (i + 3 == n || is_delim(d[i + 3]))) {
+            g_string_append_len(o, d + from, (gssize)(i - from));
+            i = from = i + 3;
+            continue;
+        }
         i++;
     }
     g_string_append_len(o, d + from, (gssize)(n - from));
     return seen;
-}
-
-/* --- the rewrite --- */
-
-typedef struct finish {
-    msp_job *job;
-    const char *where;
-    qpdf_data q;
-    msp_pdf_standard std;
-    msp_struct *tags;
-    int n_pages;
-    int *page_obj;           /* object number of each page */
-    int **renum;             /* per page: cairo MCID -> ours */
-    GArray **annots;         /* per page: object numbers of its annotations */
-    char *error;             /* first failure */
-    bool user_error;         /* the failure is the machine's (a missing profile), not a bug */
-} finish;
-
-static void fail(finish *f, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
-static void fail(finish *f, const char *fmt, ...)
-{
-    if (f->error)
-        return;
-    va_list ap;
-    va_start(ap, fmt);
-    f->error = g_strdup_vprintf(fmt, ap);
-    va_end(ap);
-}
-
-static bool qpdf_failed(finish *f, const char *what)
-{
-    if (!qpdf_has_error(f->q))
-        return false;
-    qpdf_error e = qpdf_get_error(f->q);
-    fail(f, "%s: %s", what, e ? qpdf_get_error_full_text(f->q, e) : "libqpdf failed");
-    return true;
-}
-
-static qpdf_oh parse(finish *f, const GString *s)
-{
-    return qpdf_oh_parse(f->q, s->str);   /* direct objects only: no "n 0 R" */
-}
-
-static void put_key(finish *f, qpdf_oh d, const char *key, qpdf_oh v);
-static void append(finish *f, qpdf_oh array, qpdf_oh item);
-/* Pages: object numbers, annotations, content rewritten (tagged). */
-static void do_pages(finish *f, bool tagged)
-{
-    const GArray *pages = tagged ? msp_struct_pages(f->tags) : NULL;
-    if (tagged && (int)pages->len != f->n_pages) {
-        fail(f, "%d pages drawn but %u recorded for tagging", f->n_pages, pages->len);
-        return;
-    }
-    GString *o = g_string_new(NULL);
-    for (int i = 0; i < f->n_pages && !f->error; i++) {
-        qpdf_oh page = qpdf_get_page_n(f->q, (size_t)i);
-        f->page_obj[i] = qpdf_oh_get_object_id(f->q, page);
-        f->annots[i] = g_array_new(FALSE, FALSE, sizeof(int));
-        qpdf_oh an = qpdf_oh_get_key(f->q, page, "/Annots");
-        int na = qpdf_oh_is_array(f->q, an) ? qpdf_oh_get_array_n_items(f->q, an) : 0;
-        for (int k = 0; k < na; k++) {
-            qpdf_oh a = qpdf_oh_get_array_item(f->q, an, k);
-            int id = qpdf_oh_get_object_id(f->q, a);
-            g_array_append_val(f->annots[i], id);
-            qpdf_oh_remove_key(f->q, a, "/StructParent");
-            /* printable (PDF/A 6.3.2) */
-            qpdf_oh_replace_key(f->q, a, "/F", qpdf_oh_new_integer(f->q, 4));
-        }
-        qpdf_oh_remove_key(f->q, page, "/StructParents");
-        if (!tagged)
-            continue;
-        const msp_struct_page *pg = &g_array_index(pages, msp_struct_page, i);
-        if ((int)pg->links->len != na) {
-            fail(f, "page %d has %d link annotations but %u links were drawn", i + 1, na,
-                 pg->links->len);
-            break;
-        }
-        unsigned char *buf = NULL;
-        size_t len = 0;
-        if (qpdf_oh_get_page_content_data(f->q, page, &buf, &len) != QPDF_SUCCESS || !buf) {
-            free(buf);
-            qpdf_failed(f, "reading a page's content");
-            fail(f, "cannot read the content of page %d", i + 1);
-            break;
-        }
-        f->renum[i] = g_new(int, pg->mcs->len ? pg->mcs->len : 1);
-        g_string_truncate(o, 0);
-        int seen = rewrite_content(o, (const char *)buf, len, pg, f->renum[i]);
-        free(buf);
-        if (seen != (int)pg->mcs->len) {
-            fail(f, "page %d: %d marked-content sequences in the file, %u drawn", i + 1,
-                 seen, pg->mcs->len);
-            break;
-        }
-        /* the page's own stream gets the new data (a new stream costs libqpdf ~1 ms) */
-        qpdf_oh st = qpdf_oh_get_key(f->q, page, "/Contents");
-        if (!qpdf_oh_is_stream(f->q, st)) {
-            st = qpdf_oh_new_stream(f->q);
-            qpdf_oh_replace_key(f->q, page, "/Contents", st);
-        }
-        qpdf_oh_replace_stream_data(f->q, st, (const unsigned char *)o->str, o->len,
-                                    qpdf_oh_new_null(f->q), qpdf_oh_new_null(f->q));
-        qpdf_oh_replace_key(f->q, page, "/StructParents", qpdf_oh_new_integer(f->q, i));
-        if (na > 0)
-            qpdf_oh_replace_key(f->q, page, "/Tabs", qpdf_oh_new_name(f->q, "/S"));
-    }
-    g_string_free(o, TRUE);
-}
-
-static const char *link_contents(const msp_struct_elem *e)
-{
-    if (e && e->alt && *e->alt)
-        return e->alt;
-    if (e && e->text) {
-        g_strstrip(e->text->str);
-        e->text->len = strlen(e->text->str);
-        if (e->text->len)
-            return e->text->str;
-    }
-    return "Link";
-}
-
-static void put_key(finish *f, qpdf_oh d, const char *key, qpdf_oh v)
-{
-    qpdf_oh_replace_key(f->q, d, key, v);
-    qpdf_oh_release(f->q, v);
-}
-
-static void append(finish *f, qpdf_oh array, qpdf_oh item)
-{
-    qpdf_oh_append_item(f->q, array, item);
-    qpdf_oh_release(f->q, item);
-}
-
-/* A JSON string (qpdf JSON v2): text strings as "u:...", names as "/...". */
-static void json_str(GString *o, const char *prefix, const char *s)
-{
-    g_string_append_c(o, '"');
-    g_string_append(o, prefix);
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        if (*p == '"' || *p == '\\') {
-            g_string_append_c(o, '\\');
-            g_string_append_c(o, (char)*p);
-        } else if (*p < 0x20)
-            g_string_append_printf(o, "\\u%04x", *p);
-        else
-            g_string_append_c(o, (char)*p);
-    }
-    g_string_append_c(o, '"');
-}
-
-/* The structure tree and the parent tree, made in one libqpdf JSON update
- * (thousands of objects: the handle API would cost a call per key), then
- * the annotations' keys through handles. Elements are objects base.. base+n-1,
- * the tree root base+n. */
-static void do_tree(finish *f)
-{
-    msp_struct_sort(f->tags);
-    const GPtrArray *elems = msp_struct_elems(f->tags);
-    const GArray *pages = msp_struct_pages(f->tags);
-    int n = (int)elems->len;
-    if (n == 0) {
-        fail(f, "nothing was drawn as structure content");
-        return;
-    }
-    qpdf_oh size = qpdf_oh_get_key(f->q, qpdf_get_trailer(f->q), "/Size");
-    int base = qpdf_oh_is_integer(f->q, size) ? qpdf_oh_get_int_value_as_int(f->q, size) : 0;
-    if (base <= 0) {
-        fail(f, "cairo's file has no /Size");
-        return;
-    }
-    int root_obj = base + n;
-
-    GString *j = g_string_sized_new((gsize)n * 160);
-    g_string_append(j, "{\"qpdf\":[{\"jsonversion\":2},{");
-    GString *rolemap = g_string_new(NULL);
-    GString *ids = g_string_new(NULL);
-    GHashTable *roles = g_hash_table_new(g_str_hash, g_str_equal);
-    for (int i = 0; i < n; i++) {
-        const msp_struct_elem *e = g_ptr_array_index(elems, i);
-        if (i)
-            g_string_append_c(j, ',');
-        g_string_append_printf(j, "\"obj:%d 0 R\":{\"value\":{\"/Type\":\"/StructElem\",\"/S\":", base + i);
-        json_str(j, "/", e->role ? e->role : e->type);
-        g_string_append_printf(j, ",\"/P\":\"%d 0 R\"", e->parent ? base + e->parent->id : root_obj);
-        if (e->role && !g_hash_table_contains(roles, e->role)) {
-            g_hash_table_add(roles, (gpointer)e->role);
-            if (rolemap->len)
-                g_string_append_c(rolemap, ',');
-            json_str(rolemap, "/", e->role);
-            g_string_append_c(rolemap, ':');
-            json_str(rolemap, "/", e->type);
-        }
-        /* /Pg: the page of the first marked content; its MCIDs are plain numbers */
-        int pg = -1;
-        for (guint k = 0; k < e->kids->len && pg < 0; k++) {
-            const msp_struct_kid *kid = &g_array_index(e->kids, msp_struct_kid, k);
-            if (kid->kind != MSP_KID_ELEM)
-                pg = kid->page;
-        }
-        if (pg >= 0)
-            g_string_append_printf(j, ",\"/Pg\":\"%d 0 R\"", f->page_obj[pg]);
-        g_string_append(j, ",\"/K\":[");
-        bool first = true;
-        for (guint k = 0; k < e->kids->len; k++) {
-            const msp_struct_kid *kid = &g_array_index(e->kids, msp_struct_kid, k);
-            int m = kid->kind == MSP_KID_MCID && f->renum[kid->page] ? f->renum[kid->page][kid->index] : -1;
-            if (kid->kind == MSP_KID_MCID && m < 0)
-                continue;
-            if (kid->kind == MSP_KID_ANNOT && (guint)kid->index >= f->annots[kid->page]->len)
-                continue;
-            if (!first)
-                g_string_append_c(j, ',');
-            first = false;
-            if (kid->kind == MSP_KID_ELEM)
-                g_string_append_printf(j, "\"%d 0 R\"", base + kid->elem->id);
-            else if (kid->kind == MSP_KID_MCID && kid->page == pg)
-                g_string_append_printf(j, "%d", m);
-            else if (kid->kind == MSP_KID_MCID)
-                g_string_append_printf(j, "{\"/Type\":\"/MCR\",\"/Pg\":\"%d 0 R\",\"/MCID\":%d}",
-                                       f->page_obj[kid->page], m);
-            else
-                g_string_append_printf(j, "{\"/Type\":\"/OBJR\",\"/Pg\":\"%d 0 R\",\"/Obj\":\"%d 0 R\"}",
-                                       f->page_obj[kid->page],
-                                       g_array_index(f->annots[kid->page], int, kid->index));
-        }
-        g_string_append_c(j, ']');
-        if (e->lang) {
-            g_string_append(j, ",\"/Lang\":");
-            json_str(j, "u:", e->lang);
-        }
-        if (e->alt && strcmp(e->type, "Figure") == 0) {
-            g_string_append(j, ",\"/Alt\":");
-            json_str(j, "u:", e->alt);
-        }
-        if (strcmp(e->type, "Note") == 0) {
-            /* PDF/UA 7.9: notes have identifiers (in the IDTree); ids sort as written */
-            char id[32];
-            g_snprintf(id, sizeof id, "note-%08d", e->id);
-            g_string_append_printf(j, ",\"/ID\":\"u:%s\"", id);
-            g_string_append_printf(ids, "%s\"u:%s\",\"%d 0 R\"", ids->len ? "," : "", id, base + i);
-        }
-        g_string_append(j, "}}");
-    }
-
-    /* parent tree: page i -> its MCIDs' elements; then one key per annotation */
-    GString *nums = g_string_new(NULL);
-    int key = f->n_pages;
-    for (int i = 0; i < f->n_pages; i++) {
-        const msp_struct_page *pg = &g_array_index(pages, msp_struct_page, i);
-        g_string_append_printf(nums, "%s%d,[", i ? "," : "", i);
-        bool first = true;
-        for (guint m = 0; m < pg->mcs->len; m++) {
-            const msp_struct_mc *mc = &g_array_index(pg->mcs, msp_struct_mc, m);
-            if (f->renum[i][m] < 0)
-                continue;
-            g_string_append_printf(nums, "%s\"%d 0 R\"", first ? "" : ",", base + mc->elem->id);
-            first = false;
-        }
-        g_string_append_c(nums, ']');
-    }
-    for (int i = 0; i < f->n_pages; i++) {
-        const msp_struct_page *pg = &g_array_index(pages, msp_struct_page, i);
-        for (guint k = 0; k < pg->links->len; k++) {
-            const msp_struct_elem *e = g_ptr_array_index(pg->links, k);
-            qpdf_oh a = qpdf_get_object_by_id(f->q, g_array_index(f->annots[i], int, k), 0);
-            put_key(f, a, "/Contents", qpdf_oh_new_unicode_string(f->q, link_contents(e)));
-            if (e) {
-                put_key(f, a, "/StructParent", qpdf_oh_new_integer(f->q, key));
-                g_string_append_printf(nums, ",%d,\"%d 0 R\"", key++, base + e->id);
-            }
-            qpdf_oh_release(f->q, a);
-        }
-    }
-    g_string_append_printf(j, ",\"obj:%d 0 R\":{\"value\":{\"/Type\":\"/StructTreeRoot\","
-                              "\"/K\":[\"%d 0 R\"],\"/ParentTreeNextKey\":%d,"
-                              "\"/ParentTree\":{\"/Nums\":[%s]}",
-                           root_obj, base, key, nums->str);
-    if (rolemap->len)
-        g_string_append_printf(j, ",\"/RoleMap\":{%s}", rolemap->str);
-    if (ids->len)
-        g_string_append_printf(j, ",\"/IDTree\":{\"/Names\":[%s]}", ids->str);
-    g_string_append(j, "}}}]}");
-    if (qpdf_update_from_json_data(f->q, j->str, j->len) & QPDF_ERRORS)
-        qpdf_failed(f, "adding the structure tree");
-    g_hash_table_destroy(roles);
-    g_string_free(rolemap, TRUE);
-    g_string_free(ids, TRUE);
-    g_string_free(nums, TRUE);
-    g_string_free(j, TRUE);
-    if (f->error)
-        return;
-    qpdf_oh root = qpdf_get_root(f->q);
-    put_key(f, root, "/StructTreeRoot", qpdf_get_object_by_id(f->q, root_obj, 0));
-    qpdf_oh mark = qpdf_oh_new_dictionary(f->q);
-    put_key(f, mark, "/Marked", qpdf_oh_new_bool(f->q, QPDF_TRUE));
-    put_key(f, root, "/MarkInfo", mark);
 }
 
 /* "2025-10-08T00:00:00Z" -> "D:20251008000000Z" */
@@ -637,66 +350,339 @@ static char *xmp_packet(const msp_pdf_info *info, const char *producer, msp_pdf_
     return g_string_free(x, FALSE);
 }
 
-static void set_info(finish *f, qpdf_oh dict, const char *key, const char *value)
+
+/* --- the update --- */
+
+typedef struct finish {
+    msp_job *job;
+    qpdf_data q;                 /* cairo's file, read (lazily) only */
+    msp_pdf_standard std;
+    msp_struct *tags;
+    bool tagged;
+    msp_pdf_update *u;
+    int n_pages;
+    int *page_obj;               /* object number of each page */
+    int **renum;                 /* per page: cairo MCID -> ours (-1: none) */
+    GArray **annots;             /* per page: object numbers of its annotations */
+    GString *o;                  /* scratch */
+    char *error;                 /* first failure */
+    bool user_error;             /* the failure is the machine's (a missing profile), not a bug */
+} finish;
+
+static void fail(finish *f, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
+static void fail(finish *f, const char *fmt, ...)
 {
-    if (value && *value)
-        qpdf_oh_replace_key(f->q, dict, key, qpdf_oh_new_unicode_string(f->q, value));
-    else
-        qpdf_oh_remove_key(f->q, dict, key);
+    if (f->error)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    f->error = g_strdup_vprintf(fmt, ap);
+    va_end(ap);
 }
 
-/* Info rewritten from info (so that XMP and Info agree by construction),
- * the XMP packet, and what the catalog needs for the standard. */
-static void do_catalog(finish *f, const msp_pdf_info *info)
+static bool qpdf_failed(finish *f, const char *what)
 {
-    qpdf_oh root = qpdf_get_root(f->q);
-    qpdf_oh trailer = qpdf_get_trailer(f->q);
-    qpdf_oh in = qpdf_oh_get_key(f->q, trailer, "/Info");
-    if (!qpdf_oh_is_dictionary(f->q, in)) {
-        in = qpdf_make_indirect_object(f->q, qpdf_oh_new_dictionary(f->q));
-        qpdf_oh_replace_key(f->q, trailer, "/Info", in);
+    if (!qpdf_has_error(f->q))
+        return false;
+    qpdf_error e = qpdf_get_error(f->q);
+    fail(f, "%s: %s", what, e ? qpdf_get_error_full_text(f->q, e) : "libqpdf failed");
+    return true;
+}
+
+static bool skipped(const char *key, const char *const *skip)
+{
+    for (; skip && *skip; skip++)
+        if (strcmp(key, *skip) == 0)
+            return true;
+    return false;
+}
+
+/* Appends the entries of dictionary d as PDF syntax ("/Key value ..."),
+ * leaving out the keys in skip (NULL-terminated, with their slash). */
+static void copy_keys(finish *f, qpdf_oh d, GString *o, const char *const *skip)
+{
+    GPtrArray *keys = g_ptr_array_new_with_free_func(g_free);
+    qpdf_oh_begin_dict_key_iter(f->q, d);
+    while (qpdf_oh_dict_more_keys(f->q))
+        g_ptr_array_add(keys, g_strdup(qpdf_oh_dict_next_key(f->q)));
+    for (guint i = 0; i < keys->len; i++) {
+        const char *k = g_ptr_array_index(keys, i);
+        if (skipped(k, skip))
+            continue;
+        qpdf_oh v = qpdf_oh_get_key(f->q, d, k);
+        g_string_append_c(o, ' ');
+        put_name(o, k + 1);
+        g_string_append_c(o, ' ');
+        g_string_append(o, qpdf_oh_unparse(f->q, v));
+        qpdf_oh_release(f->q, v);
     }
-    char *producer = g_strdup_printf("mspdoc %s (cairo %s, qpdf %s)", MSP_VERSION,
-                                     cairo_version_string(), qpdf_get_qpdf_version());
+    g_ptr_array_free(keys, TRUE);
+}
+
+static void write_object(finish *f, int num, const GString *body)
+{
+    msp_pdf_update_object(f->u, num, body->str, body->len);
+}
+
+/* Each page's content with cairo's marks rewritten (tagged: MCIDs of the
+ * structure, artifacts marked; untagged: no marks), the page with its
+ * /StructParents and /Tabs. Annotations are written by do_annots. */
+static void do_pages(finish *f)
+{
+    const GArray *pages = msp_struct_pages(f->tags);
+    if ((int)pages->len != f->n_pages) {
+        fail(f, "%d pages in the file but %u drawn", f->n_pages, pages->len);
+        return;
+    }
+    static const char *const page_skip[] = { "/StructParents", "/Tabs", NULL };
+    GString *content = g_string_new(NULL);
+    for (int i = 0; i < f->n_pages && !f->error; i++) {
+        const msp_struct_page *pg = &g_array_index(pages, msp_struct_page, i);
+        qpdf_oh page = qpdf_get_page_n(f->q, (size_t)i);
+        f->page_obj[i] = qpdf_oh_get_object_id(f->q, page);
+        f->annots[i] = g_array_new(FALSE, FALSE, sizeof(int));
+        qpdf_oh an = qpdf_oh_get_key(f->q, page, "/Annots");
+        int na = qpdf_oh_is_array(f->q, an) ? qpdf_oh_get_array_n_items(f->q, an) : 0;
+        for (int k = 0; k < na; k++) {
+            qpdf_oh a = qpdf_oh_get_array_item(f->q, an, k);
+            int id = qpdf_oh_get_object_id(f->q, a);
+            g_array_append_val(f->annots[i], id);
+            qpdf_oh_release(f->q, a);
+        }
+        qpdf_oh_release(f->q, an);
+        if ((int)pg->links->len != na) {
+            fail(f, "page %d has %d link annotations but %u links were drawn", i + 1, na,
+                 pg->links->len);
+            break;
+        }
+        qpdf_oh c = qpdf_oh_get_key(f->q, page, "/Contents");
+        int cobj = qpdf_oh_is_stream(f->q, c) ? qpdf_oh_get_object_id(f->q, c) : 0;
+        qpdf_oh_release(f->q, c);
+        if (cobj <= 0) {
+            fail(f, "page %d has no single content stream", i + 1);
+            break;
+        }
+        unsigned char *buf = NULL;
+        size_t len = 0;
+        if (qpdf_oh_get_page_content_data(f->q, page, &buf, &len) != QPDF_SUCCESS || !buf) {
+            free(buf);
+            if (!qpdf_failed(f, "reading a page's content"))
+                fail(f, "cannot read the content of page %d", i + 1);
+            break;
+        }
+        f->renum[i] = g_new(int, pg->mcs->len ? pg->mcs->len : 1);
+        g_string_truncate(content, 0);
+        int seen = rewrite_content(content, (const char *)buf, len, pg, f->renum[i], !f->tagged);
+        free(buf);
+        if (seen != (int)pg->mcs->len) {
+            fail(f, "page %d: %d marked-content sequences in the file, %u drawn", i + 1, seen,
+                 pg->mcs->len);
+            break;
+        }
+        msp_pdf_update_stream(f->u, cobj, "", (const guint8 *)content->str, content->len, true);
+        g_string_assign(f->o, "<<");
+        copy_keys(f, page, f->o, page_skip);
+        if (f->tagged) {
+            g_string_append_printf(f->o, " /StructParents %d", i);
+            if (na > 0)
+                g_string_append(f->o, " /Tabs /S");
+        }
+        g_string_append(f->o, " >>");
+        write_object(f, f->page_obj[i], f->o);
+        qpdf_oh_release(f->q, page);
+    }
+    g_string_free(content, TRUE);
+}
+
+static const char *link_contents(const msp_struct_elem *e)
+{
+    if (e && e->alt && *e->alt)
+        return e->alt;
+    if (e && e->text) {
+        g_strstrip(e->text->str);
+        e->text->len = strlen(e->text->str);
+        if (e->text->len)
+            return e->text->str;
+    }
+    return "Link";
+}
+
+/* The annotations: printable (PDF/A 6.3.2), with their text as /Contents
+ * (PDF/UA 7.18.1) and, tagged, the parent-tree key of their Link. Returns
+ * the next key (from first). */
+static int do_annots(finish *f, const int *elem_obj, int first, GString *nums)
+{
+    static const char *const skip[] = { "/StructParent", "/Contents", "/F", NULL };
+    const GArray *pages = msp_struct_pages(f->tags);
+    int key = first;
+    for (int i = 0; i < f->n_pages; i++) {
+        const msp_struct_page *pg = &g_array_index(pages, msp_struct_page, i);
+        for (guint k = 0; k < pg->links->len; k++) {
+            const msp_struct_elem *e = g_ptr_array_index(pg->links, k);
+            int id = g_array_index(f->annots[i], int, k);
+            qpdf_oh a = qpdf_get_object_by_id(f->q, id, 0);
+            g_string_assign(f->o, "<<");
+            copy_keys(f, a, f->o, skip);
+            qpdf_oh_release(f->q, a);
+            g_string_append(f->o, " /F 4 /Contents ");
+            put_text(f->o, link_contents(e));
+            if (f->tagged && e && elem_obj) {
+                g_string_append_printf(f->o, " /StructParent %d", key);
+                g_string_append_printf(nums, " %d %d 0 R", key++, elem_obj[e->id]);
+            }
+            g_string_append(f->o, " >>");
+            write_object(f, id, f->o);
+        }
+    }
+    return key;
+}
+
+/* The structure tree: one object per element, the root with the parent
+ * tree, the role map and the IDTree of the notes. Returns the root's
+ * object number, or 0. */
+static int do_tree(finish *f)
+{
+    msp_struct_sort(f->tags);
+    const GPtrArray *elems = msp_struct_elems(f->tags);
+    const GArray *pages = msp_struct_pages(f->tags);
+    int n = (int)elems->len;
+    if (n == 0) {
+        fail(f, "nothing was drawn as structure content");
+        return 0;
+    }
+    int *obj = g_new(int, n);
+    for (int i = 0; i < n; i++)
+        obj[i] = msp_pdf_update_alloc(f->u);
+    int root_obj = msp_pdf_update_alloc(f->u);
+    GString *rolemap = g_string_new(NULL), *ids = g_string_new(NULL);
+    GHashTable *roles = g_hash_table_new(g_str_hash, g_str_equal);
+    GString *o = f->o;
+    for (int i = 0; i < n; i++) {
+        const msp_struct_elem *e = g_ptr_array_index(elems, i);
+        g_string_assign(o, "<< /Type /StructElem /S ");
+        put_name(o, e->role ? e->role : e->type);
+        if (e->role && !g_hash_table_contains(roles, e->role)) {
+            g_hash_table_add(roles, (gpointer)e->role);
+            g_string_append_c(rolemap, ' ');
+            put_name(rolemap, e->role);
+            g_string_append_c(rolemap, ' ');
+            put_name(rolemap, e->type);
+        }
+        g_string_append_printf(o, " /P %d 0 R", e->parent ? obj[e->parent->id] : root_obj);
+        /* /Pg: the page of its first marked content, whose MCIDs are plain numbers */
+        int pg = -1;
+        for (guint k = 0; k < e->kids->len && pg < 0; k++) {
+            const msp_struct_kid *kid = &g_array_index(e->kids, msp_struct_kid, k);
+            if (kid->kind != MSP_KID_ELEM)
+                pg = kid->page;
+        }
+        if (pg >= 0)
+            g_string_append_printf(o, " /Pg %d 0 R", f->page_obj[pg]);
+        g_string_append(o, " /K [");
+        for (guint k = 0; k < e->kids->len; k++) {
+            const msp_struct_kid *kid = &g_array_index(e->kids, msp_struct_kid, k);
+            switch (kid->kind) {
+            case MSP_KID_ELEM:
+                g_string_append_printf(o, " %d 0 R", obj[kid->elem->id]);
+                break;
+            case MSP_KID_MCID: {
+                int m = f->renum[kid->page] ? f->renum[kid->page][kid->index] : -1;
+                if (m >= 0 && kid->page == pg)
+                    g_string_append_printf(o, " %d", m);
+                else if (m >= 0)
+                    g_string_append_printf(o, " << /Type /MCR /Pg %d 0 R /MCID %d >>",
+                                           f->page_obj[kid->page], m);
+                break;
+            }
+            case MSP_KID_ANNOT:
+                if ((guint)kid->index < f->annots[kid->page]->len)
+                    g_string_append_printf(o, " << /Type /OBJR /Pg %d 0 R /Obj %d 0 R >>",
+                                           f->page_obj[kid->page],
+                                           g_array_index(f->annots[kid->page], int, kid->index));
+                break;
+            }
+        }
+        g_string_append(o, " ]");
+        if (e->lang) {
+            g_string_append(o, " /Lang ");
+            put_text(o, e->lang);
+        }
+        if (e->alt && strcmp(e->type, "Figure") == 0) {
+            g_string_append(o, " /Alt ");
+            put_text(o, e->alt);
+        }
+        if (strcmp(e->type, "Note") == 0) {
+            /* PDF/UA 7.9: notes have identifiers (in the IDTree); ids sort as written */
+            char id[32];
+            g_snprintf(id, sizeof id, "note-%08d", e->id);
+            g_string_append_printf(o, " /ID (%s)", id);
+            g_string_append_printf(ids, " (%s) %d 0 R", id, obj[i]);
+        }
+        g_string_append(o, " >>");
+        write_object(f, obj[i], o);
+    }
+
+    /* parent tree: page i -> its MCIDs' elements; then one key per annotation */
+    GString *nums = g_string_new(NULL);
+    for (int i = 0; i < f->n_pages; i++) {
+        const msp_struct_page *pg = &g_array_index(pages, msp_struct_page, i);
+        g_string_append_printf(nums, " %d [", i);
+        for (guint m = 0; m < pg->mcs->len; m++) {
+            const msp_struct_mc *mc = &g_array_index(pg->mcs, msp_struct_mc, m);
+            if (f->renum[i][m] >= 0)
+                g_string_append_printf(nums, " %d 0 R", obj[mc->elem->id]);
+        }
+        g_string_append(nums, " ]");
+    }
+    int key = do_annots(f, obj, f->n_pages, nums);
+    g_string_printf(o, "<< /Type /StructTreeRoot /K [ %d 0 R ] /ParentTreeNextKey %d"
+                       " /ParentTree << /Nums [%s ] >>", obj[0], key, nums->str);
+    if (rolemap->len)
+        g_string_append_printf(o, " /RoleMap <<%s >>", rolemap->str);
+    if (ids->len)
+        g_string_append_printf(o, " /IDTree << /Names [%s ] >>", ids->str);
+    g_string_append(o, " >>");
+    write_object(f, root_obj, o);
+    g_hash_table_destroy(roles);
+    g_string_free(rolemap, TRUE);
+    g_string_free(ids, TRUE);
+    g_string_free(nums, TRUE);
+    g_free(obj);
+    return root_obj;
+}
+
+static void info_entry(GString *o, const char *key, const char *value)
+{
+    if (!value || !*value)
+        return;
+    g_string_append_printf(o, " /%s ", key);
+    put_text(o, value);
+}
+
+/* A new Info dictionary from info (so that XMP and Info agree by
+ * construction). Returns its object number. */
+static int do_info(finish *f, const msp_pdf_info *info, const char *producer)
+{
     char *date = info->date ? pdf_date(info->date) : NULL;
-    set_info(f, in, "/Title", info->title);
-    set_info(f, in, "/Author", info->author);
-    set_info(f, in, "/Subject", info->subject);
-    set_info(f, in, "/Keywords", info->keywords);
-    set_info(f, in, "/Creator", info->creator);
-    set_info(f, in, "/Producer", producer);
-    set_info(f, in, "/CreationDate", date);
-    set_info(f, in, "/ModDate", date);
+    g_string_assign(f->o, "<<");
+    info_entry(f->o, "Title", info->title);
+    info_entry(f->o, "Author", info->author);
+    info_entry(f->o, "Subject", info->subject);
+    info_entry(f->o, "Keywords", info->keywords);
+    info_entry(f->o, "Creator", info->creator);
+    info_entry(f->o, "Producer", producer);
+    info_entry(f->o, "CreationDate", date);
+    info_entry(f->o, "ModDate", date);
+    g_string_append(f->o, " >>");
     g_free(date);
-
-    bool tagged = msp_pdf_standard_tagged(f->std);
-    if (tagged || f->std.pdfa) {
-        char *xmp = xmp_packet(info, producer, f->std);
-        qpdf_oh st = qpdf_oh_new_stream(f->q);
-        qpdf_oh_replace_stream_data(f->q, st, (const unsigned char *)xmp, strlen(xmp),
-                                    qpdf_oh_new_null(f->q), qpdf_oh_new_null(f->q));
-        qpdf_oh d = qpdf_oh_get_dict(f->q, st);
-        qpdf_oh_replace_key(f->q, d, "/Type", qpdf_oh_new_name(f->q, "/Metadata"));
-        qpdf_oh_replace_key(f->q, d, "/Subtype", qpdf_oh_new_name(f->q, "/XML"));
-        qpdf_oh_replace_key(f->q, root, "/Metadata", st);   /* a new stream is indirect already */
-        g_free(xmp);
-    }
-    if (info->lang && *info->lang)
-        qpdf_oh_replace_key(f->q, root, "/Lang", qpdf_oh_new_unicode_string(f->q, info->lang));
-    if (tagged) {
-        qpdf_oh vp = qpdf_oh_new_dictionary(f->q);
-        put_key(f, vp, "/DisplayDocTitle", qpdf_oh_new_bool(f->q, QPDF_TRUE));
-        put_key(f, root, "/ViewerPreferences", vp);
-    }
-    else {
-        qpdf_oh_remove_key(f->q, root, "/StructTreeRoot");
-        qpdf_oh_remove_key(f->q, root, "/MarkInfo");
-    }
-    g_free(producer);
+    int num = msp_pdf_update_alloc(f->u);
+    write_object(f, num, f->o);
+    return num;
 }
 
-/* PDF/A-2: the sRGB output intent, no interpolation. */
-static void do_pdfa(finish *f)
+/* PDF/A-2: the sRGB output intent (returns the intent's object number, or
+ * 0), images not interpolated. */
+static int do_pdfa(finish *f)
 {
     gsize len = 0;
     const guint8 *icc = NULL;
@@ -705,43 +691,71 @@ static void do_pdfa(finish *f)
         fail(f, "%s", why);
         f->user_error = true;
         g_free(why);
-        return;
+        return 0;
     }
-    qpdf_oh st = qpdf_oh_new_stream(f->q);
-    qpdf_oh_replace_stream_data(f->q, st, icc, len, qpdf_oh_new_null(f->q), qpdf_oh_new_null(f->q));
-    qpdf_oh_replace_key(f->q, qpdf_oh_get_dict(f->q, st), "/N", qpdf_oh_new_integer(f->q, 3));
-    qpdf_oh oi = qpdf_oh_new_dictionary(f->q);
-    put_key(f, oi, "/Type", qpdf_oh_new_name(f->q, "/OutputIntent"));
-    put_key(f, oi, "/S", qpdf_oh_new_name(f->q, "/GTS_PDFA1"));
-    put_key(f, oi, "/OutputConditionIdentifier", qpdf_oh_new_string(f->q, "sRGB IEC61966-2.1"));
-    put_key(f, oi, "/Info", qpdf_oh_new_string(f->q, "sRGB IEC61966-2.1"));
-    put_key(f, oi, "/DestOutputProfile", st);   /* a new stream is indirect already */
-    qpdf_oh list = qpdf_oh_new_array(f->q);
-    append(f, list, oi);
-    put_key(f, qpdf_get_root(f->q), "/OutputIntents", list);
-    for (int i = 0; i < f->n_pages; i++) {
+    int icc_obj = msp_pdf_update_alloc(f->u);
+    msp_pdf_update_stream(f->u, icc_obj, "/N 3", icc, len, true);
+    int oi = msp_pdf_update_alloc(f->u);
+    g_string_printf(f->o, "<< /Type /OutputIntent /S /GTS_PDFA1 /OutputConditionIdentifier "
+                          "(sRGB IEC61966-2.1) /Info (sRGB IEC61966-2.1) /DestOutputProfile %d 0 R >>",
+                    icc_obj);
+    write_object(f, oi, f->o);
+
+    /* images (and their soft masks) with /Interpolate: redefined without it */
+    static const char *const skip[] = { "/Interpolate", "/Length", NULL };
+    GHashTable *done = g_hash_table_new(g_direct_hash, g_direct_equal);
+    for (int i = 0; i < f->n_pages && !f->error; i++) {
         qpdf_oh page = qpdf_get_page_n(f->q, (size_t)i);
         qpdf_oh res = qpdf_oh_get_key(f->q, page, "/Resources");
         qpdf_oh xo = qpdf_oh_get_key(f->q, res, "/XObject");
-        if (!qpdf_oh_is_dictionary(f->q, xo))
-            continue;
-        qpdf_oh_begin_dict_key_iter(f->q, xo);
-        while (qpdf_oh_dict_more_keys(f->q)) {
-            qpdf_oh x = qpdf_oh_get_key(f->q, xo, qpdf_oh_dict_next_key(f->q));
+        GArray *todo = g_array_new(FALSE, FALSE, sizeof(qpdf_oh));
+        if (qpdf_oh_is_dictionary(f->q, xo)) {
+            GPtrArray *keys = g_ptr_array_new_with_free_func(g_free);
+            qpdf_oh_begin_dict_key_iter(f->q, xo);
+            while (qpdf_oh_dict_more_keys(f->q))
+                g_ptr_array_add(keys, g_strdup(qpdf_oh_dict_next_key(f->q)));
+            for (guint k = 0; k < keys->len; k++) {
+                qpdf_oh x = qpdf_oh_get_key(f->q, xo, g_ptr_array_index(keys, k));
+                g_array_append_val(todo, x);
+                qpdf_oh d = qpdf_oh_is_stream(f->q, x) ? qpdf_oh_get_dict(f->q, x) : 0;
+                qpdf_oh sm = d ? qpdf_oh_get_key(f->q, d, "/SMask") : 0;
+                if (sm && qpdf_oh_is_stream(f->q, sm))
+                    g_array_append_val(todo, sm);
+            }
+            g_ptr_array_free(keys, TRUE);
+        }
+        for (guint k = 0; k < todo->len; k++) {
+            qpdf_oh x = g_array_index(todo, qpdf_oh, k);
             if (!qpdf_oh_is_stream(f->q, x))
                 continue;
             qpdf_oh d = qpdf_oh_get_dict(f->q, x);
-            qpdf_oh_remove_key(f->q, d, "/Interpolate");
-            qpdf_oh sm = qpdf_oh_get_key(f->q, d, "/SMask");
-            if (qpdf_oh_is_stream(f->q, sm))
-                qpdf_oh_remove_key(f->q, qpdf_oh_get_dict(f->q, sm), "/Interpolate");
+            int num = qpdf_oh_get_object_id(f->q, x);
+            if (!qpdf_oh_has_key(f->q, d, "/Interpolate") || num <= 0 ||
+                g_hash_table_contains(done, GINT_TO_POINTER(num)))
+                continue;
+            g_hash_table_add(done, GINT_TO_POINTER(num));
+            unsigned char *raw = NULL;
+            size_t rlen = 0;
+            QPDF_BOOL filtered = QPDF_FALSE;
+            if (qpdf_oh_get_stream_data(f->q, x, qpdf_dl_none, &filtered, &raw, &rlen) != QPDF_SUCCESS) {
+                free(raw);
+                qpdf_failed(f, "reading an image");
+                break;
+            }
+            g_string_truncate(f->o, 0);
+            copy_keys(f, d, f->o, skip);
+            msp_pdf_update_stream(f->u, num, f->o->str, raw, rlen, false);
+            free(raw);
         }
+        g_array_free(todo, TRUE);
     }
+    g_hash_table_destroy(done);
+    return oi;
 }
 
 /* /PageLabels when the printed numbers are not 1, 2, 3...: a range starts
- * where the style or the sequence breaks. */
-static void do_labels(finish *f, const msp_pdf_label *labels, int n)
+ * where the style or the sequence breaks. Appends " /PageLabels ..." to o. */
+static void do_labels(GString *o, const msp_pdf_label *labels, int n, int n_pages)
 {
     bool plain = true;
     for (int i = 0; i < n && plain; i++) {
@@ -749,48 +763,68 @@ static void do_labels(finish *f, const msp_pdf_label *labels, int n)
         g_snprintf(want, sizeof want, "%d", i + 1);
         plain = labels[i].text && strcmp(labels[i].text, want) == 0;
     }
-    if (plain || n != f->n_pages)
+    if (plain || n != n_pages)
         return;
-    GString *s = g_string_new("<< /Nums [");
+    static const char *const r[] = { "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x",
+                                     "xi", "xii", "xiii", "xiv", "xv", "xvi", "xvii", "xviii",
+                                     "xix", "xx" };
+    g_string_append(o, " /PageLabels << /Nums [");
     char prev_style = 0;
     int prev = 0;
     for (int i = 0; i < n; i++) {
         const char *t = labels[i].text ? labels[i].text : "";
-        char style = 0;
-        char dec[16], low[16];
-        g_snprintf(dec, sizeof dec, "%d", labels[i].number);
-        if (strcmp(t, dec) == 0)
+        int k = labels[i].number;
+        char style = 0, dec[16];
+        g_snprintf(dec, sizeof dec, "%d", k);
+        if (strcmp(t, dec) == 0) {
             style = 'D';
-        else {
-            static const char *const r[] = { "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x",
-                                             "xi", "xii", "xiii", "xiv", "xv", "xvi", "xvii", "xviii",
-                                             "xix", "xx" };
-            int k = labels[i].number;
-            g_strlcpy(low, k >= 1 && k <= 20 ? r[k - 1] : "", sizeof low);
-            char *up = g_ascii_strup(low, -1);
-            if (*low && strcmp(t, low) == 0)
-                style = 'r';
-            else if (*low && strcmp(t, up) == 0)
-                style = 'R';
+        } else if (k >= 1 && k <= 20) {
+            char *up = g_ascii_strup(r[k - 1], -1);
+            style = strcmp(t, r[k - 1]) == 0 ? 'r' : strcmp(t, up) == 0 ? 'R' : 0;
             g_free(up);
         }
-        bool cont = i > 0 && style && style == prev_style && labels[i].number == prev + 1;
-        if (!cont) {
-            g_string_append_printf(s, " %d <<", i);
-            if (style)
-                g_string_append_printf(s, " /S /%c /St %d", style, labels[i].number > 0 ? labels[i].number : 1);
-            else {
-                g_string_append(s, " /P ");
-                put_text(s, t);
+        if (!(i > 0 && style && style == prev_style && k == prev + 1)) {
+            g_string_append_printf(o, " %d <<", i);
+            if (style) {
+                g_string_append_printf(o, " /S /%c /St %d", style, k > 0 ? k : 1);
+            } else {
+                g_string_append(o, " /P ");
+                put_text(o, t);
             }
-            g_string_append(s, " >>");
+            g_string_append(o, " >>");
         }
         prev_style = style;
-        prev = labels[i].number;
+        prev = k;
     }
-    g_string_append(s, " ] >>");
-    qpdf_oh_replace_key(f->q, qpdf_get_root(f->q), "/PageLabels", parse(f, s));
-    g_string_free(s, TRUE);
+    g_string_append(o, " ] >>");
+}
+
+/* The catalog, redefined with what the standard needs. */
+static void do_catalog(finish *f, const msp_pdf_info *info, int tree, int metadata, int intent,
+                       const msp_pdf_label *labels, int n_labels)
+{
+    static const char *const skip[] = { "/StructTreeRoot", "/MarkInfo", "/Lang", "/ViewerPreferences",
+                                        "/Metadata", "/OutputIntents", "/PageLabels", "/Version", NULL };
+    qpdf_oh root = qpdf_get_root(f->q);
+    int num = qpdf_oh_get_object_id(f->q, root);
+    g_string_assign(f->o, "<<");
+    copy_keys(f, root, f->o, skip);
+    if (f->tagged || f->std.pdfa)
+        g_string_append(f->o, " /Version /1.7");
+    if (tree)
+        g_string_append_printf(f->o, " /StructTreeRoot %d 0 R /MarkInfo << /Marked true >>"
+                                     " /ViewerPreferences << /DisplayDocTitle true >>", tree);
+    if (info->lang && *info->lang) {
+        g_string_append(f->o, " /Lang ");
+        put_text(f->o, info->lang);
+    }
+    if (metadata)
+        g_string_append_printf(f->o, " /Metadata %d 0 R", metadata);
+    if (intent)
+        g_string_append_printf(f->o, " /OutputIntents [ %d 0 R ]", intent);
+    do_labels(f->o, labels, n_labels, f->n_pages);
+    g_string_append(f->o, " >>");
+    write_object(f, num, f->o);
 }
 
 msp_status msp_pdf_finish(msp_job *job, const char *where, const guint8 *in, gsize len,
@@ -798,65 +832,85 @@ msp_status msp_pdf_finish(msp_job *job, const char *where, const guint8 *in, gsi
                           const msp_pdf_label *labels, int n_labels, GByteArray **out)
 {
     *out = NULL;
-    finish f = { .job = job, .where = where, .std = std, .tags = tags };
-    bool tagged = msp_pdf_standard_tagged(std) && tags;
+    finish f = { .job = job, .std = std, .tags = tags, .tagged = msp_pdf_standard_tagged(std) };
+    f.o = g_string_new(NULL);
     f.q = qpdf_init();
     qpdf_silence_errors(f.q);
     qpdf_set_suppress_warnings(f.q, QPDF_TRUE);
-    if (qpdf_read_memory(f.q, where, (const char *)in, (unsigned long long)len, NULL) & QPDF_ERRORS)
+    gint64 prev = msp_pdf_startxref(in, len);
+    if (!tags)
+        fail(&f, "no structure was recorded");
+    else if (prev < 0)
+        fail(&f, "cairo's file has no startxref");
+    else if (qpdf_read_memory(f.q, where, (const char *)in, (unsigned long long)len, NULL) & QPDF_ERRORS)
         qpdf_failed(&f, "reading cairo's output back");
+    else if (qpdf_more_warnings(f.q))
+        /* the base must be sound: an update cannot mend it */
+        fail(&f, "cairo's file is damaged: %s",
+             qpdf_get_error_full_text(f.q, qpdf_next_warning(f.q)));
+    int size = 0;
     if (!f.error) {
         f.n_pages = qpdf_get_num_pages(f.q);
-        if (f.n_pages < 0)
-            qpdf_failed(&f, "listing the pages");
+        qpdf_oh sz = qpdf_oh_get_key(f.q, qpdf_get_trailer(f.q), "/Size");
+        size = qpdf_oh_is_integer(f.q, sz) ? qpdf_oh_get_int_value_as_int(f.q, sz) : 0;
+        if (f.n_pages < 0 || size <= 0)
+            fail(&f, "cairo's file has no pages or no /Size");
     }
     if (!f.error) {
+        f.u = msp_pdf_update_new(in, len, size, prev);
         f.page_obj = g_new0(int, f.n_pages ? f.n_pages : 1);
         f.renum = g_new0(int *, f.n_pages ? f.n_pages : 1);
         f.annots = g_new0(GArray *, f.n_pages ? f.n_pages : 1);
-        do_pages(&f, tagged);
+        do_pages(&f);
     }
-    if (!f.error && !qpdf_failed(&f, "reading the pages") && tagged)
-        do_tree(&f);
-    if (!f.error && !qpdf_failed(&f, "writing the structure tree"))
-        do_catalog(&f, info);
-    if (!f.error && !qpdf_failed(&f, "completing the catalog") && std.pdfa)
-        do_pdfa(&f);
-    if (!f.error && !qpdf_failed(&f, "adding the output intent"))
-        do_labels(&f, labels, n_labels);
-    if (!f.error && !qpdf_failed(&f, "completing the file")) {
-        qpdf_init_write_memory(f.q);
-        qpdf_set_deterministic_ID(f.q, QPDF_TRUE);
-        qpdf_set_decode_level(f.q, qpdf_dl_none);
-        qpdf_set_compress_streams(f.q, QPDF_TRUE);
-        qpdf_set_object_stream_mode(f.q, qpdf_o_generate);
-        if (tagged || std.pdfa)
-            qpdf_set_minimum_pdf_version(f.q, "1.7");
-        if (qpdf_write(f.q) & QPDF_ERRORS)
-            qpdf_failed(&f, "writing the file");
+    int tree = 0, metadata = 0, intent = 0, info_obj = 0;
+    char *producer = g_strdup_printf("mspdoc %s (cairo %s)", MSP_VERSION, cairo_version_string());
+    if (!f.error && f.tagged)
+        tree = do_tree(&f);
+    else if (!f.error) {
+        GString *unused = g_string_new(NULL);
+        do_annots(&f, NULL, 0, unused);
+        g_string_free(unused, TRUE);
     }
+    if (!f.error && !qpdf_failed(&f, "reading the pages"))
+        info_obj = do_info(&f, info, producer);
+    if (!f.error && (f.tagged || std.pdfa)) {
+        char *xmp = xmp_packet(info, producer, std);
+        metadata = msp_pdf_update_alloc(f.u);
+        msp_pdf_update_stream(f.u, metadata, "/Type /Metadata /Subtype /XML", (const guint8 *)xmp,
+                              strlen(xmp), false);
+        g_free(xmp);
+    }
+    if (!f.error && std.pdfa)
+        intent = do_pdfa(&f);
+    if (!f.error && !qpdf_failed(&f, "reading the file's objects"))
+        do_catalog(&f, info, tree, metadata, intent, labels, n_labels);
+    if (!f.error && !qpdf_failed(&f, "reading the catalog")) {
+        int root = qpdf_oh_get_object_id(f.q, qpdf_get_root(f.q));
+        char *keys = g_strdup_printf("/Root %d 0 R /Info %d 0 R", root, info_obj);
+        *out = msp_pdf_update_finish(f.u, keys);
+        f.u = NULL;
+        g_free(keys);
+    }
+    g_free(producer);
     msp_status st = MSP_OK;
-    if (f.error) {
+    if (f.error)
         st = msp_diag_error(&job->diags, MSP_E_OUTPUT, ((msp_loc){ where, 0, 0 }),
                             f.user_error ? "or choose a --pdf-standard without PDF/A (ua-1, none)"
-                                         : "this is a bug in mspdoc: report it with the input; "
-                                           "--pdf-standard none may work around it",
+                                         : "this is a bug in mspdoc: report it with the input",
                             "cannot finish the PDF as %s: %s", msp_pdf_standard_name(std), f.error);
-    } else {
-        GByteArray *b = g_byte_array_sized_new((guint)qpdf_get_buffer_length(f.q));
-        g_byte_array_append(b, qpdf_get_buffer(f.q), (guint)qpdf_get_buffer_length(f.q));
-        *out = b;
-    }
     for (int i = 0; i < f.n_pages; i++) {
         if (f.renum)
             g_free(f.renum[i]);
         if (f.annots && f.annots[i])
             g_array_free(f.annots[i], TRUE);
     }
+    msp_pdf_update_free(f.u);
     g_free(f.renum);
     g_free(f.annots);
     g_free(f.page_obj);
     g_free(f.error);
+    g_string_free(f.o, TRUE);
     qpdf_cleanup(&f.q);
     return st;
 }
