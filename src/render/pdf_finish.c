@@ -8,7 +8,7 @@
 #include "render/pdf_finish.h"
 
 #include "render/icc.h"
-#include "render/pdf_update.h"
+#include "render/pdf_write.h"
 
 #include <qpdf/qpdf-c.h>
 #include <string.h>
@@ -351,7 +351,7 @@ static char *xmp_packet(const msp_pdf_info *info, const char *producer, msp_pdf_
 }
 
 
-/* --- the update --- */
+/* --- the finished file --- */
 
 typedef struct finish {
     msp_job *job;
@@ -359,7 +359,7 @@ typedef struct finish {
     msp_pdf_standard std;
     msp_struct *tags;
     bool tagged;
-    msp_pdf_update *u;
+    msp_pdf_writer *w;
     int n_pages;
     int *page_obj;               /* object number of each page */
     int **renum;                 /* per page: cairo MCID -> ours (-1: none) */
@@ -421,7 +421,7 @@ static void copy_keys(finish *f, qpdf_oh d, GString *o, const char *const *skip)
 
 static void write_object(finish *f, int num, const GString *body)
 {
-    msp_pdf_update_object(f->u, num, body->str, body->len);
+    msp_pdf_writer_object(f->w, num, body->str, body->len);
 }
 
 /* Each page's content with cairo's marks rewritten (tagged: MCIDs of the
@@ -479,7 +479,7 @@ static void do_pages(finish *f)
                  pg->mcs->len);
             break;
         }
-        msp_pdf_update_stream(f->u, cobj, "", (const guint8 *)content->str, content->len, true);
+        msp_pdf_writer_stream(f->w, cobj, "", (const guint8 *)content->str, content->len, true);
         g_string_assign(f->o, "<<");
         copy_keys(f, page, f->o, page_skip);
         if (f->tagged) {
@@ -552,8 +552,8 @@ static int do_tree(finish *f)
     }
     int *obj = g_new(int, n);
     for (int i = 0; i < n; i++)
-        obj[i] = msp_pdf_update_alloc(f->u);
-    int root_obj = msp_pdf_update_alloc(f->u);
+        obj[i] = msp_pdf_writer_alloc(f->w);
+    int root_obj = msp_pdf_writer_alloc(f->w);
     GString *rolemap = g_string_new(NULL), *ids = g_string_new(NULL);
     GHashTable *roles = g_hash_table_new(g_str_hash, g_str_equal);
     GString *o = f->o;
@@ -675,7 +675,7 @@ static int do_info(finish *f, const msp_pdf_info *info, const char *producer)
     info_entry(f->o, "ModDate", date);
     g_string_append(f->o, " >>");
     g_free(date);
-    int num = msp_pdf_update_alloc(f->u);
+    int num = msp_pdf_writer_alloc(f->w);
     write_object(f, num, f->o);
     return num;
 }
@@ -693,9 +693,9 @@ static int do_pdfa(finish *f)
         g_free(why);
         return 0;
     }
-    int icc_obj = msp_pdf_update_alloc(f->u);
-    msp_pdf_update_stream(f->u, icc_obj, "/N 3", icc, len, true);
-    int oi = msp_pdf_update_alloc(f->u);
+    int icc_obj = msp_pdf_writer_alloc(f->w);
+    msp_pdf_writer_stream(f->w, icc_obj, "/N 3", icc, len, true);
+    int oi = msp_pdf_writer_alloc(f->w);
     g_string_printf(f->o, "<< /Type /OutputIntent /S /GTS_PDFA1 /OutputConditionIdentifier "
                           "(sRGB IEC61966-2.1) /Info (sRGB IEC61966-2.1) /DestOutputProfile %d 0 R >>",
                     icc_obj);
@@ -744,7 +744,7 @@ static int do_pdfa(finish *f)
             }
             g_string_truncate(f->o, 0);
             copy_keys(f, d, f->o, skip);
-            msp_pdf_update_stream(f->u, num, f->o->str, raw, rlen, false);
+            msp_pdf_writer_stream(f->w, num, f->o->str, raw, rlen, false);
             free(raw);
         }
         g_array_free(todo, TRUE);
@@ -827,6 +827,93 @@ static void do_catalog(finish *f, const msp_pdf_info *info, int tree, int metada
     write_object(f, num, f->o);
 }
 
+/* The references of h (direct values searched through) go on todo; the
+ * keys in skip are not followed. */
+static void refs_of(finish *f, qpdf_oh h, GQueue *todo, const char *const *skip)
+{
+    if (qpdf_oh_is_stream(f->q, h)) {
+        static const char *const len_key[] = { "/Length", NULL };
+        qpdf_oh d = qpdf_oh_get_dict(f->q, h);
+        refs_of(f, d, todo, len_key);
+        qpdf_oh_release(f->q, d);
+        return;
+    }
+    bool dict = qpdf_oh_is_dictionary(f->q, h);
+    if (!dict && !qpdf_oh_is_array(f->q, h))
+        return;
+    GPtrArray *keys = NULL;
+    int n;
+    if (dict) {
+        keys = g_ptr_array_new_with_free_func(g_free);
+        qpdf_oh_begin_dict_key_iter(f->q, h);
+        while (qpdf_oh_dict_more_keys(f->q))
+            g_ptr_array_add(keys, g_strdup(qpdf_oh_dict_next_key(f->q)));
+        n = (int)keys->len;
+    } else {
+        n = qpdf_oh_get_array_n_items(f->q, h);
+    }
+    for (int i = 0; i < n; i++) {
+        if (dict && skipped(g_ptr_array_index(keys, i), skip))
+            continue;
+        qpdf_oh v = dict ? qpdf_oh_get_key(f->q, h, g_ptr_array_index(keys, i))
+                         : qpdf_oh_get_array_item(f->q, h, i);
+        if (qpdf_oh_is_indirect(f->q, v))
+            g_queue_push_tail(todo, GINT_TO_POINTER(qpdf_oh_get_object_id(f->q, v)));
+        else
+            refs_of(f, v, todo, NULL);
+        qpdf_oh_release(f->q, v);
+    }
+    if (keys)
+        g_ptr_array_free(keys, TRUE);
+}
+
+/* Copies every object of cairo's file the catalog reaches (but its
+ * structure tree, which is replaced or dropped) that is not written yet:
+ * streams with their encoded data, the rest as they are. */
+static void copy_reachable(finish *f)
+{
+    static const char *const root_skip[] = { "/StructTreeRoot", NULL };
+    static const char *const len_key[] = { "/Length", NULL };
+    GQueue todo = G_QUEUE_INIT;
+    GHashTable *seen = g_hash_table_new(g_direct_hash, g_direct_equal);
+    qpdf_oh root = qpdf_get_root(f->q);
+    g_hash_table_add(seen, GINT_TO_POINTER(qpdf_oh_get_object_id(f->q, root)));
+    refs_of(f, root, &todo, root_skip);
+    while (!g_queue_is_empty(&todo) && !f->error) {
+        int id = GPOINTER_TO_INT(g_queue_pop_head(&todo));
+        if (id <= 0 || g_hash_table_contains(seen, GINT_TO_POINTER(id)))
+            continue;
+        g_hash_table_add(seen, GINT_TO_POINTER(id));
+        qpdf_oh h = qpdf_get_object_by_id(f->q, id, 0);
+        if (!msp_pdf_writer_has(f->w, id)) {
+            if (qpdf_oh_is_stream(f->q, h)) {
+                unsigned char *raw = NULL;
+                size_t rlen = 0;
+                QPDF_BOOL filtered = QPDF_FALSE;
+                if (qpdf_oh_get_stream_data(f->q, h, qpdf_dl_none, &filtered, &raw, &rlen) != QPDF_SUCCESS) {
+                    free(raw);
+                    qpdf_failed(f, "copying a stream");
+                    qpdf_oh_release(f->q, h);
+                    break;
+                }
+                qpdf_oh d = qpdf_oh_get_dict(f->q, h);
+                g_string_truncate(f->o, 0);
+                copy_keys(f, d, f->o, len_key);
+                qpdf_oh_release(f->q, d);
+                msp_pdf_writer_stream(f->w, id, f->o->str, raw, rlen, false);
+                free(raw);
+            } else if (!qpdf_oh_is_null(f->q, h)) {
+                g_string_assign(f->o, qpdf_oh_unparse_resolved(f->q, h));
+                write_object(f, id, f->o);
+            }
+        }
+        refs_of(f, h, &todo, NULL);
+        qpdf_oh_release(f->q, h);
+    }
+    g_queue_clear(&todo);
+    g_hash_table_destroy(seen);
+}
+
 msp_status msp_pdf_finish(msp_job *job, const char *where, const guint8 *in, gsize len,
                           msp_pdf_standard std, msp_struct *tags, const msp_pdf_info *info,
                           const msp_pdf_label *labels, int n_labels, GByteArray **out)
@@ -837,15 +924,12 @@ msp_status msp_pdf_finish(msp_job *job, const char *where, const guint8 *in, gsi
     f.q = qpdf_init();
     qpdf_silence_errors(f.q);
     qpdf_set_suppress_warnings(f.q, QPDF_TRUE);
-    gint64 prev = msp_pdf_startxref(in, len);
     if (!tags)
         fail(&f, "no structure was recorded");
-    else if (prev < 0)
-        fail(&f, "cairo's file has no startxref");
     else if (qpdf_read_memory(f.q, where, (const char *)in, (unsigned long long)len, NULL) & QPDF_ERRORS)
         qpdf_failed(&f, "reading cairo's output back");
     else if (qpdf_more_warnings(f.q))
-        /* the base must be sound: an update cannot mend it */
+        /* what is copied must be sound */
         fail(&f, "cairo's file is damaged: %s",
              qpdf_get_error_full_text(f.q, qpdf_next_warning(f.q)));
     int size = 0;
@@ -857,7 +941,7 @@ msp_status msp_pdf_finish(msp_job *job, const char *where, const guint8 *in, gsi
             fail(&f, "cairo's file has no pages or no /Size");
     }
     if (!f.error) {
-        f.u = msp_pdf_update_new(in, len, size, prev);
+        f.w = msp_pdf_writer_new(f.tagged || std.pdfa ? "1.7" : "1.5", size);
         f.page_obj = g_new0(int, f.n_pages ? f.n_pages : 1);
         f.renum = g_new0(int *, f.n_pages ? f.n_pages : 1);
         f.annots = g_new0(GArray *, f.n_pages ? f.n_pages : 1);
@@ -876,8 +960,8 @@ msp_status msp_pdf_finish(msp_job *job, const char *where, const guint8 *in, gsi
         info_obj = do_info(&f, info, producer);
     if (!f.error && (f.tagged || std.pdfa)) {
         char *xmp = xmp_packet(info, producer, std);
-        metadata = msp_pdf_update_alloc(f.u);
-        msp_pdf_update_stream(f.u, metadata, "/Type /Metadata /Subtype /XML", (const guint8 *)xmp,
+        metadata = msp_pdf_writer_alloc(f.w);
+        msp_pdf_writer_stream(f.w, metadata, "/Type /Metadata /Subtype /XML", (const guint8 *)xmp,
                               strlen(xmp), false);
         g_free(xmp);
     }
@@ -885,11 +969,13 @@ msp_status msp_pdf_finish(msp_job *job, const char *where, const guint8 *in, gsi
         intent = do_pdfa(&f);
     if (!f.error && !qpdf_failed(&f, "reading the file's objects"))
         do_catalog(&f, info, tree, metadata, intent, labels, n_labels);
-    if (!f.error && !qpdf_failed(&f, "reading the catalog")) {
+    if (!f.error && !qpdf_failed(&f, "reading the catalog"))
+        copy_reachable(&f);
+    if (!f.error && !qpdf_failed(&f, "copying the objects")) {
         int root = qpdf_oh_get_object_id(f.q, qpdf_get_root(f.q));
         char *keys = g_strdup_printf("/Root %d 0 R /Info %d 0 R", root, info_obj);
-        *out = msp_pdf_update_finish(f.u, keys);
-        f.u = NULL;
+        *out = msp_pdf_writer_finish(f.w, keys);
+        f.w = NULL;
         g_free(keys);
     }
     g_free(producer);
@@ -905,7 +991,7 @@ msp_status msp_pdf_finish(msp_job *job, const char *where, const guint8 *in, gsi
         if (f.annots && f.annots[i])
             g_array_free(f.annots[i], TRUE);
     }
-    msp_pdf_update_free(f.u);
+    msp_pdf_writer_free(f.w);
     g_free(f.renum);
     g_free(f.annots);
     g_free(f.page_obj);
