@@ -123,7 +123,8 @@ static guint next_change(msp_struct *tags, const msp_area *a, const msp_text_spa
  * belongs to: split (a copy) where the element changes. */
 static void draw_piece_tagged(cairo_t *cr, const msp_area *a, const msp_line_piece *p,
                               msp_struct *tags, const msp_text_span *spans, int n_spans,
-                              msp_struct_elem **last, const msp_fo_node **last_order)
+                              msp_struct_elem **last, const msp_fo_node **last_order,
+                              guint *last_ord)
 {
     double x = a->x + p->x, y = a->y - p->y_offset;
     const PangoItem *it = p->glyphs->item;
@@ -131,7 +132,7 @@ static void draw_piece_tagged(cairo_t *cr, const msp_area *a, const msp_line_pie
     if (!own_text || n_spans == 0) {
         /* an inserted hyphen belongs with the text before it */
         msp_struct_elem *e = *last ? *last : msp_struct_elem_of(tags, a->src);
-        msp_struct_content(tags, cr, e, *last ? *last_order : a->src, (guint)it->offset);
+        msp_struct_content(tags, cr, e, *last ? *last_order : a->src, *last ? *last_ord : 0);
         draw_glyphs(cr, p->text, p->glyphs, x, y, p->width);
         return;
     }
@@ -146,6 +147,7 @@ static void draw_piece_tagged(cairo_t *cr, const msp_area *a, const msp_line_pie
         draw_glyphs(cr, p->text, p->glyphs, x, y, p->width);
         *last = el;
         *last_order = on;
+        *last_ord = s;
         return;
     }
     bool rtl = it->analysis.level % 2;
@@ -168,6 +170,7 @@ static void draw_piece_tagged(cairo_t *cr, const msp_area *a, const msp_line_pie
             pos += w;
         *last = el;
         *last_order = on;
+        *last_ord = s;
         if (part != rest)
             pango_glyph_item_free(part);
         s = cut;
@@ -205,10 +208,11 @@ static void draw_line(cairo_t *cr, const msp_area *a, msp_struct *tags, msp_arti
     int n_spans = tags && art == MSP_ART_NONE ? msp_para_layout_spans(a->u.line.layout, &spans) : 0;
     msp_struct_elem *last = NULL;
     const msp_fo_node *last_order = NULL;
+    guint last_ord = 0;
     for (int k = 0; k < n; k++) {
         const msp_line_piece *p = &pieces[k];
         if (tags && art == MSP_ART_NONE) {
-            draw_piece_tagged(cr, a, p, tags, spans, n_spans, &last, &last_order);
+            draw_piece_tagged(cr, a, p, tags, spans, n_spans, &last, &last_order, &last_ord);
             continue;
         }
         if (tags)

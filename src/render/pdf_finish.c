@@ -207,7 +207,11 @@ static int rewrite_content(GString *o, const char *d, size_t n, const msp_struct
             }
             continue;
         }
-        if (c == '<' && i + 1 < n && d[i + 1] != '<') {   /* hex string */
+        if (c == '<' && i + 1 < n && d[i + 1] == '<') {   /* a dictionary */
+            i += 2;
+            continue;
+        }
+        if (c == '<') {   /* hex string */
             while (i < n && d[i] != '>')
                 i++;
             i++;
@@ -365,6 +369,7 @@ typedef struct finish {
     int **renum;                 /* per page: cairo MCID -> ours (-1: none) */
     GArray **annots;             /* per page: object numbers of its annotations */
     GString *o;                  /* scratch */
+    GHashTable *written;         /* object of cairo's -> the text it was rewritten with */
     char *error;                 /* first failure */
     bool user_error;             /* the failure is the machine's (a missing profile), not a bug */
 } finish;
@@ -422,6 +427,13 @@ static void copy_keys(finish *f, qpdf_oh d, GString *o, const char *const *skip)
 static void write_object(finish *f, int num, const GString *body)
 {
     msp_pdf_writer_object(f->w, num, body->str, body->len);
+}
+
+/* An object of cairo's rewritten: written, and kept to follow its references. */
+static void rewrite_object(finish *f, int num, const GString *body)
+{
+    write_object(f, num, body);
+    g_hash_table_insert(f->written, GINT_TO_POINTER(num), g_strdup(body->str));
 }
 
 /* Each page's content with cairo's marks rewritten (tagged: MCIDs of the
@@ -488,7 +500,7 @@ static void do_pages(finish *f)
                 g_string_append(f->o, " /Tabs /S");
         }
         g_string_append(f->o, " >>");
-        write_object(f, f->page_obj[i], f->o);
+        rewrite_object(f, f->page_obj[i], f->o);
         qpdf_oh_release(f->q, page);
     }
     g_string_free(content, TRUE);
@@ -531,7 +543,7 @@ static int do_annots(finish *f, const int *elem_obj, int first, GString *nums)
                 g_string_append_printf(nums, " %d %d 0 R", key++, elem_obj[e->id]);
             }
             g_string_append(f->o, " >>");
-            write_object(f, id, f->o);
+            rewrite_object(f, id, f->o);
         }
     }
     return key;
@@ -745,6 +757,7 @@ static int do_pdfa(finish *f)
             g_string_truncate(f->o, 0);
             copy_keys(f, d, f->o, skip);
             msp_pdf_writer_stream(f->w, num, f->o->str, raw, rlen, false);
+            g_hash_table_insert(f->written, GINT_TO_POINTER(num), g_strdup(f->o->str));
             free(raw);
         }
         g_array_free(todo, TRUE);
@@ -824,90 +837,117 @@ static void do_catalog(finish *f, const msp_pdf_info *info, int tree, int metada
         g_string_append_printf(f->o, " /OutputIntents [ %d 0 R ]", intent);
     do_labels(f->o, labels, n_labels, f->n_pages);
     g_string_append(f->o, " >>");
-    write_object(f, num, f->o);
+    rewrite_object(f, num, f->o);
 }
 
-/* The references of h (direct values searched through) go on todo; the
- * keys in skip are not followed. */
-static void refs_of(finish *f, qpdf_oh h, GQueue *todo, const char *const *skip)
+/* The "N G R" references in PDF syntax text go on todo (strings and names
+ * are skipped, so that text in them is never taken for a reference). */
+static void refs_in(const char *t, GQueue *todo)
 {
-    if (qpdf_oh_is_stream(f->q, h)) {
-        static const char *const len_key[] = { "/Length", NULL };
-        qpdf_oh d = qpdf_oh_get_dict(f->q, h);
-        refs_of(f, d, todo, len_key);
-        qpdf_oh_release(f->q, d);
-        return;
+    gint64 nums[2] = { -1, -1 };   /* the last two integers, when they came last */
+    for (const char *p = t; *p;) {
+        char c = *p;
+        if (c == '(') {
+            int depth = 0;
+            for (; *p; p++) {
+                if (*p == '\\' && p[1]) {
+                    p++;
+                    continue;
+                }
+                if (*p == '(')
+                    depth++;
+                else if (*p == ')' && --depth == 0) {
+                    p++;
+                    break;
+                }
+            }
+            nums[0] = nums[1] = -1;
+        } else if (c == '<' && p[1] == '<') {   /* a dictionary, not a hex string */
+            p += 2;
+            nums[0] = nums[1] = -1;
+        } else if (c == '<') {
+            while (*p && *p != '>')
+                p++;
+            if (*p)
+                p++;
+            nums[0] = nums[1] = -1;
+        } else if (c == '/') {
+            p++;
+            while (*p && !is_delim(*p))
+                p++;
+            nums[0] = nums[1] = -1;
+        } else if (c >= '0' && c <= '9' && (p == t || is_delim(p[-1]))) {
+            gint64 v = 0;
+            const char *q = p;
+            while (*q >= '0' && *q <= '9' && q - p < 12)
+                v = v * 10 + (*q++ - '0');
+            if (*q == '.' || !(is_delim(*q))) {   /* a real number or something else */
+                while (*q && !is_delim(*q))
+                    q++;
+                nums[0] = nums[1] = -1;
+            } else {
+                nums[0] = nums[1];
+                nums[1] = v;
+            }
+            p = q;
+        } else if (c == 'R' && is_delim(p[1]) && (p == t || is_delim(p[-1])) && nums[0] > 0 &&
+                   nums[1] == 0) {
+            g_queue_push_tail(todo, GINT_TO_POINTER((int)nums[0]));
+            nums[0] = nums[1] = -1;
+            p++;
+        } else {
+            if (!is_ws(c))
+                nums[0] = nums[1] = -1;
+            p++;
+        }
     }
-    bool dict = qpdf_oh_is_dictionary(f->q, h);
-    if (!dict && !qpdf_oh_is_array(f->q, h))
-        return;
-    GPtrArray *keys = NULL;
-    int n;
-    if (dict) {
-        keys = g_ptr_array_new_with_free_func(g_free);
-        qpdf_oh_begin_dict_key_iter(f->q, h);
-        while (qpdf_oh_dict_more_keys(f->q))
-            g_ptr_array_add(keys, g_strdup(qpdf_oh_dict_next_key(f->q)));
-        n = (int)keys->len;
-    } else {
-        n = qpdf_oh_get_array_n_items(f->q, h);
-    }
-    for (int i = 0; i < n; i++) {
-        if (dict && skipped(g_ptr_array_index(keys, i), skip))
-            continue;
-        qpdf_oh v = dict ? qpdf_oh_get_key(f->q, h, g_ptr_array_index(keys, i))
-                         : qpdf_oh_get_array_item(f->q, h, i);
-        if (qpdf_oh_is_indirect(f->q, v))
-            g_queue_push_tail(todo, GINT_TO_POINTER(qpdf_oh_get_object_id(f->q, v)));
-        else
-            refs_of(f, v, todo, NULL);
-        qpdf_oh_release(f->q, v);
-    }
-    if (keys)
-        g_ptr_array_free(keys, TRUE);
 }
 
 /* Copies every object of cairo's file the catalog reaches (but its
  * structure tree, which is replaced or dropped) that is not written yet:
- * streams with their encoded data, the rest as they are. */
+ * streams with their encoded data, the rest as they are. The objects
+ * rewritten already are followed through the text they were written with. */
 static void copy_reachable(finish *f)
 {
-    static const char *const root_skip[] = { "/StructTreeRoot", NULL };
     static const char *const len_key[] = { "/Length", NULL };
     GQueue todo = G_QUEUE_INIT;
     GHashTable *seen = g_hash_table_new(g_direct_hash, g_direct_equal);
-    qpdf_oh root = qpdf_get_root(f->q);
-    g_hash_table_add(seen, GINT_TO_POINTER(qpdf_oh_get_object_id(f->q, root)));
-    refs_of(f, root, &todo, root_skip);
+    g_queue_push_tail(&todo, GINT_TO_POINTER(qpdf_oh_get_object_id(f->q, qpdf_get_root(f->q))));
     while (!g_queue_is_empty(&todo) && !f->error) {
         int id = GPOINTER_TO_INT(g_queue_pop_head(&todo));
         if (id <= 0 || g_hash_table_contains(seen, GINT_TO_POINTER(id)))
             continue;
         g_hash_table_add(seen, GINT_TO_POINTER(id));
-        qpdf_oh h = qpdf_get_object_by_id(f->q, id, 0);
-        if (!msp_pdf_writer_has(f->w, id)) {
-            if (qpdf_oh_is_stream(f->q, h)) {
-                unsigned char *raw = NULL;
-                size_t rlen = 0;
-                QPDF_BOOL filtered = QPDF_FALSE;
-                if (qpdf_oh_get_stream_data(f->q, h, qpdf_dl_none, &filtered, &raw, &rlen) != QPDF_SUCCESS) {
-                    free(raw);
-                    qpdf_failed(f, "copying a stream");
-                    qpdf_oh_release(f->q, h);
-                    break;
-                }
-                qpdf_oh d = qpdf_oh_get_dict(f->q, h);
-                g_string_truncate(f->o, 0);
-                copy_keys(f, d, f->o, len_key);
-                qpdf_oh_release(f->q, d);
-                msp_pdf_writer_stream(f->w, id, f->o->str, raw, rlen, false);
-                free(raw);
-            } else if (!qpdf_oh_is_null(f->q, h)) {
-                g_string_assign(f->o, qpdf_oh_unparse_resolved(f->q, h));
-                write_object(f, id, f->o);
-            }
+        const char *text = g_hash_table_lookup(f->written, GINT_TO_POINTER(id));
+        if (text) {
+            refs_in(text, &todo);
+            continue;
         }
-        refs_of(f, h, &todo, NULL);
+        if (msp_pdf_writer_has(f->w, id))
+            continue;   /* one of ours: it refers to pages and annotations only */
+        qpdf_oh h = qpdf_get_object_by_id(f->q, id, 0);
+        if (qpdf_oh_is_stream(f->q, h)) {
+            unsigned char *raw = NULL;
+            size_t rlen = 0;
+            QPDF_BOOL filtered = QPDF_FALSE;
+            if (qpdf_oh_get_stream_data(f->q, h, qpdf_dl_none, &filtered, &raw, &rlen) != QPDF_SUCCESS) {
+                free(raw);
+                qpdf_failed(f, "copying a stream");
+                qpdf_oh_release(f->q, h);
+                break;
+            }
+            qpdf_oh d = qpdf_oh_get_dict(f->q, h);
+            g_string_truncate(f->o, 0);
+            copy_keys(f, d, f->o, len_key);
+            qpdf_oh_release(f->q, d);
+            msp_pdf_writer_stream(f->w, id, f->o->str, raw, rlen, false);
+            free(raw);
+            refs_in(f->o->str, &todo);
+        } else if (!qpdf_oh_is_null(f->q, h)) {
+            g_string_assign(f->o, qpdf_oh_unparse_resolved(f->q, h));
+            write_object(f, id, f->o);
+            refs_in(f->o->str, &todo);
+        }
         qpdf_oh_release(f->q, h);
     }
     g_queue_clear(&todo);
@@ -921,6 +961,7 @@ msp_status msp_pdf_finish(msp_job *job, const char *where, const guint8 *in, gsi
     *out = NULL;
     finish f = { .job = job, .std = std, .tags = tags, .tagged = msp_pdf_standard_tagged(std) };
     f.o = g_string_new(NULL);
+    f.written = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, g_free);
     f.q = qpdf_init();
     qpdf_silence_errors(f.q);
     qpdf_set_suppress_warnings(f.q, QPDF_TRUE);
@@ -997,6 +1038,7 @@ msp_status msp_pdf_finish(msp_job *job, const char *where, const guint8 *in, gsi
     g_free(f.page_obj);
     g_free(f.error);
     g_string_free(f.o, TRUE);
+    g_hash_table_destroy(f.written);
     qpdf_cleanup(&f.q);
     return st;
 }

@@ -27,6 +27,7 @@ struct msp_struct {
     GArray *pages;           /* of msp_struct_page */
     msp_struct_elem *open;   /* the element of the open sequence */
     msp_artifact open_art;   /* or the artifact kind of it */
+    guint64 open_key[2];     /* reading order of the open sequence's last content */
     bool is_open;
     msp_status st;
 };
@@ -420,12 +421,21 @@ void msp_struct_content(msp_struct *s, cairo_t *cr, msp_struct_elem *elem,
 {
     if (!s || !elem)
         return;
-    if (s->is_open && s->open_art == MSP_ART_NONE && s->open == elem)
+    guint64 key0 = order_of(s, order_node)->pre;
+    /* the same element continues the sequence, unless its text comes earlier
+     * in reading order than what the sequence holds (a list's label drawn
+     * after its body): a sequence reads in drawing order */
+    if (s->is_open && s->open_art == MSP_ART_NONE && s->open == elem &&
+        (key0 > s->open_key[0] || (key0 == s->open_key[0] && ord >= s->open_key[1]))) {
+        s->open_key[0] = key0;
+        s->open_key[1] = ord;
         return;
+    }
     msp_struct_close(s, cr);
     int mcid = begin_tag(s, cr, elem, MSP_ART_NONE);
-    msp_struct_kid k = { MSP_KID_MCID, NULL, (int)s->pages->len - 1, mcid, { 0, 1, ord } };
-    k.key[0] = order_of(s, order_node)->pre;
+    s->open_key[0] = key0;
+    s->open_key[1] = ord;
+    msp_struct_kid k = { MSP_KID_MCID, NULL, (int)s->pages->len - 1, mcid, { key0, 1, ord } };
     add_kid(elem, k);
 }
 

@@ -83,7 +83,7 @@ static guint8 *deflate_data(const guint8 *data, gsize len, gsize *out_len)
 {
     uLongf zlen = compressBound((uLong)len);
     guint8 *z = g_malloc(zlen ? zlen : 1);
-    if (compress2(z, &zlen, data, (uLong)len, Z_DEFAULT_COMPRESSION) != Z_OK) {
+    if (compress2(z, &zlen, data, (uLong)len, Z_BEST_SPEED) != Z_OK) {
         g_free(z);
         return NULL;
     }
