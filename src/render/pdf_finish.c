@@ -10,7 +10,9 @@
 #include "render/icc.h"
 #include "render/pdf_write.h"
 
+#include <libdeflate.h>
 #include <qpdf/qpdf-c.h>
+#include <stdlib.h>
 #include <string.h>
 
 bool msp_pdf_standard_parse(const char *s, msp_pdf_standard *out)
@@ -370,6 +372,7 @@ typedef struct finish {
     GArray **annots;             /* per page: object numbers of its annotations */
     GString *o;                  /* scratch */
     GHashTable *written;         /* object of cairo's -> the text it was rewritten with */
+    struct libdeflate_decompressor *inflater;
     char *error;                 /* first failure */
     bool user_error;             /* the failure is the machine's (a missing profile), not a bug */
 } finish;
@@ -394,34 +397,101 @@ static bool qpdf_failed(finish *f, const char *what)
     return true;
 }
 
-static bool skipped(const char *key, const char *const *skip)
+/* The end of the PDF object that starts at t[i] (in text libqpdf wrote:
+ * a dictionary, array, string, name, or a number, a reference "n g R",
+ * true, false, null). */
+static size_t object_end(const char *t, size_t i)
 {
-    for (; skip && *skip; skip++)
-        if (strcmp(key, *skip) == 0)
-            return true;
-    return false;
+    if (t[i] == '(') {
+        int depth = 0;
+        for (; t[i]; i++) {
+            if (t[i] == '\\' && t[i + 1]) {
+                i++;
+                continue;
+            }
+            if (t[i] == '(')
+                depth++;
+            else if (t[i] == ')' && --depth == 0)
+                return i + 1;
+        }
+        return i;
+    }
+    if (t[i] == '<' && t[i + 1] != '<') {
+        while (t[i] && t[i] != '>')
+            i++;
+        return t[i] ? i + 1 : i;
+    }
+    if ((t[i] == '<' && t[i + 1] == '<') || t[i] == '[') {
+        int depth = 0;
+        while (t[i]) {
+            if (t[i] == '(' || (t[i] == '<' && t[i + 1] != '<')) {
+                i = object_end(t, i);
+                continue;
+            }
+            if (t[i] == '<' && t[i + 1] == '<') {
+                depth++;
+                i += 2;
+            } else if (t[i] == '>' && t[i + 1] == '>') {
+                depth--;
+                i += 2;
+            } else if (t[i] == '[') {
+                depth++;
+                i++;
+            } else if (t[i] == ']') {
+                depth--;
+                i++;
+            } else {
+                i++;
+            }
+            if (depth == 0)
+                return i;
+        }
+        return i;
+    }
+    size_t j = i + (t[i] == '/');
+    while (t[j] && !is_delim(t[j]))
+        j++;
+    /* "n g R": two integers and R */
+    size_t k = skip_ws(t, strlen(t), j);
+    if (g_ascii_isdigit(t[i]) && g_ascii_isdigit(t[k])) {
+        size_t m = k;
+        while (g_ascii_isdigit(t[m]))
+            m++;
+        size_t r = skip_ws(t, strlen(t), m);
+        if (t[r] == 'R' && is_delim(t[r + 1]))
+            return r + 1;
+    }
+    return j;
 }
 
 /* Appends the entries of dictionary d as PDF syntax ("/Key value ..."),
- * leaving out the keys in skip (NULL-terminated, with their slash). */
+ * leaving out the keys in skip (NULL-terminated, with their slash). The
+ * dictionary's text comes from libqpdf in one call and is filtered here:
+ * libqpdf's key iteration costs a hundred times more. */
 static void copy_keys(finish *f, qpdf_oh d, GString *o, const char *const *skip)
 {
-    GPtrArray *keys = g_ptr_array_new_with_free_func(g_free);
-    qpdf_oh_begin_dict_key_iter(f->q, d);
-    while (qpdf_oh_dict_more_keys(f->q))
-        g_ptr_array_add(keys, g_strdup(qpdf_oh_dict_next_key(f->q)));
-    for (guint i = 0; i < keys->len; i++) {
-        const char *k = g_ptr_array_index(keys, i);
-        if (skipped(k, skip))
-            continue;
-        qpdf_oh v = qpdf_oh_get_key(f->q, d, k);
-        g_string_append_c(o, ' ');
-        put_name(o, k + 1);
-        g_string_append_c(o, ' ');
-        g_string_append(o, qpdf_oh_unparse(f->q, v));
-        qpdf_oh_release(f->q, v);
+    const char *t = qpdf_oh_is_stream(f->q, d) ? NULL : qpdf_oh_unparse_resolved(f->q, d);
+    if (!t || t[0] != '<' || t[1] != '<')
+        return;
+    size_t n = strlen(t), i = 2;
+    for (;;) {
+        i = skip_ws(t, n, i);
+        if (i >= n || t[i] != '/')
+            break;   /* ">>" */
+        size_t k = i + 1;
+        while (k < n && !is_delim(t[k]))
+            k++;
+        size_t v = skip_ws(t, n, k);
+        size_t e = object_end(t, v);
+        bool drop = false;
+        for (const char *const *s = skip; s && *s && !drop; s++)
+            drop = strlen(*s) == k - i && memcmp(*s, t + i, k - i) == 0;
+        if (!drop) {
+            g_string_append_c(o, ' ');
+            g_string_append_len(o, t + i, (gssize)(e - i));
+        }
+        i = e;
     }
-    g_ptr_array_free(keys, TRUE);
 }
 
 static void write_object(finish *f, int num, const GString *body)
@@ -434,6 +504,48 @@ static void rewrite_object(finish *f, int num, const GString *body)
 {
     write_object(f, num, body);
     g_hash_table_insert(f->written, GINT_TO_POINTER(num), g_strdup(body->str));
+}
+
+/* A page's content, decoded: cairo's one Flate stream inflated with
+ * libdeflate (several times faster than the zlib behind libqpdf), any
+ * other through libqpdf. *buf is malloc'd. */
+static bool read_content(finish *f, qpdf_oh page, int cobj, unsigned char **buf, size_t *len)
+{
+    qpdf_oh c = qpdf_get_object_by_id(f->q, cobj, 0);
+    qpdf_oh d = qpdf_oh_get_dict(f->q, c);
+    qpdf_oh filter = qpdf_oh_get_key(f->q, d, "/Filter");
+    bool flate = qpdf_oh_is_name_and_equals(f->q, filter, "/FlateDecode") &&
+                 !qpdf_oh_has_key(f->q, d, "/DecodeParms");
+    qpdf_oh_release(f->q, filter);
+    qpdf_oh_release(f->q, d);
+    bool ok = false;
+    unsigned char *raw = NULL;
+    size_t rlen = 0;
+    QPDF_BOOL filtered = QPDF_FALSE;
+    if (flate && f->inflater &&
+        qpdf_oh_get_stream_data(f->q, c, qpdf_dl_none, &filtered, &raw, &rlen) == QPDF_SUCCESS) {
+        size_t cap = rlen * 8 + 4096;
+        for (int tries = 0; tries < 6 && !ok; tries++, cap *= 4) {
+            unsigned char *out = malloc(cap);
+            size_t got = 0;
+            enum libdeflate_result r = out ? libdeflate_zlib_decompress(f->inflater, raw, rlen, out, cap, &got)
+                                           : LIBDEFLATE_BAD_DATA;
+            if (r == LIBDEFLATE_SUCCESS) {
+                *buf = out;
+                *len = got;
+                ok = true;
+            } else {
+                free(out);
+                if (r != LIBDEFLATE_INSUFFICIENT_SPACE)
+                    break;
+            }
+        }
+    }
+    free(raw);
+    qpdf_oh_release(f->q, c);
+    if (!ok && qpdf_oh_get_page_content_data(f->q, page, buf, len) == QPDF_SUCCESS && *buf)
+        ok = true;
+    return ok;
 }
 
 /* Each page's content with cairo's marks rewritten (tagged: MCIDs of the
@@ -476,8 +588,7 @@ static void do_pages(finish *f)
         }
         unsigned char *buf = NULL;
         size_t len = 0;
-        if (qpdf_oh_get_page_content_data(f->q, page, &buf, &len) != QPDF_SUCCESS || !buf) {
-            free(buf);
+        if (!read_content(f, page, cobj, &buf, &len)) {
             if (!qpdf_failed(f, "reading a page's content"))
                 fail(f, "cannot read the content of page %d", i + 1);
             break;
@@ -962,6 +1073,7 @@ msp_status msp_pdf_finish(msp_job *job, const char *where, const guint8 *in, gsi
     finish f = { .job = job, .std = std, .tags = tags, .tagged = msp_pdf_standard_tagged(std) };
     f.o = g_string_new(NULL);
     f.written = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, g_free);
+    f.inflater = libdeflate_alloc_decompressor();
     f.q = qpdf_init();
     qpdf_silence_errors(f.q);
     qpdf_set_suppress_warnings(f.q, QPDF_TRUE);
@@ -1039,6 +1151,8 @@ msp_status msp_pdf_finish(msp_job *job, const char *where, const guint8 *in, gsi
     g_free(f.error);
     g_string_free(f.o, TRUE);
     g_hash_table_destroy(f.written);
+    if (f.inflater)
+        libdeflate_free_decompressor(f.inflater);
     qpdf_cleanup(&f.q);
     return st;
 }
