@@ -284,6 +284,9 @@ msp_status msp_pdf_close(msp_pdf *pdf, const msp_layout_result *result)
     pdf->surface = NULL;
     msp_pdf_info info = { pdf->title, pdf->author, pdf->subject, pdf->keywords, CREATOR,
                           pdf->language, pdf->date };
+    /* pdf_read.c's scanners stop at a NUL past the end */
+    g_byte_array_append(pdf->buf, (const guint8 *)"", 1);
+    g_byte_array_set_size(pdf->buf, pdf->buf->len - 1);
     GByteArray *file = NULL;
     msp_status st = msp_pdf_finish(pdf->job, pdf->out.path, pdf->buf->data, pdf->buf->len, pdf->std,
                                    pdf->tags, &info, (const msp_pdf_label *)(void *)pdf->labels->data,

@@ -215,3 +215,43 @@ GByteArray *msp_pdf_writer_finish(msp_pdf_writer *w, const char *trailer_keys)
     msp_pdf_writer_free(w);
     return out;
 }
+
+/* --- PDF syntax --- */
+
+/* A text string: PDFDocEncoding-safe ASCII as a literal, else UTF-16BE hex. */
+void msp_pdf_put_text(GString *o, const char *utf8)
+{
+    bool ascii = true;
+    for (const char *p = utf8; *p; p++)
+        if ((unsigned char)*p < 0x20 || (unsigned char)*p >= 0x7F)
+            ascii = false;
+    if (ascii) {
+        g_string_append_c(o, '(');
+        for (const char *p = utf8; *p; p++) {
+            if (*p == '(' || *p == ')' || *p == '\\')
+                g_string_append_c(o, '\\');
+            g_string_append_c(o, *p);
+        }
+        g_string_append_c(o, ')');
+        return;
+    }
+    g_string_append(o, "<FEFF");
+    glong n = 0;
+    gunichar2 *u = g_utf8_to_utf16(utf8, -1, NULL, &n, NULL);
+    for (glong i = 0; u && i < n; i++)
+        g_string_append_printf(o, "%04X", u[i]);
+    g_free(u);
+    g_string_append_c(o, '>');
+}
+
+/* A name: regular characters as they are, the rest as #xx. */
+void msp_pdf_put_name(GString *o, const char *name)
+{
+    g_string_append_c(o, '/');
+    for (const unsigned char *p = (const unsigned char *)name; *p; p++) {
+        if (*p > 0x20 && *p < 0x7F && !strchr("#()<>[]{}/%", *p))
+            g_string_append_c(o, (char)*p);
+        else
+            g_string_append_printf(o, "#%02X", *p);
+    }
+}

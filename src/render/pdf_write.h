@@ -35,4 +35,9 @@ void msp_pdf_writer_stream(msp_pdf_writer *w, int num, const char *dict_keys, co
  * file, and returns the file (g_byte_array_free). Frees w. */
 GByteArray *msp_pdf_writer_finish(msp_pdf_writer *w, const char *trailer_keys);
 
+/* PDF syntax: a text string (ASCII as a literal, else UTF-16BE hex with
+ * its byte order mark), and a name ("/" and the name, #xx escapes). */
+void msp_pdf_put_text(GString *o, const char *utf8);
+void msp_pdf_put_name(GString *o, const char *name);
+
 #endif
