@@ -1,6 +1,7 @@
-/* The PDF as it goes on the record: cairo's file rewritten through libqpdf
- * into a valid file (cairo 1.16 leaves dangling structure keys and xref
- * entries behind its links), and, as the standard asked for says, a tagged
+/* The PDF as it goes on the record: cairo's file written anew into a valid
+ * file (cairo 1.16 leaves dangling structure keys and xref entries behind
+ * its links when it writes no structure), and, as the standard asked for
+ * says, a tagged
  * PDF (PDF/UA-1: the structure tree of pdf_struct.h, its parent tree, the
  * artifacts marked as such, /Lang, /MarkInfo, DisplayDocTitle, /Tabs /S,
  * link /Contents) and an archival one (PDF/A-2: XMP metadata matching the
@@ -48,7 +49,7 @@ typedef struct msp_pdf_label {
  * valid file; tags (may be NULL when std is untagged) give the structure.
  * labels[0..n_labels) give page labels when they differ from 1, 2, 3...
  * where names the file in messages. Errors: MSP_E_OUTPUT with the reason
- * (a file libqpdf cannot read back, marked content that does not match
+ * (a file not as cairo writes it, marked content that does not match
  * what was drawn, a missing or altered ICC profile). */
 msp_status msp_pdf_finish(msp_job *job, const char *where, const guint8 *in, gsize len,
                           msp_pdf_standard std, msp_struct *tags, const msp_pdf_info *info,
