@@ -7,6 +7,30 @@
 
 #include <string.h>
 
+/* " 12" and " 12 0 R": the tree has thousands of numbers, printf costs ten
+ * times more than this */
+static void put_int(GString *o, int v)
+{
+    char buf[16];
+    int n = 0;
+    unsigned u = v < 0 ? 0u - (unsigned)v : (unsigned)v;
+    do {
+        buf[n++] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    g_string_append_c(o, ' ');
+    if (v < 0)
+        g_string_append_c(o, '-');
+    while (n)
+        g_string_append_c(o, buf[--n]);
+}
+
+static void put_ref(GString *o, int obj)
+{
+    put_int(o, obj);
+    g_string_append(o, " 0 R");
+}
+
 static const char *link_contents(const msp_struct_elem *e)
 {
     if (e && e->alt && *e->alt)
@@ -84,7 +108,8 @@ int msp_pdf_write_tree(finish *f)
             g_string_append_c(rolemap, ' ');
             msp_pdf_put_name(rolemap, e->type);
         }
-        g_string_append_printf(o, " /P %d 0 R", e->parent ? obj[e->parent->id] : root_obj);
+        g_string_append(o, " /P");
+        put_ref(o, e->parent ? obj[e->parent->id] : root_obj);
         /* /Pg: the page of its first marked content, whose MCIDs are plain numbers */
         int pg = -1;
         for (guint k = 0; k < e->kids->len && pg < 0; k++) {
@@ -92,19 +117,21 @@ int msp_pdf_write_tree(finish *f)
             if (kid->kind != MSP_KID_ELEM)
                 pg = kid->page;
         }
-        if (pg >= 0)
-            g_string_append_printf(o, " /Pg %d 0 R", f->page_obj[pg]);
+        if (pg >= 0) {
+            g_string_append(o, " /Pg");
+            put_ref(o, f->page_obj[pg]);
+        }
         g_string_append(o, " /K [");
         for (guint k = 0; k < e->kids->len; k++) {
             const msp_struct_kid *kid = &g_array_index(e->kids, msp_struct_kid, k);
             switch (kid->kind) {
             case MSP_KID_ELEM:
-                g_string_append_printf(o, " %d 0 R", obj[kid->elem->id]);
+                put_ref(o, obj[kid->elem->id]);
                 break;
             case MSP_KID_MCID: {
                 int m = f->renum[kid->page] ? f->renum[kid->page][kid->index] : -1;
                 if (m >= 0 && kid->page == pg)
-                    g_string_append_printf(o, " %d", m);
+                    put_int(o, m);
                 else if (m >= 0)
                     g_string_append_printf(o, " << /Type /MCR /Pg %d 0 R /MCID %d >>",
                                            f->page_obj[kid->page], m);
@@ -146,7 +173,7 @@ int msp_pdf_write_tree(finish *f)
         for (guint m = 0; m < pg->mcs->len; m++) {
             const msp_struct_mc *mc = &g_array_index(pg->mcs, msp_struct_mc, m);
             if (f->renum[i][m] >= 0)
-                g_string_append_printf(nums, " %d 0 R", obj[mc->elem->id]);
+                put_ref(nums, obj[mc->elem->id]);
         }
         g_string_append(nums, " ]");
     }

@@ -8,10 +8,10 @@
 #include <string.h>
 
 #define BATCH 200
-/* libdeflate's level 4: as small as zlib's default, several times faster
- * (content streams are most of a paper's bytes, and all of them are
- * compressed again after their marks are rewritten) */
-#define LEVEL 4
+/* libdeflate's level 6: the content streams (most of a paper's bytes, all
+ * compressed again after their marks are rewritten) come out smaller than
+ * cairo's own, in less time than zlib takes at its default */
+#define LEVEL 6
 
 typedef struct xref_entry {
     guint8 type;      /* 0 free, 1 in the file at field, 2 in object stream field at index */
