@@ -266,6 +266,13 @@ msp_status msp_pdf_close(msp_pdf *pdf, const msp_layout_result *result)
             g_free(pdf->title);
             pdf->title = g_strdup(result->title);
         }
+    }
+    if (msp_pdf_standard_tagged(pdf->std) && !(pdf->title && *pdf->title)) {
+        msp_diag_warn(diags, ((msp_loc){ pdf->out.path, 0, 0 }),
+                      "give the first fo:page-sequence an fo:title",
+                      "the document has no title, which PDF/UA wants shown in the viewer's title bar");
+    }
+    if (result) {
         if (result->n_bookmarks > 0 && result->bookmarks) {
             int *ids = g_new0(int, result->n_bookmarks);
             for (int i = 0; i < result->n_bookmarks; i++)

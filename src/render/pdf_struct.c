@@ -13,16 +13,12 @@
  * stream is rewritten by pdf_finish.c, the association is by MCID. */
 #define LEAF_TAG "Span"
 
-typedef struct order {
-    guint64 pre, end;   /* preorder number of the node, of the last node of its subtree */
-} order;
-
 struct msp_struct {
     msp_job *job;
     bool require_alt;
     char *lang;
     GHashTable *of_node;     /* const msp_fo_node* -> msp_struct_elem* (transparent nodes too) */
-    GHashTable *order;       /* const msp_fo_node* -> order* */
+    GHashTable *order;       /* const msp_fo_node* -> its preorder number + 1 */
     GPtrArray *elems;        /* of msp_struct_elem*, owned, by id */
     GArray *pages;           /* of msp_struct_page */
     msp_struct_elem *open;   /* the element of the open sequence */
@@ -80,7 +76,7 @@ msp_struct *msp_struct_new(msp_job *job, bool require_alt, const char *lang)
     s->require_alt = require_alt;
     s->lang = g_strdup(lang && *lang ? lang : NULL);
     s->of_node = g_hash_table_new(g_direct_hash, g_direct_equal);
-    s->order = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, g_free);
+    s->order = g_hash_table_new(g_direct_hash, g_direct_equal);
     s->elems = g_ptr_array_new_with_free_func(elem_free);
     s->pages = g_array_new(FALSE, TRUE, sizeof(msp_struct_page));
     g_array_set_clear_func(s->pages, page_clear);
@@ -101,45 +97,46 @@ void msp_struct_free(msp_struct *s)
 
 /* --- document order --- */
 
+/* Every node of the tree gets its preorder number (kept plus one, so that 0
+ * means "not numbered"): one walk at the first lookup. */
 static void number_tree(msp_struct *s, const msp_fo_node *root)
 {
     guint64 n = 0;
-    const msp_fo_node *x = root;
-    while (x) {
-        order *o = g_new(order, 1);
-        o->pre = o->end = n++;
-        g_hash_table_insert(s->order, (gpointer)x, o);
+    for (const msp_fo_node *x = root; x;) {
+        g_hash_table_insert(s->order, (gpointer)x, GSIZE_TO_POINTER((gsize)++n));
         if (x->first) {
             x = x->first;
             continue;
         }
-        /* leaving x: close it and every ancestor it is the last of */
-        while (x && x != root && !x->next) {
+        while (x && x != root && !x->next)
             x = x->parent;
-            ((order *)g_hash_table_lookup(s->order, x))->end = n - 1;
-        }
-        if (!x || x == root) {
-            ((order *)g_hash_table_lookup(s->order, root))->end = n - 1;
+        if (!x || x == root)
             break;
-        }
         x = x->next;
     }
 }
 
-static const order *order_of(msp_struct *s, const msp_fo_node *node)
+static guint64 pre_of(msp_struct *s, const msp_fo_node *node)
 {
-    static const order none = { 0, 0 };
     if (!node)
-        return &none;
-    const order *o = g_hash_table_lookup(s->order, node);
-    if (!o) {
+        return 0;
+    gsize v = GPOINTER_TO_SIZE(g_hash_table_lookup(s->order, node));
+    if (!v) {
         const msp_fo_node *root = node;
         while (root->parent)
             root = root->parent;
         number_tree(s, root);
-        o = g_hash_table_lookup(s->order, node);
+        v = GPOINTER_TO_SIZE(g_hash_table_lookup(s->order, node));
     }
-    return o ? o : &none;
+    return v ? v - 1 : 0;
+}
+
+/* The preorder number of the last node of node's subtree. */
+static guint64 end_of(msp_struct *s, const msp_fo_node *node)
+{
+    while (node && node->last)
+        node = node->last;
+    return pre_of(s, node);
 }
 
 /* --- FO to structure types --- */
@@ -215,6 +212,17 @@ static char *lang_of(const msp_fo_node *n)
         return g_strdup(st->language);
     return st->country && *st->country ? g_strdup_printf("%s-%s", st->language, st->country)
                                        : g_strdup(st->language);
+}
+
+static bool same_str(const char *a, const char *b)
+{
+    return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+static bool same_lang(const msp_fo_node *a, const msp_fo_node *b)
+{
+    return same_str(a->style->language, b->style->language) &&
+           same_str(a->style->country, b->style->country);
 }
 
 /* Grouping types a Note may follow inside (a Note goes after the first
@@ -314,7 +322,10 @@ msp_struct_elem *msp_struct_elem_of(msp_struct *s, const msp_fo_node *node)
     if (type && !(role && standard_type(role)) && parent && parent->parent &&
         text_level(parent->type) && strcmp(parent->type, "Note") != 0 && grouping(type))
         type = NULL;
-    char *lang = node->kind == MSP_FO_TEXT ? NULL : lang_of(node);
+    /* the language is inherited: only a node whose language is not its
+     * parent's can differ from its parent element's */
+    char *lang = node->kind == MSP_FO_TEXT || (node->parent && same_lang(node, node->parent))
+                     ? NULL : lang_of(node);
     const char *parent_lang = parent ? parent->eff_lang : s->lang;
     bool other_lang = lang && (!parent_lang || g_ascii_strcasecmp(lang, parent_lang) != 0);
     if (!type && other_lang && node->kind != MSP_FO_TEXT)
@@ -361,16 +372,16 @@ msp_struct_elem *msp_struct_elem_of(msp_struct *s, const msp_fo_node *node)
     }
     if (host) {
         msp_struct_kid k = { MSP_KID_ELEM, e, 0, 0, { 0, 0, 0 } };
-        const order *o = order_of(s, node);
+        guint64 pre = pre_of(s, node);
         if (after) {
-            k.key[0] = order_of(s, after)->end;
-            k.key[1] = o->pre + 1;
+            k.key[0] = end_of(s, after);
+            k.key[1] = pre + 1;
         } else if (in_static(node)) {
             /* a graphic of static content (the codes of the first page's
              * footer): after the flow */
-            k.key[0] = G_MAXUINT64 / 2 + o->pre;
+            k.key[0] = G_MAXUINT64 / 2 + pre;
         } else {
-            k.key[0] = o->pre;
+            k.key[0] = pre;
         }
         add_kid(host, k);
     }
@@ -421,7 +432,7 @@ void msp_struct_content(msp_struct *s, cairo_t *cr, msp_struct_elem *elem,
 {
     if (!s || !elem)
         return;
-    guint64 key0 = order_of(s, order_node)->pre;
+    guint64 key0 = pre_of(s, order_node);
     /* the same element continues the sequence, unless its text comes earlier
      * in reading order than what the sequence holds (a list's label drawn
      * after its body): a sequence reads in drawing order */
@@ -459,11 +470,11 @@ void msp_struct_link(msp_struct *s, const msp_fo_node *node)
     msp_struct_mc mc = { e, MSP_ART_NONE };
     g_array_append_val(p->mcs, mc);
     int page = (int)s->pages->len - 1;
-    const order *o = order_of(s, node);
+    guint64 end = end_of(s, node);
     if (e) {
-        msp_struct_kid m = { MSP_KID_MCID, NULL, page, (int)p->mcs->len - 1, { o->end, 2, 0 } };
+        msp_struct_kid m = { MSP_KID_MCID, NULL, page, (int)p->mcs->len - 1, { end, 2, 0 } };
         add_kid(e, m);
-        msp_struct_kid a = { MSP_KID_ANNOT, NULL, page, (int)p->links->len, { o->end, 3, 0 } };
+        msp_struct_kid a = { MSP_KID_ANNOT, NULL, page, (int)p->links->len, { end, 3, 0 } };
         add_kid(e, a);
     }
     g_ptr_array_add(p->links, e);

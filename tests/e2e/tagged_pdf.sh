@@ -57,6 +57,47 @@ check_order() {
         || { cat "$tmp/$1.order" >&2; fail "$1: reading order differs from the FO"; }
 }
 
+# check_source_order NAME SOURCE: the words of the source's paragraphs, headings and titles
+# (notes aside, which the tree puts after their paragraph) come in the PDF's reading order
+# in the same order: an ordered subsequence (the FO adds the masthead, numbers and labels)
+check_source_order() {
+    "$py" - "$2" "$tmp/$1.words" > "$tmp/$1.srcorder" 2>&1 <<'PY' \
+        || { cat "$tmp/$1.srcorder" >&2; fail "$1: the source's words are not in reading order"; }
+import re, sys
+import xml.etree.ElementTree as E
+NS = '{urn:x-mspdoc:paper:1}'
+def norm(w):
+    return re.sub(r'[\s\-\u2010\u00ad]', '', w)
+words = []
+def walk(el, inside):
+    tag = el.tag.replace(NS, '')
+    if tag == 'note':
+        return
+    take = inside or tag in ('p', 'heading', 'title')
+    if take and el.text:
+        words.extend(el.text.split())
+    for c in el:
+        walk(c, take)
+        if take and c.tail:
+            words.extend(c.tail.split())
+root = E.parse(sys.argv[1]).getroot()
+body = root.find(NS + 'body')
+walk(body if body is not None else root, False)
+text = ''.join(norm(w) for w in open(sys.argv[2], encoding='utf-8').read().split())
+at = 0
+for w in words:
+    w = norm(w)
+    if not w:
+        continue
+    k = text.find(w, at)
+    if k < 0:
+        print('source word %r not found after position %d: ...%s...' % (w, at, text[max(0, at - 40):at + 40]))
+        sys.exit(1)
+    at = k + len(w)
+print('%d source words in reading order' % len(words))
+PY
+}
+
 # paper NAME SOURCE: build it, check it to PDF/A-2 and its reading order
 paper() {
     build "$1" "$2" || return
@@ -228,6 +269,16 @@ for p in json.load(open(sys.argv[1]))["papers"]:
     [ "$n" -ge 2 ] || fail "batch: expected the two sample papers, found $n"
 }
 
+# check_page_labels: pages numbered i, ii, iii then 1, 2 get /PageLabels saying so
+check_page_labels() {
+    "$MSPDOC" render "$root/tests/data/fo/page-labels.fo" -o "$tmp/labels.pdf" 2> "$tmp/labels.err" \
+        || { cat "$tmp/labels.err" >&2; fail "page-labels.fo did not render"; return; }
+    check_pdf labels ua
+    local got
+    got=$("$py" -c 'import pikepdf,sys; p=pikepdf.open(sys.argv[1]); print(" ".join(str(x).strip("/") for x in p.Root.PageLabels.Nums if not isinstance(x, pikepdf.Dictionary)) + " " + " ".join("%s:%s" % (d.get("/S"), d.get("/St")) for d in p.Root.PageLabels.Nums if isinstance(d, pikepdf.Dictionary)))' "$tmp/labels.pdf" 2>&1)
+    [ "$got" = "0 3 /r:1 /D:1" ] || fail "page labels read '$got', expected '0 3 /r:1 /D:1'"
+}
+
 # pages NAME: the page count
 pages() { qpdf --show-npages "$tmp/$1.pdf"; }
 
@@ -236,6 +287,7 @@ pages() { qpdf --show-npages "$tmp/$1.pdf"; }
 for f in "$root"/data/papers/*.xml; do
     name=sample-$(basename "$f" .xml)
     paper "$name" "$f"
+    check_source_order "$name" "$f"
 done
 for f in ok-en-tagged ok-fr-addendum ok-es-corrigendum-draft; do
     paper "$f" "$root/tests/data/papers/$f.xml"
@@ -247,6 +299,7 @@ variant corrigendum APLC/MSP.22/2025/22/Corr.1; paper corrigendum "$tmp/corrigen
 grown grown 36; paper grown "$tmp/grown.xml"
 [ -f "$tmp/grown.pdf" ] && { p=$(pages grown); [ "$p" -ge 100 ] || fail "grown: $p pages, expected at least 100"; }
 check_batch
+check_page_labels
 check_handmade
 check_no_alt
 check_none
