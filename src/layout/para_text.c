@@ -55,6 +55,7 @@ const msp_fo_node *msp_para_text_node_at(const msp_para_text *t, guint i)
  * families and the aliases fonts/fonts.conf declares. */
 static const char *const generic_families[] = {
     "serif", "sans-serif", "sans", "monospace", "times new roman", "times",
+    "arial", "helvetica", "courier new", "courier",
 };
 
 /* The lower-case family names the context's font map has, plus the generic

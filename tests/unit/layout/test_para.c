@@ -400,7 +400,8 @@ static void test_para_font__families_from_any_context_on_the_map(void **state)
     PangoContext *plain = pango_font_map_create_context(pango_context_get_font_map(f->ctx));
     f->env.pango = plain;
     const char *ok[] = { "Liberation Sans", "liberation mono", "serif", "sans-serif", "monospace",
-                         "'Times New Roman'", "Times", "\"Arial Unicode\", Times" };
+                         "'Times New Roman'", "Times", "\"Arial Unicode\", Times", "Helvetica",
+                         "Arial", "Courier", "'Courier New'" };
     for (size_t i = 0; i < G_N_ELEMENTS(ok); i++) {
         msp_fo_style *s;
         msp_fo_node *b = block_new(f, &s);

@@ -130,7 +130,8 @@ static void test_fonts_context__dejavu_is_not_visible(void **state)
     g_free(fams);
     assert_int_equal(liberation, 3);
     assert_false(msp_fonts_has_family(f->ctx, "DejaVu Sans"));
-    assert_false(msp_fonts_has_family(f->ctx, "Arial"));
+    assert_false(msp_fonts_has_family(f->ctx, "Verdana"));
+    assert_true(msp_fonts_has_family(f->ctx, "Arial"));   /* an alias of Liberation Sans */
 }
 
 static void test_fonts_context__families_and_aliases_resolve(void **state)
@@ -147,6 +148,10 @@ static void test_fonts_context__families_and_aliases_resolve(void **state)
         { "sans-serif Bold 11", "LiberationSans-Bold.ttf" },
         { "Liberation Sans 11", "LiberationSans-Regular.ttf" },
         { "monospace 11", "LiberationMono-Regular.ttf" },
+        { "Helvetica 11", "LiberationSans-Regular.ttf" },
+        { "Arial Bold 11", "LiberationSans-Bold.ttf" },
+        { "Courier 11", "LiberationMono-Regular.ttf" },
+        { "Courier New 11", "LiberationMono-Regular.ttf" },
         { "Comic Sans MS 11", "LiberationSerif-Regular.ttf" },
     };
     for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
