@@ -51,7 +51,7 @@ struct msp_struct_elem {
     const char *type;        /* standard structure type (/S, or the RoleMap target) */
     const char *role;        /* the FO role when it is not a standard type, else NULL */
     char *lang;              /* /Lang when it differs from the parent's, else NULL */
-    char *eff_lang;          /* the language in effect (borrowed or owned: see free) */
+    char *eff_lang;          /* the language in effect (owned), or NULL */
     char *alt;               /* /Alt of a Figure; the fox:alt-text of a Link */
     GString *text;           /* Link: the text drawn in it (its annotations' /Contents) */
     msp_struct_elem *parent; /* NULL for the Document */
