@@ -211,6 +211,8 @@ static void draw_line(cairo_t *cr, const msp_area *a, msp_struct *tags, msp_arti
     guint last_ord = 0;
     for (int k = 0; k < n; k++) {
         const msp_line_piece *p = &pieces[k];
+        if (p->glyphs->glyphs->num_glyphs == 0)
+            continue;   /* nothing to draw (and no marked content: cairo drops it on an empty page) */
         if (tags && art == MSP_ART_NONE) {
             draw_piece_tagged(cr, a, p, tags, spans, n_spans, &last, &last_order, &last_ord);
             continue;
@@ -268,12 +270,17 @@ static void draw_rule(cairo_t *cr, const msp_area *a)
     cairo_restore(cr);
 }
 
-static void draw_rect(cairo_t *cr, const msp_area *a)
+static void draw_rect(cairo_t *cr, const msp_area *a, const msp_page *page)
 {
     if (a->u.rect.color == MSP_COLOR_NONE || !(a->w > 0) || !(a->h > 0))
         return;
     set_color(cr, a->u.rect.color);
     cairo_rectangle(cr, a->x, a->y, a->w, a->h);
+    /* cairo turns a fill of the whole page into a paint that forgets what
+     * was recorded before it, the opening of the marked content around it
+     * too; an empty second subpath keeps it a fill */
+    if (a->x <= 0 && a->y <= 0 && a->x + a->w >= page->width && a->y + a->h >= page->height)
+        cairo_rectangle(cr, a->x, a->y, 0, 0);
     cairo_fill(cr);
 }
 
@@ -478,7 +485,7 @@ void msp_draw_page(cairo_t *cr, const msp_page *page, const msp_draw_opts *opts)
         case MSP_AREA_RECT:
             if (tags)
                 tag_area(cr, tags, a, art);
-            draw_rect(cr, a);
+            draw_rect(cr, a, page);
             break;
         case MSP_AREA_IMAGE:
             if (tags)

@@ -152,7 +152,12 @@ static void do_pages(finish *f, const GArray *pages_in_file)
             g_string_truncate(content, 0);
             int seen = msp_pdf_rewrite_content(content, (const char *)plain, plen, pg, f->renum[i],
                                                !f->tagged);
-            if (seen != (int)pg->mcs->len)
+            /* a page on which nothing visible was drawn: cairo writes none of its
+             * marks (the sequences held nothing), so none is in the tree */
+            if (seen == 0)
+                for (guint m = 0; m < pg->mcs->len; m++)
+                    f->renum[i][m] = -1;
+            else if (seen != (int)pg->mcs->len)
                 msp_finish_fail(f, "page %d: %d marked-content sequences in the file, %u drawn", i + 1,
                                 seen, pg->mcs->len);
         }

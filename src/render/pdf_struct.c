@@ -501,6 +501,8 @@ void msp_struct_sort(msp_struct *s)
 {
     if (!s)
         return;
+    if (s->elems->len == 0)   /* nothing but artifacts: an empty document */
+        elem_new(s, "Document", NULL, NULL);
     for (guint i = 0; i < s->elems->len; i++) {
         msp_struct_elem *e = g_ptr_array_index(s->elems, i);
         g_array_sort(e->kids, kid_cmp);
