@@ -39,19 +39,14 @@ int msp_cmd_build(int argc, char **argv)
         "output is left behind. Exit status: 0 success, 1 the paper failed, 2 usage error.\n"
         "Environment: MSP_ROOT (templates/, data/, fonts/, hyphen/), SOURCE_DATE_EPOCH (PDF dates;\n"
         "default: the paper's date, else its meeting's first day).");
-    if (!msp_cli_parse(oc, "build", &argc, &argv, 1, 1, "expected exactly one SOURCE.xml")) {
-        g_option_context_free(oc);
-        g_free(out_path);
-        g_free(tree_path);
-        g_free(report_path);
-        g_free(png_dir);
-        g_free(standard);
-        return MSP_EXIT_USAGE;
-    }
+    bool usage = !msp_cli_parse(oc, "build", &argc, &argv, 1, 1, "expected exactly one SOURCE.xml");
     g_option_context_free(oc);
     msp_pdf_standard std_parsed;
-    if (standard && !msp_pdf_standard_parse(standard, &std_parsed)) {
+    if (!usage && standard && !msp_pdf_standard_parse(standard, &std_parsed)) {
         fprintf(stderr, "mspdoc build: --pdf-standard takes %s\n", MSP_PDF_STANDARD_VALUES);
+        usage = true;
+    }
+    if (usage) {
         g_free(out_path);
         g_free(tree_path);
         g_free(report_path);
