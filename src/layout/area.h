@@ -52,6 +52,9 @@ typedef struct msp_area {
      * IMAGE the graphic, LINK the basic-link, RECT/RULE the graphic or leader;
      * NULL for decorations (borders, backgrounds, separators) */
     const struct msp_fo_node *src;
+    /* drawn again, not new content: a table header repeated on a later page
+     * (an artifact in tagged PDF: its text is read once, where it first is) */
+    bool repeated;
     double x, y, w, h;   /* LINE: x, baseline y, logical width, line height */
     union {
         struct {

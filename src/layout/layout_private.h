@@ -98,6 +98,7 @@ struct msp_table_hdr {
     int refs;
     GPtrArray *items;           /* header GROUP rows */
     double h;
+    bool drawn;                 /* emitted on a page already: later ones are repeats */
 };
 
 /* Resolution of label-end()/body-start(). */

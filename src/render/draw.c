@@ -447,7 +447,7 @@ static void tag_area(cairo_t *cr, msp_struct *tags, const msp_area *a, msp_artif
     /* a graphic is a Figure wherever it is, static content too (the codes of
      * a paper's first page say what the paper is), unless it says it is
      * decoration */
-    if (a->src && !msp_struct_is_artifact(a->src) &&
+    if (a->src && !a->repeated && !msp_struct_is_artifact(a->src) &&
         (a->src->kind == MSP_FO_EXTERNAL_GRAPHIC || a->src->kind == MSP_FO_INSTREAM_FOREIGN_OBJECT)) {
         msp_struct_content(tags, cr, msp_struct_elem_of(tags, a->src), a->src, 0);
         return;
@@ -472,7 +472,7 @@ void msp_draw_page(cairo_t *cr, const msp_page *page, const msp_draw_opts *opts)
     }
     for (int i = 0; i < page->n_areas; i++) {
         const msp_area *a = &page->areas[i];
-        msp_artifact art = zone_artifact(a->zone);
+        msp_artifact art = a->repeated ? MSP_ART_PAGINATION : zone_artifact(a->zone);
         switch (a->kind) {
         case MSP_AREA_LINE:
             draw_line(cr, a, tags, art);

@@ -279,6 +279,34 @@ check_page_labels() {
     [ "$got" = "0 3 /r:1 /D:1" ] || fail "page labels read '$got', expected '0 3 /r:1 /D:1'"
 }
 
+# check_long_table: a table over several pages repeats its header; the repeats are artifacts,
+# so the header is read once, where the table starts
+check_long_table() {
+    "$py" - "$tmp/longtable.fo" <<'PY'
+import sys
+rows = ''.join('<fo:table-row><fo:table-cell><fo:block>Row %d</fo:block></fo:table-cell>'
+               '<fo:table-cell><fo:block>Value %d</fo:block></fo:table-cell></fo:table-row>' % (i, i)
+               for i in range(1, 121))
+open(sys.argv[1], 'w').write(
+    '<fo:root xmlns:fo="http://www.w3.org/1999/XSL/Format" language="en" font-family="Liberation Serif">'
+    '<fo:layout-master-set><fo:simple-page-master master-name="p" page-width="148mm" page-height="210mm"'
+    ' margin="15mm"><fo:region-body/></fo:simple-page-master></fo:layout-master-set>'
+    '<fo:page-sequence master-reference="p"><fo:title>Long table</fo:title>'
+    '<fo:flow flow-name="xsl-region-body"><fo:block>Before the table.</fo:block><fo:table>'
+    '<fo:table-header><fo:table-row><fo:table-cell><fo:block>Country</fo:block></fo:table-cell>'
+    '<fo:table-cell><fo:block>Figure</fo:block></fo:table-cell></fo:table-row></fo:table-header>'
+    '<fo:table-body>' + rows + '</fo:table-body></fo:table><fo:block>After the table.</fo:block>'
+    '</fo:flow></fo:page-sequence></fo:root>')
+PY
+    "$bin" render "$tmp/longtable.fo" -o "$tmp/longtable.pdf" 2> "$tmp/longtable.err" \
+        || { cat "$tmp/longtable.err" >&2; fail "longtable.fo did not render"; return; }
+    [ "$(pages longtable)" -ge 3 ] || fail "longtable: expected a table over 3 pages or more"
+    [ "$(pdftotext "$tmp/longtable.pdf" - | grep -c 'Country')" -ge 3 ] \
+        || fail "longtable: the header is not repeated on every page"
+    check_pdf longtable ua
+    check_order longtable
+}
+
 # pages NAME: the page count
 pages() { qpdf --show-npages "$tmp/$1.pdf"; }
 
@@ -300,6 +328,7 @@ grown grown 36; paper grown "$tmp/grown.xml"
 [ -f "$tmp/grown.pdf" ] && { p=$(pages grown); [ "$p" -ge 100 ] || fail "grown: $p pages, expected at least 100"; }
 check_batch
 check_page_labels
+check_long_table
 check_handmade
 check_no_alt
 check_none
