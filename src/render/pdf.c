@@ -29,7 +29,6 @@ struct msp_pdf {
     PangoContext *pango;       /* owned reference, may be NULL */
     GHashTable *dests;         /* names of the DEST areas drawn so far */
     GHashTable *link_dests;    /* names LINK areas point at */
-    bool has_title;
     int pages;
     bool failed;
     GByteArray *buf;           /* cairo's file */
@@ -73,12 +72,6 @@ static char *iso8601(gint64 epoch)
     char *s = g_date_time_format(dt, "%Y-%m-%dT%H:%M:%SZ");
     g_date_time_unref(dt);
     return s;
-}
-
-static void set_meta(cairo_surface_t *s, cairo_pdf_metadata_t key, const char *value)
-{
-    if (value && *value)
-        cairo_pdf_surface_set_metadata(s, key, value);
 }
 
 /* Turns a cairo or stream failure into one diagnostic. */
@@ -137,15 +130,8 @@ msp_status msp_pdf_open(msp_job *job, msp_pdf **out, const char *out_path, const
                           "the document names no language: its tagged PDF has no /Lang, which "
                           "PDF/UA wants");
     }
-    set_meta(pdf->surface, CAIRO_PDF_METADATA_TITLE, meta->title);
-    set_meta(pdf->surface, CAIRO_PDF_METADATA_AUTHOR, meta->author);
-    set_meta(pdf->surface, CAIRO_PDF_METADATA_SUBJECT, meta->subject);
-    set_meta(pdf->surface, CAIRO_PDF_METADATA_KEYWORDS, meta->keywords);
-    set_meta(pdf->surface, CAIRO_PDF_METADATA_CREATOR, CREATOR);
-    set_meta(pdf->surface, CAIRO_PDF_METADATA_CREATE_DATE, date);
-    set_meta(pdf->surface, CAIRO_PDF_METADATA_MOD_DATE, date);
+    /* cairo's Info dictionary is not kept: pdf_finish.c writes Info and XMP */
     g_free(date);
-    pdf->has_title = meta->title && *meta->title;
 
     pdf->draft_stamp = g_strdup(meta->draft_stamp);
     pdf->pango = meta->pango ? g_object_ref(meta->pango) : NULL;
@@ -260,25 +246,20 @@ msp_status msp_pdf_close(msp_pdf *pdf, const msp_layout_result *result)
             msp_diag_warn(diags, ((msp_loc){ pdf->out.path, 0, 0 }),
                           "give the link's internal-destination the id of an element of the document",
                           "a link points to '%s', which is not in the document", (char *)name);
-    if (result) {
-        if (!pdf->has_title) {
-            set_meta(pdf->surface, CAIRO_PDF_METADATA_TITLE, result->title);
-            g_free(pdf->title);
-            pdf->title = g_strdup(result->title);
-        }
+    if (result && !(pdf->title && *pdf->title)) {
+        g_free(pdf->title);
+        pdf->title = g_strdup(result->title);
     }
     if (msp_pdf_standard_tagged(pdf->std) && !(pdf->title && *pdf->title)) {
         msp_diag_warn(diags, ((msp_loc){ pdf->out.path, 0, 0 }),
                       "give the first fo:page-sequence an fo:title",
                       "the document has no title, which PDF/UA wants shown in the viewer's title bar");
     }
-    if (result) {
-        if (result->n_bookmarks > 0 && result->bookmarks) {
-            int *ids = g_new0(int, result->n_bookmarks);
-            for (int i = 0; i < result->n_bookmarks; i++)
-                add_bookmark(pdf, result, ids, i);
-            g_free(ids);
-        }
+    if (result && result->n_bookmarks > 0 && result->bookmarks) {
+        int *ids = g_new0(int, result->n_bookmarks);
+        for (int i = 0; i < result->n_bookmarks; i++)
+            add_bookmark(pdf, result, ids, i);
+        g_free(ids);
     }
     cairo_surface_finish(pdf->surface);
     cairo_status_t cst = cairo_surface_status(pdf->surface);
@@ -293,9 +274,8 @@ msp_status msp_pdf_close(msp_pdf *pdf, const msp_layout_result *result)
                           pdf->language, pdf->date };
     /* pdf_read.c's scanners stop at a NUL past the end */
     g_byte_array_append(pdf->buf, (const guint8 *)"", 1);
-    g_byte_array_set_size(pdf->buf, pdf->buf->len - 1);
     GByteArray *file = NULL;
-    msp_status st = msp_pdf_finish(pdf->job, pdf->out.path, pdf->buf->data, pdf->buf->len, pdf->std,
+    msp_status st = msp_pdf_finish(pdf->job, pdf->out.path, pdf->buf->data, pdf->buf->len - 1, pdf->std,
                                    pdf->tags, &info, (const msp_pdf_label *)(void *)pdf->labels->data,
                                    (int)pdf->labels->len, &file);
     if (st != MSP_OK) {

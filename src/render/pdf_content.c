@@ -8,15 +8,8 @@
 
 #include <string.h>
 
-static bool is_ws(char c)
-{
-    return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\0';
-}
-
-static bool is_delim(char c)
-{
-    return is_ws(c) || strchr("()<>[]{}/%", c);
-}
+#define is_ws msp_pdf_is_ws
+#define is_delim msp_pdf_is_delim
 
 static size_t skip_ws(const char *d, size_t n, size_t i)
 {

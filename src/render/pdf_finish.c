@@ -102,7 +102,10 @@ static char *resolve(finish *f, const char *dict, const char *key)
     char *t = NULL;
     const guint8 *data;
     gsize len;
-    return msp_pdf_file_object(f->in, ref, &t, &data, &len) ? t : (g_free(t), NULL);
+    if (msp_pdf_file_object(f->in, ref, &t, &data, &len))
+        return t;
+    g_free(t);
+    return NULL;
 }
 
 /* Each page's content with cairo's marks rewritten (tagged: MCIDs of the
@@ -291,19 +294,19 @@ static void do_catalog(finish *f, int root, const msp_pdf_info *info, int tree, 
 static void copy_reachable(finish *f, int root)
 {
     static const char *const len_key[] = { "/Length", NULL };
-    GArray *todo = g_array_new(FALSE, FALSE, sizeof(int));
+    GArray *queue = g_array_new(FALSE, FALSE, sizeof(int));
     GHashTable *seen = g_hash_table_new(g_direct_hash, g_direct_equal);
-    g_array_append_val(todo, root);
+    g_array_append_val(queue, root);
     GString *keys = g_string_new(NULL);
-    while (todo->len && !f->error) {
-        int id = g_array_index(todo, int, todo->len - 1);
-        g_array_set_size(todo, todo->len - 1);
+    while (queue->len && !f->error) {
+        int id = g_array_index(queue, int, queue->len - 1);
+        g_array_set_size(queue, queue->len - 1);
         if (id <= 0 || g_hash_table_contains(seen, GINT_TO_POINTER(id)))
             continue;
         g_hash_table_add(seen, GINT_TO_POINTER(id));
         const char *text = g_hash_table_lookup(f->written, GINT_TO_POINTER(id));
         if (text) {
-            msp_pdf_text_refs(text, todo);
+            msp_pdf_text_refs(text, queue);
             continue;
         }
         if (msp_pdf_writer_has(f->w, id))
@@ -319,15 +322,15 @@ static void copy_reachable(finish *f, int root)
             g_string_truncate(keys, 0);
             msp_pdf_dict_copy(t, keys, len_key);
             msp_pdf_writer_stream(f->w, id, keys->str, data, len, false);
-            msp_pdf_text_refs(keys->str, todo);
+            msp_pdf_text_refs(keys->str, queue);
         } else {
             msp_pdf_writer_object(f->w, id, t, strlen(t));
-            msp_pdf_text_refs(t, todo);
+            msp_pdf_text_refs(t, queue);
         }
         g_free(t);
     }
     g_string_free(keys, TRUE);
-    g_array_free(todo, TRUE);
+    g_array_free(queue, TRUE);
     g_hash_table_destroy(seen);
 }
 
@@ -373,9 +376,7 @@ msp_status msp_pdf_finish(msp_job *job, const char *where, const guint8 *in, gsi
     if (!f.error && f.tagged) {
         tree = msp_pdf_write_tree(&f);
     } else if (!f.error) {
-        GString *unused = g_string_new(NULL);
-        msp_pdf_write_annots(&f, NULL, 0, unused);
-        g_string_free(unused, TRUE);
+        msp_pdf_write_annots(&f, NULL, 0, NULL);
     }
     if (!f.error) {
         info_obj = msp_pdf_writer_alloc(f.w);

@@ -45,8 +45,8 @@ int msp_pdf_rewrite_content(GString *o, const char *d, size_t n, const msp_struc
  * returns the tree root's object number, or 0 with f->error set. */
 int msp_pdf_write_tree(finish *f);
 /* The annotations rewritten: printable, /Contents, and with elem_obj (the
- * objects of the elements) their parent-tree keys from first, appended to
- * nums. Returns the next key. */
+ * objects of the elements; NULL for an untagged file, nums then NULL too)
+ * their parent-tree keys from first, appended to nums. Returns the next key. */
 int msp_pdf_write_annots(finish *f, const int *elem_obj, int first, GString *nums);
 
 /* pdf_meta.c */

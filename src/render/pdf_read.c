@@ -15,15 +15,18 @@ struct msp_pdf_file {
     int size;
 };
 
-static bool is_ws(char c)
+bool msp_pdf_is_ws(char c)
 {
     return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\0';
 }
 
-static bool is_delim(char c)
+bool msp_pdf_is_delim(char c)
 {
-    return is_ws(c) || strchr("()<>[]{}/%", c);
+    return msp_pdf_is_ws(c) || strchr("()<>[]{}/%", c);
 }
+
+#define is_ws msp_pdf_is_ws
+#define is_delim msp_pdf_is_delim
 
 /* Past white space and comments ("% 1" after a page's /Type). */
 static size_t skip_ws(const char *t, size_t i)

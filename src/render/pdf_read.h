@@ -35,6 +35,10 @@ bool msp_pdf_file_object(const msp_pdf_file *f, int num, char **text, const guin
 
 /* --- a dictionary's text --- */
 
+/* PDF white space (NUL included) and delimiters (white space and ()<>[]{}/%). */
+bool msp_pdf_is_ws(char c);
+bool msp_pdf_is_delim(char c);
+
 /* The end of the object that starts at t[i]: a dictionary, array, string,
  * name, number, reference "n g R", true, false or null. */
 size_t msp_pdf_object_end(const char *t, size_t i);

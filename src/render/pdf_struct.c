@@ -523,8 +523,3 @@ const GArray *msp_struct_pages(const msp_struct *s)
 {
     return s->pages;
 }
-
-const char *msp_struct_lang(const msp_struct *s)
-{
-    return s->lang;
-}

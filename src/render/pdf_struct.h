@@ -100,10 +100,9 @@ msp_status msp_struct_status(const msp_struct *s);
 
 /* After the last page: sorts every element's kids into reading order. */
 void msp_struct_sort(msp_struct *s);
-/* For pdf_finish.c: the Document element, all elements by id, the pages. */
+/* For pdf_tree.c: the Document element, all elements by id, the pages. */
 msp_struct_elem *msp_struct_root(const msp_struct *s);
 const GPtrArray *msp_struct_elems(const msp_struct *s);
 const GArray *msp_struct_pages(const msp_struct *s);   /* of msp_struct_page */
-const char *msp_struct_lang(const msp_struct *s);
 
 #endif

@@ -66,7 +66,7 @@ int msp_pdf_write_annots(finish *f, const int *elem_obj, int first, GString *num
             g_free(a);
             g_string_append(f->o, " /F 4 /Contents ");
             msp_pdf_put_text(f->o, link_contents(e));
-            if (f->tagged && e && elem_obj) {
+            if (f->tagged && e && elem_obj && nums) {
                 g_string_append_printf(f->o, " /StructParent %d", key);
                 g_string_append_printf(nums, " %d %d 0 R", key++, elem_obj[e->id]);
             }
