@@ -10,7 +10,8 @@
     xmlns:g="urn:x-mspdoc:graphics"
     xmlns:n="urn:x-mspdoc:number"
     xmlns:fox="http://xmlgraphics.apache.org/fop/extensions"
-    exclude-result-prefixes="p n">
+    xmlns:l="urn:x-mspdoc:lang"
+    exclude-result-prefixes="p n l">
 
   <!-- ===== parameters ===== -->
   <xsl:param name="data" select="'../data/'"/>
@@ -25,6 +26,7 @@
   <xsl:variable name="meetings-doc" select="document(concat($data, 'meetings.xml'))"/>
   <xsl:variable name="agenda-doc" select="document(concat($data, 'agenda.xml'))"/>
   <xsl:variable name="committees-doc" select="document(concat($data, 'committees.xml'))"/>
+  <xsl:variable name="states-doc" select="document(concat($data, 'states.xml'))"/>
   <xsl:variable name="meeting-ref" select="string($meta/p:meeting/@ref)"/>
   <xsl:variable name="meeting" select="$meetings-doc/meetings/meeting[@id = $meeting-ref]"/>
   <xsl:variable name="is-draft" select="$draft = '1' or boolean($meta/p:draft)"/>
@@ -87,6 +89,36 @@
     <xsl:choose>
       <xsl:when test="$nodes[@xml:lang = $lang]"><xsl:value-of select="$nodes[@xml:lang = $lang]"/></xsl:when>
       <xsl:otherwise><xsl:value-of select="$nodes[@xml:lang = 'en']"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- ===== States (data/states.xml) ===== -->
+  <!-- short name of State $code in the paper language (English when it has none) -->
+  <xsl:template name="state-name">
+    <xsl:param name="code"/>
+    <xsl:call-template name="lang-text"><xsl:with-param name="nodes" select="$states-doc/states/state[@code = $code]/name"/></xsl:call-template>
+  </xsl:template>
+
+  <!-- the name as running text needs it: with its article in French and Spanish ("le Japon",
+       "l'Allemagne", "el Japón") -->
+  <xsl:template name="state-name-running">
+    <xsl:param name="code"/>
+    <xsl:variable name="n" select="$states-doc/states/state[@code = $code]/name[@xml:lang = $lang]"/>
+    <xsl:if test="$n/@article and $lang != 'en'">
+      <xsl:value-of select="$n/@article"/>
+      <xsl:if test="substring($n/@article, string-length($n/@article)) != &quot;'&quot;"><xsl:text> </xsl:text></xsl:if>
+    </xsl:if>
+    <xsl:call-template name="state-name"><xsl:with-param name="code" select="$code"/></xsl:call-template>
+  </xsl:template>
+
+  <!-- "(Chair)"; in French agreeing with the State's grammatical gender ("(Présidente)") -->
+  <xsl:template name="chair-label">
+    <xsl:param name="code"/>
+    <xsl:variable name="g" select="string($states-doc/states/state[@code = $code]/name[@xml:lang = $lang]/@gender)"/>
+    <xsl:variable name="own-f" select="$labels-doc/labels/language[@code = $lang]/label[@id = 'chair-f']"/>
+    <xsl:choose>
+      <xsl:when test="$g = 'f' and $own-f"><xsl:value-of select="$own-f"/></xsl:when>
+      <xsl:otherwise><xsl:call-template name="label"><xsl:with-param name="id" select="'chair'"/></xsl:call-template></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 

@@ -6,9 +6,10 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:fo="http://www.w3.org/1999/XSL/Format"
     xmlns:p="urn:x-mspdoc:paper:1"
+    xmlns:l="urn:x-mspdoc:lang"
     xmlns:g="urn:x-mspdoc:graphics"
     xmlns:fox="http://xmlgraphics.apache.org/fop/extensions"
-    exclude-result-prefixes="p">
+    exclude-result-prefixes="p l">
 
   <xsl:include href="common.xsl"/>
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
@@ -391,14 +392,15 @@
   </xsl:template>
 
   <!-- "Committee on ... (Cameroon, Denmark (Chair), Switzerland, Türkiye (Chair))". The printed
-       name is the committee's own text (not its <chair> children), else the name from data. The
-       chairs are the <chair> children when there are any (mspdoc checks they are members that
-       year), else the members carrying <chair> in data/committees.xml. -->
+       name is the committee's own text (not its <chair> children), else the name from data in
+       the paper language. The members are printed in the paper language, in its alphabetical
+       order (ICU collation: l:sort-key). The chairs are the <chair state=> children when there
+       are any (mspdoc checks they are members that year), else the members carrying <chair> in
+       data/committees.xml. -->
   <xsl:template match="p:committee" mode="h1">
     <xsl:variable name="ref" select="string(@ref)"/>
     <xsl:variable name="year" select="string(@year)"/>
     <xsl:variable name="c" select="$committees-doc/committees/committee[@id = $ref]"/>
-    <xsl:variable name="chair"><xsl:call-template name="label"><xsl:with-param name="id" select="'chair'"/></xsl:call-template></xsl:variable>
     <xsl:variable name="named" select="p:chair"/>
     <xsl:variable name="own"><xsl:for-each select="text()"><xsl:value-of select="."/></xsl:for-each></xsl:variable>
     <xsl:call-template name="h1-block">
@@ -409,29 +411,83 @@
         </xsl:choose>
         <xsl:if test="$c/year[@value = $year]/member">
           <xsl:text> (</xsl:text>
-          <xsl:for-each select="$c/year[@value = $year]/member">
-            <xsl:if test="position() &gt; 1">, </xsl:if>
-            <xsl:value-of select="@name"/>
-            <xsl:variable name="name" select="string(@name)"/>
-            <xsl:if test="($named and $named[normalize-space(.) = $name]) or (not($named) and chair)">
-              <xsl:value-of select="concat(' ', $chair)"/>
-            </xsl:if>
-          </xsl:for-each>
+          <!-- without mspdoc's l:sort-key (another XSLT processor): code-point order -->
+          <xsl:choose>
+            <xsl:when test="function-available('l:sort-key')">
+              <xsl:for-each select="$c/year[@value = $year]/member">
+                <xsl:sort select="l:sort-key(string(($states-doc/states/state[@code = current()/@state]/name[@xml:lang = $lang] | $states-doc/states/state[@code = current()/@state]/name[@xml:lang = 'en'])[1]), $lang)"/>
+                <xsl:call-template name="committee-member"><xsl:with-param name="named" select="$named"/></xsl:call-template>
+              </xsl:for-each>
+            </xsl:when>
+            <xsl:otherwise>
+              <xsl:for-each select="$c/year[@value = $year]/member">
+                <xsl:sort select="string(($states-doc/states/state[@code = current()/@state]/name[@xml:lang = $lang] | $states-doc/states/state[@code = current()/@state]/name[@xml:lang = 'en'])[1])"/>
+                <xsl:call-template name="committee-member"><xsl:with-param name="named" select="$named"/></xsl:call-template>
+              </xsl:for-each>
+            </xsl:otherwise>
+          </xsl:choose>
           <xsl:text>)</xsl:text>
         </xsl:if>
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>
 
-  <!-- "Submitted by Belgium, Cambodia, Japan (Chair), Peru" -->
+  <!-- one member of the committee line (context: a <member>, in sorted order) -->
+  <xsl:template name="committee-member">
+    <xsl:param name="named"/>
+            <xsl:variable name="code" select="string(@state)"/>
+            <xsl:if test="position() &gt; 1">, </xsl:if>
+            <xsl:call-template name="state-name"><xsl:with-param name="code" select="$code"/></xsl:call-template>
+            <xsl:if test="($named and $named[@state = $code]) or (not($named) and chair)">
+              <xsl:text> </xsl:text>
+              <xsl:call-template name="chair-label"><xsl:with-param name="code" select="$code"/></xsl:call-template>
+            </xsl:if>
+  </xsl:template>
+
+  <!-- one submitter of the submitted-by line (context: a <by>, in printed order) -->
+  <xsl:template name="submitter">
+    <xsl:param name="all-states"/>
+    <xsl:param name="and"/>
+        <xsl:if test="position() &gt; 1">
+          <xsl:choose>
+            <xsl:when test="position() = last() and $all-states and $and != ''"><xsl:value-of select="$and"/></xsl:when>
+            <xsl:otherwise>, </xsl:otherwise>
+          </xsl:choose>
+        </xsl:if>
+        <xsl:choose>
+          <xsl:when test="@state"><xsl:call-template name="state-name-running"><xsl:with-param name="code" select="string(@state)"/></xsl:call-template></xsl:when>
+          <xsl:otherwise><xsl:value-of select="normalize-space(.)"/></xsl:otherwise>
+        </xsl:choose>
+        <xsl:if test="@chair = 'yes'">
+          <xsl:text> </xsl:text>
+          <xsl:call-template name="chair-label"><xsl:with-param name="code" select="string(@state)"/></xsl:call-template>
+        </xsl:if>
+
+  </xsl:template>
+
+  <!-- "Submitted by Belgium, Cambodia, Japan (Chair), Peru". A <by state=> is the State's name in
+       the paper language (with its article in running text in French and Spanish); when every
+       <by> names a State the list is in the language's alphabetical order, joined by the
+       language's "and" (label list-and; English keeps the comma). Written names keep their order. -->
   <xsl:template match="p:submitted-by" mode="h1">
-    <xsl:variable name="chair"><xsl:call-template name="label"><xsl:with-param name="id" select="'chair'"/></xsl:call-template></xsl:variable>
+    <xsl:variable name="all-states" select="not(p:by[not(@state)])"/>
+    <xsl:variable name="and"><xsl:call-template name="label"><xsl:with-param name="id" select="'list-and'"/></xsl:call-template></xsl:variable>
     <xsl:variable name="list">
-      <xsl:for-each select="p:by">
-        <xsl:if test="position() &gt; 1">, </xsl:if>
-        <xsl:value-of select="normalize-space(.)"/>
-        <xsl:if test="@chair = 'yes'"><xsl:value-of select="concat(' ', $chair)"/></xsl:if>
-      </xsl:for-each>
+      <xsl:choose>
+        <xsl:when test="function-available('l:sort-key')">
+          <xsl:for-each select="p:by">
+            <!-- sorted by name when all are States, else by position (the order as written) -->
+            <xsl:sort select="concat(substring(l:sort-key(string(($states-doc/states/state[@code = current()/@state]/name[@xml:lang = $lang] | $states-doc/states/state[@code = current()/@state]/name[@xml:lang = 'en'])[1]), $lang), 1, 100000 * number($all-states)), substring(format-number(position(), '000000'), 1, 100000 * number(not($all-states))))"/>
+            <xsl:call-template name="submitter"><xsl:with-param name="all-states" select="$all-states"/><xsl:with-param name="and" select="$and"/></xsl:call-template>
+          </xsl:for-each>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:for-each select="p:by">
+            <xsl:sort select="concat(substring(string(($states-doc/states/state[@code = current()/@state]/name[@xml:lang = $lang] | $states-doc/states/state[@code = current()/@state]/name[@xml:lang = 'en'])[1]), 1, 100000 * number($all-states)), substring(format-number(position(), '000000'), 1, 100000 * number(not($all-states))))"/>
+            <xsl:call-template name="submitter"><xsl:with-param name="all-states" select="$all-states"/><xsl:with-param name="and" select="$and"/></xsl:call-template>
+          </xsl:for-each>
+        </xsl:otherwise>
+      </xsl:choose>
     </xsl:variable>
     <xsl:call-template name="h1-block">
       <xsl:with-param name="content">

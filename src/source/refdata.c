@@ -13,6 +13,7 @@ struct msp_refdata {
     GHashTable *meetings;       /* id -> msp_refdata_meeting* */
     GString *meeting_ids;
     GHashTable *agenda;         /* "meeting/item" -> stage; "meeting/item/sub" -> "" */
+    GHashTable *states;         /* "CODE" and "CODE/lang" -> short name */
     GHashTable *committees;     /* id -> msp_refdata_committee* */
     GHashTable *articles;       /* GINT number -> title */
     GHashTable *actions;        /* GINT number -> "" */
@@ -298,6 +299,59 @@ static void check_chair_periods(loader *ld, const char *id, int year, GPtrArray 
     }
 }
 
+/* True for two capital ASCII letters: the shape of an ISO 3166-1 alpha-2 code. */
+static bool state_code_ok(const char *s)
+{
+    return s && g_ascii_isupper(s[0]) && g_ascii_isupper(s[1]) && s[2] == '\0';
+}
+
+static void load_states(loader *ld, const char *dir)
+{
+    xmlNode *root = open_file(ld, dir, "states.xml", "states");
+    for (xmlNode *n = root ? root->children : NULL; n; n = n->next) {
+        if (!is_el(n, "state"))
+            continue;
+        const char *code = need_attr(ld, n, "code");
+        if (!code)
+            continue;
+        if (!state_code_ok(code)) {
+            data_error(ld, n, "a State's code is its ISO 3166-1 alpha-2 code, two capital letters",
+                       "State code '%s' is not two capital letters", code);
+            continue;
+        }
+        if (g_hash_table_contains(ld->ref->states, code)) {
+            data_error(ld, n, NULL, "duplicate State code '%s'", code);
+            continue;
+        }
+        const char *en = NULL;
+        for (xmlNode *c = n->children; c; c = c->next) {
+            if (!is_el(c, "name"))
+                continue;
+            xmlChar *lang = xmlNodeGetLang(c);
+            char *t = text_of(c);
+            if (!lang || !*t) {
+                data_error(ld, c, "write <name xml:lang=\"en\">Cameroon</name>",
+                           "a name of State '%s' has no language or no text", code);
+            } else {
+                char *key = g_strdup_printf("%s/%s", code, (const char *)lang);
+                if (g_hash_table_contains(ld->ref->states, key))
+                    data_error(ld, c, NULL, "State '%s' has two names in '%s'", code, (const char *)lang);
+                const char *kept = keep(ld->ref, t);
+                g_hash_table_insert(ld->ref->states, (gpointer)keep(ld->ref, key), (gpointer)kept);
+                if (strcmp((const char *)lang, "en") == 0)
+                    en = kept;
+                g_free(key);
+            }
+            xmlFree(lang);
+            g_free(t);
+        }
+        if (!en)
+            data_error(ld, n, "add <name xml:lang=\"en\">", "State '%s' has no English name", code);
+        g_hash_table_insert(ld->ref->states, (gpointer)code, (gpointer)(en ? en : code));
+    }
+    close_file(ld);
+}
+
 static void load_committees(loader *ld, const char *dir)
 {
     xmlNode *root = open_file(ld, dir, "committees.xml", "committees");
@@ -337,7 +391,11 @@ static void load_committees(loader *ld, const char *dir)
                 if (!is_el(m, "member"))
                     continue;
                 msp_refdata_member *mem = g_new0(msp_refdata_member, 1);
-                mem->name = need_attr(ld, m, "name");
+                mem->state = need_attr(ld, m, "state");
+                mem->name = mem->state ? g_hash_table_lookup(ld->ref->states, mem->state) : NULL;
+                if (mem->state && !mem->name)
+                    data_error(ld, m, "name a member by its code in data/states.xml (ISO 3166-1 alpha-2, e.g. DK)",
+                               "unknown State '%s' in committee '%s'", mem->state, id);
                 xmlNode *ch = first_child_el(m, "chair");
                 if (ch) {
                     mem->chair = true;
@@ -354,7 +412,7 @@ static void load_committees(loader *ld, const char *dir)
                     continue;
                 }
                 for (guint k = 0; k < members->len; k++)
-                    if (strcmp(((msp_refdata_member *)members->pdata[k])->name, mem->name) == 0)
+                    if (strcmp(((msp_refdata_member *)members->pdata[k])->state, mem->state) == 0)
                         data_error(ld, m, NULL, "%s is listed twice in committee '%s' for %d", mem->name, id, year);
                 g_ptr_array_add(members, mem);
                 if (ch) {
@@ -428,6 +486,7 @@ msp_refdata *msp_refdata_load(msp_diag_list *diags, const char *data_dir)
     ref->meetings = g_hash_table_new(g_str_hash, g_str_equal);
     ref->meeting_ids = g_string_new(NULL);
     ref->agenda = g_hash_table_new(g_str_hash, g_str_equal);
+    ref->states = g_hash_table_new(g_str_hash, g_str_equal);
     ref->committees = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, committee_free);
     ref->articles = g_hash_table_new(g_direct_hash, g_direct_equal);
     ref->actions = g_hash_table_new(g_direct_hash, g_direct_equal);
@@ -436,6 +495,7 @@ msp_refdata *msp_refdata_load(msp_diag_list *diags, const char *data_dir)
     loader ld = { .ref = ref, .diags = diags };
     load_meetings(&ld, data_dir);
     load_agenda(&ld, data_dir);
+    load_states(&ld, data_dir);
     load_committees(&ld, data_dir);
     load_numbered(&ld, data_dir, "convention.xml", "convention", "article", ref->articles);
     load_numbered(&ld, data_dir, "sraap.xml", "sraap", "action", ref->actions);
@@ -454,6 +514,7 @@ void msp_refdata_free(msp_refdata *ref)
     g_hash_table_destroy(ref->meetings);
     g_string_free(ref->meeting_ids, TRUE);
     g_hash_table_destroy(ref->agenda);
+    g_hash_table_destroy(ref->states);
     g_hash_table_destroy(ref->committees);
     g_hash_table_destroy(ref->articles);
     g_hash_table_destroy(ref->actions);
@@ -487,6 +548,19 @@ const char *msp_refdata_agenda_stage(const msp_refdata *ref, const char *meeting
     const char *stage = g_hash_table_lookup(ref->agenda, key);
     g_free(key);
     return stage && *stage ? stage : NULL;
+}
+
+const char *msp_refdata_state_name(const msp_refdata *ref, const char *code, const char *lang)
+{
+    if (!code)
+        return NULL;
+    const char *en = g_hash_table_lookup(ref->states, code);
+    if (!en || !lang)
+        return en;
+    char *key = g_strdup_printf("%s/%s", code, lang);
+    const char *v = g_hash_table_lookup(ref->states, key);
+    g_free(key);
+    return v ? v : en;
 }
 
 const msp_refdata_committee *msp_refdata_committee_get(const msp_refdata *ref, const char *id)

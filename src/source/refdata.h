@@ -1,5 +1,6 @@
-/* Reference data (data/ XML files): meetings, agenda items, committees with
- * their members per year, Convention articles, Action Plan actions, labels.
+/* Reference data (data/ XML files): meetings, agenda items, States (UN short
+ * names per language, keyed by ISO 3166-1 alpha-2 code), committees with their
+ * members per year, Convention articles, Action Plan actions, labels.
  * Loaded once per process, read-only afterwards: share it between threads.
  * Also the content digest of data/ and templates/ for incremental builds. */
 #ifndef MSP_REFDATA_H
@@ -20,7 +21,8 @@ typedef struct msp_refdata_meeting {
 } msp_refdata_meeting;
 
 typedef struct msp_refdata_member {
-    const char *name;
+    const char *state;          /* ISO 3166-1 alpha-2 code (data/states.xml) */
+    const char *name;           /* the State's English short name, for messages */
     bool chair;                 /* chair for the whole year or a period of it */
     const char *chair_from, *chair_to;  /* ISO dates or NULL (whole year) */
 } msp_refdata_member;
@@ -34,7 +36,7 @@ typedef struct msp_refdata_committee {
 
 typedef struct msp_refdata msp_refdata;
 
-/* Loads data_dir/{meetings,agenda,committees,convention,sraap,labels}.xml.
+/* Loads data_dir/{meetings,agenda,states,committees,convention,sraap,labels}.xml.
  * Every problem (unreadable or malformed file, missing or bad attribute,
  * duplicate id, agenda item of an unknown meeting ...) goes to diags as
  * MSP_E_DATA at the data file's line:column. Returns NULL if any error;
@@ -50,6 +52,9 @@ const char *msp_refdata_meeting_ids(const msp_refdata *ref);
 bool msp_refdata_agenda_has(const msp_refdata *ref, const char *meeting, int item, const char *sub);
 /* The stage ("provisional"/"adopted") of an agenda item as recorded, or NULL. */
 const char *msp_refdata_agenda_stage(const msp_refdata *ref, const char *meeting, int item);
+/* data/states.xml: the short name of State code in lang (without its article;
+ * English when lang has none), or NULL when the code is unknown. */
+const char *msp_refdata_state_name(const msp_refdata *ref, const char *code, const char *lang);
 const msp_refdata_committee *msp_refdata_committee_get(const msp_refdata *ref, const char *id);
 /* Members of committee in year (GPtrArray of msp_refdata_member*), or NULL. */
 const GPtrArray *msp_refdata_committee_members(const msp_refdata_committee *c, int year);

@@ -356,73 +356,71 @@ static void check_agenda(checker *c, const xmlNode *meta, const msp_refdata_meet
 }
 
 /* The member of members named name, or NULL. */
-static const msp_refdata_member *member_named(const GPtrArray *members, const char *name)
+static const msp_refdata_member *member_of(const GPtrArray *members, const char *state)
 {
     for (guint i = 0; members && i < members->len; i++) {
         const msp_refdata_member *m = members->pdata[i];
-        if (strcmp(m->name, name) == 0)
+        if (strcmp(m->state, state) == 0)
             return m;
     }
     return NULL;
 }
 
-/* "Cameroon, Denmark, ..." (owned), for hints. */
+/* "CM (Cameroon), DK (Denmark), ..." (owned), for hints. */
 static char *member_list(const GPtrArray *members)
 {
     GString *s = g_string_new(NULL);
     for (guint i = 0; members && i < members->len; i++) {
-        if (i > 0)
-            g_string_append(s, ", ");
-        g_string_append(s, ((const msp_refdata_member *)members->pdata[i])->name);
+        const msp_refdata_member *m = members->pdata[i];
+        g_string_append_printf(s, "%s%s (%s)", i > 0 ? ", " : "", m->state, m->name);
     }
     return g_string_free(s, FALSE);
 }
 
-/* The <chair> elements a paper may write inside <committee> to name the
- * chair(s) itself: at most two, each once, each a member of the committee in
- * that year (members NULL when the committee or year is unknown: already
- * reported, so membership is not checked). Names compare exactly after
- * trimming the whitespace around them. Returns how many <chair> there are. */
+/* The <chair state="DK"/> elements a paper may write inside <committee> to
+ * name the chair(s) itself: at most two, each once, each a State of
+ * data/states.xml and a member of the committee in that year (members NULL
+ * when the committee or year is unknown: already reported, so membership is
+ * not checked). Returns how many <chair> there are. */
 static int check_named_chairs(checker *c, const xmlNode *k, const char *id, int year, const char *year_s,
                               const GPtrArray *members)
 {
-    GHashTable *seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    GHashTable *seen = g_hash_table_new(g_str_hash, g_str_equal);
     int count = 0;
     for (xmlNode *ch = k->children; ch; ch = ch->next) {
         if (!is_paper_el(ch, "chair"))
             continue;
         count++;
-        xmlChar *raw = xmlNodeGetContent(ch);
-        char *name = g_strstrip(g_strdup(raw ? (const char *)raw : ""));
-        xmlFree(raw);
+        const char *state = prop(c, ch, "state");
         if (count == 3)
             check_error(c, MSP_E_DATA, ch, "a committee has at most two chairs a year: remove the extra <chair>",
                         "more than two chairs named for committee '%s'", id);
-        if (!*name) {
-            check_error(c, MSP_E_SCHEMA, ch, "write the chair's name as in data/committees.xml, e.g. <chair>Denmark</chair>",
-                        "empty <chair> in <committee>");
-            g_free(name);
+        if (!state || !*state)
+            continue; /* the schema requires it: reported there */
+        const char *name = msp_refdata_state_name(c->ref, state, "en");
+        if (!name) {
+            check_error(c, MSP_E_DATA, ch, "name the State by its code in data/states.xml (ISO 3166-1 alpha-2, e.g. DK)",
+                        "unknown State '%s'", state);
             continue;
         }
-        const xmlNode *first = g_hash_table_lookup(seen, name);
+        const xmlNode *first = g_hash_table_lookup(seen, state);
         if (first) {
             msp_loc at = msp_source_loc(c->src, first);
             char hint[128];
             g_snprintf(hint, sizeof hint, "the first one is at line %d, column %d; name each chair once", at.line,
                        at.column);
-            check_error(c, MSP_E_SCHEMA, ch, hint, "'%s' is named chair twice", name);
-            g_free(name);
+            check_error(c, MSP_E_SCHEMA, ch, hint, "%s (%s) is named chair twice", state, name);
             continue;
         }
-        if (members && !member_named(members, name)) {
+        if (members && !member_of(members, state)) {
             char *list = member_list(members);
             char *hint = g_strdup_printf("members in %d (data/committees.xml): %s", year, list);
-            check_error(c, MSP_E_DATA, ch, hint, "chair '%s' is not a member of committee '%s' in %s", name, id,
-                        year_s);
+            check_error(c, MSP_E_DATA, ch, hint, "chair %s (%s) is not a member of committee '%s' in %s", state,
+                        name, id, year_s);
             g_free(hint);
             g_free(list);
         }
-        g_hash_table_insert(seen, name, ch);
+        g_hash_table_insert(seen, (gpointer)state, ch);
     }
     g_hash_table_destroy(seen);
     return count;
@@ -465,6 +463,8 @@ static void check_committee(checker *c, const xmlNode *meta, msp_source_info *in
                     "committee '%s' has %d chairs in %d", id, chairs, year);
 }
 
+/* <submitted-by>: each <by> a State of data/states.xml (state="JP") or a
+ * body written out, each once; at most two chairs. */
 static void check_submitted_by(checker *c, const xmlNode *meta)
 {
     xmlNode *s = child(meta, "submitted-by");
@@ -475,7 +475,19 @@ static void check_submitted_by(checker *c, const xmlNode *meta)
     for (xmlNode *b = s->children; b; b = b->next) {
         if (!is_paper_el(b, "by"))
             continue;
+        const char *state = prop(c, b, "state");
         char *name = text_of(b);
+        if (state && *name)
+            check_error(c, MSP_E_SCHEMA, b, "write either <by state=\"JP\"/> (name from data/states.xml) or the name as text",
+                        "<by> has both a state and a written name");
+        if (state) {
+            const char *en = msp_refdata_state_name(c->ref, state, "en");
+            if (!en)
+                check_error(c, MSP_E_DATA, b, "name the State by its code in data/states.xml (ISO 3166-1 alpha-2, e.g. JP)",
+                            "unknown State '%s'", state);
+            g_free(name);
+            name = g_strdup(en ? en : state);
+        }
         const char *chair = prop(c, b, "chair");
         if (chair && strcmp(chair, "yes") == 0 && ++chairs == 3)
             check_error(c, MSP_E_DATA, b, "at most two submitters are marked chair=\"yes\"",

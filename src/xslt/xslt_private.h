@@ -29,4 +29,14 @@ bool msp_xslt_path_inside(const char *path, const char *root);
  * replaces any such attributes already there. Linear in the document. */
 void msp_xslt_number_source(xmlDoc *src);
 
+/* The namespace of mspdoc's XPath extension functions (xslt_collate.c). */
+#define MSP_XSLT_LANG_NS "urn:x-mspdoc:lang"
+
+/* Hex ICU collation key of text (UTF-8) in lang's alphabetical order (owned):
+ * comparing two keys as byte strings orders the texts as lang does. */
+char *msp_xslt_collation_key(const char *text, const char *lang);
+
+/* Registers l:sort-key(text, lang) process-wide (from msp_xslt_global_init). */
+void msp_xslt_register_lang_functions(void);
+
 #endif

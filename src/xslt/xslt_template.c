@@ -81,6 +81,7 @@ void msp_xslt_global_init(void)
     if (g_once_init_enter(&done)) {
         xmlInitParser();
         exsltRegisterAll();
+        msp_xslt_register_lang_functions();
         default_loader = xmlGetExternalEntityLoader();
         xmlSetExternalEntityLoader(safe_loader);
         xsltSetLoaderFunc(safe_doc_loader);

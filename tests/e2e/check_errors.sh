@@ -31,9 +31,9 @@ done
 
 # the chairs a paper names in <committee>: every wrong <chair> reported in one run, each at its place
 sed 's|<committee ref="cooperation-assistance" year="2025"/>|<committee ref="cooperation-assistance" year="2025">\
-      <chair>Algeria</chair>\
-      <chair>Denmark</chair>\
-      <chair>Denmark</chair>\
+      <chair state="DZ"/>\
+      <chair state="DK"/>\
+      <chair state="DK"/>\
     </committee>|' "$D/valid.xml" >chairs.xml
 set +e
 "$MSPDOC" check chairs.xml >/dev/null 2>err4.txt; rc=$?
@@ -41,10 +41,10 @@ set -e
 [ $rc -eq 1 ] || { cat err4.txt >&2; fail "chairs: exit $rc, want 1"; }
 [ "$(grep -c ': error: ' err4.txt)" -eq 3 ] || { cat err4.txt >&2; fail "chairs: want 3 errors"; }
 for want in \
-    "chairs.xml:12:7: error: chair 'Algeria' is not a member of committee 'cooperation-assistance' in 2025" \
-    "  hint: members in 2025 (data/committees.xml): Cameroon, Denmark, Switzerland, Türkiye" \
+    "chairs.xml:12:7: error: chair DZ (Algeria) is not a member of committee 'cooperation-assistance' in 2025" \
+    "  hint: members in 2025 (data/committees.xml): CM (Cameroon), DK (Denmark), CH (Switzerland), TR (Türkiye)" \
     "chairs.xml:14:7: error: more than two chairs named for committee 'cooperation-assistance'" \
-    "chairs.xml:14:7: error: 'Denmark' is named chair twice" ; do
+    "chairs.xml:14:7: error: DK (Denmark) is named chair twice" ; do
     grep -qF -- "$want" err4.txt || { cat err4.txt >&2; fail "missing: $want"; }
 done
 

@@ -44,14 +44,14 @@ lacks() { ! grep -qF -- "$2" <<<"$(text "$1")" || fail "$1: unexpected: $2"; }
 
 NAME="Committee on the Enhancement of Cooperation and Assistance"
 
-paper one $'\n      <chair>Türkiye</chair>\n    '
+paper one $'\n      <chair state="TR"/>\n    '
 has one "$NAME (Cameroon, Denmark, Switzerland, Türkiye (Chair))"
 [ "$(text one | grep -o '(Chair)' | wc -l)" -eq 1 ] || fail "one: '(Chair)' printed more than once"
 
-paper other $'\n      <chair> Denmark </chair>\n    '
+paper other $'\n      <chair state="DK"/>\n    '
 has other "$NAME (Cameroon, Denmark (Chair), Switzerland, Türkiye)"
 
-paper named $'Committee on Cooperation\n      <chair>Cameroon</chair>\n      <chair>Switzerland</chair>\n    '
+paper named $'Committee on Cooperation\n      <chair state="CM"/>\n      <chair state="CH"/>\n    '
 has named "Committee on Cooperation (Cameroon (Chair), Denmark, Switzerland (Chair), Türkiye)"
 lacks named "Cooperation Cameroon"
 
@@ -59,12 +59,12 @@ paper data ''
 has data "$NAME (Cameroon, Denmark (Chair), Switzerland, Türkiye (Chair))"
 
 # a named chair who is not a member that year: no PDF, the error at the <chair>
-paper stranger $'\n      <chair>Japan</chair>\n    '
+paper stranger $'\n      <chair state="JP"/>\n    '
 set +e
 "$MSPDOC" build -o stranger.pdf stranger.xml 2>err.txt; rc=$?
 set -e
 [ $rc -eq 1 ] || fail "stranger: exit $rc, want 1"
-grep -qF "stranger.xml:11:7: error: chair 'Japan' is not a member of committee 'cooperation-assistance' in 2025" err.txt \
+grep -qF "stranger.xml:11:7: error: chair JP (Japan) is not a member of committee 'cooperation-assistance' in 2025" err.txt \
   || { cat err.txt >&2; fail "stranger: message"; }
 [ ! -e stranger.pdf ] || fail "stranger: a PDF was written"
 echo OK
