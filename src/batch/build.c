@@ -128,6 +128,7 @@ static msp_status real_build(void *shared, void *worker, msp_paper *p, msp_batch
         p->pages = res.pages;
         p->layout = res.layout;
         p->title = g_strdup(res.title);
+        g_free(p->language);
         p->language = g_strdup(res.language);
         if (!p->symbol && res.symbol)
             p->symbol = g_strdup(res.symbol);

@@ -140,7 +140,8 @@ msp_status msp_build_fo(msp_job *job, const msp_build_ctx *ctx, const char *sour
 
 char *msp_build_output_path(const msp_source_info *info, const char *source_path, const char *out_dir)
 {
-    char *name = msp_symbol_output_name(info && info->has_symbol ? &info->symbol : NULL, source_path);
+    char *name = msp_symbol_output_name(info && info->has_symbol ? &info->symbol : NULL,
+                                        info ? info->language : NULL, source_path);
     char *path = g_build_filename(out_dir ? out_dir : "out", name, NULL);
     g_free(name);
     return path;

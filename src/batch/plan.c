@@ -78,7 +78,7 @@ static msp_paper *read_paper(const found_file *f)
             msp_diag_error(&paper->diags, st ? st : MSP_E_IO, ((msp_loc){ f->path, 0, 0 }), NULL,
                            "cannot read the source");
         paper->status = MSP_PAPER_FAILED;
-        paper->output_name = msp_symbol_output_name(NULL, f->path);
+        paper->output_name = msp_symbol_output_name(NULL, NULL, f->path);
         msp_job_clear(&job);
         return paper;
     }
@@ -112,11 +112,14 @@ static msp_paper *read_paper(const found_file *f)
         paper->symbol_loc.file = msp_diag_list_intern(&paper->diags, f->path);
     }
     paper->draft = child_element(meta, "draft") != NULL;
+    xmlChar *lang = is_paper ? xmlNodeGetLang(root) : NULL;
+    paper->language = lang ? g_strdup((const char *)lang) : NULL;
+    xmlFree(lang);
     msp_symbol parsed;
     if (paper->symbol && msp_symbol_parse(&parsed, paper->symbol, NULL))
-        paper->output_name = msp_symbol_output_name(&parsed, f->path);
+        paper->output_name = msp_symbol_output_name(&parsed, paper->language, f->path);
     else
-        paper->output_name = msp_symbol_output_name(NULL, f->path);
+        paper->output_name = msp_symbol_output_name(NULL, NULL, f->path);
     msp_source_free(src);
     msp_job_clear(&job);
     return paper;
@@ -133,24 +136,32 @@ static char *plain_symbol(const char *s)
 
 static void refuse_pair(msp_paper *a, msp_paper *b, const char *what, const char *value)
 {
+    char *hint = a->language && b->language && strcmp(what, "symbol") == 0
+                     ? g_strdup_printf("only the language versions of one paper share a symbol, and both sources "
+                                       "say xml:lang=\"%s\": give this paper its own symbol, or set xml:lang to "
+                                       "the language it is written in", a->language)
+                     : g_strdup("give each paper its own symbol");
     msp_loc where_b = b->symbol ? b->symbol_loc : (msp_loc){ b->source, 0, 0 };
     msp_loc where_a = a->symbol ? a->symbol_loc : (msp_loc){ a->source, 0, 0 };
     if (!where_a.file)
         where_a.file = a->source;
     if (!where_b.file)
         where_b.file = b->source;
-    msp_diag_error(&a->diags, MSP_E_SYMBOL, where_a, "give each paper its own symbol",
+    msp_diag_error(&a->diags, MSP_E_SYMBOL, where_a, hint,
                    "%s '%s' is also claimed by %s:%d:%d", what, value, where_b.file, where_b.line,
                    where_b.column);
-    msp_diag_error(&b->diags, MSP_E_SYMBOL, where_b, "give each paper its own symbol",
+    msp_diag_error(&b->diags, MSP_E_SYMBOL, where_b, hint,
                    "%s '%s' is also claimed by %s:%d:%d", what, value, where_a.file, where_a.line,
                    where_a.column);
+    g_free(hint);
     /* still checked by the workers, so every problem is reported at once */
     a->check_only = a->status == MSP_PAPER_PENDING;
     b->check_only = b->status == MSP_PAPER_PENDING;
 }
 
-/* Every pair of papers sharing a symbol (or an output file) fails. */
+/* Every pair of papers sharing a symbol in one language (or an output file)
+ * fails: (symbol, language) identifies a paper, its language versions share
+ * the symbol. */
 static void refuse_duplicates(GPtrArray *papers, guint first)
 {
     GHashTable *by_symbol = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
@@ -159,13 +170,16 @@ static void refuse_duplicates(GPtrArray *papers, guint first)
         msp_paper *p = papers->pdata[i];
         if (p->symbol && *p->symbol) {
             char *plain = plain_symbol(p->symbol);
-            msp_paper *other = g_hash_table_lookup(by_symbol, plain);
+            char *key = g_strdup_printf("%s\n%s", plain, p->language ? p->language : "");
+            msp_paper *other = g_hash_table_lookup(by_symbol, key);
             if (other) {
                 refuse_pair(other, p, "symbol", plain);
                 g_free(plain);
+                g_free(key);
                 continue;
             }
-            g_hash_table_insert(by_symbol, plain, p);
+            g_hash_table_insert(by_symbol, key, p);
+            g_free(plain);
         }
         if (p->output_name) {
             msp_paper *other = g_hash_table_lookup(by_output, p->output_name);

@@ -266,12 +266,25 @@ char *msp_symbol_plain(const msp_symbol *sym)
     return g_strndup(sym->text, n);
 }
 
-char *msp_symbol_output_name(const msp_symbol *sym, const char *source_path)
+const char *msp_symbol_language_letter(const char *lang)
+{
+    static const char *const letters[][2] = {
+        { "ar", "A" }, { "zh", "C" }, { "en", "E" }, { "fr", "F" }, { "ru", "R" }, { "es", "S" },
+    };
+    for (size_t i = 0; lang && i < G_N_ELEMENTS(letters); i++)
+        if (strcmp(lang, letters[i][0]) == 0)
+            return letters[i][1];
+    return NULL;
+}
+
+char *msp_symbol_output_name(const msp_symbol *sym, const char *lang, const char *source_path)
 {
     if (sym) {
         char *plain = msp_symbol_plain(sym);
         g_strdelimit(plain, "/", '_');
-        char *name = g_strconcat(plain, ".pdf", NULL);
+        const char *letter = msp_symbol_language_letter(lang);
+        char *name = lang && *lang ? g_strconcat(plain, "-", letter ? letter : lang, ".pdf", NULL)
+                                   : g_strconcat(plain, ".pdf", NULL);
         g_free(plain);
         return name;
     }

@@ -66,10 +66,16 @@ bool msp_symbol_parse(msp_symbol *out, const char *text, msp_symbol_error *err);
  * caller (g_free). */
 char *msp_symbol_plain(const msp_symbol *sym);
 
-/* The default output file name: the plain symbol with '/' -> '_' plus
- * ".pdf" (APLC_MSP.22_2025_22.pdf); with sym NULL, the basename of
- * source_path without its extension plus ".pdf". Owned by the caller. */
-char *msp_symbol_output_name(const msp_symbol *sym, const char *source_path);
+/* The UN language letter of a paper language (the Official Document System's:
+ * ar A, zh C, en E, fr F, ru R, es S), or NULL for another code. */
+const char *msp_symbol_language_letter(const char *lang);
+
+/* The default output file name: the plain symbol with '/' -> '_', '-', the
+ * language letter of lang (or lang itself when it has none) and ".pdf"
+ * (APLC_MSP.22_2025_22-F.pdf: the language versions of one symbol differ);
+ * no language part when lang is NULL or empty. With sym NULL, the basename
+ * of source_path without its extension plus ".pdf". Owned by the caller. */
+char *msp_symbol_output_name(const msp_symbol *sym, const char *lang, const char *source_path);
 
 /* "Add", "Corr", ... for messages; borrowed. */
 const char *msp_symbol_suffix_name(msp_symbol_suffix_kind kind);

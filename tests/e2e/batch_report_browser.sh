@@ -22,13 +22,14 @@ set -e
 for png in "$out"/thumbs/*.png; do
     cmp -s -n 8 "$png" <(printf '\211PNG\r\n\032\n') || fail "$png is not a PNG"
 done
-[ "$(ls "$out"/thumbs/*.png | wc -l)" -eq 4 ] || fail "expected 4 thumbnails"
+NS=$(ls "$PROJECT"/data/papers/*.xml | wc -l)   # the sample papers, every language version
+[ "$(ls "$out"/thumbs/*.png | wc -l)" -eq $((NS + 2)) ] || fail "expected $((NS + 2)) thumbnails"
 
 dom="$MSP_TMP/dom.html"
 timeout 120 "$browser" --headless --no-sandbox --disable-gpu --no-first-run --user-data-dir="$MSP_TMP/profile" \
     --dump-dom "file://$out/index.html" > "$dom" 2>"$MSP_TMP/chromium.err" || { cat "$MSP_TMP/chromium.err"; fail "chromium failed"; }
 for sym in APLC/MSP.22/2025/22 APLC/MSP.22/2025/3 APLC/MSP.22/2025/4; do
-    file=$(echo "$sym" | tr / _).pdf
+    file=$(echo "$sym" | tr / _)-E.pdf
     grep -q "<a href=\"$file\">$sym</a>" "$dom" || fail "$sym not listed with a link to $file"
     grep -q "<img src=\"thumbs/$(basename "$file" .pdf).png\" alt=\"First page of $sym\">" "$dom" || fail "no thumbnail for $sym"
 done

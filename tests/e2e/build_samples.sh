@@ -44,7 +44,7 @@ done
 report="$MSP_ROOT/data/papers/000-coop-assistance-report.xml"
 if [ -f "$report" ]; then
     "$MSPDOC" build "$report" >/dev/null || fail "default build"
-    [ -s out/APLC_MSP.22_2025_22.pdf ] || fail "default output out/APLC_MSP.22_2025_22.pdf missing"
-    pdfinfo out/APLC_MSP.22_2025_22.pdf | grep -q '^Subject: *APLC/MSP.22/2025/22$' || fail "Subject is not the symbol"
+    [ -s out/APLC_MSP.22_2025_22-E.pdf ] || fail "default output out/APLC_MSP.22_2025_22-E.pdf missing"
+    pdfinfo out/APLC_MSP.22_2025_22-E.pdf | grep -q '^Subject: *APLC/MSP.22/2025/22$' || fail "Subject is not the symbol"
 fi
 echo "OK: ${#samples[@]} samples built"

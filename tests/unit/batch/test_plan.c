@@ -81,7 +81,7 @@ static void test_plan_find__classifies_a_folder(void **state)
     msp_paper *a = find(papers, "/a.xml");
     assert_int_equal(a->status, MSP_PAPER_PENDING);
     assert_string_equal(a->symbol, "APLC/MSP.22/2025/1");
-    assert_string_equal(a->output_name, "APLC_MSP.22_2025_1.pdf");
+    assert_string_equal(a->output_name, "APLC_MSP.22_2025_1-E.pdf");
     assert_int_equal(a->symbol_loc.line, 4);
     assert_int_equal(a->symbol_loc.column, 5);
     assert_false(a->draft);

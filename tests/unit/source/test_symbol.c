@@ -130,17 +130,34 @@ static void test_symbol_output_name__follows_the_rule(void **state)
 {
     msp_symbol s;
     assert_true(msp_symbol_parse(&s, "APLC/MSP.22/2025/22*", NULL));
-    char *n = msp_symbol_output_name(&s, "x/y.xml");
+    char *n = msp_symbol_output_name(&s, "en", "x/y.xml");
+    assert_string_equal(n, "APLC_MSP.22_2025_22-E.pdf");
+    g_free(n);
+    /* the language versions of one symbol get distinct names: the UN's letters */
+    n = msp_symbol_output_name(&s, "fr", "x/y.xml");
+    assert_string_equal(n, "APLC_MSP.22_2025_22-F.pdf");
+    g_free(n);
+    n = msp_symbol_output_name(&s, "es", "x/y.xml");
+    assert_string_equal(n, "APLC_MSP.22_2025_22-S.pdf");
+    g_free(n);
+    n = msp_symbol_output_name(&s, "de", "x/y.xml");
+    assert_string_equal(n, "APLC_MSP.22_2025_22-de.pdf");
+    g_free(n);
+    n = msp_symbol_output_name(&s, NULL, "x/y.xml");
     assert_string_equal(n, "APLC_MSP.22_2025_22.pdf");
     g_free(n);
+    assert_string_equal(msp_symbol_language_letter("zh"), "C");
+    assert_string_equal(msp_symbol_language_letter("ru"), "R");
+    assert_string_equal(msp_symbol_language_letter("ar"), "A");
+    assert_null(msp_symbol_language_letter("de"));
     assert_true(msp_symbol_parse(&s, "APLC/CONF/2014/PM.1/INF/3", NULL));
-    n = msp_symbol_output_name(&s, NULL);
+    n = msp_symbol_output_name(&s, NULL, NULL);
     assert_string_equal(n, "APLC_CONF_2014_PM.1_INF_3.pdf");
     g_free(n);
-    n = msp_symbol_output_name(NULL, "data/papers/draft-note.xml");
+    n = msp_symbol_output_name(NULL, "en", "data/papers/draft-note.xml");
     assert_string_equal(n, "draft-note.pdf");
     g_free(n);
-    n = msp_symbol_output_name(NULL, "noext");
+    n = msp_symbol_output_name(NULL, NULL, "noext");
     assert_string_equal(n, "noext.pdf");
     g_free(n);
 }
