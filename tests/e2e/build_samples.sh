@@ -18,6 +18,8 @@ for src in "${samples[@]}"; do
     text=$(pdftotext -layout "$out" - | tr -s ' \n' '  ')
     # every word of the title must be in the text layer
     title=$(xmllint --xpath 'string(//*[local-name()="meta"]/*[local-name()="title"])' "$src")
+    title=${title//\'/ }   # "d'application": the words either side of an apostrophe
+    title=${title//’/ }
     for w in $title; do
         w=${w//[^[:alnum:]-]/}
         [ -z "$w" ] && continue

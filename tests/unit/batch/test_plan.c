@@ -29,6 +29,14 @@ static char *paper(const char *symbol, const char *extra)
                            symbol ? "<symbol>" : "", symbol ? symbol : "", symbol ? "</symbol>" : "", extra);
 }
 
+/* text with the first occurrence of from replaced by to (owned) */
+static char *msp_test_replace(const char *text, const char *from, const char *to)
+{
+    const char *at = strstr(text, from);
+    assert_non_null(at);
+    return g_strdup_printf("%.*s%s%s", (int)(at - text), text, to, at + strlen(from));
+}
+
 static char *tree(void)
 {
     char *dir = g_build_filename(MSP_TEST_TMP, "plan-XXXXXX", NULL);
@@ -44,6 +52,12 @@ static char *tree(void)
     put(dir, "sub/dup2.xml", t = paper(" APLC/MSP.22/2025/9 ", ""));
     g_free(t);
     put(dir, "statement.xml", t = paper(NULL, ""));
+    g_free(t);
+    /* the French version of a.xml: same symbol, another language */
+    t = paper("APLC/MSP.22/2025/1", "");
+    char *fr = msp_test_replace(t, "xml:lang=\"en\"", "xml:lang=\"fr\"");
+    put(dir, "a-fr.xml", fr);
+    g_free(fr);
     g_free(t);
     put(dir, "other.xml", "<?xml version=\"1.0\"?>\n<html><body/></html>\n");
     put(dir, "bad.xml", "<paper xmlns=\"urn:x-mspdoc:paper:1\">\n  <meta>\n</paper>\n");
@@ -73,8 +87,8 @@ static void test_plan_find__classifies_a_folder(void **state)
     msp_diag_list_init(&usage);
     char *inputs[] = { dir };
     assert_int_equal(msp_plan_find(papers, &usage, inputs, 1), MSP_OK);
-    /* a, b, dup1, dup2, statement, bad, gone: other.xml, notes.txt and .hidden skipped */
-    assert_int_equal(papers->len, 7);
+    /* a, a-fr, b, dup1, dup2, statement, bad, gone: other.xml, notes.txt and .hidden skipped */
+    assert_int_equal(papers->len, 8);
     assert_null(find(papers, "other.xml"));
     assert_null(find(papers, "c.xml"));
 
@@ -86,6 +100,14 @@ static void test_plan_find__classifies_a_folder(void **state)
     assert_int_equal(a->symbol_loc.column, 5);
     assert_false(a->draft);
     assert_int_equal(strlen(a->source_sha256), 64);
+
+    /* a language version shares the symbol, not the output file */
+    msp_paper *afr = find(papers, "/a-fr.xml");
+    assert_int_equal(afr->status, MSP_PAPER_PENDING);
+    assert_false(afr->check_only);
+    assert_int_equal(afr->diags.errors, 0);
+    assert_string_equal(afr->language, "fr");
+    assert_string_equal(afr->output_name, "APLC_MSP.22_2025_1-F.pdf");
 
     msp_paper *b = find(papers, "/b.xml");
     assert_true(b->draft);
@@ -116,6 +138,9 @@ static void test_plan_find__classifies_a_folder(void **state)
     char *where1 = g_strdup_printf("also claimed by %s:4:5", d1->source);
     assert_non_null(strstr(m1->message, where2));
     assert_non_null(strstr(m2->message, where1));
+    /* same symbol and same language: the hint says so */
+    assert_non_null(strstr(m1->hint, "xml:lang=\"en\""));
+    assert_non_null(strstr(m2->hint, "language versions"));
     g_free(where1);
     g_free(where2);
 
