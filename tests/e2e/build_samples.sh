@@ -26,7 +26,7 @@ for src in "${samples[@]}"; do
         grep -qF -- "$w" <<<"$text" || fail "$src: title word '$w' missing from the PDF text"
     done
     # first words of the first paragraph
-    para=$(xmllint --xpath 'string((//*[local-name()="p"])[1])' "$src" | tr -s ' \n' '  ' | cut -d' ' -f1-6)
+    para=$(xmllint --xpath 'string((//*[local-name()="p"])[1])' "$src" | tr "'’" '  ' | tr -s ' \n' '  ' | cut -d' ' -f1-6)
     for w in $para; do
         w=${w//[^[:alnum:]]/}
         [ -z "$w" ] && continue
