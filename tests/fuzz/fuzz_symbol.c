@@ -31,7 +31,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             || again.doc != sym.doc || again.doc_number != sym.doc_number
             || again.n_suffixes != sym.n_suffixes || again.stars != 0)
             abort();
-        char *name = msp_symbol_output_name(&sym, "x.xml");
+        char *name = msp_symbol_output_name(&sym, "fr", "x.xml");
         if (!name || strchr(name, '/') || !g_str_has_suffix(name, ".pdf"))
             abort();
         g_free(name);
