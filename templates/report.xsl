@@ -415,13 +415,13 @@
           <xsl:choose>
             <xsl:when test="function-available('l:sort-key')">
               <xsl:for-each select="$c/year[@value = $year]/member">
-                <xsl:sort select="l:sort-key(string(($states-doc/states/state[@code = current()/@state]/name[@xml:lang = $lang] | $states-doc/states/state[@code = current()/@state]/name[@xml:lang = 'en'])[1]), $lang)"/>
+                <xsl:sort select="l:sort-key(string($states-doc/states/state[@code = current()/@state]/name[@xml:lang = $lang or (@xml:lang = 'en' and not(../name[@xml:lang = $lang]))]), $lang)"/>
                 <xsl:call-template name="committee-member"><xsl:with-param name="named" select="$named"/></xsl:call-template>
               </xsl:for-each>
             </xsl:when>
             <xsl:otherwise>
               <xsl:for-each select="$c/year[@value = $year]/member">
-                <xsl:sort select="string(($states-doc/states/state[@code = current()/@state]/name[@xml:lang = $lang] | $states-doc/states/state[@code = current()/@state]/name[@xml:lang = 'en'])[1])"/>
+                <xsl:sort select="string($states-doc/states/state[@code = current()/@state]/name[@xml:lang = $lang or (@xml:lang = 'en' and not(../name[@xml:lang = $lang]))])"/>
                 <xsl:call-template name="committee-member"><xsl:with-param name="named" select="$named"/></xsl:call-template>
               </xsl:for-each>
             </xsl:otherwise>
@@ -477,13 +477,13 @@
         <xsl:when test="function-available('l:sort-key')">
           <xsl:for-each select="p:by">
             <!-- sorted by name when all are States, else by position (the order as written) -->
-            <xsl:sort select="concat(substring(l:sort-key(string(($states-doc/states/state[@code = current()/@state]/name[@xml:lang = $lang] | $states-doc/states/state[@code = current()/@state]/name[@xml:lang = 'en'])[1]), $lang), 1, 100000 * number($all-states)), substring(format-number(position(), '000000'), 1, 100000 * number(not($all-states))))"/>
+            <xsl:sort select="concat(substring(l:sort-key(string($states-doc/states/state[@code = current()/@state]/name[@xml:lang = $lang or (@xml:lang = 'en' and not(../name[@xml:lang = $lang]))]), $lang), 1, 100000 * number($all-states)), substring(format-number(position(), '000000'), 1, 100000 * number(not($all-states))))"/>
             <xsl:call-template name="submitter"><xsl:with-param name="all-states" select="$all-states"/><xsl:with-param name="and" select="$and"/></xsl:call-template>
           </xsl:for-each>
         </xsl:when>
         <xsl:otherwise>
           <xsl:for-each select="p:by">
-            <xsl:sort select="concat(substring(string(($states-doc/states/state[@code = current()/@state]/name[@xml:lang = $lang] | $states-doc/states/state[@code = current()/@state]/name[@xml:lang = 'en'])[1]), 1, 100000 * number($all-states)), substring(format-number(position(), '000000'), 1, 100000 * number(not($all-states))))"/>
+            <xsl:sort select="concat(substring(string($states-doc/states/state[@code = current()/@state]/name[@xml:lang = $lang or (@xml:lang = 'en' and not(../name[@xml:lang = $lang]))]), 1, 100000 * number($all-states)), substring(format-number(position(), '000000'), 1, 100000 * number(not($all-states))))"/>
             <xsl:call-template name="submitter"><xsl:with-param name="all-states" select="$all-states"/><xsl:with-param name="and" select="$and"/></xsl:call-template>
           </xsl:for-each>
         </xsl:otherwise>

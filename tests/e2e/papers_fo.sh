@@ -145,7 +145,7 @@ if [ -f "$F" ]; then
   has "$F" "Genève, 1er-5 décembre 2025"
   has "$F" "Point 9 c) de l'ordre du jour provisoire"
   has "$F" "Additif"
-  has "$F" "Présenté par la Belgique, le Japon (Président) et le Pérou"
+  has "$F" "Présenté par l'Allemagne, la Belgique, le Japon (Président) et le Pérou"
   has "$F" "GE.25-22223 (F)"
   has "$F" "a)"
   has "$F" "i)"
