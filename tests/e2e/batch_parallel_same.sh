@@ -26,6 +26,12 @@ for run in $(seq 1 12); do
             pdftotext -raw "$f" "$MSP_TMP/a.txt"; pdftotext -raw "$g" "$MSP_TMP/b.txt"
             what="bytes differ, same text"
             cmp -s "$MSP_TMP/a.txt" "$MSP_TMP/b.txt" || what="lines or pages broken differently"
+            # what differs, for the log: the uncompressed objects side by side
+            if command -v qpdf >/dev/null; then
+                qpdf --qdf --object-streams=disable "$f" "$MSP_TMP/a.qdf" 2>/dev/null || true
+                qpdf --qdf --object-streams=disable "$g" "$MSP_TMP/b.qdf" 2>/dev/null || true
+                diff -a "$MSP_TMP/a.qdf" "$MSP_TMP/b.qdf" | head -40 >&2 || true
+            fi
             fail "$(basename "$f"): two workers (run $run) differ from one worker: $what"
         fi
     done
