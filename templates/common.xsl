@@ -11,7 +11,8 @@
     xmlns:n="urn:x-mspdoc:number"
     xmlns:fox="http://xmlgraphics.apache.org/fop/extensions"
     xmlns:l="urn:x-mspdoc:lang"
-    exclude-result-prefixes="p n l">
+    xmlns:t="urn:x-mspdoc:typography"
+    exclude-result-prefixes="p n l t">
 
   <!-- ===== parameters ===== -->
   <xsl:param name="data" select="'../data/'"/>
@@ -354,19 +355,23 @@
   </xsl:template>
 
   <xsl:template match="p:article">
-    <xsl:call-template name="label1">
-      <xsl:with-param name="id" select="'article'"/>
-      <xsl:with-param name="name" select="'n'"/>
-      <xsl:with-param name="value" select="string(@n)"/>
-    </xsl:call-template>
+    <t:label>
+      <xsl:call-template name="label1">
+        <xsl:with-param name="id" select="'article'"/>
+        <xsl:with-param name="name" select="'n'"/>
+        <xsl:with-param name="value" select="string(@n)"/>
+      </xsl:call-template>
+    </t:label>
   </xsl:template>
 
   <xsl:template match="p:action">
-    <xsl:call-template name="label1">
-      <xsl:with-param name="id" select="'action'"/>
-      <xsl:with-param name="name" select="'n'"/>
-      <xsl:with-param name="value" select="string(@n)"/>
-    </xsl:call-template>
+    <t:label>
+      <xsl:call-template name="label1">
+        <xsl:with-param name="id" select="'action'"/>
+        <xsl:with-param name="name" select="'n'"/>
+        <xsl:with-param name="value" select="string(@n)"/>
+      </xsl:call-template>
+    </t:label>
   </xsl:template>
 
   <!-- ===== footnotes ===== -->

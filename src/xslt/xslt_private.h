@@ -2,6 +2,7 @@
 #ifndef MSP_XSLT_PRIVATE_H
 #define MSP_XSLT_PRIVATE_H
 
+#include "xslt/typo.h"
 #include "xslt/xslt.h"
 
 #include <glib.h>
@@ -12,6 +13,7 @@ struct msp_xslt {
     char *templates_dir;        /* canonical, no trailing slash */
     char *data_dir;             /* canonical, no trailing slash */
     char *data_param;           /* data_dir + "/" */
+    msp_typo *typo;             /* typography rules per language (data/labels.xml) */
 };
 
 /* Canonical absolute form of path (symlinks resolved for the longest

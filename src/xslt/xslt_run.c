@@ -284,6 +284,11 @@ msp_status msp_xslt_run(msp_job *job, const msp_xslt *x, const char *kind, xmlDo
         status = msp_diag_error(&job->diags, MSP_E_XSLT, file_loc(spath), NULL,
                                 "the stylesheet produced an empty result");
     } else {
+        /* the house rules of each block's language, once, here (typo.h) */
+        xmlNode *sroot = xmlDocGetRootElement(src);
+        xmlChar *lang = sroot ? xmlNodeGetLang(sroot) : NULL;
+        msp_typo_apply(x->typo, res, (const char *)lang);
+        xmlFree(lang);
         *out = res;
     }
     ctxt->_private = NULL;

@@ -191,6 +191,9 @@ msp_xslt *msp_xslt_load(msp_diag_list *diags, const char *templates_dir, const c
     x->templates_dir = dir_of(templates_dir);
     x->data_dir = dir_of(data_dir);
     x->data_param = g_strconcat(x->data_dir, "/", NULL);
+    char *labels = g_build_filename(x->data_dir, "labels.xml", NULL);
+    x->typo = msp_typo_load(diags, labels);
+    g_free(labels);
     GDir *dir = g_dir_open(x->templates_dir, 0, NULL);
     if (!dir) {
         msp_diag_error(diags, MSP_E_XSLT, file_loc(msp_diag_list_intern(diags, templates_dir)),
@@ -248,6 +251,7 @@ void msp_xslt_free(msp_xslt *x)
     g_free(x->templates_dir);
     g_free(x->data_dir);
     g_free(x->data_param);
+    msp_typo_free(x->typo);
     g_free(x);
 }
 

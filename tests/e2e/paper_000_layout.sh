@@ -30,7 +30,8 @@ near "symbol baseline" "$(xp "string($sym/@y)")" 68
 near "symbol rule y" "$(xp 'string(//page[1]/rule[@zone="before"][@thickness="0.50"][1]/@y)')" 75
 # masthead: body name at x 56.69, date and original at x 396.85, thick rule 2.25 pt
 near "body name x" "$(xp 'string(//page[1]/line[starts-with(.,"Meeting of the States Parties")]/@x)')" 56.69
-near "date x" "$(xp 'string(//page[1]/line[.="8 October 2025"]/@x)')" 396.85
+NB=$(printf '\302\240')   # no-break space: the typography pass keeps day and month together
+near "date x" "$(xp "string(//page[1]/line[.='8${NB}October 2025']/@x)")" 396.85
 near "original x" "$(xp 'string(//page[1]/line[.="Original: English"]/@x)')" 396.85
 eq "thick rule" "$(xp 'count(//page[1]/rule[@thickness="2.25"][@x="56.69"])')" 1
 near "meeting x" "$(xp 'string(//page[1]/line[.="Twenty-Second Meeting"]/@x)')" 56.69
@@ -44,7 +45,7 @@ near "paragraph 1 x" "$(xp 'string(//page[1]/line[starts-with(.,"1.")]/@x)')" 11
 near "justified width" "$(xp 'string(//page[1]/line[starts-with(.,"2.")]/@w)')" 368.50
 # the two asterisk notes at the foot of page 1, in order, markers ending at 107.72
 case "$(xp 'string(//page[1]/line[@zone="footnotes"][@footnote="0"][1])')" in
-    "Reissued for technical reasons on 2 December 2025"*) ;; *) fail "first page-1 note is not the reissue note";; esac
+    "Reissued for technical reasons on 2${NB}December 2025"*) ;; *) fail "first page-1 note is not the reissue note";; esac
 case "$(xp 'string(//page[1]/line[@zone="footnotes"][@footnote="1"][1])')" in
     "The present document was submitted after the deadline"*) ;; *) fail "second page-1 note is not the late note";; esac
 near "* marker right" "$(xp '//page[1]/line[@zone="footnotes"][.="*"]/@x + //page[1]/line[@zone="footnotes"][.="*"]/@w')" 107.72

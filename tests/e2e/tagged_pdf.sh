@@ -67,7 +67,8 @@ import re, sys
 import xml.etree.ElementTree as E
 NS = '{urn:x-mspdoc:paper:1}'
 def norm(w):
-    return re.sub(r'[\s\-\u2010\u00ad]', '', w)
+    # the typography pass sets typographic apostrophes (src/xslt/typo.h)
+    return re.sub(r'[\s\-\u2010\u00ad]', '', w).replace('\u2019', "'")
 words = []
 def walk(el, inside):
     tag = el.tag.replace(NS, '')

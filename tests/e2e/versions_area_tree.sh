@@ -29,7 +29,8 @@ build reissue
 [ "$(first_symbol "$tmp/reissue.tree")" = "APLC/MSP.22/2025/22*" ] || fail "reissue: masthead symbol is '$(first_symbol "$tmp/reissue.tree")'"
 [ "$(header2 "$tmp/reissue.tree")" = "APLC/MSP.22/2025/22" ] || fail "reissue: running header keeps the star"
 note=$(xp "$tmp/reissue.tree" 'string(//page[1]/line[@zone="footnotes" and @footnote="0"][1])')
-case "$note" in "Reissued for technical reasons on 2 December 2025; previously issued under the symbol"*) ;;
+NB=$(printf '\302\240')   # no-break space between day and month (typography pass)
+case "$note" in "Reissued for technical reasons on 2${NB}December 2025; previously issued under the symbol"*) ;;
     *) fail "reissue: first asterisk note reads '$note'";; esac
 
 # revision: a new paper under its own symbol, no version line
