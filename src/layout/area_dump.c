@@ -2,6 +2,7 @@
  * pages with their regions and areas, numbers in pt with 2 decimals, text
  * escaped. It only reads pages; drawing is render/draw.c. */
 #include "layout/area.h"
+#include "layout/para.h"
 
 #include <math.h>
 #include <string.h>
@@ -24,6 +25,41 @@ static void put_text(FILE *out, const char *s)
                 fputc(*p, out);
         }
     }
+}
+
+/* raised="TEXT|TEXT": the text of a line's pieces set off its baseline
+ * (superscripts, note calls: a rise attribute), for tests of what is
+ * raised; left out when nothing is. */
+static int run_rise(const PangoGlyphItem *gi)
+{
+    int rise = 0;
+    for (GSList *x = gi->item->analysis.extra_attrs; x; x = x->next) {
+        const PangoAttribute *attr = x->data;
+        if (attr->klass->type == PANGO_ATTR_RISE)
+            rise = ((const PangoAttrInt *)attr)->value;
+    }
+    return rise;
+}
+
+static void put_raised(FILE *out, const msp_area *a)
+{
+    if (!a->u.line.layout)
+        return;
+    const msp_line_piece *pieces = NULL;
+    int n = msp_para_line_pieces(a->u.line.layout, a->u.line.line_no, &pieces);
+    bool any = false;
+    for (int i = 0; i < n; i++) {
+        const PangoGlyphItem *gi = pieces[i].glyphs;
+        if (!gi || !pieces[i].text || gi->item->length <= 0 || run_rise(gi) == 0)
+            continue;
+        char *piece = g_strndup(pieces[i].text + gi->item->offset, (gsize)gi->item->length);
+        fputs(any ? "|" : " raised=\"", out);
+        put_text(out, piece);
+        g_free(piece);
+        any = true;
+    }
+    if (any)
+        fputs("\"", out);
 }
 
 /* adjust (2 decimals, left out when it rounds to 0), hyphen and fit of a line */
@@ -83,6 +119,7 @@ void msp_area_dump_page(FILE *out, const msp_page *p)
             if (a->u.line.footnote >= 0 && a->zone == MSP_ZONE_FOOTNOTES)
                 fprintf(out, " footnote=\"%d\"", a->u.line.footnote);
             put_fit(out, a);
+            put_raised(out, a);
             fputs(">", out);
             put_text(out, a->u.line.text);
             fputs("</line>\n", out);
