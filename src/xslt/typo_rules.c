@@ -375,19 +375,23 @@ static void noun_number(const msp_typo *t, typo_ch *v, int n)
 }
 
 /* A label ("article 7") starts with a capital at the start of a sentence. */
+static bool before_label(const typo_ch *v, int p)
+{
+    if (!is_text(v, p))
+        return true;
+    gunichar c = v[p].c;
+    return is_space(c) || c == 0x00AB || c == 0x201C || c == '"' || c == '(' || c == '[';
+}
+
 static void label_capitals(typo_ch *v, int n)
 {
-    (void)n;
     for (int i = 0; i < n; i++) {
         if (!(v[i].flags & TY_LABEL_START) || (v[i].flags & TY_DELETED))
             continue;
-        int p = prev_of(v, i);
-        while (p >= 0 && is_text(v, p) &&
-               (is_space(v[p].c) || v[p].c == 0x00AB || v[p].c == 0x201C || v[p].c == '"' || v[p].c == '(' ||
-                v[p].c == '['))
+        int p = prev_of(v, i);   /* back over spaces, openers and objects (the leader after "3.") */
+        while (p >= 0 && before_label(v, p))
             p = prev_of(v, p);
-        bool start = p < 0 || (is_text(v, p) && (v[p].c == '.' || v[p].c == '!' || v[p].c == '?' ||
-                                                  v[p].c == 0x2026));
+        bool start = p < 0 || v[p].c == '.' || v[p].c == '!' || v[p].c == '?' || v[p].c == 0x2026;
         if (start)
             v[i].c = g_unichar_totitle(v[i].c);
     }
