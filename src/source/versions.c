@@ -64,7 +64,7 @@ static int compare_strings(const void *x, const void *y)
     return strcmp(*(const char *const *)x, *(const char *const *)y);
 }
 
-/* "a, b and c" of a sorted copy of items, or "none". Owned. */
+/* "a, b, c" of items sorted, or "none". Owned. */
 static char *sorted_list(GPtrArray *items)
 {
     if (items->len == 0)
@@ -72,8 +72,7 @@ static char *sorted_list(GPtrArray *items)
     g_ptr_array_sort(items, compare_strings);
     GString *s = g_string_new(NULL);
     for (guint i = 0; i < items->len; i++)
-        g_string_append_printf(s, "%s%s", i == 0 ? "" : i + 1 == items->len ? " and " : ", ",
-                               (const char *)items->pdata[i]);
+        g_string_append_printf(s, "%s%s", i == 0 ? "" : ", ", (const char *)items->pdata[i]);
     return g_string_free(s, FALSE);
 }
 
@@ -222,7 +221,7 @@ static void read_submitted_by(builder *b, const xmlNode *meta)
     }
     char *list = sorted_list(codes);
     char *v = written == 0 ? g_strdup(list)
-                           : g_strdup_printf("%s and %d bod%s written out", list, written, written == 1 ? "y" : "ies");
+                           : g_strdup_printf("%s + %d bod%s written out", list, written, written == 1 ? "y" : "ies");
     set_field(b, MSP_VS_SUBMITTED_BY, v, s);
     g_free(v);
     g_free(list);

@@ -59,7 +59,7 @@ static const char *const field_names[MSP_VS_N_FIELDS] = {
     [MSP_VS_TITLE_NOTES] = "the number of title notes",
     [MSP_VS_COMMITTEE] = "the committee",
     [MSP_VS_CHAIRS] = "the committee chairs named",
-    [MSP_VS_SUBMITTED_BY] = "the submitting States",
+    [MSP_VS_SUBMITTED_BY] = "the list of submitters",
 };
 
 static void compare_fields(cmp *c)
