@@ -20,10 +20,11 @@ typedef struct run_ctx {
 
 static void print_diags(run_ctx *rc, const msp_paper *p)
 {
-    if (p->diags.items->len == 0 || !rc->err)
+    if ((p->diags.items->len == 0 && p->version_diags.items->len == 0) || !rc->err)
         return;
     if (rc->tty)
         fputs("\r\033[K", rc->err);
+    msp_diag_list_print(rc->err, &p->version_diags);
     msp_diag_list_print(rc->err, &p->diags);
     fflush(rc->err);
 }
@@ -94,6 +95,8 @@ int msp_batch_run_papers(const msp_batch_opts *opts, GPtrArray *papers, const ms
     run_ctx rc = { opts, err, !opts->quiet && err && isatty(fileno(err)) };
     const char *epoch = g_getenv("SOURCE_DATE_EPOCH");
     int up_to_date = 0;
+    /* the language versions of each symbol agree, or they are not built */
+    int disagree = msp_plan_check_versions(papers, opts->draft);
     for (guint i = 0; i < papers->len; i++) {
         msp_paper *p = papers->pdata[i];
         if (opts->draft)
@@ -114,6 +117,8 @@ int msp_batch_run_papers(const msp_batch_opts *opts, GPtrArray *papers, const ms
         if (!opts->force && msp_stamp_is_current(opts->outdir, p)) {
             p->status = MSP_PAPER_UP_TO_DATE;
             up_to_date++;
+            if (rc.err)
+                msp_diag_list_print(rc.err, &p->version_diags); /* not built: printed now */
         }
     }
     if (!opts->quiet && err)
@@ -145,6 +150,9 @@ int msp_batch_run_papers(const msp_batch_opts *opts, GPtrArray *papers, const ms
     if (!opts->quiet && err)
         fprintf(err, "mspdoc batch: %d built, %d up to date, %d failed%s in %.2f s\n", built, up_to_date, failed,
                 cancelled ? " (interrupted: the next run builds the rest)" : "", seconds);
+    if (disagree && err)
+        fprintf(err, "mspdoc batch: %d symbol%s whose language versions disagree: those versions failed "
+                     "(errors above; index.json \"symbols\")\n", disagree, disagree == 1 ? "" : "s");
     if (signo == SIGINT)
         return 130;
     if (signo || failed || st != MSP_OK)

@@ -8,6 +8,7 @@
 #include "base/diag.h"
 #include "batch/batch.h"
 #include "layout/layout_report.h"
+#include "source/versions.h"
 
 #include <glib.h>
 #include <stdbool.h>
@@ -46,6 +47,10 @@ typedef struct msp_paper {
     char *pdf_identity;    /* its msp_stamp_file_identity when hashed */
     bool has_thumb;        /* OUTDIR/thumbs/<name>.png written */
     msp_diag_list diags;   /* plan and build messages; file names interned */
+    msp_versions_summary *versions;  /* owned: the source's structure, from the plan until
+                                      * the cross-language check; NULL after (or unreadable) */
+    msp_diag_list version_diags;     /* the cross-language check's messages: made again by
+                                      * every run, so never kept in stamps */
 } msp_paper;
 
 msp_paper *msp_paper_new(const char *source);
@@ -65,6 +70,14 @@ char *msp_paper_thumb_name(const msp_paper *paper);
  * An input that does not exist is a usage error: recorded in usage, and
  * MSP_E_USAGE returned. */
 msp_status msp_plan_find(GPtrArray *papers, msp_diag_list *usage, char **inputs, int n_inputs);
+
+/* The cross-language check (source/versions.h), once per symbol, over the
+ * papers still PENDING and not refused already: the versions of a symbol
+ * must agree. Messages go to each paper's version_diags (warnings when draft
+ * or a version is marked <draft/>); a paper with an error there becomes
+ * check_only (its own checks run, no PDF). Frees every paper's summary.
+ * Returns how many symbols have versions that disagree (errors only). */
+int msp_plan_check_versions(GPtrArray *papers, bool draft);
 
 /* --- stamp.c ---------------------------------------------------------- */
 

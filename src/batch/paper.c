@@ -11,6 +11,7 @@ msp_paper *msp_paper_new(const char *source)
     p->source = g_strdup(source);
     p->status = MSP_PAPER_PENDING;
     msp_diag_list_init(&p->diags);
+    msp_diag_list_init(&p->version_diags);
     return p;
 }
 
@@ -29,6 +30,8 @@ void msp_paper_free(msp_paper *paper)
     g_free(paper->pdf_sha256);
     g_free(paper->pdf_identity);
     msp_diag_list_clear(&paper->diags);
+    msp_diag_list_clear(&paper->version_diags);
+    msp_versions_summary_free(paper->versions);
     g_free(paper);
 }
 

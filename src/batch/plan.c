@@ -1,7 +1,8 @@
 /* Finding a batch's sources: folders searched recursively for *.xml whose
- * root is a paper, each source read once for its symbol, <draft/> mark and
- * output name, and symbols or output names claimed twice refused. Building
- * and staleness are elsewhere (workers.c, stamp.c). */
+ * root is a paper, each source read once for its symbol, <draft/> mark,
+ * output name and structure, symbols or output names claimed twice refused,
+ * and the language versions of each symbol checked against each other.
+ * Building and staleness are elsewhere (workers.c, stamp.c). */
 #include "batch/batch_private.h"
 #include "base/job.h"
 #include "source/source.h"
@@ -98,6 +99,8 @@ static msp_paper *read_paper(const found_file *f)
         paper->status = MSP_PAPER_FAILED;
     }
     paper->source_sha256 = g_strdup(src->sha256);
+    if (is_paper)
+        paper->versions = msp_versions_summary_new(src);
     xmlChar *kind = is_paper ? xmlGetProp(root, (const xmlChar *)"kind") : NULL;
     paper->kind = kind ? g_strdup((const char *)kind) : NULL;
     xmlFree(kind);
@@ -239,4 +242,36 @@ msp_status msp_plan_find(GPtrArray *papers, msp_diag_list *usage, char **inputs,
     refuse_duplicates(papers, first);
     g_ptr_array_free(found, TRUE);
     return st;
+}
+
+int msp_plan_check_versions(GPtrArray *papers, bool draft)
+{
+    guint n = papers->len;
+    msp_versions_summary **s = g_new0(msp_versions_summary *, n + 1);
+    msp_diag_list **lists = g_new0(msp_diag_list *, n + 1);
+    for (guint i = 0; i < n; i++) {
+        msp_paper *p = papers->pdata[i];
+        /* a refused or unreadable paper fails on its own: not a version to compare */
+        s[i] = p->status == MSP_PAPER_PENDING && !p->check_only ? p->versions : NULL;
+        lists[i] = &p->version_diags;
+    }
+    msp_versions_check(s, lists, n, draft);
+    GHashTable *bad = g_hash_table_new(g_str_hash, g_str_equal);
+    for (guint i = 0; i < n; i++) {
+        msp_paper *p = papers->pdata[i];
+        if (s[i] && p->version_diags.errors > 0) {
+            p->check_only = true;
+            g_hash_table_add(bad, (gpointer)msp_versions_summary_symbol(s[i]));
+        }
+    }
+    int groups = (int)g_hash_table_size(bad);
+    g_hash_table_destroy(bad);
+    for (guint i = 0; i < n; i++) {
+        msp_paper *p = papers->pdata[i];
+        msp_versions_summary_free(p->versions);
+        p->versions = NULL;
+    }
+    g_free(s);
+    g_free(lists);
+    return groups;
 }

@@ -1,8 +1,8 @@
 /* The batch report: OUTDIR/index.json (every paper's symbol, title,
  * language, pages, layout counts, status, errors and warnings at
- * file:line:column, time, hashes) and OUTDIR/index.html (the papers with
- * links and first-page thumbnails), both escaped by hand and written
- * atomically. */
+ * file:line:column, time, hashes; the language versions of each symbol) and
+ * OUTDIR/index.html (the papers with links and first-page thumbnails, the
+ * versions table), both escaped by hand and written atomically. */
 #include "batch/batch_private.h"
 
 #include <string.h>
@@ -82,12 +82,24 @@ static void json_str_field(GString *out, const char *key, const char *value, boo
         g_string_append_c(out, ',');
 }
 
+/* The cross-language check's messages first, then the paper's own. */
+static const msp_diag *paper_diag(const msp_paper *p, guint i)
+{
+    guint nv = p->version_diags.items->len;
+    return i < nv ? p->version_diags.items->pdata[i] : p->diags.items->pdata[i - nv];
+}
+
+static guint paper_diag_count(const msp_paper *p)
+{
+    return p->version_diags.items->len + p->diags.items->len;
+}
+
 static void json_diags(GString *out, const msp_paper *p, msp_severity sev)
 {
     g_string_append_c(out, '[');
     bool first = true;
-    for (guint i = 0; i < p->diags.items->len; i++) {
-        const msp_diag *d = p->diags.items->pdata[i];
+    for (guint i = 0; i < paper_diag_count(p); i++) {
+        const msp_diag *d = paper_diag(p, i);
         if (d->severity != sev)
             continue;
         if (!first)
@@ -110,6 +122,98 @@ static int count_status(GPtrArray *papers, msp_paper_status st)
     for (guint i = 0; i < papers->len; i++)
         n += ((msp_paper *)papers->pdata[i])->status == st;
     return n;
+}
+
+/* ---- the language versions of each symbol ---- */
+
+/* The symbol without reissue stars. Owned. */
+static char *group_symbol(const msp_paper *p)
+{
+    char *plain = g_strdup(p->symbol);
+    for (size_t n = strlen(plain); n > 0 && plain[n - 1] == '*'; n--)
+        plain[n - 1] = '\0';
+    return plain;
+}
+
+static int compare_groups(gconstpointer x, gconstpointer y)
+{
+    const GPtrArray *a = *(GPtrArray *const *)x, *b = *(GPtrArray *const *)y;
+    char *sa = group_symbol(a->pdata[0]), *sb = group_symbol(b->pdata[0]);
+    int r = strcmp(sa, sb);
+    g_free(sa);
+    g_free(sb);
+    return r;
+}
+
+/* The papers with a symbol, grouped by it (reissue stars dropped): a sorted
+ * array of groups, each a GPtrArray of msp_paper* in the papers' order. */
+static GPtrArray *symbol_groups(GPtrArray *papers)
+{
+    GHashTable *by = g_hash_table_new(g_str_hash, g_str_equal);
+    GPtrArray *groups = g_ptr_array_new_with_free_func((GDestroyNotify)g_ptr_array_unref);
+    for (guint i = 0; i < papers->len; i++) {
+        msp_paper *p = papers->pdata[i];
+        if (!p->symbol || !*p->symbol)
+            continue;
+        char *plain = group_symbol(p);
+        GPtrArray *g = g_hash_table_lookup(by, plain);
+        if (!g) {
+            g = g_ptr_array_new_with_free_func(NULL);
+            g_ptr_array_add(groups, g);
+            g_hash_table_insert(by, plain, g);
+        } else {
+            g_free(plain);
+        }
+        g_ptr_array_add(g, p);
+    }
+    GList *keys = g_hash_table_get_keys(by);
+    for (GList *k = keys; k; k = k->next)
+        g_free(k->data);
+    g_list_free(keys);
+    g_hash_table_destroy(by);
+    g_ptr_array_sort(groups, compare_groups);
+    return groups;
+}
+
+/* "ok", "warnings" or "failed": what the cross-language check found in a group. */
+static const char *group_check(const GPtrArray *g)
+{
+    bool warned = false;
+    for (guint i = 0; i < g->len; i++) {
+        const msp_paper *p = g->pdata[i];
+        if (p->version_diags.errors > 0)
+            return "failed";
+        warned |= p->version_diags.warnings > 0;
+    }
+    return warned ? "warnings" : "ok";
+}
+
+static void json_symbols(GString *out, GPtrArray *papers)
+{
+    GPtrArray *groups = symbol_groups(papers);
+    g_string_append(out, "\n  \"symbols\":[");
+    for (guint i = 0; i < groups->len; i++) {
+        GPtrArray *g = groups->pdata[i];
+        const msp_paper *first = g->pdata[0];
+        g_string_append(out, i ? ",\n    {" : "\n    {");
+        char *plain = group_symbol(first);
+        json_str_field(out, "symbol", plain, true);
+        g_free(plain);
+        json_str_field(out, "check", group_check(g), true);
+        g_string_append(out, "\"versions\":[");
+        for (guint k = 0; k < g->len; k++) {
+            const msp_paper *p = g->pdata[k];
+            g_string_append(out, k ? ",\n      {" : "\n      {");
+            json_str_field(out, "lang", p->language, true);
+            json_str_field(out, "source", p->source, true);
+            json_str_field(out, "output", p->output_name, true);
+            json_str_field(out, "status", msp_paper_status_name(p->status), false);
+            g_string_append_c(out, '}');
+        }
+        g_string_append(out, "]}");
+    }
+    g_string_append(out, "\n  ]");
+    g_ptr_array_free(groups, TRUE);
 }
 
 GString *msp_report_json(GPtrArray *papers, const char *title, double seconds)
@@ -156,17 +260,19 @@ GString *msp_report_json(GPtrArray *papers, const char *title, double seconds)
         json_diags(out, p, MSP_SEV_WARNING);
         g_string_append_c(out, '}');
     }
-    g_string_append(out, "\n  ]\n}\n");
+    g_string_append(out, "\n  ],");
+    json_symbols(out, papers);
+    g_string_append(out, "\n}\n");
     return out;
 }
 
 static void html_diags(GString *out, const msp_paper *p)
 {
-    if (p->diags.items->len == 0)
+    if (paper_diag_count(p) == 0)
         return;
     g_string_append(out, "      <ul class=\"diags\">\n");
-    for (guint i = 0; i < p->diags.items->len; i++) {
-        const msp_diag *d = p->diags.items->pdata[i];
+    for (guint i = 0; i < paper_diag_count(p); i++) {
+        const msp_diag *d = paper_diag(p, i);
         const char *sev = d->severity == MSP_SEV_ERROR ? "error" : d->severity == MSP_SEV_WARNING ? "warning" : "note";
         g_string_append_printf(out, "        <li class=\"%s\"><code>", sev);
         msp_report_html_text(out, d->loc.file ? d->loc.file : "");
@@ -196,6 +302,49 @@ static void html_layout(GString *out, const msp_layout_counts *n)
     g_string_append_printf(out, " · %d hyphenated line end%s", n->hyphenated, n->hyphenated == 1 ? "" : "s");
 }
 
+/* A table of the symbols with more than one language version: each version
+ * (linked to its PDF), its status, and what the cross-language check found. */
+static void html_symbols(GString *out, GPtrArray *papers)
+{
+    GPtrArray *groups = symbol_groups(papers);
+    bool any = false;
+    for (guint i = 0; i < groups->len; i++) {
+        GPtrArray *g = groups->pdata[i];
+        if (g->len < 2)
+            continue;
+        if (!any)
+            g_string_append(out, "<table class=\"versions\">\n<caption>Language versions</caption>\n"
+                                 "<tr><th>symbol</th><th>versions</th><th>versions agree</th></tr>\n");
+        any = true;
+        char *plain = group_symbol(g->pdata[0]);
+        g_string_append(out, "<tr><td>");
+        msp_report_html_text(out, plain);
+        g_string_append(out, "</td><td>");
+        for (guint k = 0; k < g->len; k++) {
+            const msp_paper *p = g->pdata[k];
+            bool have_pdf = p->status == MSP_PAPER_BUILT || p->status == MSP_PAPER_UP_TO_DATE;
+            if (k)
+                g_string_append(out, " · ");
+            if (have_pdf) {
+                g_string_append(out, "<a href=\"");
+                html_url(out, NULL, p->output_name);
+                g_string_append(out, "\">");
+            }
+            msp_report_html_text(out, p->language ? p->language : "?");
+            if (have_pdf)
+                g_string_append(out, "</a>");
+            g_string_append_printf(out, " %s", msp_paper_status_name(p->status));
+        }
+        const char *check = group_check(g);
+        g_string_append_printf(out, "</td><td class=\"%s\">%s</td></tr>\n", check,
+                               strcmp(check, "ok") == 0 ? "yes" : strcmp(check, "failed") == 0 ? "no (errors)" : "warnings");
+        g_free(plain);
+    }
+    if (any)
+        g_string_append(out, "</table>\n");
+    g_ptr_array_free(groups, TRUE);
+}
+
 GString *msp_report_html(GPtrArray *papers, const char *title)
 {
     GString *out = g_string_new("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
@@ -211,12 +360,15 @@ GString *msp_report_html(GPtrArray *papers, const char *title)
         ".status{font-weight:bold}.failed .status{color:#a00}.built .status{color:#060}\n"
         "ul.diags{font-size:.85rem;padding-left:1rem}li.error{color:#a00}li.warning{color:#850}\n"
         ".layout.beyond{color:#850}\n"
+        "table.versions{border-collapse:collapse;margin-bottom:1.5rem}table.versions td,table.versions th"
+        "{border:1px solid #ccc;padding:.25rem .5rem;text-align:left}td.failed{color:#a00}td.warnings{color:#850}\n"
         "</style>\n</head>\n<body>\n<main>\n<h1>");
     msp_report_html_text(out, title);
-    g_string_append_printf(out, "</h1>\n<p>%u papers: %d built, %d up to date, %d failed.</p>\n"
-                                "<ol class=\"papers\">\n",
+    g_string_append_printf(out, "</h1>\n<p>%u papers: %d built, %d up to date, %d failed.</p>\n",
                            papers->len, count_status(papers, MSP_PAPER_BUILT),
                            count_status(papers, MSP_PAPER_UP_TO_DATE), count_status(papers, MSP_PAPER_FAILED));
+    html_symbols(out, papers);
+    g_string_append(out, "<ol class=\"papers\">\n");
     for (guint i = 0; i < papers->len; i++) {
         const msp_paper *p = papers->pdata[i];
         bool have_pdf = p->status == MSP_PAPER_BUILT || p->status == MSP_PAPER_UP_TO_DATE;

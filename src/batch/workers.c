@@ -66,7 +66,7 @@ static void run_task(void *data, void *user)
         t->paper->status = MSP_PAPER_CANCELLED;
     else
         t->paper->status = MSP_PAPER_FAILED;
-    if (t->paper->status == MSP_PAPER_FAILED && t->paper->diags.errors == 0)
+    if (t->paper->status == MSP_PAPER_FAILED && t->paper->diags.errors == 0 && t->paper->version_diags.errors == 0)
         msp_diag_error(&t->paper->diags, st ? st : MSP_E_OUTPUT, ((msp_loc){ t->paper->source, 0, 0 }), NULL,
                        "the paper could not be made");
     g_async_queue_push(rs->done, t);
