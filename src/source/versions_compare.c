@@ -66,6 +66,10 @@ static void compare_fields(cmp *c)
 {
     for (int i = 0; i < MSP_VS_N_FIELDS; i++) {
         const msp_vs_field *fa = &c->a->fields[i], *fb = &c->b->fields[i];
+        /* a version reissued alone is how a translation is corrected (CORRECTIONS.md §2):
+         * reissues are compared only when both versions carry one */
+        if (i == MSP_VS_REISSUE && (strcmp(fa->value, "none") == 0 || strcmp(fb->value, "none") == 0))
+            continue;
         if (strcmp(fa->value, fb->value) != 0)
             differ(c, field_names[i], fa->loc, fa->value, fb->loc, fb->value);
     }
