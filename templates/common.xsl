@@ -332,6 +332,11 @@
     <fo:inline font-style="italic"><xsl:apply-templates/></fo:inline>
   </xsl:template>
 
+  <!-- the size and shift of the typography pass's superscript ordinals (src/xslt/typo.c) -->
+  <xsl:template match="p:sup">
+    <fo:inline font-size="65%" baseline-shift="super"><xsl:apply-templates/></fo:inline>
+  </xsl:template>
+
   <!-- a passage in another language: its language for the PDF's structure (and the engine's
        hyphenation), printed as it is (roman unless marked up with i) -->
   <xsl:template match="p:foreign">

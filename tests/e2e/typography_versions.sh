@@ -54,6 +54,8 @@ if '2025)' + NN + '; précédemment' not in notes:
 has('add', 'Au titre de l' + AP + 'article' + NB + '6', 'a label mid-sentence stays lower-case')
 has('add', '3.Article' + NB + '5 s' + AP + 'applique', 'a label at a sentence start is capitalised')
 has('add', 'également' + NN + '; le Comité l' + AP + 'a rappelé le 26' + NB + 'mars 2025', 'rules in a test paper')
+if not any('Mme Dupont' in t and 'me' in r.split('|') for t, r, _ in lines('add')):
+    bad.append('add: the source\'s <sup>me</sup> is not raised')
 
 has('es', '8' + NB + 'de' + NB + 'octubre de 2025', 'Spanish day, "de" and month together')
 has('es', 'artículo' + NB + '7', 'Spanish article label')
