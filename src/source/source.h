@@ -21,6 +21,10 @@ typedef struct msp_source {
     char *sha256;           /* owned: hex digest of the file's bytes */
     GHashTable *where;      /* owned: xmlNode* -> index + 1 into positions */
     GArray *positions;      /* owned: of msp_loc (file = path) */
+    bool schema_invalid;    /* set by msp_source_validate: the domain checks then leave out
+                               what the schema messages already said (dates, a missing <meta>) */
+    GHashTable *schema_flagged; /* owned, may be NULL: xmlNode* a schema message named; the
+                                   domain checks say nothing more about them (no cascades) */
 } msp_source;
 
 /* Reads and parses path. Safe parsing: XML_PARSE_NONET, no entity
@@ -52,7 +56,7 @@ void msp_source_schema_free(msp_source_schema *schema);
 
 /* Validates src; every violation goes to job->diags as MSP_E_SCHEMA at its
  * element's line:column. Returns MSP_OK or MSP_E_SCHEMA. */
-msp_status msp_source_validate(msp_job *job, const msp_source *src, const msp_source_schema *schema);
+msp_status msp_source_validate(msp_job *job, msp_source *src, const msp_source_schema *schema);
 
 /* What the domain checks learn about a paper (strings borrowed from the
  * source document or the reference data). */

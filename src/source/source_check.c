@@ -2,6 +2,7 @@
  * shared; every violation reported with line:column) and the domain checks
  * that need the reference data or the whole document. Every check runs, so
  * a paper with ten errors reports ten. Layout concerns are not checked here. */
+#include "source/schema_private.h"
 #include "source/source.h"
 
 #include <libxml/relaxng.h>
@@ -30,6 +31,7 @@ static msp_loc mkloc(const char *file, int line, int column)
 struct msp_source_schema {
     xmlRelaxNGPtr rng;
     char *path;
+    rng_grammar *explain;   /* the same grammar, for messages in the author's terms (schema_explain.c) */
 };
 
 typedef struct schema_load_ctx {
@@ -83,6 +85,7 @@ msp_source_schema *msp_source_schema_load(msp_diag_list *diags, const char *rng_
     msp_source_schema *s = g_new0(msp_source_schema, 1);
     s->rng = rng;
     s->path = g_strdup(rng_path);
+    s->explain = msp_rng_read(rng_path);   /* NULL: libxml2's own messages are given */
     return s;
 }
 
@@ -91,6 +94,7 @@ void msp_source_schema_free(msp_source_schema *schema)
     if (!schema)
         return;
     xmlRelaxNGFree(schema->rng);
+    msp_rng_free(schema->explain);
     g_free(schema->path);
     g_free(schema);
 }
@@ -98,6 +102,7 @@ void msp_source_schema_free(msp_source_schema *schema)
 typedef struct validate_ctx {
     msp_job *job;
     const msp_source *src;
+    msp_diag_list found;   /* libxml2's messages, given only when the explanation finds nothing */
     int errors;
 } validate_ctx;
 
@@ -111,27 +116,46 @@ static void on_valid_error(void *user, xmlErrorPtr err)
     if (loc.line == 0)
         loc.line = err->line;
     if (err->level == XML_ERR_WARNING) {
-        msp_diag_warn(&c->job->diags, loc, NULL, "%s", msg);
+        msp_diag_warn(&c->found, loc, NULL, "%s", msg);
     } else {
-        msp_diag_error(&c->job->diags, MSP_E_SCHEMA, loc, "see docs/source-format.md", "%s", msg);
+        msp_diag_error(&c->found, MSP_E_SCHEMA, loc, "see docs/source-format.md", "%s", msg);
         c->errors++;
     }
     g_free(msg);
 }
 
-msp_status msp_source_validate(msp_job *job, const msp_source *src, const msp_source_schema *schema)
+msp_status msp_source_validate(msp_job *job, msp_source *src, const msp_source_schema *schema)
 {
     xmlRelaxNGValidCtxtPtr v = xmlRelaxNGNewValidCtxt(schema->rng);
     if (!v)
         return msp_diag_error(&job->diags, MSP_E_NOMEM, mkloc(src->path, 0, 0), NULL,
                               "cannot create a validation context");
-    validate_ctx c = { job, src, 0 };
+    validate_ctx c = { job, src, { 0 }, 0 };
+    msp_diag_list_init(&c.found);
     xmlRelaxNGSetValidStructuredErrors(v, on_valid_error, &c);
     int rc = xmlRelaxNGValidateDoc(v, src->doc);
     xmlRelaxNGFreeValidCtxt(v);
-    if (rc != 0 && c.errors == 0)
-        msp_diag_error(&job->diags, MSP_E_SCHEMA, mkloc(src->path, 1, 1), "see docs/source-format.md",
-                       "the source does not match templates/paper.rng");
+    /* libxml2 decides; the messages are the explanation's: one per mistake, in
+     * the author's terms. Should it find nothing, libxml2's first one is given. */
+    src->schema_invalid = rc != 0;
+    xmlNode *root = xmlDocGetRootElement(src->doc);
+    bool paper_root = root && root->ns && xmlStrEqual(root->ns->href, (const xmlChar *)MSP_PAPER_NS);
+    /* a root that is not a paper: the domain check names it (msp_source_check) */
+    int explained = rc != 0 && paper_root ? msp_rng_explain(job, src, schema->explain) : 0;
+    if (rc != 0 && explained == 0 && paper_root) {
+        const msp_diag *first = NULL;
+        for (guint i = 0; i < c.found.items->len && !first; i++) {
+            const msp_diag *d = c.found.items->pdata[i];
+            if (d->severity == MSP_SEV_ERROR)
+                first = d;
+        }
+        if (first)
+            msp_diag_error(&job->diags, MSP_E_SCHEMA, first->loc, first->hint, "%s", first->message);
+        else
+            msp_diag_error(&job->diags, MSP_E_SCHEMA, mkloc(src->path, 1, 1), "see docs/source-format.md",
+                           "the source does not match templates/paper.rng");
+    }
+    msp_diag_list_clear(&c.found);
     return rc == 0 ? MSP_OK : MSP_E_SCHEMA;
 }
 
@@ -151,13 +175,15 @@ static void check_error(checker *c, msp_status st, const xmlNode *node, const ch
     G_GNUC_PRINTF(5, 6);
 static void check_error(checker *c, msp_status st, const xmlNode *node, const char *hint, const char *fmt, ...)
 {
+    if (c->first == MSP_OK)
+        c->first = st;
+    if (node && c->src->schema_flagged && g_hash_table_contains(c->src->schema_flagged, node))
+        return;   /* the schema message about this element is the one that matters */
     va_list ap;
     va_start(ap, fmt);
     char *msg = g_strdup_vprintf(fmt, ap);
     va_end(ap);
     msp_diag_error(&c->job->diags, st, msp_source_loc(c->src, node), hint, "%s", msg);
-    if (c->first == MSP_OK)
-        c->first = st;
     g_free(msg);
 }
 
@@ -229,6 +255,8 @@ static gint64 iso_date_epoch(const char *s)
 static void check_symbol(checker *c, const xmlNode *meta, const msp_refdata_meeting *meeting, bool draft,
                          bool is_statement, msp_source_info *info)
 {
+    if (!meta)
+        return;   /* no <meta>: the schema message says so */
     xmlNode *sym_el = child(meta, "symbol");
     if (!sym_el) {
         if (!draft && !is_statement)
@@ -285,7 +313,7 @@ static void check_date_el(checker *c, const xmlNode *date_el, msp_source_info *i
         return;
     char *text = text_of(date_el);
     gint64 e = iso_date_epoch(text);
-    if (e < 0)
+    if (e < 0 && !c->src->schema_invalid)
         check_error(c, MSP_E_SCHEMA, date_el, "write the date as yyyy-mm-dd (e.g. 2025-10-08)",
                     "'%s' is not a valid date", text);
     else if (info) {
@@ -302,8 +330,11 @@ static void check_reissue(checker *c, const xmlNode *meta, const msp_source_info
         return;
     const char *date = prop(c, r, "date");
     gint64 e = iso_date_epoch(date);
-    if (date && e < 0)
-        check_error(c, MSP_E_SCHEMA, r, "write the date as yyyy-mm-dd", "reissue date '%s' is not a valid date", date);
+    if (date && e < 0) {
+        if (!c->src->schema_invalid)
+            check_error(c, MSP_E_SCHEMA, r, "write the date as yyyy-mm-dd", "reissue date '%s' is not a valid date",
+                        date);
+    }
     else if (info && e >= 0 && info->date_epoch >= 0 && e < info->date_epoch)
         check_error(c, MSP_E_SCHEMA, r, "a reissue comes after the paper's <date>",
                     "reissue date %s is before the paper's date %s", date, info->date);

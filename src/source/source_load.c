@@ -269,6 +269,8 @@ void msp_source_free(msp_source *src)
     if (src->doc)
         xmlFreeDoc(src->doc);
     g_hash_table_destroy(src->where);
+    if (src->schema_flagged)
+        g_hash_table_destroy(src->schema_flagged);
     g_array_free(src->positions, TRUE);
     g_free(src->dir);
     g_free(src->sha256);
