@@ -25,6 +25,7 @@ static const command commands[] = {
     { "render", msp_cmd_render, "lay out an XSL-FO file and write a PDF" },
     { "batch", msp_cmd_batch, "build every paper of a folder, incrementally, in parallel" },
     { "reissue", msp_cmd_reissue, "mark a source as reissued (date, reason, previous symbol)" },
+    { "data", msp_cmd_data, "list what the reference data knows (committees, meetings, agenda, States)" },
 };
 
 static void usage(FILE *out)

@@ -11,10 +11,16 @@
 struct msp_refdata {
     GStringChunk *strings;
     GHashTable *meetings;       /* id -> msp_refdata_meeting* */
+    GPtrArray *meeting_list;    /* msp_refdata_meeting*, file order */
     GString *meeting_ids;
     GHashTable *agenda;         /* "meeting/item" -> stage; "meeting/item/sub" -> "" */
+    GPtrArray *agenda_items;    /* msp_refdata_agenda_item* (owned), file order */
     GHashTable *states;         /* "CODE" and "CODE/lang" -> short name */
+    GPtrArray *state_codes;     /* const char*, file order */
     GHashTable *committees;     /* id -> msp_refdata_committee* */
+    GPtrArray *committee_list;  /* msp_refdata_committee*, file order */
+    GString *committee_ids;
+    GHashTable *texts;          /* "kind/key/field/lang" -> text: names, places and titles per language */
     GHashTable *articles;       /* GINT number -> title */
     GHashTable *actions;        /* GINT number -> "" */
     GHashTable *labels;         /* "lang/id" -> text */
@@ -155,6 +161,41 @@ static const char *lang_text(loader *ld, const xmlNode *n, const char *child)
     return s;
 }
 
+/* Every child <child xml:lang=> of n into ref->texts as "prefix/lang". */
+static void keep_lang_texts(loader *ld, const xmlNode *n, const char *child, const char *prefix)
+{
+    for (xmlNode *c = n->children; c; c = c->next) {
+        if (!is_el(c, child))
+            continue;
+        xmlChar *lang = xmlNodeGetLang(c);
+        char *key = g_strdup_printf("%s/%s", prefix, lang ? (const char *)lang : "en");
+        char *t = text_of(c);
+        if (*t && !g_hash_table_contains(ld->ref->texts, key))
+            g_hash_table_insert(ld->ref->texts, (gpointer)keep(ld->ref, key), (gpointer)keep(ld->ref, t));
+        g_free(t);
+        g_free(key);
+        xmlFree(lang);
+    }
+}
+
+static const char *text_get(const msp_refdata *ref, const char *prefix, const char *lang)
+{
+    char *key = g_strdup_printf("%s/%s", prefix, lang ? lang : "en");
+    const char *v = g_hash_table_lookup(ref->texts, key);
+    g_free(key);
+    return v;
+}
+
+/* verified="no" (false) or "yes"/absent (true); another value is reported. */
+static bool verified_attr(loader *ld, const xmlNode *n)
+{
+    const char *v = attr(ld, n, "verified");
+    if (v && strcmp(v, "no") != 0 && strcmp(v, "yes") != 0)
+        data_error(ld, n, "write verified=\"no\" or leave it out", "verified='%s' of <%s> is not yes or no", v,
+                   (const char *)n->name);
+    return !v || strcmp(v, "no") != 0;
+}
+
 static xmlNode *open_file(loader *ld, const char *dir, const char *file, const char *root_name)
 {
     char *path = g_build_filename(dir, file, NULL);
@@ -227,6 +268,13 @@ static void load_meetings(loader *ld, const char *dir)
             continue;
         }
         g_hash_table_insert(ld->ref->meetings, (gpointer)m->id, m);
+        g_ptr_array_add(ld->ref->meeting_list, m);
+        char *prefix = g_strdup_printf("meeting/%s/name", m->id);
+        keep_lang_texts(ld, n, "name", prefix);
+        g_free(prefix);
+        prefix = g_strdup_printf("meeting/%s/place", m->id);
+        keep_lang_texts(ld, n, "place", prefix);
+        g_free(prefix);
         if (ld->ref->meeting_ids->len)
             g_string_append(ld->ref->meeting_ids, ", ");
         g_string_append(ld->ref->meeting_ids, m->id);
@@ -252,6 +300,16 @@ static void load_agenda(loader *ld, const char *dir)
         if (g_hash_table_contains(ld->ref->agenda, key))
             data_error(ld, n, NULL, "duplicate agenda item %d of meeting %s", number, meeting);
         g_hash_table_insert(ld->ref->agenda, (gpointer)keep(ld->ref, key), (gpointer)(stage ? stage : ""));
+        msp_refdata_agenda_item *it = g_new0(msp_refdata_agenda_item, 1);
+        it->meeting = meeting;
+        it->number = number;
+        it->stage = stage;
+        it->verified = verified_attr(ld, n);
+        it->subs = g_ptr_array_new_with_free_func(g_free);
+        g_ptr_array_add(ld->ref->agenda_items, it);
+        char *prefix = g_strdup_printf("agenda/%s/title", key);
+        keep_lang_texts(ld, n, "title", prefix);
+        g_free(prefix);
         for (xmlNode *s = n->children; s; s = s->next) {
             if (!is_el(s, "sub"))
                 continue;
@@ -259,7 +317,17 @@ static void load_agenda(loader *ld, const char *dir)
             if (!letter)
                 continue;
             char *skey = g_strdup_printf("%s/%s", key, letter);
+            if (g_hash_table_contains(ld->ref->agenda, skey))
+                data_error(ld, s, NULL, "duplicate sub-item (%s) of agenda item %d of meeting %s", letter, number,
+                           meeting);
             g_hash_table_insert(ld->ref->agenda, (gpointer)keep(ld->ref, skey), (gpointer)"");
+            msp_refdata_agenda_sub *sub = g_new0(msp_refdata_agenda_sub, 1);
+            sub->letter = letter;
+            sub->verified = verified_attr(ld, s);
+            g_ptr_array_add(it->subs, sub);
+            prefix = g_strdup_printf("agenda/%s/title", skey);
+            keep_lang_texts(ld, s, "title", prefix);
+            g_free(prefix);
             g_free(skey);
         }
         g_free(key);
@@ -271,7 +339,15 @@ static void committee_free(gpointer p)
 {
     msp_refdata_committee *c = p;
     g_hash_table_destroy(c->years);
+    g_hash_table_destroy(c->unknown_years);
     g_free(c);
+}
+
+static void agenda_item_free(gpointer p)
+{
+    msp_refdata_agenda_item *it = p;
+    g_ptr_array_unref(it->subs);
+    g_free(it);
 }
 
 /* Chair periods of one committee year: each from <= to, and no two
@@ -348,6 +424,7 @@ static void load_states(loader *ld, const char *dir)
         if (!en)
             data_error(ld, n, "add <name xml:lang=\"en\">", "State '%s' has no English name", code);
         g_hash_table_insert(ld->ref->states, (gpointer)code, (gpointer)(en ? en : code));
+        g_ptr_array_add(ld->ref->state_codes, (gpointer)code);
     }
     close_file(ld);
 }
@@ -370,7 +447,15 @@ static void load_committees(loader *ld, const char *dir)
         c->name = lang_text(ld, n, "name");
         c->loc = where(ld, n);
         c->years = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, (GDestroyNotify)g_ptr_array_unref);
+        c->unknown_years = g_hash_table_new(g_direct_hash, g_direct_equal);
         g_hash_table_insert(ld->ref->committees, (gpointer)id, c);
+        g_ptr_array_add(ld->ref->committee_list, c);
+        if (ld->ref->committee_ids->len)
+            g_string_append(ld->ref->committee_ids, ", ");
+        g_string_append(ld->ref->committee_ids, id);
+        char *prefix = g_strdup_printf("committee/%s/name", id);
+        keep_lang_texts(ld, n, "name", prefix);
+        g_free(prefix);
         if (!c->name)
             data_error(ld, n, "add <name xml:lang=\"en\">", "committee '%s' has no name", id);
         for (xmlNode *y = n->children; y; y = y->next) {
@@ -379,8 +464,24 @@ static void load_committees(loader *ld, const char *dir)
             int year = 0;
             if (!need_int(ld, y, "value", &year))
                 continue;
-            if (g_hash_table_contains(c->years, GINT_TO_POINTER(year))) {
+            if (g_hash_table_contains(c->years, GINT_TO_POINTER(year)) ||
+                g_hash_table_contains(c->unknown_years, GINT_TO_POINTER(year))) {
                 data_error(ld, y, NULL, "committee '%s' lists year %d twice", id, year);
+                continue;
+            }
+            /* <year value= members="unknown"/>: the year's membership is a
+             * marked gap in the data (no member may be listed with it) */
+            const char *which = attr(ld, y, "members");
+            if (which) {
+                if (strcmp(which, "unknown") != 0) {
+                    data_error(ld, y, "members=\"unknown\" marks a year whose members no source names",
+                               "members='%s' of committee '%s', %d, is not 'unknown'", which, id, year);
+                } else if (first_child_el(y, "member")) {
+                    data_error(ld, first_child_el(y, "member"),
+                               "list the members and drop members=\"unknown\", or drop the members",
+                               "committee '%s' lists members for %d, marked members=\"unknown\"", id, year);
+                }
+                g_hash_table_add(c->unknown_years, GINT_TO_POINTER(year));
                 continue;
             }
             GPtrArray *members = g_ptr_array_new_with_free_func(g_free);
@@ -484,10 +585,16 @@ msp_refdata *msp_refdata_load(msp_diag_list *diags, const char *data_dir)
     msp_refdata *ref = g_new0(msp_refdata, 1);
     ref->strings = g_string_chunk_new(4096);
     ref->meetings = g_hash_table_new(g_str_hash, g_str_equal);
+    ref->meeting_list = g_ptr_array_new();
     ref->meeting_ids = g_string_new(NULL);
     ref->agenda = g_hash_table_new(g_str_hash, g_str_equal);
+    ref->agenda_items = g_ptr_array_new_with_free_func(agenda_item_free);
     ref->states = g_hash_table_new(g_str_hash, g_str_equal);
+    ref->state_codes = g_ptr_array_new();
     ref->committees = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, committee_free);
+    ref->committee_list = g_ptr_array_new();
+    ref->committee_ids = g_string_new(NULL);
+    ref->texts = g_hash_table_new(g_str_hash, g_str_equal);
     ref->articles = g_hash_table_new(g_direct_hash, g_direct_equal);
     ref->actions = g_hash_table_new(g_direct_hash, g_direct_equal);
     ref->labels = g_hash_table_new(g_str_hash, g_str_equal);
@@ -512,10 +619,16 @@ void msp_refdata_free(msp_refdata *ref)
     if (!ref)
         return;
     g_hash_table_destroy(ref->meetings);
+    g_ptr_array_unref(ref->meeting_list);
     g_string_free(ref->meeting_ids, TRUE);
     g_hash_table_destroy(ref->agenda);
+    g_ptr_array_unref(ref->agenda_items);
     g_hash_table_destroy(ref->states);
+    g_ptr_array_unref(ref->state_codes);
+    g_ptr_array_unref(ref->committee_list);
     g_hash_table_destroy(ref->committees);
+    g_string_free(ref->committee_ids, TRUE);
+    g_hash_table_destroy(ref->texts);
     g_hash_table_destroy(ref->articles);
     g_hash_table_destroy(ref->actions);
     g_hash_table_destroy(ref->labels);
@@ -532,6 +645,46 @@ const msp_refdata_meeting *msp_refdata_meeting_get(const msp_refdata *ref, const
 const char *msp_refdata_meeting_ids(const msp_refdata *ref)
 {
     return ref->meeting_ids->str;
+}
+
+const GPtrArray *msp_refdata_meeting_list(const msp_refdata *ref)
+{
+    return ref->meeting_list;
+}
+
+static const char *field_get(const msp_refdata *ref, const char *kind, const char *key, const char *field,
+                             const char *lang)
+{
+    if (!key)
+        return NULL;
+    char *prefix = g_strdup_printf("%s/%s/%s", kind, key, field);
+    const char *v = text_get(ref, prefix, lang);
+    g_free(prefix);
+    return v;
+}
+
+const char *msp_refdata_meeting_name(const msp_refdata *ref, const char *id, const char *lang)
+{
+    return field_get(ref, "meeting", id, "name", lang);
+}
+
+const char *msp_refdata_meeting_place(const msp_refdata *ref, const char *id, const char *lang)
+{
+    return field_get(ref, "meeting", id, "place", lang);
+}
+
+const GPtrArray *msp_refdata_agenda_items(const msp_refdata *ref)
+{
+    return ref->agenda_items;
+}
+
+const char *msp_refdata_agenda_title(const msp_refdata *ref, const char *meeting, int item, const char *sub,
+                                     const char *lang)
+{
+    char *key = sub ? g_strdup_printf("%s/%d/%s", meeting, item, sub) : g_strdup_printf("%s/%d", meeting, item);
+    const char *v = field_get(ref, "agenda", key, "title", lang);
+    g_free(key);
+    return v;
 }
 
 bool msp_refdata_agenda_has(const msp_refdata *ref, const char *meeting, int item, const char *sub)
@@ -563,6 +716,11 @@ const char *msp_refdata_state_name(const msp_refdata *ref, const char *code, con
     return v ? v : en;
 }
 
+const GPtrArray *msp_refdata_state_codes(const msp_refdata *ref)
+{
+    return ref->state_codes;
+}
+
 const msp_refdata_committee *msp_refdata_committee_get(const msp_refdata *ref, const char *id)
 {
     return id ? g_hash_table_lookup(ref->committees, id) : NULL;
@@ -571,6 +729,49 @@ const msp_refdata_committee *msp_refdata_committee_get(const msp_refdata *ref, c
 const GPtrArray *msp_refdata_committee_members(const msp_refdata_committee *c, int year)
 {
     return g_hash_table_lookup(c->years, GINT_TO_POINTER(year));
+}
+
+bool msp_refdata_committee_year_unknown(const msp_refdata_committee *c, int year)
+{
+    return g_hash_table_contains(c->unknown_years, GINT_TO_POINTER(year));
+}
+
+static gint compare_int(gconstpointer a, gconstpointer b)
+{
+    int x = *(const int *)a, y = *(const int *)b;
+    return (x > y) - (x < y);
+}
+
+GArray *msp_refdata_committee_years(const msp_refdata_committee *c)
+{
+    GArray *years = g_array_new(FALSE, FALSE, sizeof(int));
+    GHashTable *tables[2] = { c->years, c->unknown_years };
+    for (int t = 0; t < 2; t++) {
+        GHashTableIter it;
+        gpointer key;
+        g_hash_table_iter_init(&it, tables[t]);
+        while (g_hash_table_iter_next(&it, &key, NULL)) {
+            int y = GPOINTER_TO_INT(key);
+            g_array_append_val(years, y);
+        }
+    }
+    g_array_sort(years, compare_int);
+    return years;
+}
+
+const GPtrArray *msp_refdata_committee_list(const msp_refdata *ref)
+{
+    return ref->committee_list;
+}
+
+const char *msp_refdata_committee_ids(const msp_refdata *ref)
+{
+    return ref->committee_ids->str;
+}
+
+const char *msp_refdata_committee_name(const msp_refdata *ref, const char *id, const char *lang)
+{
+    return field_get(ref, "committee", id, "name", lang);
 }
 
 bool msp_refdata_article_has(const msp_refdata *ref, int number)

@@ -466,8 +466,9 @@ static void check_committee(checker *c, const xmlNode *meta, msp_source_info *in
     const char *year_s = prop(c, k, "year");
     const msp_refdata_committee *com = msp_refdata_committee_get(c->ref, id);
     if (!com) {
-        check_error(c, MSP_E_DATA, k, "use a committee id from data/committees.xml", "unknown committee '%s'",
-                    id ? id : "");
+        char *hint = g_strdup_printf("known committees (data/committees.xml): %s", msp_refdata_committee_ids(c->ref));
+        check_error(c, MSP_E_DATA, k, hint, "unknown committee '%s'", id ? id : "");
+        g_free(hint);
         check_named_chairs(c, k, id ? id : "", -1, year_s ? year_s : "", NULL);
         return;
     }
@@ -477,6 +478,16 @@ static void check_committee(checker *c, const xmlNode *meta, msp_source_info *in
     }
     int year = small_number(year_s);
     const GPtrArray *members = msp_refdata_committee_members(com, year);
+    if (msp_refdata_committee_year_unknown(com, year)) {
+        /* a marked gap in the data: nothing to check the chairs against */
+        msp_diag_warn(&c->job->diags, msp_source_loc(c->src, k),
+                      "add the year's members to data/committees.xml when a source names them; until then the "
+                      "committee line prints the name only",
+                      "the members of committee '%s' in %d are not known (data/committees.xml): its chairs and "
+                      "members cannot be checked", id, year);
+        check_named_chairs(c, k, id, year, year_s, NULL);
+        return;
+    }
     if (!members || members->len == 0) {
         check_error(c, MSP_E_DATA, k, "add the year's members to data/committees.xml or correct @year",
                     "committee '%s' has no members recorded for %s", id, year_s ? year_s : "(no year)");

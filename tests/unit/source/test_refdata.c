@@ -1,5 +1,6 @@
 /* Unit tests for the reference data: the project's data/ loads and answers
- * lookups; problems in data files are MSP_E_DATA at file:line:column; the
+ * lookups (every committee's 2024 and 2025 known or marked unknown, the
+ * 22MSP item 9 sub-items); problems in data files are MSP_E_DATA at file:line:column; the
  * digest of data/ and templates/ changes when a file does. */
 #include "source/refdata.h"
 
@@ -96,6 +97,134 @@ static void test_refdata_load__errors_at_their_place(void **state)
     g_free(dir);
 }
 
+/* Every committee of data/committees.xml has its members for 2024 and 2025,
+ * or the year marked members="unknown" (a gap, never left out silently). */
+static void test_refdata_committees__2024_and_2025_known_or_marked(void **state)
+{
+    msp_diag_list diags;
+    msp_diag_list_init(&diags);
+    char *data = g_build_filename(root(), "data", NULL);
+    msp_refdata *ref = msp_refdata_load(&diags, data);
+    msp_diag_list_print(stderr, &diags);
+    assert_non_null(ref);
+    const GPtrArray *list = msp_refdata_committee_list(ref);
+    assert_int_equal(list->len, 5);
+    for (guint i = 0; i < list->len; i++) {
+        const msp_refdata_committee *c = list->pdata[i];
+        for (int year = 2024; year <= 2025; year++) {
+            const GPtrArray *members = msp_refdata_committee_members(c, year);
+            bool known = members && members->len > 0;
+            bool gap = msp_refdata_committee_year_unknown(c, year);
+            if (known == gap)
+                fail_msg("committee '%s', %d: %s", c->id, year,
+                         known ? "has members and is marked unknown" : "no members and no members=\"unknown\"");
+        }
+    }
+    assert_string_equal(msp_refdata_committee_ids(ref),
+                        "coordinating, article-5, cooperative-compliance, victim-assistance, cooperation-assistance");
+    const msp_refdata_committee *vc = msp_refdata_committee_get(ref, "victim-assistance");
+    GArray *years = msp_refdata_committee_years(vc);
+    assert_int_equal(years->len, 2);
+    assert_int_equal(g_array_index(years, int, 0), 2024);
+    assert_int_equal(g_array_index(years, int, 1), 2025);
+    g_array_unref(years);
+    assert_string_equal(msp_refdata_committee_name(ref, "victim-assistance", "fr"),
+                        "Comit\xc3\xa9 sur l'assistance aux victimes");
+    assert_null(msp_refdata_committee_name(ref, "victim-assistance", "ru"));
+    msp_refdata_free(ref);
+    msp_diag_list_clear(&diags);
+    g_free(data);
+}
+
+/* 22MSP item 9 as the Meeting's papers print it: (c) cooperation and
+ * assistance, (d) compliance; lists in file order, titles per language. */
+static void test_refdata_agenda__22msp_item_9(void **state)
+{
+    msp_diag_list diags;
+    msp_diag_list_init(&diags);
+    char *data = g_build_filename(root(), "data", NULL);
+    msp_refdata *ref = msp_refdata_load(&diags, data);
+    assert_non_null(ref);
+    assert_string_equal(msp_refdata_agenda_title(ref, "22MSP", 9, NULL, "en"),
+                        "Consideration of the general status and operation of the Convention");
+    assert_string_equal(msp_refdata_agenda_title(ref, "22MSP", 9, "c", "en"), "Cooperation and assistance");
+    assert_string_equal(msp_refdata_agenda_title(ref, "22MSP", 9, "d", "en"),
+                        "Preventing and suppressing prohibited activities and facilitating compliance");
+    assert_string_equal(msp_refdata_agenda_title(ref, "22MSP", 9, "c", "es"), "Cooperaci\xc3\xb3n y asistencia");
+    assert_false(msp_refdata_agenda_has(ref, "22MSP", 9, "e"));
+    const GPtrArray *items = msp_refdata_agenda_items(ref);
+    const msp_refdata_agenda_item *it = NULL;
+    for (guint i = 0; i < items->len; i++)
+        if (strcmp(((const msp_refdata_agenda_item *)items->pdata[i])->meeting, "22MSP") == 0)
+            it = items->pdata[i];
+    assert_non_null(it);
+    assert_int_equal(it->subs->len, 4);
+    const msp_refdata_agenda_sub *a = it->subs->pdata[0], *d = it->subs->pdata[3];
+    assert_string_equal(a->letter, "a");
+    assert_false(a->verified);
+    assert_string_equal(d->letter, "d");
+    assert_true(d->verified);
+    const GPtrArray *meetings = msp_refdata_meeting_list(ref);
+    assert_string_equal(((const msp_refdata_meeting *)meetings->pdata[0])->id, "21MSP");
+    assert_string_equal(msp_refdata_meeting_place(ref, "22MSP", "fr"), "Gen\xc3\xa8ve");
+    assert_string_equal(msp_refdata_meeting_name(ref, "22MSP", "en"), "Twenty-Second Meeting");
+    assert_int_equal(msp_refdata_state_codes(ref)->len, 197);
+    msp_refdata_free(ref);
+    msp_diag_list_clear(&diags);
+    g_free(data);
+}
+
+/* The gap marking and verified="no" are checked: a wrong value, members in a
+ * year marked unknown, a year listed both ways, a sub-item listed twice. */
+static void test_refdata_load__gap_marking_errors(void **state)
+{
+    char *dir = g_build_filename(MSP_TEST_TMP, "refdata-gaps", NULL);
+    g_mkdir_with_parents(dir, 0755);
+    write_file(dir, "meetings.xml", "<meetings>\n  <meeting id=\"22MSP\" kind=\"MSP\" number=\"22\" year=\"2025\"/>\n"
+                                    "</meetings>\n");
+    write_file(dir, "agenda.xml", "<agenda>\n  <item meeting=\"22MSP\" number=\"9\" verified=\"maybe\">\n"
+                                  "    <sub letter=\"a\"/>\n    <sub letter=\"a\"/>\n  </item>\n</agenda>\n");
+    write_file(dir, "states.xml", "<states><state code=\"DK\"><name xml:lang=\"en\">Denmark</name></state></states>");
+    write_file(dir, "committees.xml",
+               "<committees>\n"
+               "  <committee id=\"x\"><name xml:lang=\"en\">X</name>\n"
+               "    <year value=\"2024\" members=\"none\"/>\n"
+               "    <year value=\"2025\" members=\"unknown\">\n"
+               "      <member state=\"DK\"/></year>\n"
+               "    <year value=\"2025\"/>\n"
+               "  </committee>\n"
+               "</committees>\n");
+    write_file(dir, "convention.xml", "<convention><article number='1'/></convention>");
+    write_file(dir, "sraap.xml", "<sraap><action number='1'/></sraap>");
+    write_file(dir, "labels.xml", "<labels><language code='en'><label id='a'>A</label></language></labels>");
+    msp_diag_list diags;
+    msp_diag_list_init(&diags);
+    msp_refdata *ref = msp_refdata_load(&diags, dir);
+    assert_null(ref);
+    msp_diag_list_print(stderr, &diags);
+    struct { const char *file; int line, col; const char *msg; } want[] = {
+        { "agenda.xml", 2, 3, "verified='maybe' of <item> is not yes or no" },
+        { "agenda.xml", 4, 5, "duplicate sub-item (a) of agenda item 9 of meeting 22MSP" },
+        { "committees.xml", 3, 5, "members='none' of committee 'x', 2024, is not 'unknown'" },
+        { "committees.xml", 5, 7, "committee 'x' lists members for 2025, marked members=\"unknown\"" },
+        { "committees.xml", 6, 5, "committee 'x' lists year 2025 twice" },
+    };
+    for (size_t w = 0; w < G_N_ELEMENTS(want); w++) {
+        bool found = false;
+        for (guint i = 0; i < diags.items->len; i++) {
+            const msp_diag *d = g_ptr_array_index(diags.items, i);
+            if (d->status == MSP_E_DATA && g_str_has_suffix(d->loc.file, want[w].file) &&
+                d->loc.line == want[w].line && d->loc.column == want[w].col && strstr(d->message, want[w].msg))
+                found = true;
+        }
+        if (!found)
+            fail_msg("missing %s:%d:%d %s", want[w].file, want[w].line, want[w].col, want[w].msg);
+    }
+    assert_int_equal(diags.errors, (int)G_N_ELEMENTS(want));
+    msp_diag_list_clear(&diags);
+    g_free(dir);
+}
+
 static void test_refdata_digest__changes_with_content(void **state)
 {
     char *dir = g_build_filename(MSP_TEST_TMP, "refdata-digest", NULL);
@@ -123,6 +252,9 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_refdata_load__project_data_answers_lookups),
         cmocka_unit_test(test_refdata_load__errors_at_their_place),
+        cmocka_unit_test(test_refdata_committees__2024_and_2025_known_or_marked),
+        cmocka_unit_test(test_refdata_agenda__22msp_item_9),
+        cmocka_unit_test(test_refdata_load__gap_marking_errors),
         cmocka_unit_test(test_refdata_digest__changes_with_content),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
