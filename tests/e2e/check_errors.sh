@@ -18,7 +18,7 @@ set -e
 for want in \
     "check_ten_errors.xml:5:5: error: symbol 'APLC/MSP.21/2024/22' names MSP.21 but the meeting is 22MSP (MSP.22)" \
     "check_ten_errors.xml:5:5: error: symbol 'APLC/MSP.21/2024/22' has year 2024 but meeting 22MSP is in 2025" \
-    "check_ten_errors.xml:6:5: error: '2025-02-30' is not a valid date" \
+    "check_ten_errors.xml:6:5: error: '2025-02-30' in <date> is not a date: 2025-02 has no day 30" \
     "check_ten_errors.xml:9:5: error: agenda item 9 of meeting 22MSP has no sub-item (q)" \
     "check_ten_errors.xml:11:5: error: unknown committee 'mine-clearance'" \
     "check_ten_errors.xml:12:5: error: invalid previous symbol 'APLC/MSP.22/2025/L2'" \
