@@ -509,9 +509,9 @@ static char *shown(const char *s)
     return t;
 }
 
-static void report(ex *x, const xmlNode *at, char *hint, char *msg)
+/* reports msg (owned) at loc and marks element at as named by a schema message */
+static void report_loc(ex *x, msp_loc loc, const xmlNode *at, char *hint, char *msg)
 {
-    msp_loc loc = msp_source_loc(x->src, at);
     msp_diag_error(&x->job->diags, MSP_E_SCHEMA, loc, hint, "%s", msg);
     if (!x->src->schema_flagged)
         x->src->schema_flagged = g_hash_table_new(g_direct_hash, g_direct_equal);
@@ -519,6 +519,40 @@ static void report(ex *x, const xmlNode *at, char *hint, char *msg)
     x->errors++;
     g_free(hint);
     g_free(msg);
+}
+
+static void report(ex *x, const xmlNode *at, char *hint, char *msg)
+{
+    report_loc(x, msp_source_loc(x->src, at), at, hint, msg);
+}
+
+/* Where the first non-blank character of a text node stands: libxml2 gives
+ * a text node the line where it ends; what it spans and its indentation
+ * give the rest. {0,0} when it cannot be known. */
+static msp_loc text_loc(const msp_source *src, const xmlNode *t)
+{
+    msp_loc loc = { src->path, 0, 0 };
+    if (!t || !t->content)
+        return loc;
+    const char *s = (const char *)t->content;
+    int total = 0, lead = 0, col = 0;
+    for (const char *p = s; *p; p++)
+        total += *p == '\n';
+    const char *p = s;
+    for (; *p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'; p++) {
+        if (*p == '\n') {
+            lead++;
+            col = 0;
+        } else {
+            col++;
+        }
+    }
+    long end = xmlGetLineNo(t);
+    if (end <= 0 || lead == 0 || end - total < 1)
+        return loc;
+    loc.line = (int)(end - total + lead);
+    loc.column = col + 1;
+    return loc;
 }
 
 static const char *HELP = "docs/source-format.md";
@@ -748,7 +782,7 @@ static rng_pat *attribute(ex *x, rng_pat *p, xmlNode *e, xmlAttr *a, const rng_p
     return q;
 }
 
-static rng_pat *text(ex *x, rng_pat *p, xmlNode *e, const char *s)
+static rng_pat *text(ex *x, rng_pat *p, xmlNode *e, const char *s, const xmlNode *node)
 {
     rng_pat *q = text_deriv(x, p, s, false);
     if (!is_na(q))
@@ -767,10 +801,18 @@ static rng_pat *text(ex *x, rng_pat *p, xmlNode *e, const char *s)
         first_names(p, now, 0);
         char *here = join_elements(now, ", ");
         char *t = shown(s);
-        report(x, e,
-               now->len ? g_strdup_printf("put the text in one of %s (%s)", here, HELP)
-                        : g_strdup_printf("<%s> holds no text (%s)", e->name, HELP),
-               g_strdup_printf("text '%s' is not allowed directly in <%s>", t, e->name));
+        bool p_here = false;
+        for (guint i = 0; i < now->len; i++)
+            p_here |= strcmp(g_ptr_array_index(now, i), "p") == 0;
+        char *hint = p_here     ? g_strdup_printf("put the text in a paragraph, <p>…</p> (%s)", HELP)
+                     : now->len ? g_strdup_printf("put the text in one of %s (%s)", here, HELP)
+                                : g_strdup_printf("<%s> holds no text (%s)", e->name, HELP);
+        char *msg = g_strdup_printf("text '%s' is not allowed directly in <%s>", t, e->name);
+        msp_loc where = text_loc(x->src, node);
+        if (where.line > 0)
+            report_loc(x, where, e, hint, msg);
+        else
+            report(x, e, hint, msg);
         g_free(t);
         g_free(here);
         g_ptr_array_unref(now);
@@ -791,26 +833,29 @@ static rng_pat *children(ex *x, rng_pat *p, xmlNode *e, const rng_pat *own)
             g_string_append(all_text, (const char *)c->content);
     }
     if (!elements) {
-        rng_pat *q = text(x, p, e, all_text->str);
+        rng_pat *q = text(x, p, e, all_text->str, e->children);
         g_string_free(all_text, TRUE);
         return q;
     }
     g_string_free(all_text, TRUE);
     GString *run = g_string_new(NULL);
+    const xmlNode *first = NULL;
     for (xmlNode *c = e->children; c; c = c->next) {
         if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && c->content) {
+            if (!run->len)
+                first = c;
             g_string_append(run, (const char *)c->content);
             continue;
         }
         if (c->type != XML_ELEMENT_NODE)
             continue;
         if (run->len && !whitespace(run->str))
-            p = text(x, p, e, run->str);
+            p = text(x, p, e, run->str, first);
         g_string_truncate(run, 0);
         p = element(x, p, c, own);
     }
     if (run->len && !whitespace(run->str))
-        p = text(x, p, e, run->str);
+        p = text(x, p, e, run->str, first);
     g_string_free(run, TRUE);
     return p;
 }

@@ -140,9 +140,21 @@ msp_status msp_source_validate(msp_job *job, msp_source *src, const msp_source_s
     src->schema_invalid = rc != 0;
     xmlNode *root = xmlDocGetRootElement(src->doc);
     bool paper_root = root && root->ns && xmlStrEqual(root->ns->href, (const xmlChar *)MSP_PAPER_NS);
-    /* a root that is not a paper: the domain check names it (msp_source_check) */
-    int explained = rc != 0 && paper_root ? msp_rng_explain(job, src, schema->explain) : 0;
-    if (rc != 0 && explained == 0 && paper_root) {
+    int explained = 0;
+    if (rc != 0 && !paper_root && root) {
+        /* named once, here, in the words of the domain check, which then stays silent */
+        msp_diag_error(&job->diags, MSP_E_SCHEMA, msp_source_loc(src, root),
+                       "the root is <paper xmlns=\"" MSP_PAPER_NS "\">",
+                       "the root element is <%s> in namespace '%s', not a paper", (const char *)root->name,
+                       root->ns ? (const char *)root->ns->href : "");
+        if (!src->schema_flagged)
+            src->schema_flagged = g_hash_table_new(g_direct_hash, g_direct_equal);
+        g_hash_table_add(src->schema_flagged, root);
+        explained = 1;
+    } else if (rc != 0) {
+        explained = msp_rng_explain(job, src, schema->explain);
+    }
+    if (rc != 0 && explained == 0) {
         const msp_diag *first = NULL;
         for (guint i = 0; i < c.found.items->len && !first; i++) {
             const msp_diag *d = c.found.items->pdata[i];
@@ -546,6 +558,20 @@ static void check_submitted_by(checker *c, const xmlNode *meta)
 }
 
 /* Walks the body: ids, refs, articles, actions. */
+/* no element inside and nothing but blanks */
+static bool empty_inline(const xmlNode *n)
+{
+    for (const xmlNode *k = n->children; k; k = k->next) {
+        if (k->type == XML_ELEMENT_NODE)
+            return false;
+        if ((k->type == XML_TEXT_NODE || k->type == XML_CDATA_SECTION_NODE) && k->content)
+            for (const xmlChar *p = k->content; *p; p++)
+                if (*p != ' ' && *p != '\t' && *p != '\n' && *p != '\r')
+                    return false;
+    }
+    return true;
+}
+
 static void walk(checker *c, xmlNode *n)
 {
     for (xmlNode *k = n; k; k = k->next) {
@@ -565,6 +591,10 @@ static void walk(checker *c, xmlNode *n)
                 if (is_paper_el(k, "p"))
                     g_hash_table_insert(c->p_ids, (gpointer)id, k);
             }
+        }
+        if (is_paper_el(k, "note") && empty_inline(k)) {
+            check_error(c, MSP_E_SCHEMA, k, "write the note's text, or remove the <note/>",
+                        "empty <note>: it would print a note mark with no text");
         }
         if (is_paper_el(k, "ref")) {
             g_ptr_array_add(c->refs, k);
