@@ -337,6 +337,13 @@
     <fo:inline font-size="65%" baseline-shift="super"><xsl:apply-templates/></fo:inline>
   </xsl:template>
 
+  <xsl:template match="p:sub">
+    <fo:inline font-size="65%" baseline-shift="sub"><xsl:apply-templates/></fo:inline>
+  </xsl:template>
+
+  <!-- a line break in a title, subject or heading: an empty block ends the line -->
+  <xsl:template match="p:br"><fo:block/></xsl:template>
+
   <!-- a passage in another language: its language for the PDF's structure (and the engine's
        hyphenation), printed as it is (roman unless marked up with i) -->
   <xsl:template match="p:foreign">
@@ -361,11 +368,30 @@
 
   <xsl:template match="p:article">
     <t:label>
-      <xsl:call-template name="label1">
-        <xsl:with-param name="id" select="'article'"/>
-        <xsl:with-param name="name" select="'n'"/>
-        <xsl:with-param name="value" select="string(@n)"/>
-      </xsl:call-template>
+      <xsl:choose>
+        <xsl:when test="@para">
+          <!-- "Article 8.1", or (form long) "paragraph 1 of Article 8": labels article-para(-long) -->
+          <xsl:variable name="t">
+            <xsl:call-template name="label1">
+              <xsl:with-param name="id" select="concat('article-para', substring('-long', 1, 5 * number(@form = 'long')))"/>
+              <xsl:with-param name="name" select="'n'"/>
+              <xsl:with-param name="value" select="string(@n)"/>
+            </xsl:call-template>
+          </xsl:variable>
+          <xsl:call-template name="fill">
+            <xsl:with-param name="text" select="$t"/>
+            <xsl:with-param name="name" select="'p'"/>
+            <xsl:with-param name="value" select="string(@para)"/>
+          </xsl:call-template>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:call-template name="label1">
+            <xsl:with-param name="id" select="'article'"/>
+            <xsl:with-param name="name" select="'n'"/>
+            <xsl:with-param name="value" select="string(@n)"/>
+          </xsl:call-template>
+        </xsl:otherwise>
+      </xsl:choose>
     </t:label>
   </xsl:template>
 
@@ -565,6 +591,7 @@
   <xsl:template match="*" mode="plain"><xsl:apply-templates mode="plain"/></xsl:template>
   <xsl:template match="text()" mode="plain"><xsl:value-of select="."/></xsl:template>
   <xsl:template match="p:note" mode="plain"/>
+  <xsl:template match="p:br" mode="plain"><xsl:text> </xsl:text></xsl:template>
   <xsl:template match="p:ref" mode="plain">
     <xsl:apply-templates select="key('para-id', @to)" mode="number"/>
   </xsl:template>

@@ -276,7 +276,10 @@
         <fo:block end-indent="113.39pt" font-weight="bold"><xsl:call-template name="agenda-title"/></fo:block>
       </xsl:if>
       <xsl:for-each select="$meta/p:subject">
-        <fo:block end-indent="113.39pt" font-weight="bold"><xsl:apply-templates/></fo:block>
+        <fo:block end-indent="113.39pt" font-weight="bold">
+          <xsl:if test="@weight = 'regular'"><xsl:attribute name="font-weight">normal</xsl:attribute></xsl:if>
+          <xsl:apply-templates/>
+        </fo:block>
       </xsl:for-each>
     </fo:block>
   </xsl:template>

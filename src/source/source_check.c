@@ -271,7 +271,8 @@ static void check_symbol(checker *c, const xmlNode *meta, const msp_refdata_meet
         return;   /* no <meta>: the schema message says so */
     xmlNode *sym_el = child(meta, "symbol");
     if (!sym_el) {
-        if (!draft && !is_statement)
+        /* drafts, statements and advance copies (the symbol not yet assigned) may have none */
+        if (!draft && !is_statement && !child(meta, "advance-copy"))
             check_error(c, MSP_E_SYMBOL, meta, "add <symbol>APLC/MSP.n/yyyy/n</symbol> or mark the paper <draft/>",
                         "the paper has no symbol; only drafts may omit it");
         return;
@@ -517,13 +518,52 @@ static void check_committee(checker *c, const xmlNode *meta, msp_source_info *in
                     "committee '%s' has %d chairs in %d", id, chairs, year);
 }
 
+/* <submitted-by committee="…" year="…">: the committee exists and each <by
+ * state> is one of its members that year (an error at that <by>). Returns
+ * the members, or NULL when there is nothing to check against. */
+static const GPtrArray *submitting_committee(checker *c, const xmlNode *s, const char **id_out, int *year_out)
+{
+    const char *id = prop(c, s, "committee");
+    if (!id)
+        return NULL;
+    const char *year_s = prop(c, s, "year");
+    const msp_refdata_committee *com = msp_refdata_committee_get(c->ref, id);
+    if (!com) {
+        char *hint = g_strdup_printf("known committees (data/committees.xml): %s", msp_refdata_committee_ids(c->ref));
+        check_error(c, MSP_E_DATA, s, hint, "unknown committee '%s'", id);
+        g_free(hint);
+        return NULL;
+    }
+    int year = small_number(year_s);
+    if (msp_refdata_committee_year_unknown(com, year)) {
+        msp_diag_warn(&c->job->diags, msp_source_loc(c->src, s),
+                      "add the year's members to data/committees.xml when a source names them",
+                      "the members of committee '%s' in %d are not known (data/committees.xml): the submitters "
+                      "cannot be checked", id, year);
+        return NULL;
+    }
+    const GPtrArray *members = msp_refdata_committee_members(com, year);
+    if (!members || members->len == 0) {
+        check_error(c, MSP_E_DATA, s, "add the year's members to data/committees.xml or correct @year",
+                    "committee '%s' has no members recorded for %s", id, year_s ? year_s : "(no year)");
+        return NULL;
+    }
+    *id_out = id;
+    *year_out = year;
+    return members;
+}
+
 /* <submitted-by>: each <by> a State of data/states.xml (state="JP") or a
- * body written out, each once; at most two chairs. */
+ * body written out, each once; at most two chairs; with a committee named,
+ * each State one of its members that year. */
 static void check_submitted_by(checker *c, const xmlNode *meta)
 {
     xmlNode *s = child(meta, "submitted-by");
     if (!s)
         return;
+    const char *com_id = NULL;
+    int com_year = 0;
+    const GPtrArray *members = submitting_committee(c, s, &com_id, &com_year);
     GHashTable *seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     int chairs = 0;
     for (xmlNode *b = s->children; b; b = b->next) {
@@ -539,6 +579,14 @@ static void check_submitted_by(checker *c, const xmlNode *meta)
             if (!en)
                 check_error(c, MSP_E_DATA, b, "name the State by its code in data/states.xml (ISO 3166-1 alpha-2, e.g. JP)",
                             "unknown State '%s'", state);
+            else if (members && !member_of(members, state)) {
+                char *list = member_list(members);
+                char *hint = g_strdup_printf("members in %d (data/committees.xml): %s", com_year, list);
+                check_error(c, MSP_E_DATA, b, hint, "%s (%s) is not a member of committee '%s' in %d", state, en,
+                            com_id, com_year);
+                g_free(hint);
+                g_free(list);
+            }
             g_free(name);
             name = g_strdup(en ? en : state);
         }
@@ -557,7 +605,6 @@ static void check_submitted_by(checker *c, const xmlNode *meta)
     g_hash_table_destroy(seen);
 }
 
-/* Walks the body: ids, refs, articles, actions. */
 /* no element inside and nothing but blanks */
 static bool empty_inline(const xmlNode *n)
 {
@@ -572,6 +619,7 @@ static bool empty_inline(const xmlNode *n)
     return true;
 }
 
+/* Walks the body: ids, refs, articles, actions, empty notes. */
 static void walk(checker *c, xmlNode *n)
 {
     for (xmlNode *k = n; k; k = k->next) {

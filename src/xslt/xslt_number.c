@@ -5,6 +5,7 @@
 #include "xslt/xslt_private.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define PAPER_NS "urn:x-mspdoc:paper:1"
@@ -37,6 +38,12 @@ static void walk(xmlNode *n, counters *c)
             continue;
         if (is_paper(n, "annex")) {
             c->para = 0;
+        } else if (is_paper(n, "body")) {
+            /* an addendum may continue its paper's numbering: first-number="12" */
+            xmlChar *first = xmlGetProp(n, (const xmlChar *)"first-number");
+            unsigned long v = first ? strtoul((const char *)first, NULL, 10) : 0;
+            c->para = v > 0 && v < 1000000 ? v - 1 : 0;
+            xmlFree(first);
         } else if (is_paper(n, "p")) {
             xmlChar *numbered = xmlGetProp(n, (const xmlChar *)"numbered");
             if (numbered && strcmp((const char *)numbered, "no") == 0)
