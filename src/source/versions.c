@@ -422,6 +422,10 @@ static void read_part(builder *b, const xmlNode *part, int annex)
 
 static void read_body(builder *b, const xmlNode *body)
 {
+    /* numbering continued from first-number (an addendum): its paragraphs compare by number */
+    const char *first = attr(b, body, "first-number");
+    int from = first ? atoi(first) : 1;
+    b->next_number = from > 0 && from < 1000000 ? from : 1;
     read_part(b, body, 0);
     int annex = 0;
     for (xmlNode *k = body->children; k; k = k->next) {
