@@ -349,6 +349,8 @@ void msp_diag_excerpt(GString *out, const char *text, size_t len, int line_no, i
         else
             g_string_append_len(out, text + c->from, (gssize)(c->to - c->from));
     }
+    if (trail)
+        g_string_append(out, "…");
     if (origin < 0)
         origin = left;
     g_string_append_c(out, '\n');

@@ -47,7 +47,8 @@ void msp_sniff_position(const char *buf, size_t len, size_t off, int *line, int 
 }
 
 /* UTF-16 or UTF-32 without a byte order mark, by where XML's ASCII markup
- * puts its NUL bytes in the first KiB. */
+ * puts its NUL bytes in the first KiB: the first character (XML starts with
+ * '<' or a space) and most of the others are ASCII in that form. */
 static msp_sniff_kind nul_pattern(const unsigned char *b, size_t len)
 {
     size_t n = len < 1024 ? len : 1024;
@@ -56,19 +57,19 @@ static msp_sniff_kind nul_pattern(const unsigned char *b, size_t len)
         le32 += b[i] != 0 && b[i + 1] == 0 && b[i + 2] == 0 && b[i + 3] == 0;
         be32 += b[i] == 0 && b[i + 1] == 0 && b[i + 2] == 0 && b[i + 3] != 0;
     }
-    if (units > 0 && le32 * 4 >= units * 3)
+    if (units > 0 && b[0] != 0 && b[1] == 0 && b[2] == 0 && b[3] == 0 && le32 * 4 >= units * 3)
         return MSP_SNIFF_UTF32LE;
-    if (units > 0 && be32 * 4 >= units * 3)
+    if (units > 0 && b[0] == 0 && b[1] == 0 && b[2] == 0 && b[3] != 0 && be32 * 4 >= units * 3)
         return MSP_SNIFF_UTF32BE;
     size_t pairs = n / 2, nul_even = 0, nul_odd = 0;
     for (size_t i = 0; i + 2 <= pairs * 2; i += 2) {
         nul_even += b[i] == 0;
         nul_odd += b[i + 1] == 0;
     }
-    size_t enough = pairs / 4 > 0 ? pairs / 4 : 1;
-    if (pairs > 0 && nul_odd >= enough && nul_even * 8 <= nul_odd)
+    size_t enough = pairs / 4 > 2 ? pairs / 4 : 2;
+    if (pairs > 0 && b[0] != 0 && b[1] == 0 && nul_odd >= enough && nul_even * 8 <= nul_odd)
         return MSP_SNIFF_UTF16LE;
-    if (pairs > 0 && nul_even >= enough && nul_odd * 8 <= nul_even)
+    if (pairs > 0 && b[0] == 0 && b[1] != 0 && nul_even >= enough && nul_odd * 8 <= nul_even)
         return MSP_SNIFF_UTF16BE;
     return MSP_SNIFF_UTF8;
 }
