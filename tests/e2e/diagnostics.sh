@@ -13,6 +13,8 @@ fail() { echo "FAIL: $*" >&2; exit 1; }
 D="$MSP_ROOT/tests/data/source"
 BAD="$MSP_ROOT/tests/bad"
 ESC=$'\033'
+# under LeakSanitizer (.ci/run), its list of suppressions used would follow the JSON on stderr
+export LSAN_OPTIONS="${LSAN_OPTIONS:+$LSAN_OPTIONS:}print_suppressions=0"
 
 # run OUT ERR CMD...: runs CMD with stdout to OUT and stderr to ERR; sets rc
 run() { local out=$1 err=$2; shift 2; set +e; "$@" >"$out" 2>"$err"; rc=$?; set -e; }
