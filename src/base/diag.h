@@ -1,11 +1,15 @@
 /* Diagnostics: status codes, source locations, and the per-job list of
  * messages (severity, where, what, what to do). One funnel records every
  * error so one breakpoint (msp_diag_add) sees all failures.
- * Printing to a stream lives here too; JSON reporting is the batch module's. */
+ * Printing to a stream lives here too, in the style the command line chose
+ * (msp_diag_set_style): the human form with an excerpt of the source line
+ * and a caret, optionally coloured, or JSON Lines. The batch report's
+ * index.json is the batch module's. */
 #ifndef MSP_DIAG_H
 #define MSP_DIAG_H
 
 #include <glib.h>
+#include <stdbool.h>
 #include <stdio.h>
 
 typedef enum msp_status {
@@ -77,7 +81,9 @@ msp_status msp_diag_add(msp_diag_list *list, msp_severity sev, msp_status status
 #define msp_diag_warn(list, loc, hint, ...) \
     msp_diag_add((list), MSP_SEV_WARNING, MSP_OK, (loc), (hint), __VA_ARGS__)
 
-/* Prints "file:line:col: error: message" and an indented "hint: ..." line. */
+/* Prints d in the process's style (msp_diag_set_style; by default the human
+ * form): "file:line:col: error: message", the excerpt (below), and an
+ * indented "  hint: ..." line. */
 void msp_diag_print(FILE *out, const msp_diag *d);
 void msp_diag_list_print(FILE *out, const msp_diag_list *list);
 
@@ -85,5 +91,60 @@ void msp_diag_list_print(FILE *out, const msp_diag_list *list);
 void msp_diag_list_merge(msp_diag_list *dst, const msp_diag_list *src);
 
 const char *msp_status_name(msp_status status);
+
+/* "note", "warning" or "error". */
+const char *msp_severity_name(msp_severity sev);
+
+/* ---- How diagnostics are printed ----------------------------------------
+ * One style per process, set by the command line (--color, --diagnostics)
+ * before any thread starts; read by every msp_diag_print. */
+typedef enum msp_diag_format {
+    MSP_DIAG_FORMAT_HUMAN,  /* file:line:column: error: message, excerpt, hint */
+    MSP_DIAG_FORMAT_JSON    /* one JSON object per diagnostic and line (JSON Lines) */
+} msp_diag_format;
+
+typedef struct msp_diag_style {
+    msp_diag_format format;
+    bool color;     /* human form: ANSI colours on location, severity, caret, "hint:" */
+    bool excerpt;   /* human form: the source line with a caret under the column */
+} msp_diag_style;
+
+/* The default: human form, excerpts, no colour. */
+#define MSP_DIAG_STYLE_DEFAULT ((msp_diag_style){ MSP_DIAG_FORMAT_HUMAN, false, true })
+
+void msp_diag_set_style(const msp_diag_style *style);
+msp_diag_style msp_diag_get_style(void);
+
+/* Appends d to out in the given style, every line ending in '\n'. The
+ * excerpt reads d->loc.file (and no other file) once per process: its
+ * lines are cached (msp_diag_cache_clear frees them). No excerpt when the
+ * line or column is 0, the file is not a readable regular file, the line
+ * does not exist or holds a NUL byte.
+ *
+ * JSON form: {"file":…,"line":…,"column":…,"severity":"error|warning|note",
+ * "code":msp_status_name(status),"message":…,"hint":…|null}. */
+void msp_diag_append(GString *out, const msp_diag *d, const msp_diag_style *style);
+
+/* The widest excerpt, in display columns of the line's text; longer lines
+ * are cut around the column with "…" at the cut ends. */
+#define MSP_DIAG_EXCERPT_WIDTH 100
+
+/* Appends the two excerpt lines for line number line_no, whose bytes are
+ * text[0..len) (no line end), with the caret under 1-based column (counted in
+ * characters, as libxml2 and the loaders count; invalid UTF-8 bytes count
+ * one each):
+ *       9 |     <subjet>Cooperation</subjet>
+ *         |     ^
+ * Tabs are expanded to the next multiple of 8 columns, East Asian wide
+ * characters take 2 columns, combining marks 0; control characters and
+ * invalid bytes are shown as U+FFFD. A line wider than max_width is cut
+ * around the caret, with "…" where it is cut. caret_color: an SGR sequence
+ * ("\033[1;31m") for the caret, or NULL. */
+void msp_diag_excerpt(GString *out, const char *text, size_t len, int line_no, int column, int max_width,
+                      const char *caret_color);
+
+/* Frees the lines cached for excerpts (at exit, so that leak checkers see
+ * nothing left). Safe to call more than once. */
+void msp_diag_cache_clear(void);
 
 #endif

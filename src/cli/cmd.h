@@ -26,6 +26,19 @@ const char *msp_cli_root(void);
  * the caller's. */
 bool msp_cli_parse(GOptionContext *oc, const char *cmd, int *argc, char ***argv, int min_args, int max_args,
                    const char *args_hint);
+/* msp_cli_parse adds the options of every command, --color=auto|always|never
+ * and (check, build, fo, render, batch) --diagnostics=human|json, and sets
+ * the diagnostic style from them (base/diag.h, msp_diag_set_style). */
+
+#include <stdio.h>
+
+/* True under --diagnostics=json: standard error carries only JSON Lines. */
+bool msp_cli_json(void);
+
+/* Where a command's summary lines go ("x.xml: 2 errors", the layout line):
+ * standard error, or standard output under --diagnostics=json so that they
+ * never break the JSON stream. */
+FILE *msp_cli_summary_out(void);
 
 #include "layout/layout_report.h"
 

@@ -60,7 +60,7 @@ int msp_cmd_batch(int argc, char **argv)
     o.draft = draft;
     o.force = force;
     o.report_json = report;
-    o.quiet = quiet;
+    o.quiet = quiet || msp_cli_json(); /* progress and summary lines would break the JSON stream */
     char *here[] = { "." };
     rc = argc > 1 ? msp_batch_run(&o, argv + 1, argc - 1) : msp_batch_run(&o, here, 1);
 done:

@@ -79,7 +79,7 @@ int msp_cmd_build(int argc, char **argv)
     msp_status st = msp_build(&job, ctx, &w, argv[1], &opts, &res);
     msp_diag_list_print(stderr, &job.diags);
     if (st == MSP_OK) {
-        msp_cli_print_layout_summary(stderr, argv[1], &res.layout, report_path);
+        msp_cli_print_layout_summary(msp_cli_summary_out(), argv[1], &res.layout, report_path);
         printf("%s: %d page%s%s%s\n", res.out_path, res.pages, res.pages == 1 ? "" : "s",
                res.symbol ? ", " : "", res.symbol ? res.symbol : "");
         rc = MSP_EXIT_OK;

@@ -70,7 +70,8 @@ int msp_cmd_check(int argc, char **argv)
         msp_diag_list_print(stderr, &job->diags);
         if (status[i] != MSP_OK || job->diags.errors > 0) {
             failed++;
-            fprintf(stderr, "%s: %d error%s\n", argv[i + 1], job->diags.errors, job->diags.errors == 1 ? "" : "s");
+            fprintf(msp_cli_summary_out(), "%s: %d error%s\n", argv[i + 1], job->diags.errors,
+                    job->diags.errors == 1 ? "" : "s");
         } else if (!quiet) {
             printf("%s: OK\n", argv[i + 1]);
         }

@@ -183,7 +183,7 @@ cleanup:
             g_unlink(report_path);
     }
     if (rc == MSP_EXIT_OK)
-        msp_cli_print_layout_summary(stderr, in, &report.counts, report_written ? report_path : NULL);
+        msp_cli_print_layout_summary(msp_cli_summary_out(), in, &report.counts, report_written ? report_path : NULL);
     msp_layout_report_clear(&report);
     msp_job_clear(&job);
 done_usage:

@@ -1,6 +1,7 @@
 /* mspdoc's entry point: process-wide set-up (libxml2 initialised once before
  * any thread starts), subcommand dispatch, --help and --version. Each
  * subcommand lives in its own cmd_<name>.c. */
+#include "base/diag.h"
 #include "cli/cmd.h"
 #include "xslt/xslt.h"
 
@@ -11,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 typedef struct command {
     const char *name;
@@ -39,7 +41,72 @@ static void usage(FILE *out)
     fputs("\nRun 'mspdoc COMMAND --help' for a command's options.\n"
           "Exit status: 0 success, 1 a document failed, 2 usage error.\n"
           "Environment: MSP_ROOT (folder holding templates/, data/, fonts/, hyphen/),\n"
-          "SOURCE_DATE_EPOCH (dates written into PDFs, for reproducible output).\n", out);
+          "SOURCE_DATE_EPOCH (dates written into PDFs, for reproducible output),\n"
+          "NO_COLOR (non-empty: no colour in messages unless --color=always).\n", out);
+}
+
+/* The options every command takes: how diagnostics are printed. */
+static char *opt_color, *opt_diagnostics;
+
+static const GOptionEntry color_entries[] = {
+    { "color", 0, 0, G_OPTION_ARG_STRING, &opt_color,
+      "Colour in messages: auto (when standard error is a terminal and NO_COLOR is unset or empty), "
+      "always, never", "WHEN" },
+    { NULL, 0, 0, 0, NULL, NULL, NULL }
+};
+
+static const GOptionEntry json_entries[] = {
+    { "diagnostics", 0, 0, G_OPTION_ARG_STRING, &opt_diagnostics,
+      "How problems are written on standard error: human (the default), or json (one JSON object per "
+      "line; summary lines go to standard output)", "FORMAT" },
+    { NULL, 0, 0, 0, NULL, NULL, NULL }
+};
+
+/* The commands whose problems can be written as JSON Lines. */
+static bool takes_json(const char *cmd)
+{
+    static const char *const names[] = { "check", "build", "fo", "render", "batch" };
+    for (size_t i = 0; i < G_N_ELEMENTS(names); i++)
+        if (!strcmp(cmd, names[i]))
+            return true;
+    return false;
+}
+
+static bool json_mode;
+
+bool msp_cli_json(void)
+{
+    return json_mode;
+}
+
+FILE *msp_cli_summary_out(void)
+{
+    return json_mode ? stdout : stderr;
+}
+
+/* Sets the process's diagnostic style from --color and --diagnostics; the
+ * problem (a static string) when a value is not one of theirs. */
+static const char *apply_diag_options(void)
+{
+    msp_diag_style style = MSP_DIAG_STYLE_DEFAULT;
+    const char *color = opt_color ? opt_color : "auto";
+    if (!strcmp(color, "always")) {
+        style.color = true;
+    } else if (!strcmp(color, "auto")) {
+        const char *no_color = g_getenv("NO_COLOR");
+        style.color = isatty(STDERR_FILENO) && !(no_color && *no_color);
+    } else if (strcmp(color, "never") != 0) {
+        return "--color takes auto, always or never";
+    }
+    if (opt_diagnostics && !strcmp(opt_diagnostics, "json")) {
+        style.format = MSP_DIAG_FORMAT_JSON;
+        style.color = false;
+    } else if (opt_diagnostics && strcmp(opt_diagnostics, "human") != 0) {
+        return "--diagnostics takes human or json";
+    }
+    json_mode = style.format == MSP_DIAG_FORMAT_JSON;
+    msp_diag_set_style(&style);
+    return NULL;
 }
 
 bool msp_cli_parse(GOptionContext *oc, const char *cmd, int *argc, char ***argv, int min_args, int max_args,
@@ -47,10 +114,18 @@ bool msp_cli_parse(GOptionContext *oc, const char *cmd, int *argc, char ***argv,
 {
     GError *err = NULL;
     const char *problem = NULL;
+    g_option_context_add_main_entries(oc, color_entries, NULL);
+    if (takes_json(cmd))
+        g_option_context_add_main_entries(oc, json_entries, NULL);
     if (!g_option_context_parse(oc, argc, argv, &err))
         problem = err->message;
-    else if (*argc - 1 < min_args || (max_args >= 0 && *argc - 1 > max_args))
+    else
+        problem = apply_diag_options();
+    if (!problem && (*argc - 1 < min_args || (max_args >= 0 && *argc - 1 > max_args)))
         problem = args_hint;
+    g_free(opt_color);
+    g_free(opt_diagnostics);
+    opt_color = opt_diagnostics = NULL;
     if (problem) {
         fprintf(stderr, "mspdoc %s: %s\nTry 'mspdoc %s --help'.\n", cmd, problem, cmd);
         if (err)
@@ -89,6 +164,7 @@ int main(int argc, char **argv)
             int rc = commands[i].run(argc - 1, argv + 1);
             xsltCleanupGlobals();
             xmlCleanupParser();
+            msp_diag_cache_clear();
             return rc;
         }
     }

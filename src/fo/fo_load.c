@@ -5,6 +5,7 @@
  * start line:column recorded while parsing, and text the line:column of its
  * first non-blank character. The tree is fo_tree.c's. */
 #include "fo/fo_private.h"
+#include "base/sniff.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -254,6 +255,8 @@ static msp_status load_memory(msp_job *job, msp_fo_doc **out, const char *path, 
                               "the FO is %zu bytes, more than the limit of %ld", len, job->limits.max_source_bytes);
     if (len == 0)
         return msp_diag_error(&job->diags, MSP_E_XML, file_loc, NULL, "the FO document is empty");
+    if (msp_sniff_check(&job->diags, path, buf, len, MSP_SNIFF_FO) != MSP_OK)
+        return MSP_E_XML;   /* a Word document, a PDF, Latin-1 ...: named (base/sniff.h) */
 
     xmlParserCtxtPtr ctxt = xmlCreateMemoryParserCtxt(buf, (int)len);
     if (!ctxt)

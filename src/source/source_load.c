@@ -1,8 +1,10 @@
-/* Safe loading of a paper source: size limit, UTF-8 check, libxml2 parse
- * without network, entities or DTDs (a DOCTYPE is refused), depth limit, and
+/* Safe loading of a paper source: size limit, what the bytes are (UTF-8
+ * text, not a Word document, a PDF, UTF-16 or Latin-1: base/sniff.h),
+ * libxml2 parse without network, entities or DTDs (a DOCTYPE is refused), depth limit, and
  * the line:column of every element's '<' recorded while parsing.
  * Errors are collected per parser context: no global handler is touched. */
 #include "source/source.h"
+#include "base/sniff.h"
 
 #include <errno.h>
 #include <glib/gstdio.h>
@@ -136,26 +138,6 @@ static void on_error(void *user, xmlErrorPtr err)
     g_free(msg);
 }
 
-/* Refuses bytes that are not UTF-8, at the first bad byte's line:column. */
-static bool check_utf8(msp_job *job, const char *path, const char *buf, size_t len)
-{
-    const char *end = NULL;
-    if (g_utf8_validate(buf, (gssize)len, &end))
-        return true;
-    load_state st = { .buf = buf, .len = len, .scan_line = 1 };
-    int line, col;
-    offset_position(&st, (size_t)(end - buf), &line, &col);
-    msp_loc loc = { path, line, col };
-    if (*end == '\0' && (size_t)(end - buf) < len)
-        msp_diag_error(&job->diags, MSP_E_XML, loc, "remove the NUL byte (is this a UTF-16 file?)",
-                       "the file contains a NUL byte at offset %zu", (size_t)(end - buf));
-    else
-        msp_diag_error(&job->diags, MSP_E_XML, loc,
-                       "save the file as UTF-8 (sources must be UTF-8; it may also be truncated)",
-                       "invalid UTF-8 byte 0x%02X at offset %zu", (unsigned char)*end, (size_t)(end - buf));
-    return false;
-}
-
 static msp_source *source_new(msp_job *job, const char *path)
 {
     msp_source *src = g_new0(msp_source, 1);
@@ -183,7 +165,8 @@ msp_status msp_source_load_memory(msp_job *job, msp_source **out, const char *pa
         return msp_diag_error(&job->diags, MSP_E_XML, file_loc, "the file is empty", "no XML content");
     if (len > G_MAXINT)
         return msp_diag_error(&job->diags, MSP_E_LIMIT, file_loc, NULL, "the source is too large");
-    if (!check_utf8(job, file_loc.file, buf, len))
+    /* not UTF-8 XML text (a Word document, a PDF, UTF-16, Latin-1): one error naming what it is */
+    if (msp_sniff_check(&job->diags, file_loc.file, buf, len, MSP_SNIFF_SOURCE) != MSP_OK)
         return MSP_E_XML;
 
     msp_source *src = source_new(job, path);

@@ -1,0 +1,17 @@
+/* JSON string escaping for the machine-readable outputs: the diagnostics'
+ * JSON Lines (diag.c, --diagnostics=json). The same rules as the batch
+ * report's msp_report_json_string (src/batch/report.c): UTF-8 kept as is,
+ * quote, backslash and control characters escaped, U+2028/U+2029 escaped
+ * (they end a line in JavaScript), each invalid byte written as \ufffd. */
+#ifndef MSP_JSON_H
+#define MSP_JSON_H
+
+#include <glib.h>
+
+/* Appends s as a quoted JSON string ("" for NULL). */
+void msp_json_string(GString *out, const char *s);
+
+/* Appends s as a quoted JSON string, or null for NULL. */
+void msp_json_string_or_null(GString *out, const char *s);
+
+#endif
