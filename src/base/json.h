@@ -1,6 +1,6 @@
-/* JSON string escaping for the machine-readable outputs: the diagnostics'
- * JSON Lines (diag.c, --diagnostics=json). The same rules as the batch
- * report's msp_report_json_string (src/batch/report.c): UTF-8 kept as is,
+/* JSON string escaping for every machine-readable output: the diagnostics'
+ * JSON Lines (diag.c, --diagnostics=json) and the batch report's index.json
+ * (src/batch/report.c calls it): UTF-8 kept as is,
  * quote, backslash and control characters escaped, U+2028/U+2029 escaped
  * (they end a line in JavaScript), each invalid byte written as \ufffd. */
 #ifndef MSP_JSON_H

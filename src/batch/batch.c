@@ -44,8 +44,26 @@ static void on_done(void *user, msp_paper *p)
         print_diags(rc, p);
 }
 
-/* An advisory lock on OUTDIR/.mspdoc-state/lock, held until exit or
- * unlock_outdir; the kernel drops it when the process dies (kill -9). */
+/* A refusal of the whole run, through the diagnostics funnel so that it
+ * prints as every other message (excerpt, colour, or a JSON line). */
+static void run_error(FILE *err, const char *file, msp_status st, const char *hint, const char *fmt, ...)
+    G_GNUC_PRINTF(5, 6);
+static void run_error(FILE *err, const char *file, msp_status st, const char *hint, const char *fmt, ...)
+{
+    if (!err)
+        return;
+    msp_diag_list l;
+    msp_diag_list_init(&l);
+    va_list ap;
+    va_start(ap, fmt);
+    char *msg = g_strdup_vprintf(fmt, ap);
+    va_end(ap);
+    msp_diag_error(&l, st, ((msp_loc){ file, 0, 0 }), hint, "%s", msg);
+    msp_diag_list_print(err, &l);
+    g_free(msg);
+    msp_diag_list_clear(&l);
+}
+
 /* True when OUTDIR/name is a symbolic link: batch writes state and
  * thumbnails there, and must never write outside OUTDIR through one. */
 static bool planted_link(const char *outdir, const char *name, FILE *err)
@@ -54,12 +72,14 @@ static bool planted_link(const char *outdir, const char *name, FILE *err)
     GStatBuf st;
     bool link = g_lstat(path, &st) == 0 && S_ISLNK(st.st_mode);
     if (link)
-        fprintf(err, "%s: error: is a symbolic link; mspdoc writes only inside the output folder\n"
-                     "  hint: remove the link (mspdoc makes the folder itself)\n", path);
+        run_error(err, path, MSP_E_OUTPUT, "remove the link (mspdoc makes the folder itself)",
+                  "is a symbolic link; mspdoc writes only inside the output folder");
     g_free(path);
     return link;
 }
 
+/* An advisory lock on OUTDIR/.mspdoc-state/lock, held until exit or
+ * unlock_outdir; the kernel drops it when the process dies (kill -9). */
 static int lock_outdir(const char *outdir, FILE *err)
 {
     char *dir = g_build_filename(outdir, MSP_BATCH_STATE_DIR, NULL);
@@ -68,12 +88,12 @@ static int lock_outdir(const char *outdir, FILE *err)
     if (planted_link(outdir, MSP_BATCH_STATE_DIR, err) || planted_link(outdir, MSP_BATCH_THUMB_DIR, err)) {
         /* refused: reported */
     } else if (g_mkdir_with_parents(dir, 0777) != 0) {
-        fprintf(err, "%s: error: cannot create the output folder: %s\n", dir, g_strerror(errno));
+        run_error(err, dir, MSP_E_OUTPUT, NULL, "cannot create the output folder: %s", g_strerror(errno));
     } else if ((fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0666)) < 0) {
-        fprintf(err, "%s: error: cannot open the lock file: %s\n", path, g_strerror(errno));
+        run_error(err, path, MSP_E_OUTPUT, NULL, "cannot open the lock file: %s", g_strerror(errno));
     } else if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
-        fprintf(err, "%s: error: another batch is writing to this folder\n"
-                     "  hint: wait for it to finish, or choose another output folder with -O\n", outdir);
+        run_error(err, outdir, MSP_E_OUTPUT, "wait for it to finish, or choose another output folder with -O",
+                  "another batch is writing to this folder");
         close(fd);
         fd = -1;
     }
@@ -150,7 +170,7 @@ int msp_batch_run_papers(const msp_batch_opts *opts, GPtrArray *papers, const ms
     if (!opts->quiet && err)
         fprintf(err, "mspdoc batch: %d built, %d up to date, %d failed%s in %.2f s\n", built, up_to_date, failed,
                 cancelled ? " (interrupted: the next run builds the rest)" : "", seconds);
-    if (disagree && err)
+    if (disagree && err && msp_diag_get_style().format != MSP_DIAG_FORMAT_JSON)   /* text breaks JSON Lines */
         fprintf(err, "mspdoc batch: %d symbol%s whose language versions disagree: those versions failed "
                      "(errors above; index.json \"symbols\")\n", disagree, disagree == 1 ? "" : "s");
     if (signo == SIGINT)

@@ -293,8 +293,11 @@ int msp_batch_run(const msp_batch_opts *opts, char **inputs, int n_inputs)
     if (msp_plan_find(papers, &usage, inputs, n_inputs) != MSP_OK) {
         rc = 2;
     } else if (papers->len == 0) {
-        fprintf(stderr, "mspdoc batch: no paper sources found (*.xml with root <paper xmlns=\"%s\">)\n",
-                "urn:x-mspdoc:paper:1");
+        char *where = n_inputs > 0 ? g_strjoinv(" ", inputs) : g_strdup(".");
+        msp_diag_error(&usage, MSP_E_IO, ((msp_loc){ where, 0, 0 }),
+                       "a source is an *.xml file with the root <paper xmlns=\"urn:x-mspdoc:paper:1\">",
+                       "no paper sources found");
+        g_free(where);
         rc = 2;
     } else {
         msp_diag_list diags;
