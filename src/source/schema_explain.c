@@ -273,26 +273,40 @@ static void add_name(GPtrArray *names, const char *n)
     g_ptr_array_add(names, (gpointer)n);
 }
 
-/* elements that may come next */
-static void first_names(rng_pat *p, GPtrArray *out, int depth)
+/* What may come next in p: element names (FIRST_ELEMENTS) or the DATA and
+ * VALUE patterns text may match (FIRST_VALUES). */
+typedef enum first_what { FIRST_ELEMENTS, FIRST_VALUES } first_what;
+
+static void firsts(rng_pat *p, first_what what, GPtrArray *out, int depth)
 {
     p = D(p);
     if (depth > 64)
         return;
     switch (p->kind) {
     case RNG_CHOICE:
-        first_names(p->a, out, depth + 1);
-        first_names(p->b, out, depth + 1);
+        firsts(p->a, what, out, depth + 1);
+        firsts(p->b, what, out, depth + 1);
         break;
     case RNG_GROUP:
-        first_names(p->a, out, depth + 1);
+        firsts(p->a, what, out, depth + 1);
         if (nullable(p->a))
-            first_names(p->b, out, depth + 1);
+            firsts(p->b, what, out, depth + 1);
+        break;
+    case RNG_MIXED:   /* text is allowed anywhere in it: only its elements are of interest */
+        if (what == FIRST_ELEMENTS)
+            firsts(p->a, what, out, depth + 1);
         break;
     case RNG_ONE_OR_MORE:
-    case RNG_MIXED:
-    case RNG_AFTER: first_names(p->a, out, depth + 1); break;
-    case RNG_ELEMENT: add_name(out, p->name); break;
+    case RNG_AFTER: firsts(p->a, what, out, depth + 1); break;
+    case RNG_ELEMENT:
+        if (what == FIRST_ELEMENTS)
+            add_name(out, p->name);
+        break;
+    case RNG_DATA:
+    case RNG_VALUE:
+        if (what == FIRST_VALUES)
+            g_ptr_array_add(out, p);
+        break;
     default: break;
     }
 }
@@ -405,30 +419,6 @@ static void required_attributes(rng_pat *p, GPtrArray *out, int depth)
     }
 }
 
-/* DATA and VALUE patterns text may match next */
-static void text_patterns(rng_pat *p, GPtrArray *out, int depth)
-{
-    p = D(p);
-    if (depth > 64)
-        return;
-    switch (p->kind) {
-    case RNG_CHOICE:
-        text_patterns(p->a, out, depth + 1);
-        text_patterns(p->b, out, depth + 1);
-        break;
-    case RNG_GROUP:
-        text_patterns(p->a, out, depth + 1);
-        if (nullable(p->a))
-            text_patterns(p->b, out, depth + 1);
-        break;
-    case RNG_AFTER:
-    case RNG_ONE_OR_MORE: text_patterns(p->a, out, depth + 1); break;
-    case RNG_DATA:
-    case RNG_VALUE: g_ptr_array_add(out, p); break;
-    default: break;
-    }
-}
-
 static int distance(const char *a, const char *b)
 {
     size_t la = strlen(a), lb = strlen(b);
@@ -513,9 +503,7 @@ static char *shown(const char *s)
 static void report_loc(ex *x, msp_loc loc, const xmlNode *at, char *hint, char *msg)
 {
     msp_diag_error(&x->job->diags, MSP_E_SCHEMA, loc, hint, "%s", msg);
-    if (!x->src->schema_flagged)
-        x->src->schema_flagged = g_hash_table_new(g_direct_hash, g_direct_equal);
-    g_hash_table_add(x->src->schema_flagged, (gpointer)at);
+    msp_rng_flag(x->src, at);
     x->errors++;
     g_free(hint);
     g_free(msg);
@@ -593,7 +581,7 @@ static rng_pat *misplaced(ex *x, rng_pat *p, xmlNode *e, const rng_pat *parent, 
     const char *pname = parent ? parent->name : NULL;
     const char *ns = paper_ns(x);
     GPtrArray *now = g_ptr_array_new(), *all = g_ptr_array_new(), *missing = g_ptr_array_new();
-    first_names(p, now, 0);
+    firsts(p, FIRST_ELEMENTS, now, 0);
     if (parent)
         content_names(parent->a, all, 0);
     rng_pat *data = NULL;
@@ -766,7 +754,7 @@ static rng_pat *attribute(ex *x, rng_pat *p, xmlNode *e, xmlAttr *a, const rng_p
         } else {
             GPtrArray *vals = g_ptr_array_new();
             for (guint i = 0; i < pats->len; i++)
-                text_patterns(((rng_pat *)g_ptr_array_index(pats, i))->a, vals, 0);
+                firsts(((rng_pat *)g_ptr_array_index(pats, i))->a, FIRST_VALUES, vals, 0);
             char *on = g_strdup_printf(" on <%s>", e->name);
             bad_value(x, e, what, on, vals, value);
             g_free(on);
@@ -790,7 +778,7 @@ static rng_pat *text(ex *x, rng_pat *p, xmlNode *e, const char *s, const xmlNode
     if (whitespace(s) && *s)
         return p;
     GPtrArray *pats = g_ptr_array_new();
-    text_patterns(p, pats, 0);
+    firsts(p, FIRST_VALUES, pats, 0);
     if (pats->len) {
         char *label = g_strdup_printf("<%s>", e->name);
         bad_value(x, e, label, NULL, pats, s);
@@ -798,7 +786,7 @@ static rng_pat *text(ex *x, rng_pat *p, xmlNode *e, const char *s, const xmlNode
         q = text_deriv(x, p, s, true);
     } else if (!whitespace(s)) {
         GPtrArray *now = g_ptr_array_new();
-        first_names(p, now, 0);
+        firsts(p, FIRST_ELEMENTS, now, 0);
         char *here = join_elements(now, ", ");
         char *t = shown(s);
         bool p_here = false;
@@ -930,6 +918,13 @@ in_place:
         done = end_tag(x, body, true);
     }
     return is_na(done) ? p : done;
+}
+
+void msp_rng_flag(msp_source *src, const xmlNode *n)
+{
+    if (!src->schema_flagged)
+        src->schema_flagged = g_hash_table_new(g_direct_hash, g_direct_equal);
+    g_hash_table_add(src->schema_flagged, (gpointer)n);
 }
 
 int msp_rng_explain(msp_job *job, msp_source *src, const rng_grammar *g)

@@ -82,4 +82,8 @@ char *msp_rng_data_why(const rng_pat *p, const char *s);
  * that element in src->schema_flagged. Returns the number of errors. */
 int msp_rng_explain(msp_job *job, msp_source *src, const rng_grammar *g);
 
+/* Records that a schema message named element n (src->schema_flagged): the
+ * domain checks then say nothing more about it. */
+void msp_rng_flag(msp_source *src, const xmlNode *n);
+
 #endif

@@ -147,9 +147,7 @@ msp_status msp_source_validate(msp_job *job, msp_source *src, const msp_source_s
                        "the root is <paper xmlns=\"" MSP_PAPER_NS "\">",
                        "the root element is <%s> in namespace '%s', not a paper", (const char *)root->name,
                        root->ns ? (const char *)root->ns->href : "");
-        if (!src->schema_flagged)
-            src->schema_flagged = g_hash_table_new(g_direct_hash, g_direct_equal);
-        g_hash_table_add(src->schema_flagged, root);
+        msp_rng_flag(src, root);
         explained = 1;
     } else if (rc != 0) {
         explained = msp_rng_explain(job, src, schema->explain);
