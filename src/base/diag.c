@@ -177,6 +177,21 @@ static void excerpt_file_free(excerpt_file *f)
 /* Sources and FO are at most 32 MiB; a larger file is not excerpted. */
 #define EXCERPT_MAX_FILE (64L << 20)
 
+/* Takes data (NUL-terminated, len bytes) and records where its lines start. */
+static void index_lines(excerpt_file *f, char *data, size_t len)
+{
+    f->data = data;
+    f->len = len;
+    f->starts = g_array_new(FALSE, FALSE, sizeof(size_t));
+    size_t off = 0;
+    g_array_append_val(f->starts, off);
+    for (const char *p = data, *end = data + len; (p = memchr(p, '\n', (size_t)(end - p))) != NULL;) {
+        p++;
+        off = (size_t)(p - data);
+        g_array_append_val(f->starts, off);
+    }
+}
+
 static excerpt_file *excerpt_file_read(const char *path)
 {
     excerpt_file *f = g_new0(excerpt_file, 1);
@@ -201,16 +216,7 @@ static excerpt_file *excerpt_file_read(const char *path)
     }
     close(fd);
     data[len] = '\0';
-    f->data = data;
-    f->len = len;
-    f->starts = g_array_new(FALSE, FALSE, sizeof(size_t));
-    size_t off = 0;
-    g_array_append_val(f->starts, off);
-    for (const char *p = data, *end = data + len; (p = memchr(p, '\n', (size_t)(end - p))) != NULL;) {
-        p++;
-        off = (size_t)(p - data);
-        g_array_append_val(f->starts, off);
-    }
+    index_lines(f, data, len);
     return f;
 }
 
@@ -240,6 +246,20 @@ static bool cached_line(const char *path, int line_no, char **text, size_t *len)
     }
     g_mutex_unlock(&cache_lock);
     return found;
+}
+
+void msp_diag_cache_put(const char *name, const char *data, size_t len)
+{
+    excerpt_file *f = g_new0(excerpt_file, 1);
+    char *copy = g_malloc(len + 1);
+    memcpy(copy, data, len);
+    copy[len] = '\0';
+    index_lines(f, copy, len);
+    g_mutex_lock(&cache_lock);
+    if (!cache)
+        cache = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)excerpt_file_free);
+    g_hash_table_replace(cache, g_strdup(name), f);
+    g_mutex_unlock(&cache_lock);
 }
 
 void msp_diag_cache_clear(void)

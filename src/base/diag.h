@@ -143,6 +143,10 @@ void msp_diag_append(GString *out, const msp_diag *d, const msp_diag_style *styl
 void msp_diag_excerpt(GString *out, const char *text, size_t len, int line_no, int column, int max_width,
                       const char *caret_color);
 
+/* Gives the excerpts of name the text data[0..len) (copied) instead of a
+ * file's: standard input, read once. */
+void msp_diag_cache_put(const char *name, const char *data, size_t len);
+
 /* Frees the lines cached for excerpts (at exit, so that leak checkers see
  * nothing left). Safe to call more than once. */
 void msp_diag_cache_clear(void);

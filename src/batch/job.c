@@ -8,6 +8,7 @@
 #include "layout/check_text.h"
 #include "layout/layout.h"
 #include "render/draw.h"
+#include "base/stdin.h"
 #include "render/outfile.h"
 #include "render/pdf.h"
 
@@ -140,8 +141,10 @@ msp_status msp_build_fo(msp_job *job, const msp_build_ctx *ctx, const char *sour
 
 char *msp_build_output_path(const msp_source_info *info, const char *source_path, const char *out_dir)
 {
+    /* a source read from standard input and without a symbol: out/stdin.pdf */
+    bool piped = source_path && (!strcmp(source_path, "-") || !strcmp(source_path, MSP_STDIN_NAME));
     char *name = msp_symbol_output_name(info && info->has_symbol ? &info->symbol : NULL,
-                                        info ? info->language : NULL, source_path);
+                                        info ? info->language : NULL, piped ? "stdin" : source_path);
     char *path = g_build_filename(out_dir ? out_dir : "out", name, NULL);
     g_free(name);
     return path;
@@ -327,7 +330,7 @@ msp_status msp_build(msp_job *job, const msp_build_ctx *ctx, msp_build_worker *w
         msp_area_dump_end(tree.fp);
         st = msp_outfile_commit(&job->diags, &tree);
         if (st != MSP_OK) {
-            g_unlink(res->out_path); /* all or nothing */
+            msp_outfile_remove(res->out_path); /* all or nothing */
             goto done;
         }
     }
@@ -335,9 +338,9 @@ msp_status msp_build(msp_job *job, const msp_build_ctx *ctx, msp_build_worker *w
         msp_layout_report_write(report_file.fp, &report, source_path);
         st = msp_outfile_commit(&job->diags, &report_file);
         if (st != MSP_OK) {
-            g_unlink(res->out_path);
+            msp_outfile_remove(res->out_path);
             if (opts->area_tree_path)
-                g_unlink(opts->area_tree_path);
+                msp_outfile_remove(opts->area_tree_path);
             goto done;
         }
     }

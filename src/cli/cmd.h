@@ -32,6 +32,31 @@ bool msp_cli_parse(GOptionContext *oc, const char *cmd, int *argc, char ***argv,
 
 #include <stdio.h>
 
+/* -q/--quiet: only problems are printed (no progress, OK or summary lines).
+ * -v/--verbose: also what is done (resources, steps, times). Never both. */
+bool msp_cli_quiet(void);
+bool msp_cli_verbose(void);
+
+/* Under -v (and not --diagnostics=json): "mspdoc CMD: <text>" on stderr. */
+void msp_cli_note(const char *cmd, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
+
+/* Reads an option's value text (NULL: not given, true and *out untouched)
+ * as a number in [min, max] (a whole number when integer). Otherwise prints
+ * "mspdoc CMD: OPTION takes a whole number from MIN to MAX, not 'TEXT'" and
+ * the --help line, and returns false: the caller exits with 2. */
+/* The largest --max-pages any command takes. */
+#define MSP_CLI_MAX_PAGES 100000
+#define MSP_CLI_MAX_PAGES_TEXT "100000"
+
+bool msp_cli_number(const char *cmd, const char *option, const char *text, double min, double max, bool integer,
+                    double *out);
+
+/* "-" as an output name is standard output. Refuses (message on stderr,
+ * false: exit 2) more than one "-" among binary and others (NULL entries
+ * are not given), and binary (a PDF) as "-" while standard output is a
+ * terminal. */
+bool msp_cli_outputs(const char *cmd, const char *binary, const char *const *others, int n_others);
+
 /* True under --diagnostics=json: standard error carries only JSON Lines. */
 bool msp_cli_json(void);
 

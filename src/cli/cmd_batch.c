@@ -11,21 +11,22 @@
 int msp_cmd_batch(int argc, char **argv)
 {
     char *outdir = NULL, *report = NULL, *standard = NULL;
-    int jobs = 0;
-    int max_pages = 0;
-    double max_seconds = 0;
-    gboolean draft = FALSE, force = FALSE, quiet = FALSE;
+    char *jobs_text = NULL, *pages_text = NULL, *seconds_text = NULL;
+    double jobs = 0, max_pages = 0, max_seconds = 0;
+    gboolean draft = FALSE, force = FALSE;
     GOptionEntry entries[] = {
         { "output-dir", 'O', 0, G_OPTION_ARG_FILENAME, &outdir, "Write PDFs and the report to DIR (default: out)", "DIR" },
-        { "jobs", 'j', 0, G_OPTION_ARG_INT, &jobs, "Build N papers at once (default: the number of cores)", "N" },
+        { "jobs", 'j', 0, G_OPTION_ARG_STRING, &jobs_text,
+          "Build N papers at once (1 to 256, default: the number of cores)", "N" },
         { "draft", 0, 0, G_OPTION_ARG_NONE, &draft, "Build every paper as a draft (DRAFT watermark, build stamp)", NULL },
         { "force", 0, 0, G_OPTION_ARG_NONE, &force, "Rebuild papers that are up to date", NULL },
         { "report", 0, 0, G_OPTION_ARG_FILENAME, &report, "Also write the JSON report to FILE", "FILE.json" },
-        { "max-pages", 0, 0, G_OPTION_ARG_INT, &max_pages, "A paper with more than N pages fails (default 5000)", "N" },
-        { "max-seconds", 0, 0, G_OPTION_ARG_DOUBLE, &max_seconds, "A paper taking longer than S seconds fails; the batch goes on", "S" },
+        { "max-pages", 0, 0, G_OPTION_ARG_STRING, &pages_text,
+          "A paper with more than N pages fails (1 to " MSP_CLI_MAX_PAGES_TEXT ", default 5000)", "N" },
+        { "max-seconds", 0, 0, G_OPTION_ARG_STRING, &seconds_text,
+          "A paper taking longer than S seconds (0.01 to 86400) fails; the batch goes on", "S" },
         { "pdf-standard", 0, 0, G_OPTION_ARG_STRING, &standard,
           "What the PDF conforms to: " MSP_PDF_STANDARD_VALUES " (default ua-1,a-2a)", "STD" },
-        { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, "No progress output (errors are still printed)", NULL },
         { NULL, 0, 0, 0, NULL, NULL, NULL }
     };
     GOptionContext *oc = g_option_context_new("[DIR|SOURCE.xml...]");
@@ -41,10 +42,10 @@ int msp_cmd_batch(int argc, char **argv)
     int rc = MSP_EXIT_USAGE;
     if (!msp_cli_parse(oc, "batch", &argc, &argv, 0, -1, NULL))
         goto done;
-    if (jobs < 0 || jobs > 256) {
-        fprintf(stderr, "mspdoc batch: -j takes a number from 1 to 256\n");
+    if (!msp_cli_number("batch", "--jobs", jobs_text, 1, 256, true, &jobs) ||
+        !msp_cli_number("batch", "--max-pages", pages_text, 1, MSP_CLI_MAX_PAGES, true, &max_pages) ||
+        !msp_cli_number("batch", "--max-seconds", seconds_text, 0.01, 86400, false, &max_seconds))
         goto done;
-    }
     msp_pdf_standard std_parsed;
     if (standard && !msp_pdf_standard_parse(standard, &std_parsed)) {
         fprintf(stderr, "mspdoc batch: --pdf-standard takes %s\n", MSP_PDF_STANDARD_VALUES);
@@ -54,16 +55,19 @@ int msp_cmd_batch(int argc, char **argv)
     o.pdf_standard = standard;
     o.root = msp_cli_root();
     o.outdir = outdir ? outdir : "out";
-    o.workers = jobs;
-    o.max_pages = max_pages;
+    o.workers = (int)jobs;
+    o.max_pages = (int)max_pages;
     o.max_seconds = max_seconds;
     o.draft = draft;
     o.force = force;
     o.report_json = report;
-    o.quiet = quiet || msp_cli_json(); /* progress and summary lines would break the JSON stream */
+    o.quiet = msp_cli_quiet() || msp_cli_json(); /* progress and summary lines would break the JSON stream */
     char *here[] = { "." };
     rc = argc > 1 ? msp_batch_run(&o, argv + 1, argc - 1) : msp_batch_run(&o, here, 1);
 done:
+    g_free(jobs_text);
+    g_free(pages_text);
+    g_free(seconds_text);
     g_free(outdir);
     g_free(report);
     g_free(standard);

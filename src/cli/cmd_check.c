@@ -2,6 +2,7 @@
  * domain) on each source, then the language versions among them against
  * each other (source/versions.h); all problems reported, nothing written.
  * Exit 1 if any source has an error. */
+#include "base/stdin.h"
 #include "batch/job.h"
 #include "cli/cmd.h"
 #include "source/versions.h"
@@ -9,15 +10,20 @@
 #include <glib.h>
 #include <stdio.h>
 
+/* A source as its messages name it ("-" is "<stdin>"). */
+static const char *shown_name(const char *arg)
+{
+    return msp_is_stdin_name(arg) ? MSP_STDIN_NAME : arg;
+}
+
 int msp_cmd_check(int argc, char **argv)
 {
-    gboolean draft = FALSE, quiet = FALSE;
+    gboolean draft = FALSE;
     GOptionEntry entries[] = {
         { "draft", 0, 0, G_OPTION_ARG_NONE, &draft, "Check as drafts (the symbol is optional)", NULL },
-        { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, "Print only problems, not the per-file OK lines", NULL },
         { NULL, 0, 0, 0, NULL, NULL, NULL }
     };
-    GOptionContext *oc = g_option_context_new("SOURCE.xml... - run every check on sources, write nothing");
+    GOptionContext *oc = g_option_context_new("SOURCE.xml... - run every check on sources, write nothing ('-': standard input)");
     g_option_context_add_main_entries(oc, entries, NULL);
     g_option_context_set_description(oc,
         "Checks: well-formed UTF-8 XML without DOCTYPE, templates/paper.rng, symbol grammar and\n"
@@ -64,16 +70,17 @@ int msp_cmd_check(int argc, char **argv)
         msp_job_clear(&quiet_job);
     }
     msp_versions_check(summaries, lists, (guint)n, draft);
+    msp_cli_note("check", "%d source%s checked, language versions compared", n, n == 1 ? "" : "s");
     int failed = 0;
     for (int i = 0; i < n; i++) {
         msp_job *job = &jobs[i];
         msp_diag_list_print(stderr, &job->diags);
         if (status[i] != MSP_OK || job->diags.errors > 0) {
             failed++;
-            fprintf(msp_cli_summary_out(), "%s: %d error%s\n", argv[i + 1], job->diags.errors,
+            fprintf(msp_cli_summary_out(), "%s: %d error%s\n", shown_name(argv[i + 1]), job->diags.errors,
                     job->diags.errors == 1 ? "" : "s");
-        } else if (!quiet) {
-            printf("%s: OK\n", argv[i + 1]);
+        } else if (!msp_cli_quiet()) {
+            printf("%s: OK\n", shown_name(argv[i + 1]));
         }
         msp_versions_summary_free(summaries[i]);
         msp_job_clear(job);

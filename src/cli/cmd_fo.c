@@ -8,18 +8,19 @@
 #include <glib/gstdio.h>
 #include <libxml/xmlsave.h>
 #include <stdio.h>
+#include <string.h>
 
 int msp_cmd_fo(int argc, char **argv)
 {
     char *out_path = NULL;
     gboolean draft = FALSE;
     GOptionEntry entries[] = {
-        { "output", 'o', 0, G_OPTION_ARG_FILENAME, &out_path, "Write the FO to FILE (default: standard output)",
+        { "output", 'o', 0, G_OPTION_ARG_FILENAME, &out_path, "Write the FO to FILE (default, or '-': standard output)",
           "FILE" },
         { "draft", 0, 0, G_OPTION_ARG_NONE, &draft, "Pass draft='1' to the stylesheet", NULL },
         { NULL, 0, 0, 0, NULL, NULL, NULL }
     };
-    GOptionContext *oc = g_option_context_new("SOURCE.xml - print the XSL-FO made from a source");
+    GOptionContext *oc = g_option_context_new("SOURCE.xml - print the XSL-FO made from a source ('-': standard input)");
     g_option_context_add_main_entries(oc, entries, NULL);
     g_option_context_set_description(oc, "Exit status: 0 success, 1 the source failed, 2 usage error.");
     if (!msp_cli_parse(oc, "fo", &argc, &argv, 1, 1, "expected exactly one SOURCE.xml")) {
@@ -45,7 +46,7 @@ int msp_cmd_fo(int argc, char **argv)
     xmlDoc *fo = NULL;
     msp_status st = msp_build_fo(&job, ctx, argv[1], draft, &fo, NULL);
     if (st == MSP_OK) {
-        if (out_path) {
+        if (out_path && strcmp(out_path, "-") != 0) {
             msp_outfile out = { 0 };
             if (msp_outfile_open(&job.diags, &out, out_path) == MSP_OK) {
                 xmlChar *buf = NULL;

@@ -39,14 +39,16 @@ static bool check_text_wanted(gboolean on, gboolean off)
 int msp_cmd_render(int argc, char **argv)
 {
     char *out_path = NULL, *tree_path = NULL, *report_path = NULL, *standard = NULL;
-    int max_pages = 0;
+    char *pages_text = NULL;
+    double max_pages = 0;
     gboolean check_on = FALSE, check_off = FALSE;
     GOptionEntry entries[] = {
-        { "output", 'o', 0, G_OPTION_ARG_FILENAME, &out_path, "Write the PDF to FILE (required)", "FILE" },
+        { "output", 'o', 0, G_OPTION_ARG_FILENAME, &out_path, "Write the PDF to FILE (required; '-': standard output)", "FILE" },
         { "area-tree", 0, 0, G_OPTION_ARG_FILENAME, &tree_path, "Also write the laid-out pages as XML", "FILE" },
         { "layout-report", 0, 0, G_OPTION_ARG_FILENAME, &report_path,
           "Also write the loose, overfull and hyphenated lines (tab-separated)", "FILE" },
-        { "max-pages", 0, 0, G_OPTION_ARG_INT, &max_pages, "Stop with an error after N pages (default 5000)", "N" },
+        { "max-pages", 0, 0, G_OPTION_ARG_STRING, &pages_text,
+          "Stop with an error after N pages (1 to " MSP_CLI_MAX_PAGES_TEXT ", default 5000)", "N" },
         { "check-text", 0, 0, G_OPTION_ARG_NONE, &check_on,
           "Fail when any text of the FO is not on the pages (the default; MSPDOC_CHECK_TEXT=0 turns it off)", NULL },
         { "pdf-standard", 0, 0, G_OPTION_ARG_STRING, &standard,
@@ -54,7 +56,7 @@ int msp_cmd_render(int argc, char **argv)
         { "no-check-text", 0, 0, G_OPTION_ARG_NONE, &check_off, "Do not account for the text", NULL },
         { NULL, 0, 0, 0, NULL, NULL, NULL }
     };
-    GOptionContext *oc = g_option_context_new("IN.fo -o OUT.pdf");
+    GOptionContext *oc = g_option_context_new("IN.fo -o OUT.pdf ('-': standard input, standard output)");
     g_option_context_set_summary(oc, "Lays out an XSL-FO file (the subset in docs/fo-subset.md) and writes a PDF.");
     g_option_context_add_main_entries(oc, entries, NULL);
     int rc = MSP_EXIT_USAGE;
@@ -65,6 +67,10 @@ int msp_cmd_render(int argc, char **argv)
         fprintf(stderr, "mspdoc render: %s\nTry 'mspdoc render --help'.\n", hint);
         goto done_usage;
     }
+    const char *others[] = { tree_path, report_path };
+    if (!msp_cli_number("render", "--max-pages", pages_text, 1, MSP_CLI_MAX_PAGES, true, &max_pages) ||
+        !msp_cli_outputs("render", out_path, others, 2))
+        goto done_usage;
 
     msp_pdf_standard std_parsed;
     if (!msp_pdf_standard_parse(standard ? standard : "ua-1", &std_parsed)) {
@@ -77,7 +83,7 @@ int msp_cmd_render(int argc, char **argv)
     msp_job_init(&job);
     job.diags.echo = stderr;
     if (max_pages > 0)
-        job.limits.max_pages = max_pages;
+        job.limits.max_pages = (int)max_pages;
 
     msp_fo_doc *doc = NULL;
     msp_fonts *fonts = NULL;
@@ -140,7 +146,10 @@ int msp_cmd_render(int argc, char **argv)
         lo.check = check;
     }
     msp_layout_result result = { 0 };
+    gint64 t0 = g_get_monotonic_time();
     st = msp_layout_run(&job, doc, &lo, &result);
+    msp_cli_note("render", "%s: laid out %d page%s in %.2f s", in, result.pages, result.pages == 1 ? "" : "s",
+                 (double)(g_get_monotonic_time() - t0) / 1e6);
     if (check)
         st = msp_check_text_finish(check, st);
     if (st != MSP_OK)
@@ -153,16 +162,16 @@ int msp_cmd_render(int argc, char **argv)
         msp_area_dump_end(tree.fp);
         st = msp_outfile_commit(&job.diags, &tree);
         if (st != MSP_OK)
-            g_unlink(out_path); /* all or nothing */
+            msp_outfile_remove(out_path); /* all or nothing */
     }
     if (st == MSP_OK && report_file.fp) {
         msp_layout_report_write(report_file.fp, &report, in);
         st = msp_outfile_commit(&job.diags, &report_file);
         report_written = st == MSP_OK;
         if (st != MSP_OK) {
-            g_unlink(out_path);
+            msp_outfile_remove(out_path);
             if (tree_path)
-                g_unlink(tree_path);
+                msp_outfile_remove(tree_path);
         }
     }
 
@@ -178,15 +187,20 @@ cleanup:
     msp_fo_doc_free(doc);
     rc = (st == MSP_OK && job.diags.errors == 0) ? MSP_EXIT_OK : MSP_EXIT_FAILED;
     if (rc != MSP_EXIT_OK && st == MSP_OK) {
-        g_unlink(out_path);
+        msp_outfile_remove(out_path);
         if (report_written)
-            g_unlink(report_path);
+            msp_outfile_remove(report_path);
     }
-    if (rc == MSP_EXIT_OK)
-        msp_cli_print_layout_summary(msp_cli_summary_out(), in, &report.counts, report_written ? report_path : NULL);
+    /* the layout line never shares standard output with a document written there */
+    bool doc_on_stdout = !strcmp(out_path, "-") || (tree_path && !strcmp(tree_path, "-")) ||
+                         (report_path && !strcmp(report_path, "-"));
+    FILE *summary = !doc_on_stdout ? msp_cli_summary_out() : msp_cli_json() ? NULL : stderr;
+    if (rc == MSP_EXIT_OK && summary)
+        msp_cli_print_layout_summary(summary, in, &report.counts, report_written ? report_path : NULL);
     msp_layout_report_clear(&report);
     msp_job_clear(&job);
 done_usage:
+    g_free(pages_text);
     g_free(standard);
     g_free(out_path);
     g_free(tree_path);

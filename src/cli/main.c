@@ -2,12 +2,16 @@
  * any thread starts), subcommand dispatch, --help and --version. Each
  * subcommand lives in its own cmd_<name>.c. */
 #include "base/diag.h"
+#include "base/stdin.h"
+#include "base/suggest.h"
 #include "cli/cmd.h"
 #include "xslt/xslt.h"
 
 #include <glib.h>
 #include <libxml/parser.h>
 #include <libxslt/xslt.h>
+#include <errno.h>
+#include <stdarg.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -45,10 +49,17 @@ static void usage(FILE *out)
           "NO_COLOR (non-empty: no colour in messages unless --color=always).\n", out);
 }
 
-/* The options every command takes: how diagnostics are printed. */
+/* The options every command takes: how much is said, how diagnostics are
+ * printed. */
 static char *opt_color, *opt_diagnostics;
+static gboolean opt_quiet, opt_verbose;
+static bool quiet_mode, verbose_mode;
 
 static const GOptionEntry color_entries[] = {
+    { "quiet", 'q', 0, G_OPTION_ARG_NONE, &opt_quiet,
+      "Print only problems (errors and warnings), no progress or summary lines", NULL },
+    { "verbose", 'v', 0, G_OPTION_ARG_NONE, &opt_verbose,
+      "Also print what is done: where resources come from, each step and its time", NULL },
     { "color", 0, 0, G_OPTION_ARG_STRING, &opt_color,
       "Colour in messages: auto (when standard error is a terminal and NO_COLOR is unset or empty), "
       "always, never", "WHEN" },
@@ -73,6 +84,16 @@ static bool takes_json(const char *cmd)
 }
 
 static bool json_mode;
+
+bool msp_cli_quiet(void)
+{
+    return quiet_mode;
+}
+
+bool msp_cli_verbose(void)
+{
+    return verbose_mode;
+}
 
 bool msp_cli_json(void)
 {
@@ -105,8 +126,53 @@ static const char *apply_diag_options(void)
         return "--diagnostics takes human or json";
     }
     json_mode = style.format == MSP_DIAG_FORMAT_JSON;
+    if (opt_quiet && opt_verbose)
+        return "--quiet and --verbose exclude each other";
+    quiet_mode = opt_quiet;
+    verbose_mode = opt_verbose;
     msp_diag_set_style(&style);
     return NULL;
+}
+
+/* The long options oc knows, as "--name", read from its own help text (so
+ * no list is kept twice). */
+static GPtrArray *long_options(GOptionContext *oc)
+{
+    GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
+    char *help = g_option_context_get_help(oc, FALSE, NULL);
+    for (const char *p = help; (p = strstr(p, "--")) != NULL;) {
+        const char *q = p + 2;
+        while (g_ascii_isalnum(*q) || *q == '-')
+            q++;
+        if (q > p + 2 && (p == help || p[-1] == ' ' || p[-1] == ','))
+            g_ptr_array_add(names, g_strndup(p, (gsize)(q - p)));
+        p = q;
+    }
+    g_free(help);
+    return names;
+}
+
+/* "; did you mean --output?" for an unknown option in GLib's message
+ * ("Unknown option --outptu"), or NULL. */
+static char *option_guess(GOptionContext *oc, const GError *err)
+{
+    const char *prefix = "Unknown option ";
+    if (!err || err->code != G_OPTION_ERROR_UNKNOWN_OPTION || !g_str_has_prefix(err->message, prefix))
+        return NULL;
+    char *typed = g_strdup(err->message + strlen(prefix));
+    char *eq = strchr(typed, '=');
+    if (eq)
+        *eq = '\0';
+    char *out = NULL;
+    if (g_str_has_prefix(typed, "--")) {
+        GPtrArray *names = long_options(oc);
+        const char *guess = msp_suggest(typed, names);
+        if (guess)
+            out = g_strdup_printf("; did you mean %s?", guess);
+        g_ptr_array_unref(names);
+    }
+    g_free(typed);
+    return out;
 }
 
 bool msp_cli_parse(GOptionContext *oc, const char *cmd, int *argc, char ***argv, int min_args, int max_args,
@@ -126,10 +192,66 @@ bool msp_cli_parse(GOptionContext *oc, const char *cmd, int *argc, char ***argv,
     g_free(opt_color);
     g_free(opt_diagnostics);
     opt_color = opt_diagnostics = NULL;
+    opt_quiet = opt_verbose = FALSE;
+    if (!problem)
+        msp_cli_note(cmd, "resources (templates/, data/, fonts/, hyphen/, color/) from %s", msp_cli_root());
     if (problem) {
-        fprintf(stderr, "mspdoc %s: %s\nTry 'mspdoc %s --help'.\n", cmd, problem, cmd);
+        char *guess = option_guess(oc, err);
+        fprintf(stderr, "mspdoc %s: %s%s\nTry 'mspdoc %s --help'.\n", cmd, problem, guess ? guess : "", cmd);
+        g_free(guess);
         if (err)
             g_error_free(err);
+        return false;
+    }
+    return true;
+}
+
+void msp_cli_note(const char *cmd, const char *fmt, ...)
+{
+    if (!verbose_mode || json_mode)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    char *text = g_strdup_vprintf(fmt, ap);
+    va_end(ap);
+    fprintf(stderr, "mspdoc %s: %s\n", cmd, text);
+    g_free(text);
+}
+
+bool msp_cli_number(const char *cmd, const char *option, const char *text, double min, double max, bool integer,
+                    double *out)
+{
+    if (!text)
+        return true;
+    char *end = NULL;
+    errno = 0;
+    double v = g_ascii_strtod(text, &end);
+    bool ok = end != text && *end == '\0' && errno == 0 && v >= min && v <= max && !(integer && v != (double)(long long)v);
+    if (ok) {
+        *out = v;
+        return true;
+    }
+    char lo[32], hi[32];
+    g_snprintf(lo, sizeof lo, "%g", min);
+    g_snprintf(hi, sizeof hi, "%g", max);
+    fprintf(stderr, "mspdoc %s: %s takes %s from %s to %s, not '%s'\nTry 'mspdoc %s --help'.\n", cmd, option,
+            integer ? "a whole number" : "a number", lo, hi, text, cmd);
+    return false;
+}
+
+bool msp_cli_outputs(const char *cmd, const char *binary, const char *const *others, int n_others)
+{
+    int to_stdout = msp_is_stdin_name(binary);
+    for (int i = 0; i < n_others; i++)
+        to_stdout += msp_is_stdin_name(others[i]);
+    if (to_stdout > 1) {
+        fprintf(stderr, "mspdoc %s: only one output can be '-' (standard output)\nTry 'mspdoc %s --help'.\n", cmd,
+                cmd);
+        return false;
+    }
+    if (msp_is_stdin_name(binary) && isatty(STDOUT_FILENO)) {
+        fprintf(stderr, "mspdoc %s: standard output is a terminal: a PDF would be written to it\n"
+                        "  hint: redirect it ('-o - > paper.pdf', '| lp') or give a file name\n", cmd);
         return false;
     }
     return true;
@@ -168,7 +290,15 @@ int main(int argc, char **argv)
             return rc;
         }
     }
-    fprintf(stderr, "mspdoc: unknown command '%s'\n", argv[1]);
+    GPtrArray *names = g_ptr_array_new();
+    for (size_t i = 0; i < G_N_ELEMENTS(commands); i++)
+        g_ptr_array_add(names, (char *)commands[i].name);
+    const char *guess = argv[1][0] == '-' ? NULL : msp_suggest(argv[1], names);
+    if (guess)
+        fprintf(stderr, "mspdoc: unknown command '%s'; did you mean '%s'?\n", argv[1], guess);
+    else
+        fprintf(stderr, "mspdoc: unknown command '%s'\n", argv[1]);
+    g_ptr_array_unref(names);
     usage(stderr);
     return MSP_EXIT_USAGE;
 }

@@ -5,6 +5,7 @@
  * start line:column recorded while parsing, and text the line:column of its
  * first non-blank character. The tree is fo_tree.c's. */
 #include "fo/fo_private.h"
+#include "base/stdin.h"
 #include "base/sniff.h"
 
 #include <errno.h>
@@ -316,6 +317,15 @@ msp_status msp_fo_parse(msp_job *job, msp_fo_doc **out, const char *path, const 
         path = buf ? "(memory)" : NULL;
     if (!path)
         return msp_diag_error(&job->diags, MSP_E_USAGE, MSP_LOC_NONE, NULL, "no FO file given");
+    if (!buf && msp_is_stdin_name(path)) {
+        char *data = NULL;
+        size_t n = 0;
+        msp_status st = msp_read_stdin(&job->diags, job->limits.max_source_bytes, &data, &n);
+        if (st == MSP_OK)
+            st = load_memory(job, out, MSP_STDIN_NAME, data, n);
+        g_free(data);
+        return st;
+    }
     const char *apath = msp_arena_strdup(job->arena, path);
     if (buf)
         return load_memory(job, out, apath, buf, len);

@@ -198,7 +198,7 @@ msp_status msp_page_emit(msp_layout *L, bool blank)
     L->seq_pages++;
     if (L->emit)
         L->res->pages = L->page_index;
-    if (st == MSP_OK && L->page_index >= L->job->limits.max_pages)
+    if (st == MSP_OK && L->page_index > L->job->limits.max_pages)
         st = msp_diag_error(&L->job->diags, MSP_E_LIMIT, L->seq->loc,
                             "split the document or raise the page limit",
                             "the document has more than %d pages", L->job->limits.max_pages);

@@ -4,6 +4,7 @@
 #include "render/outfile.h"
 
 #include <errno.h>
+#include <stdlib.h>
 #include <fcntl.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -32,9 +33,43 @@ static mode_t file_mode(void)
     return mode;
 }
 
+/* "-": a memory stream now, standard output at commit. */
+static msp_status open_stdout(msp_diag_list *diags, msp_outfile *out)
+{
+    out->fp = open_memstream(&out->mem, &out->mem_len);
+    if (!out->fp)
+        return msp_diag_error(diags, MSP_E_OUTPUT, MSP_LOC_NONE, NULL, "cannot buffer standard output: %s",
+                              g_strerror(errno));
+    out->to_stdout = true;
+    out->path = g_strdup("-");
+    return MSP_OK;
+}
+
+/* Writes the buffered bytes to standard output; 0 or an errno. */
+static int commit_stdout(msp_outfile *out)
+{
+    int e = 0;
+    errno = 0;
+    if (fclose(out->fp) != 0)
+        e = errno ? errno : EIO;
+    out->fp = NULL;
+    size_t done = 0;
+    while (!e && done < out->mem_len) {
+        size_t n = fwrite(out->mem + done, 1, out->mem_len - done, stdout);
+        if (n == 0)
+            e = errno ? errno : EIO;
+        done += n;
+    }
+    if (!e && fflush(stdout) != 0)
+        e = errno ? errno : EIO;
+    return e;
+}
+
 msp_status msp_outfile_open(msp_diag_list *diags, msp_outfile *out, const char *path)
 {
     memset(out, 0, sizeof *out);
+    if (!strcmp(path, "-"))
+        return open_stdout(diags, out);
     char *dir = g_path_get_dirname(path);
     char *base = g_path_get_basename(path);
     msp_loc loc = { path, 0, 0 };
@@ -93,12 +128,19 @@ cairo_status_t msp_outfile_write(void *closure, const unsigned char *data, unsig
     return CAIRO_STATUS_SUCCESS;
 }
 
+void msp_outfile_remove(const char *path)
+{
+    if (path && strcmp(path, "-") != 0)
+        unlink(path);
+}
+
 void msp_outfile_discard(msp_outfile *out)
 {
     if (out->fp)
         fclose(out->fp);
     if (out->tmp_path)
         unlink(out->tmp_path);
+    free(out->mem); /* open_memstream's buffer is malloc'd */
     g_free(out->tmp_path);
     g_free(out->path);
     memset(out, 0, sizeof *out);
@@ -107,6 +149,18 @@ void msp_outfile_discard(msp_outfile *out)
 msp_status msp_outfile_commit(msp_diag_list *diags, msp_outfile *out)
 {
     int e = out->write_errno;
+    if (out->to_stdout) {
+        if (!e)
+            e = out->fp ? commit_stdout(out) : EBADF;
+        if (e) {
+            msp_status st = msp_diag_error(diags, MSP_E_OUTPUT, MSP_LOC_NONE, NULL,
+                                           "cannot write to standard output: %s", g_strerror(e));
+            msp_outfile_discard(out);
+            return st;
+        }
+        msp_outfile_discard(out);
+        return MSP_OK;
+    }
     if (!out->fp || !out->tmp_path)
         e = e ? e : EBADF;
     if (!e) {

@@ -1,7 +1,9 @@
 /* An output file written through a temporary sibling
  * ("<dir>/.<name>.XXXXXX.tmp", created O_EXCL so never through a planted
  * link) and renamed into place on success, so a failed or interrupted write
- * never leaves a partial file. Every file mspdoc writes goes through it. */
+ * never leaves a partial file. Every file mspdoc writes goes through it.
+ * The name "-" is standard output: the bytes are kept in memory and written
+ * to stdout at commit, so a failed document writes nothing there either. */
 #ifndef MSP_OUTFILE_H
 #define MSP_OUTFILE_H
 
@@ -16,6 +18,9 @@ typedef struct msp_outfile {
     char *tmp_path;   /* owned: the temporary sibling, NULL once renamed or removed */
     FILE *fp;         /* owned while open */
     int write_errno;  /* first write error (0 = none) */
+    bool to_stdout;   /* path "-": fp is a memory stream, copied to stdout at commit */
+    char *mem;        /* the memory stream's buffer (to_stdout) */
+    size_t mem_len;
 } msp_outfile;
 
 /* Creates the temporary sibling of path. MSP_E_OUTPUT (path and system
@@ -26,6 +31,9 @@ cairo_status_t msp_outfile_write(void *closure, const unsigned char *data, unsig
 /* Flushes, fsyncs, closes and renames to out->path. On any failure the
  * temporary is removed and MSP_E_OUTPUT returned. Clears out in every case. */
 msp_status msp_outfile_commit(msp_diag_list *diags, msp_outfile *out);
+/* Removes a committed output again (all or nothing, when a later output of
+ * the same document failed); "-" (already on standard output) is left. */
+void msp_outfile_remove(const char *path);
 /* Closes and removes the temporary; clears out. Safe on a cleared outfile. */
 void msp_outfile_discard(msp_outfile *out);
 

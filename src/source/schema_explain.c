@@ -8,6 +8,7 @@
  * the allowed ones or not of its type. Then it recovers as if the mistake
  * were mended (the likely element consumed, the missing one supplied, the
  * bad value accepted), so one mistake gives one error, not a cascade. */
+#include "base/suggest.h"
 #include "source/schema_private.h"
 
 #include <string.h>
@@ -419,56 +420,6 @@ static void required_attributes(rng_pat *p, GPtrArray *out, int depth)
     }
 }
 
-static int distance(const char *a, const char *b)
-{
-    size_t la = strlen(a), lb = strlen(b);
-    if (la > 64 || lb > 64)
-        return 99;
-    int row[65];
-    for (size_t j = 0; j <= lb; j++)
-        row[j] = (int)j;
-    for (size_t i = 1; i <= la; i++) {
-        int diag = row[0];
-        row[0] = (int)i;
-        for (size_t j = 1; j <= lb; j++) {
-            int up = row[j];
-            int best = diag + (g_ascii_tolower(a[i - 1]) != g_ascii_tolower(b[j - 1]));
-            if (row[j] + 1 < best)
-                best = row[j] + 1;
-            if (row[j - 1] + 1 < best)
-                best = row[j - 1] + 1;
-            /* a swap of two neighbours counts as one edit */
-            diag = up;
-            row[j] = best;
-        }
-    }
-    return row[lb];
-}
-
-/* the name among names closest to n, when close enough to be a typo */
-static const char *closest(const char *n, GPtrArray *names)
-{
-    const char *best = NULL;
-    int bd = 99;
-    for (guint i = 0; i < names->len; i++) {
-        const char *c = g_ptr_array_index(names, i);
-        int d = distance(n, c);
-        if (d < bd) {
-            bd = d;
-            best = c;
-        }
-    }
-    size_t len = strlen(n);
-    int limit = len <= 4 ? 1 : len <= 8 ? 2 : 3;
-    if (best && g_str_has_prefix(best, n) && strlen(best) <= len + 4)
-        return best;   /* cut short: "sub" for "subject" */
-    for (guint i = 0; i < names->len; i++) {
-        const char *c = g_ptr_array_index(names, i);
-        if (strlen(c) >= 3 && g_str_has_prefix(n, c))
-            return c;   /* run on: "subitem" for "sub" */
-    }
-    return bd <= limit ? best : NULL;
-}
 
 static char *join_elements(GPtrArray *names, const char *sep)
 {
@@ -597,9 +548,9 @@ static rng_pat *misplaced(ex *x, rng_pat *p, xmlNode *e, const rng_pat *parent, 
             next = p;
         *handled = true;   /* its content is checked as the paper's element */
     } else if (!in_schema(x, e)) {
-        const char *guess = closest(name, now->len ? now : all);
+        const char *guess = msp_suggest(name, now->len ? now : all);
         if (!guess && now->len)
-            guess = closest(name, all);
+            guess = msp_suggest(name, all);
         char *here = now->len ? join_elements(now, ", ") : NULL;
         char *hint = here ? g_strdup_printf("<%s> may hold here: %s (%s)", pname ? pname : "paper", here, HELP)
                           : g_strdup_printf("<%s> holds no more elements here (%s)", pname ? pname : "paper", HELP);
@@ -703,7 +654,7 @@ static void bad_value(ex *x, xmlNode *at, const char *what, const char *owner, G
     char *subject = owner ? g_strdup_printf("%s '%s'%s", what, v, owner) : g_strdup_printf("'%s' in %s", v, what);
     if (values->len && !data) {
         char *list = join_plain(values);
-        const char *guess = *v ? closest(v, values) : NULL;
+        const char *guess = *v ? msp_suggest(v, values) : NULL;
         char *msg = !*v    ? g_strdup_printf("%s%s is empty: write one of %s", what, owner ? owner : "", list)
                     : guess ? g_strdup_printf("%s is not one of %s; did you mean %s?", subject, list, guess)
                             : g_strdup_printf("%s is not one of %s", subject, list);
@@ -740,7 +691,7 @@ static rng_pat *attribute(ex *x, rng_pat *p, xmlNode *e, xmlAttr *a, const rng_p
             attributes(own ? own->a : p, NULL, all, 0);
             for (guint i = 0; i < all->len; i++)
                 add_name(names, ((rng_pat *)g_ptr_array_index(all, i))->name);
-            const char *guess = closest((const char *)a->name, names);
+            const char *guess = msp_suggest((const char *)a->name, names);
             char *list = join_plain(names);
             char *hint = names->len ? g_strdup_printf("<%s> takes %s (%s)", e->name, list, HELP)
                                     : g_strdup_printf("<%s> takes no attributes (%s)", e->name, HELP);

@@ -4,6 +4,7 @@
  * the line:column of every element's '<' recorded while parsing.
  * Errors are collected per parser context: no global handler is touched. */
 #include "source/source.h"
+#include "base/stdin.h"
 #include "base/sniff.h"
 
 #include <errno.h>
@@ -220,6 +221,15 @@ msp_status msp_source_load_memory(msp_job *job, msp_source **out, const char *pa
 msp_status msp_source_load(msp_job *job, msp_source **out, const char *path)
 {
     *out = NULL;
+    if (msp_is_stdin_name(path)) {
+        char *buf = NULL;
+        size_t len = 0;
+        msp_status st = msp_read_stdin(&job->diags, job->limits.max_source_bytes, &buf, &len);
+        if (st == MSP_OK)
+            st = msp_source_load_memory(job, out, MSP_STDIN_NAME, buf, len);
+        g_free(buf);
+        return st;
+    }
     msp_loc file_loc = { msp_diag_list_intern(&job->diags, path), 0, 0 };
     GStatBuf sb;
     if (g_stat(path, &sb) != 0)
