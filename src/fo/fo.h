@@ -3,7 +3,7 @@
  * shorthands, units, percentages of font size and corresponding margins all
  * resolved). Percentages of a containing width and label-end()/body-start()
  * are kept symbolic for layout to resolve. This is the contract the layout
- * reads; the subset is ../shared/format/FO-SUBSET.md. */
+ * reads; the subset is docs/fo-subset.md. */
 #ifndef MSP_FO_H
 #define MSP_FO_H
 

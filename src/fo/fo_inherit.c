@@ -109,7 +109,7 @@ msp_status msp_fo_style_compute(msp_job *job, msp_fo_node *node, const msp_fo_st
             continue;
         const char *name = msp_fo_prop_name(pending[i].prop);
         if (a.failed_unsupported)
-            status = msp_diag_error(&job->diags, MSP_E_FO, node->loc, "see FO-SUBSET.md",
+            status = msp_diag_error(&job->diags, MSP_E_FO, node->loc, "see docs/fo-subset.md",
                                     "%s=\"%s\" on %s is not supported by mspdoc", name, pending[i].value,
                                     msp_fo_kind_name(node->kind));
         else

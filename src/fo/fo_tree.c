@@ -367,7 +367,7 @@ static void read_attributes(builder *b, xmlNode *x, msp_fo_node *n)
         }
         int id = msp_fo_prop_lookup(name);
         if (id < 0) {
-            msp_diag_warn(&b->job->diags, n->loc, "check the spelling; see FO-SUBSET.md",
+            msp_diag_warn(&b->job->diags, n->loc, "check the spelling; see docs/fo-subset.md",
                           "unknown property '%s' on %s, ignored", name, msp_fo_kind_name(n->kind));
         } else if (id == MSP_P_ID) {
             const char *v = msp_arena_strdup(b->job->arena, value);
@@ -462,10 +462,10 @@ static void build_element(builder *b, xmlNode *x, msp_fo_node *parent, int depth
     int k = element_kind(local);
     if (k < 0) {
         if (k == -1)
-            fail(b, msp_diag_error(&b->job->diags, MSP_E_FO, loc, "see FO-SUBSET.md for what mspdoc formats",
-                                   "fo:%s is not supported by mspdoc (FO-SUBSET.md)", local));
+            fail(b, msp_diag_error(&b->job->diags, MSP_E_FO, loc, "see docs/fo-subset.md for what mspdoc formats",
+                                   "fo:%s is not supported by mspdoc (docs/fo-subset.md)", local));
         else
-            fail(b, msp_diag_error(&b->job->diags, MSP_E_FO, loc, "check the spelling; see FO-SUBSET.md",
+            fail(b, msp_diag_error(&b->job->diags, MSP_E_FO, loc, "check the spelling; see docs/fo-subset.md",
                                    "unknown element fo:%s", local));
         return;
     }

@@ -157,7 +157,7 @@ static bool keep_value(const char *v, int *out)
         *out = MSP_KEEP_ALWAYS;
     else {
         int n;
-        if (!parse_int(v, 1, &n))   /* integer strengths are treated as always (FO-SUBSET) */
+        if (!parse_int(v, 1, &n))   /* integer strengths are treated as always (docs/fo-subset.md) */
             return BAD;
         *out = MSP_KEEP_ALWAYS;
     }
@@ -355,7 +355,7 @@ static bool unsupported(msp_fo_apply *a, int id, const char *v)
     if (p->kind == MSP_K_WARN) {
         if (*p->initial && strcmp(v, p->initial) == 0)
             return true;
-        msp_diag_warn(&a->job->diags, a->loc, "remove it, or see FO-SUBSET.md",
+        msp_diag_warn(&a->job->diags, a->loc, "remove it, or see docs/fo-subset.md",
                       "property '%s' is not supported by mspdoc, ignored", p->name);
         return true;
     }

@@ -279,7 +279,7 @@ static void check_symbol(checker *c, const xmlNode *meta, const msp_refdata_meet
     msp_symbol sym;
     msp_symbol_error err;
     if (!msp_symbol_parse(&sym, text, &err)) {
-        check_error(c, MSP_E_SYMBOL, sym_el, "symbols follow FORMAT.md §10, e.g. APLC/MSP.22/2025/22",
+        check_error(c, MSP_E_SYMBOL, sym_el, "symbols follow docs/format.md §12, e.g. APLC/MSP.22/2025/22",
                     "invalid symbol '%s': %s (character %d)", text, err.message, err.column);
         g_free(text);
         return;
@@ -354,7 +354,7 @@ static void check_reissue(checker *c, const xmlNode *meta, const msp_source_info
         msp_symbol sym;
         msp_symbol_error err;
         if (!msp_symbol_parse(&sym, prev, &err))
-            check_error(c, MSP_E_SYMBOL, r, "symbols follow FORMAT.md §10, e.g. APLC/MSP.22/2025/22",
+            check_error(c, MSP_E_SYMBOL, r, "symbols follow docs/format.md §12, e.g. APLC/MSP.22/2025/22",
                         "invalid previous symbol '%s': %s (character %d)", prev, err.message, err.column);
     }
 }
