@@ -105,7 +105,7 @@ int msp_cmd_build(int argc, char **argv)
         if (summary)
             msp_cli_print_layout_summary(summary, argv[1], &res.layout, report_path);
         if (said && !msp_cli_quiet())
-            fprintf(said, "%s: %d page%s%s%s\n", to_stdout == out_path ? "(standard output)" : res.out_path,
+            fprintf(said, "%s: %d page%s%s%s\n", to_stdout && to_stdout == out_path ? "(standard output)" : res.out_path,
                     res.pages, res.pages == 1 ? "" : "s", res.symbol ? ", " : "", res.symbol ? res.symbol : "");
         rc = MSP_EXIT_OK;
     }
