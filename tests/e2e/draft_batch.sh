@@ -23,8 +23,8 @@ for t in "$MSP_TMP/draft/thumbs/"*.png; do
     name=$(basename "$t")
     d=$($PIX count "$t" $WATERMARK_GREY 2 0.25 0.25 0.75 0.75)
     f=$($PIX count "$MSP_TMP/final/thumbs/$name" $WATERMARK_GREY 2 0.25 0.25 0.75 0.75)
-    # at 30 dpi the watermark is still some hundreds of solid pixels
-    [ "$d" -gt 300 ] || fail "$name: no watermark in the draft's thumbnail ($d pixels of its grey)"
+    # at 30 dpi the watermark is still over a thousand solid pixels
+    [ "$d" -gt 1000 ] || fail "$name: no watermark in the draft's thumbnail ($d pixels of its grey)"
     [ "$d" -gt $((5 * f)) ] || fail "$name: the final thumbnail has as much watermark grey ($f vs $d)"
     read -r count x0 y0 x1 y1 <<< "$($PIX diff "$t" "$MSP_TMP/draft2/thumbs/$name")"
     [ "$count" -gt 0 ] || fail "$name: the thumbnail does not change with the stamp's date (no stamp?)"
