@@ -191,7 +191,9 @@ typedef struct msp_workers_opts {
     void *done_user;
 } msp_workers_opts;
 
-/* Builds every PENDING paper of papers on opts->threads workers. On SIGINT
+/* Builds every PENDING paper of papers on opts->threads workers; progress
+ * lines name a paper "SYMBOL (LANG)", else by its source's path (without a
+ * terminal, first a line for each paper up to date or failed already). On SIGINT
  * or SIGTERM no new paper is started, running ones are cancelled, and the
  * signal number is returned (papers not built are marked CANCELLED);
  * otherwise 0. Installs its signal handlers for the duration of the call. */
