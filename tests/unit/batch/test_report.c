@@ -40,6 +40,12 @@ static void test_report_html_text__escapes(void **state)
     g_string_free(out, TRUE);
 }
 
+/* A run on 2025-10-08 whose report goes to "out" (the sources are in "in"). */
+static msp_report_run test_run(void)
+{
+    return (msp_report_run){ 1759881600, "9.8.7", "0123456789abcdef0123456789abcdef01234567", 1.5, "out" };
+}
+
 static GPtrArray *two_papers(void)
 {
     GPtrArray *papers = g_ptr_array_new_with_free_func((GDestroyNotify)msp_paper_free);
@@ -67,7 +73,8 @@ static GPtrArray *two_papers(void)
 static void test_report_json__lists_papers_with_locations(void **state)
 {
     GPtrArray *papers = two_papers();
-    GString *j = msp_report_json(papers, "Meeting papers", 1.5);
+    msp_report_run run = test_run();
+    GString *j = msp_report_json(papers, "Meeting papers", &run);
     assert_non_null(strstr(j->str, "\"totals\":{\"papers\":2,\"built\":1,\"up_to_date\":0,\"failed\":1"));
     assert_non_null(strstr(j->str, "\"symbol\":\"APLC/MSP.22/2025/1\",\"title\":\"Report <on> \\\"things\\\"\""));
     assert_non_null(strstr(j->str, "\"pages\":3,\"status\":\"built\""));
@@ -90,7 +97,8 @@ static void test_report_json__lists_papers_with_locations(void **state)
 static void test_report_html__links_and_escapes(void **state)
 {
     GPtrArray *papers = two_papers();
-    GString *h = msp_report_html(papers, "Papers <x>");
+    msp_report_run run = test_run();
+    GString *h = msp_report_html(papers, "Papers <x>", &run);
     assert_non_null(strstr(h->str, "<title>Papers &lt;x&gt;</title>"));
     assert_non_null(strstr(h->str, "<a href=\"APLC_MSP.22_2025_1.pdf\">APLC/MSP.22/2025/1</a>"));
     assert_non_null(strstr(h->str, "<img src=\"thumbs/APLC_MSP.22_2025_1.png\" alt=\"First page of APLC/MSP.22/2025/1\">"));
