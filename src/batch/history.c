@@ -25,6 +25,18 @@ static gint64 file_mtime(const char *outdir, const char *name)
     return t;
 }
 
+/* The date recorded in group, or -1. */
+static gint64 recorded_date(GKeyFile *kf, const char *group)
+{
+    GError *err = NULL;
+    gint64 d = g_key_file_get_int64(kf, group, "date", &err);
+    if (err) {
+        g_error_free(err);
+        return -1;
+    }
+    return d >= 0 ? d : -1;
+}
+
 /* Never later than SOURCE_DATE_EPOCH (the reproducible-builds rule). */
 static gint64 clamp(gint64 date, gint64 epoch)
 {
@@ -73,7 +85,9 @@ static void find_last_good(GKeyFile *kf, const char *outdir, msp_paper *p, gint6
         char *path = g_build_filename(outdir, output, NULL);
         char *now = sum ? msp_sha256_file(path) : NULL;
         /* the recorded date only for the recorded bytes: a PDF replaced since is dated by its file */
-        gint64 date = now && strcmp(now, sum) == 0 ? g_key_file_get_int64(kf, group, "date", NULL) : mtime;
+        gint64 date = now && strcmp(now, sum) == 0 ? recorded_date(kf, group) : -1;
+        if (date < 0)
+            date = mtime;
         g_free(p->last_good);
         p->last_good = output;
         output = NULL;
@@ -96,7 +110,7 @@ static void record_pdf(GKeyFile *kf, const char *outdir, msp_paper *p, gint64 ep
         char *sum = g_key_file_get_string(kf, group, "pdf_sha256", NULL);
         char *output = g_key_file_get_string(kf, group, "output", NULL);
         if (sum && output && p->pdf_sha256 && strcmp(sum, p->pdf_sha256) == 0 && strcmp(output, p->output_name) == 0)
-            date = g_key_file_get_int64(kf, group, "date", NULL);
+            date = recorded_date(kf, group);
         g_free(sum);
         g_free(output);
     }

@@ -131,7 +131,7 @@ static void html_header(GString *out, GPtrArray *papers, const char *title, cons
     char *shown = hex > 12 ? g_strdup_printf("%.12s%s", run->commit, dirty ? dirty : "") : g_strdup(run->commit);
     msp_report_html_text(out, shown);
     g_free(shown);
-    g_string_append_printf(out, "</code> · %.1f s</p>\n<p class=\"summary\">%u paper%s: ", run->seconds, papers->len,
+    g_string_append_printf(out, "</code> · %.2f s</p>\n<p class=\"summary\">%u paper%s: ", run->seconds, papers->len,
                            papers->len == 1 ? "" : "s");
     static const struct { msp_report_section s; const char *what; } parts[] = {
         { MSP_SECTION_FAILED, "failed" },
@@ -159,7 +159,7 @@ static void html_failure(GString *out, const msp_report_run *run, const msp_pape
 {
     char *base;
     const char *name = paper_name(p, &base);
-    g_string_append_printf(out, "  <li class=\"paper failed\" id=\"paper-%u\">\n    <article class=\"failure\">\n"
+    g_string_append_printf(out, "  <li class=\"paper failed\">\n    <article class=\"failure\" id=\"paper-%u\">\n"
                                 "      <h3>", index);
     msp_report_html_text(out, name);
     if (p->language) {
@@ -205,7 +205,7 @@ static void html_card(GString *out, const msp_report_run *run, const msp_paper *
     bool have_pdf = msp_report_has_pdf(p);
     char *base;
     const char *name = paper_name(p, &base);
-    g_string_append_printf(out, "  <li class=\"paper %s\" id=\"paper-%u\">\n    <article>\n      <h3>",
+    g_string_append_printf(out, "  <li class=\"paper %s\">\n    <article id=\"paper-%u\">\n      <h3>",
                            msp_paper_status_name(p->status), index);
     if (have_pdf) {
         g_string_append(out, "<a href=\"");

@@ -123,7 +123,7 @@ def at(s):
     if i < 0:
         sys.exit("missing: " + s)
     return i
-block = at('<article class="failure">')
+block = at('<article class="failure" id="paper-')
 end = dom.index("</article>", block)
 msg = at("unknown element &lt;bogus&gt; in &lt;chapter&gt;")
 good = at('<a href="%s">last good build, <time datetime="%s">' % (pdf, date))

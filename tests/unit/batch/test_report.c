@@ -160,13 +160,13 @@ static void test_report_html__failures_first(void **state)
                                          "<a class=\"warnings\" href=\"#warnings\">1 with warnings</a></p>");
     assert_non_null(summary);
     const char *failed = strstr(h->str, "<section id=\"failed\">\n<h2>Failed (1)</h2>");
-    const char *block = strstr(h->str, "<li class=\"paper failed\" id=\"paper-1\">\n    <article class=\"failure\">");
+    const char *block = strstr(h->str, "<li class=\"paper failed\">\n    <article class=\"failure\" id=\"paper-1\">");
     const char *good = strstr(h->str, "<a href=\"APLC_MSP.22_2025_2.pdf\">last good build, "
                                       "<time datetime=\"2025-10-07T00:00:00Z\">2025-10-07 00:00 UTC</time></a>");
     const char *warn = strstr(h->str, "<code><a href=\"../in/b.xml\" title=\"line 3, column 1\">in/b.xml:3:1</a></code> warning: old element");
     const char *warned = strstr(h->str, "<section id=\"warnings\">");
     const char *built = strstr(h->str, "<section id=\"built\">");
-    const char *card = strstr(h->str, "<li class=\"paper built\" id=\"paper-0\">");
+    const char *card = strstr(h->str, "<li class=\"paper built\">\n    <article id=\"paper-0\">");
     assert_true(runline && summary && failed && block && good && warn && warned && built && card);
     assert_true(runline < summary && summary < failed && failed < block && block < warn && warn < good);
     assert_true(good < warned && warned < built && built < card);
