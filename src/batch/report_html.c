@@ -193,6 +193,11 @@ static void html_warned(GString *out, const msp_report_run *run, const msp_paper
     g_string_append_printf(out, "  <li><a href=\"#paper-%u\">", index);
     msp_report_html_text(out, name);
     g_string_append(out, "</a>");
+    if (p->language) {   /* the versions of a symbol share its name */
+        g_string_append(out, " <span class=\"lang\">");
+        msp_report_html_text(out, p->language);
+        g_string_append(out, "</span>");
+    }
     html_layout(out, &p->layout);
     g_string_append_c(out, '\n');
     html_diags(out, run, p, true, "    ");
@@ -330,7 +335,7 @@ GString *msp_report_html(GPtrArray *papers, const char *title, const msp_report_
         "ol.failures,ol.warned{list-style:none;padding:0}\n"
         /* the failure block: a colour of its own (tests/e2e/batch_report_failures.sh finds it on screen) */
         "article.failure{background:#ffe4e1;border-left:.4rem solid #b00;padding:.5rem .75rem;margin-bottom:.75rem}\n"
-        "article.failure ul.diags{font-size:.95rem;list-style:none;padding-left:0}h3 .lang{font-weight:normal;color:#555}\n"
+        "article.failure ul.diags{font-size:.95rem;list-style:none;padding-left:0}.lang{font-weight:normal;color:#555}\n"
         "p.last-good{margin:.25rem 0}p.last-good a{font-weight:bold}\n"
         "ol.warned>li{margin-bottom:.5rem}\n"
         "ol.papers{list-style:none;padding:0;display:grid;grid-template-columns:repeat(auto-fill,minmax(16rem,1fr));gap:1.5rem}\n"

@@ -57,7 +57,8 @@ jq -e '[.papers[] | select(.status != "failed") | .last_good] | all(. == null)' 
 jq -e '.run.date == "2100-01-01T00:00:00Z"' "$j" >/dev/null || fail "run 2: run.date is not SOURCE_DATE_EPOCH"
 [ "mspdoc $(jq -r .run.version "$j")" = "$("$MSPDOC" --version)" ] || fail "run 2: run.version"
 commit=$(jq -r .run.commit "$j")
-if git -C "$MSP_ROOT" rev-parse --git-dir >/dev/null 2>&1; then
+top=$(git -C "$MSP_ROOT" rev-parse --show-toplevel 2>/dev/null || true)
+if [ -n "$top" ] && [ "$(realpath "$top")" = "$(realpath "$MSP_ROOT")" ]; then   # built from a git checkout
     [[ "$commit" =~ ^[0-9a-f]{40}(-dirty)?$ ]] || fail "run 2: commit '$commit' in a git checkout"
     git -C "$MSP_ROOT" cat-file -e "${commit%-dirty}^{commit}" || fail "run 2: commit $commit is not in $MSP_ROOT"
 else

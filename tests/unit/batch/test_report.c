@@ -171,7 +171,7 @@ static void test_report_html__failures_first(void **state)
     assert_true(runline < summary && summary < failed && failed < block && block < warn && warn < good);
     assert_true(good < warned && warned < built && built < card);
     /* a warned paper links to its card; no up-to-date section when there is none */
-    assert_non_null(strstr(warned, "<li><a href=\"#paper-0\">APLC/MSP.22/2025/1</a>"));
+    assert_non_null(strstr(warned, "<li><a href=\"#paper-0\">APLC/MSP.22/2025/1</a> <span class=\"lang\">en</span> · <span class=\"layout beyond\">"));
     assert_null(strstr(h->str, "id=\"up-to-date\""));
     g_string_free(h, TRUE);
 
