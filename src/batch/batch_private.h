@@ -51,6 +51,10 @@ typedef struct msp_paper {
                                       * the cross-language check; NULL after (or unreadable) */
     msp_diag_list version_diags;     /* the cross-language check's messages: made again by
                                       * every run, so never kept in stamps */
+    gint64 pdf_date;       /* unix seconds its PDF was built (history.c); -1: unknown */
+    char *last_good;       /* failed: the PDF an earlier run built from this source, still in
+                            * OUTDIR untouched (file name), or NULL (history.c) */
+    gint64 last_good_date; /* when that PDF was built; -1: unknown */
 } msp_paper;
 
 msp_paper *msp_paper_new(const char *source);
@@ -132,7 +136,23 @@ char *msp_digest_cache_file(msp_digest_cache *c, const char *path);
 void msp_digest_cache_save(msp_digest_cache *c);
 void msp_digest_cache_free(msp_digest_cache *c);
 
-/* --- report.c --------------------------------------------------------- */
+/* --- report.c, report_json.c, report_html.c ------------------------- */
+
+/* What identifies a run in its report (report_run.c). */
+typedef struct msp_report_run {
+    gint64 date;              /* unix seconds: SOURCE_DATE_EPOCH when set, else the time */
+    const char *version;      /* MSP_VERSION */
+    const char *commit;       /* mspdoc's git commit ("-dirty" when built from changed
+                               * files), or "unknown" */
+    double seconds;           /* wall time of the run */
+    const char *outdir;       /* where the report goes: its links to sources are relative
+                               * to it; NULL: the current folder */
+} msp_report_run;
+
+/* SOURCE_DATE_EPOCH when it is a number >= 0, else -1. */
+gint64 msp_report_source_date_epoch(void);
+/* The run's date, version and commit; seconds and outdir as given. */
+msp_report_run msp_report_run_now(double seconds, const char *outdir);
 
 /* Appends s to out as a JSON string literal (quotes included); invalid
  * UTF-8 bytes become U+FFFD. */
@@ -140,12 +160,26 @@ void msp_report_json_string(GString *out, const char *s);
 /* Appends s with &, <, >, " and ' escaped for HTML text and attributes. */
 void msp_report_html_text(GString *out, const char *s);
 /* The whole report as JSON / as an HTML page. Owned. */
-GString *msp_report_json(GPtrArray *papers, const char *title, double seconds);
-GString *msp_report_html(GPtrArray *papers, const char *title);
-/* Writes index.json and index.html into outdir (and the JSON also to
- * extra_json when not NULL), each atomically. Errors into diags. */
+GString *msp_report_json(GPtrArray *papers, const char *title, const msp_report_run *run);
+GString *msp_report_html(GPtrArray *papers, const char *title, const msp_report_run *run);
+/* Updates the last good builds (msp_history_update), then writes index.json
+ * and index.html into outdir (and the JSON also to extra_json when not
+ * NULL), each atomically. Errors into diags. */
 msp_status msp_report_write(msp_diag_list *diags, GPtrArray *papers, const char *outdir,
                             const char *extra_json, double seconds);
+
+/* --- history.c -------------------------------------------------------- */
+
+/* The record of each source's last good PDF, OUTDIR/.mspdoc-state/last-good.
+ * Sets pdf_date of the built and up-to-date papers (a PDF built this run:
+ * its file's modification time; an up-to-date one: the date recorded with
+ * the same PDF bytes, else its file's modification time), and last_good and
+ * last_good_date of the failed papers whose earlier PDF is still in OUTDIR
+ * (the recorded date when the file has the recorded SHA-256, else its
+ * modification time). Dates are never later than SOURCE_DATE_EPOCH when
+ * that is set. Then records the built and up-to-date papers, forgetting
+ * PDFs that are gone. A record that cannot be written is a warning in diags. */
+void msp_history_update(msp_diag_list *diags, const char *outdir, GPtrArray *papers);
 
 /* --- workers.c -------------------------------------------------------- */
 
@@ -191,7 +225,9 @@ typedef struct msp_workers_opts {
     void *done_user;
 } msp_workers_opts;
 
-/* Builds every PENDING paper of papers on opts->threads workers. On SIGINT
+/* Builds every PENDING paper of papers on opts->threads workers; progress
+ * lines name a paper "SYMBOL (LANG)", else by its source's path (without a
+ * terminal, first a line for each paper up to date or failed already). On SIGINT
  * or SIGTERM no new paper is started, running ones are cancelled, and the
  * signal number is returned (papers not built are marked CANCELLED);
  * otherwise 0. Installs its signal handlers for the duration of the call. */

@@ -251,7 +251,7 @@ msp_batch_builder *msp_batch_builder_open(msp_diag_list *diags, const char *root
     rs->kind_digests = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
     msp_digest_cache *cache = msp_digest_cache_open(outdir);
     rs->digest = deps_digest(ctx, cache);
-    /* Forced here so the draft stamp's date follows it as well as the PDF dates. */
+    /* The PDF dates follow it (a draft stamp's time does anyway). */
     rs->epoch = -1;
     const char *sde = g_getenv("SOURCE_DATE_EPOCH");
     char *end = NULL;

@@ -160,6 +160,7 @@ typedef struct sinks {
     double png_dpi;
     GPtrArray *pngs;            /* paths written, removed on failure */
     bool png_first_only;
+    const msp_draw_opts *marks; /* the draft marks, the PDF's own (same watermark, same stamp) */
 } sinks;
 
 static msp_status sink_chain(void *user, const msp_page *page)
@@ -171,22 +172,12 @@ static msp_status sink_chain(void *user, const msp_page *page)
         char *name = g_strdup_printf("%s-%d.png", s->png_stem, page->index + 1);
         char *path = g_build_filename(s->png_dir, name, NULL);
         g_free(name);
-        msp_status st = msp_draw_png(&s->job->diags, page, s->png_dpi, path);
+        msp_status st = msp_draw_png_opts(&s->job->diags, page, s->png_dpi, path, s->marks);
         g_ptr_array_add(s->pngs, path);
         if (st != MSP_OK)
             return st;
     }
     return msp_pdf_sink(s->pdf, page);
-}
-
-static char *draft_stamp(gint64 epoch, const char *hash)
-{
-    GDateTime *dt = g_date_time_new_from_unix_utc(epoch >= 0 ? epoch : g_get_real_time() / G_USEC_PER_SEC);
-    char *day = g_date_time_format(dt, "%Y-%m-%d");
-    char *s = g_strdup_printf("Draft built %s, source %.8s", day, hash ? hash : "");
-    g_free(day);
-    g_date_time_unref(dt);
-    return s;
 }
 
 msp_status msp_build(msp_job *job, const msp_build_ctx *ctx, msp_build_worker *w, const char *source_path,
@@ -244,12 +235,20 @@ msp_status msp_build(msp_job *job, const msp_build_ctx *ctx, msp_build_worker *w
         }
         g_free(dir);
     }
+    const char *sde = g_getenv("SOURCE_DATE_EPOCH");
+    bool have_sde = sde && *sde;
     gint64 epoch = opts->epoch;
-    if (epoch < 0 && !(g_getenv("SOURCE_DATE_EPOCH") && *g_getenv("SOURCE_DATE_EPOCH")))
-        epoch = info.pdf_epoch;
     bool draft = opts->draft || info.draft;
-    if (draft)
-        stamp = draft_stamp(epoch, src->sha256);
+    if (draft) {
+        /* when it was built (SOURCE_DATE_EPOCH, else the clock; never the
+         * paper's date) and from which bytes */
+        gint64 built = msp_pdf_resolve_epoch(job, -1);
+        stamp = msp_draw_stamp_text(built, src->sha256);
+        if (epoch < 0 && have_sde)
+            epoch = built;   /* resolved once: a bad value warns once */
+    }
+    if (epoch < 0 && !have_sde)
+        epoch = info.pdf_epoch;
     GString *keywords = g_string_new("APLC");
     if (info.meeting)
         g_string_append_printf(keywords, ", %s", info.meeting);
@@ -303,7 +302,10 @@ msp_status msp_build(msp_job *job, const msp_build_ctx *ctx, msp_build_worker *w
                             NULL, "cannot create the PNG folder: %s", g_strerror(errno));
         goto done;
     }
-    sinks s = { job, pdf, tree.fp, opts->png_dir, png_stem, opts->png_dpi > 0 ? opts->png_dpi : 96.0, pngs, opts->png_first_only };
+    /* the PNG pages (and so the batch's thumbnails) get the PDF's draft marks */
+    msp_draw_opts marks = { .draft = draft, .draft_stamp = stamp, .pango = w->pango };
+    sinks s = { job, pdf, tree.fp, opts->png_dir, png_stem, opts->png_dpi > 0 ? opts->png_dpi : 96.0, pngs,
+                opts->png_first_only, &marks };
     msp_layout_opts lo = { 0 };
     lo.pango = w->pango;
     lo.sink = sink_chain;

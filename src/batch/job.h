@@ -47,8 +47,9 @@ typedef struct msp_build_opts {
     const char *layout_report_path;  /* the layout report file (docs/cli.md), or NULL */
     const char *png_dir;             /* one PNG per page, <stem>-<n>.png, or NULL */
     double png_dpi;                  /* 0 = 96 */
-    bool draft;                      /* DRAFT watermark and stamp; symbol optional */
-    gint64 epoch;                    /* >= 0 forces the PDF dates; < 0: SOURCE_DATE_EPOCH, else the paper's date */
+    bool draft;                      /* DRAFT watermark and stamp on the PDF and PNG pages; symbol optional */
+    gint64 epoch;                    /* >= 0 forces the PDF dates; < 0: SOURCE_DATE_EPOCH, else the paper's
+                                      * date (a draft stamp's time is SOURCE_DATE_EPOCH, else the clock) */
     bool png_first_only;             /* with png_dir: only page 1 (batch thumbnails) */
     const char *pdf_standard;        /* --pdf-standard (pdf_finish.h), or NULL: MSP_PAPER_STANDARD */
 } msp_build_opts;

@@ -10,6 +10,7 @@ msp_paper *msp_paper_new(const char *source)
     msp_paper *p = g_new0(msp_paper, 1);
     p->source = g_strdup(source);
     p->status = MSP_PAPER_PENDING;
+    p->pdf_date = p->last_good_date = -1;
     msp_diag_list_init(&p->diags);
     msp_diag_list_init(&p->version_diags);
     return p;
@@ -29,6 +30,7 @@ void msp_paper_free(msp_paper *paper)
     g_free(paper->kind);
     g_free(paper->pdf_sha256);
     g_free(paper->pdf_identity);
+    g_free(paper->last_good);
     msp_diag_list_clear(&paper->diags);
     msp_diag_list_clear(&paper->version_diags);
     msp_versions_summary_free(paper->versions);

@@ -16,6 +16,7 @@ static void on_signal(int signo)
 
 typedef struct task {
     msp_paper *paper;
+    char *name;               /* paper_name, made on the main thread before the build */
     msp_batch_cancel cancel;  /* requested by the main thread on a signal */
 } task;
 
@@ -42,7 +43,7 @@ typedef struct run_state {
     GAsyncQueue *contexts;    /* of worker contexts; one per thread */
     GAsyncQueue *done;        /* of task*, finished */
     gint stop;                /* atomic: start no new paper */
-    gpointer current;         /* atomic: the msp_paper started last (progress) */
+    gpointer current;         /* atomic: the name of the paper started last (progress) */
 } run_state;
 
 static void run_task(void *data, void *user)
@@ -55,7 +56,7 @@ static void run_task(void *data, void *user)
         return;
     }
     void *ctx = g_async_queue_pop(rs->contexts);
-    g_atomic_pointer_set(&rs->current, t->paper);
+    g_atomic_pointer_set(&rs->current, t->name);
     gint64 t0 = g_get_monotonic_time();
     msp_status st = rs->builder->build(rs->builder->shared, ctx, t->paper, &t->cancel);
     t->paper->seconds = (g_get_monotonic_time() - t0) / 1e6;
@@ -76,26 +77,52 @@ static void task_free(void *p)
 {
     task *t = p;
     g_mutex_clear(&t->cancel.lock);
+    g_free(t->name);
     g_free(t);
 }
 
-static const char *paper_name(const msp_paper *p)
+/* How every progress line names a paper: "SYMBOL (LANG)" when both are
+ * known (the language versions of a symbol share it), else the source's
+ * path. Owned. */
+static char *paper_name(const msp_paper *p)
 {
-    return p->symbol ? p->symbol : p->source;
+    if (p->symbol && *p->symbol && p->language && *p->language)
+        return g_strdup_printf("%s (%s)", p->symbol, p->language);
+    return g_strdup(p->source);
 }
 
+/* A terminal gets one line updated in place, naming the paper started last
+ * (current, else last); other output a line per finished paper (last). */
 static void show_progress(const msp_workers_opts *o, int done, int total, int failed, const msp_paper *last,
-                          const msp_paper *current)
+                          const char *current)
 {
     if (!o->progress)
         return;
+    char *name = last && !(o->tty && current) ? paper_name(last) : NULL;
     if (o->tty) {
-        const msp_paper *p = current ? current : last;
-        fprintf(o->progress, "\r\033[K[%d/%d] %s%s%d failed", done, total, p ? paper_name(p) : "",
-                p ? "  " : "", failed);
+        const char *n = current ? current : name;
+        fprintf(o->progress, "\r\033[K[%d/%d] %s%s%d failed", done, total, n ? n : "", n ? "  " : "", failed);
     } else if (last) {
         fprintf(o->progress, "mspdoc batch: [%d/%d] %s %s (%.2f s)\n", done, total,
-                msp_paper_status_name(last->status), paper_name(last), last->seconds);
+                msp_paper_status_name(last->status), name, last->seconds);
+    }
+    g_free(name);
+    fflush(o->progress);
+}
+
+/* Without a terminal, a line for each paper that is not built: up to date,
+ * or failed already (by the plan), named as the progress lines name them. */
+static void show_not_built(const msp_workers_opts *o, GPtrArray *papers)
+{
+    if (!o->progress || o->tty)
+        return;
+    for (guint i = 0; i < papers->len; i++) {
+        const msp_paper *p = papers->pdata[i];
+        if (p->status != MSP_PAPER_UP_TO_DATE && p->status != MSP_PAPER_FAILED)
+            continue;
+        char *name = paper_name(p);
+        fprintf(o->progress, "mspdoc batch: %s %s\n", msp_paper_status_name(p->status), name);
+        g_free(name);
     }
     fflush(o->progress);
 }
@@ -115,6 +142,7 @@ int msp_workers_run(const msp_batch_builder *builder, GPtrArray *papers, const m
             continue;
         task *t = g_new0(task, 1);
         t->paper = p;
+        t->name = paper_name(p);
         g_mutex_init(&t->cancel.lock);
         g_ptr_array_add(tasks, t);
     }
@@ -130,6 +158,7 @@ int msp_workers_run(const msp_batch_builder *builder, GPtrArray *papers, const m
     sigaction(SIGTERM, &sa, &old_term);
 
     int total = (int)tasks->len;
+    show_not_built(opts, papers);
     if (total > 0) {
         for (int i = 0; i < threads; i++)
             g_async_queue_push(rs.contexts, builder->worker_new ? builder->worker_new(builder->shared)

@@ -24,7 +24,7 @@ int msp_cmd_batch(int argc, char **argv)
         { "max-pages", 0, 0, G_OPTION_ARG_STRING, &pages_text,
           "A paper with more than N pages fails (1 to " MSP_CLI_MAX_PAGES_TEXT ", default 5000)", "N" },
         { "max-seconds", 0, 0, G_OPTION_ARG_STRING, &seconds_text,
-          "A paper taking longer than S seconds (0.01 to 86400) fails; the batch goes on", "S" },
+          "A paper taking longer than S seconds (0.001 to 86400) fails; the batch goes on", "S" },
         { "pdf-standard", 0, 0, G_OPTION_ARG_STRING, &standard,
           "What the PDF conforms to: " MSP_PDF_STANDARD_VALUES " (default ua-1,a-2a)", "STD" },
         { NULL, 0, 0, 0, NULL, NULL, NULL }
@@ -44,7 +44,7 @@ int msp_cmd_batch(int argc, char **argv)
         goto done;
     if (!msp_cli_number("batch", "--jobs", jobs_text, 1, 256, true, &jobs) ||
         !msp_cli_number("batch", "--max-pages", pages_text, 1, MSP_CLI_MAX_PAGES, true, &max_pages) ||
-        !msp_cli_number("batch", "--max-seconds", seconds_text, 0.01, 86400, false, &max_seconds))
+        !msp_cli_number("batch", "--max-seconds", seconds_text, 0.001, 86400, false, &max_seconds))
         goto done;
     msp_pdf_standard std_parsed;
     if (standard && !msp_pdf_standard_parse(standard, &std_parsed)) {

@@ -27,7 +27,7 @@ int msp_cmd_build(int argc, char **argv)
         { "max-pages", 0, 0, G_OPTION_ARG_STRING, &pages_text,
           "Fail when the paper has more than N pages (1 to " MSP_CLI_MAX_PAGES_TEXT ", default 5000)", "N" },
         { "max-seconds", 0, 0, G_OPTION_ARG_STRING, &seconds_text,
-          "Fail when the paper takes longer than S seconds (0.01 to 86400)", "S" },
+          "Fail when the paper takes longer than S seconds (0.001 to 86400)", "S" },
         { "draft", 0, 0, G_OPTION_ARG_NONE, &draft, "Draft: DRAFT watermark and stamp, symbol optional", NULL },
         { "pdf-standard", 0, 0, G_OPTION_ARG_STRING, &standard,
           "What the PDF conforms to: " MSP_PDF_STANDARD_VALUES " (default ua-1,a-2a)", "STD" },
@@ -42,12 +42,13 @@ int msp_cmd_build(int argc, char **argv)
         "stylesheet templates/<kind>.xsl, the layout, and writes the PDF. On any error no\n"
         "output is left behind. Exit status: 0 success, 1 the paper failed, 2 usage error.\n"
         "Environment: MSP_ROOT (templates/, data/, fonts/, hyphen/), SOURCE_DATE_EPOCH (PDF dates;\n"
-        "default: the paper's date, else its meeting's first day).");
+        "default: the paper's date, else its meeting's first day; a draft stamp's build time:\n"
+        "default: the clock).");
     bool usage = !msp_cli_parse(oc, "build", &argc, &argv, 1, 1, "expected exactly one SOURCE.xml ('-': standard input)");
     g_option_context_free(oc);
     const char *others[] = { tree_path, report_path };
     usage = usage || !msp_cli_number("build", "--max-pages", pages_text, 1, MSP_CLI_MAX_PAGES, true, &max_pages) ||
-            !msp_cli_number("build", "--max-seconds", seconds_text, 0.01, 86400, false, &max_seconds) ||
+            !msp_cli_number("build", "--max-seconds", seconds_text, 0.001, 86400, false, &max_seconds) ||
             !msp_cli_number("build", "--png-dpi", dpi_text, 10, 1200, false, &dpi) ||
             !msp_cli_outputs("build", out_path, others, 2);
     msp_pdf_standard std_parsed;

@@ -136,6 +136,10 @@ typedef enum msp_transform { MSP_TT_NONE = 0, MSP_TT_UPPER, MSP_TT_LOWER, MSP_TT
 typedef enum msp_display_align { MSP_DA_AUTO = 0, MSP_DA_BEFORE, MSP_DA_CENTER, MSP_DA_AFTER } msp_display_align;
 typedef enum msp_leader_pattern { MSP_LEADER_SPACE = 0, MSP_LEADER_RULE, MSP_LEADER_DOTS } msp_leader_pattern;
 typedef enum msp_scaling { MSP_SCALING_UNIFORM = 0, MSP_SCALING_NON_UNIFORM } msp_scaling;
+/* absolute-position (XSL 1.1 7.6.1); relative is outside the subset */
+typedef enum msp_abs_pos { MSP_POS_AUTO = 0, MSP_POS_ABSOLUTE, MSP_POS_FIXED } msp_abs_pos;
+/* top, bottom, left, right (XSL 1.1 7.6.4-7): offsets of a positioned block-container */
+enum { MSP_OFFSET_TOP, MSP_OFFSET_BOTTOM, MSP_OFFSET_LEFT, MSP_OFFSET_RIGHT };
 
 #define MSP_KEEP_AUTO 0
 #define MSP_KEEP_ALWAYS INT32_MAX
@@ -192,6 +196,8 @@ typedef struct msp_fo_style {
     msp_display_align display_align;
     msp_len content_width, content_height; /* external-graphic; AUTO = intrinsic */
     msp_scaling scaling;
+    msp_abs_pos absolute_position;   /* block-container taken out of the flow */
+    msp_len offset[4];               /* top, bottom, left, right (MSP_OFFSET_*); AUTO = not given */
 
     /* leaders */
     msp_leader_pattern leader_pattern;

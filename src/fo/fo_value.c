@@ -58,6 +58,8 @@ static const enum_val display_align_vals[] = {
 };
 static const enum_val scaling_vals[] = { { "uniform", MSP_SCALING_UNIFORM },
                                          { "non-uniform", MSP_SCALING_NON_UNIFORM }, { NULL, 0 } };
+static const enum_val abs_pos_vals[] = { { "auto", MSP_POS_AUTO }, { "absolute", MSP_POS_ABSOLUTE },
+                                         { "fixed", MSP_POS_FIXED }, { NULL, 0 } };
 static const enum_val leader_vals[] = { { "space", MSP_LEADER_SPACE }, { "rule", MSP_LEADER_RULE },
                                         { "dots", MSP_LEADER_DOTS }, { NULL, 0 } };
 static const enum_val border_style_vals[] = {
@@ -378,7 +380,7 @@ static bool takes_length(msp_fo_prop_kind k)
     case MSP_K_BORDER_ALL: case MSP_K_BORDER_WIDTH4: case MSP_K_BORDER_SIDE_BEFORE:
     case MSP_K_BORDER_SIDE_AFTER: case MSP_K_BORDER_SIDE_START: case MSP_K_BORDER_SIDE_END:
     case MSP_K_BORDER_WIDTH: case MSP_K_DIMENSION_WIDTH: case MSP_K_DIMENSION_HEIGHT: case MSP_K_LEN:
-    case MSP_K_LEN_COLUMN: case MSP_K_LEN_SCALE: case MSP_K_LEADER_LENGTH: case MSP_K_LEADER_MIN:
+    case MSP_K_LEN_COLUMN: case MSP_K_LEN_SCALE: case MSP_K_LEN_OFFSET: case MSP_K_LEADER_LENGTH: case MSP_K_LEADER_MIN:
     case MSP_K_LEADER_OPT: case MSP_K_LEADER_MAX: case MSP_K_PAGE_WIDTH: case MSP_K_PAGE_HEIGHT:
     case MSP_K_FONT:
         return true;
@@ -569,6 +571,13 @@ bool msp_fo_apply_value(msp_fo_apply *a, int id, const char *value)
         case MSP_P_SCALING:
             if (!enum_parse(scaling_vals, v, &e)) return BAD;
             s->scaling = (msp_scaling)e; return true;
+        case MSP_P_ABSOLUTE_POSITION:
+            if (strcmp(v, "relative") == 0) {
+                a->failed_unsupported = true;   /* outside the subset: refused as such */
+                return BAD;
+            }
+            if (!enum_parse(abs_pos_vals, v, &e)) return BAD;
+            s->absolute_position = (msp_abs_pos)e; return true;
         case MSP_P_LEADER_PATTERN:
             if (strcmp(v, "use-content") == 0) {
                 msp_diag_warn(&a->job->diags, a->loc, NULL,
@@ -837,6 +846,11 @@ bool msp_fo_apply_value(msp_fo_apply *a, int id, const char *value)
                                        warn_part(a, s->width_pt != 0, "the length added to a percentage width")
                                  : len_or_auto(a, v, false, &s->height, &s->height_pt) &&
                                        warn_part(a, s->height_pt != 0, "the length added to a percentage height");
+    case MSP_K_LEN_OFFSET: {
+        int k = id == MSP_P_TOP ? MSP_OFFSET_TOP : id == MSP_P_BOTTOM ? MSP_OFFSET_BOTTOM
+                : id == MSP_P_LEFT ? MSP_OFFSET_LEFT : MSP_OFFSET_RIGHT;
+        return len_or_auto(a, v, false, &s->offset[k], NULL);
+    }
     case MSP_K_LEN_COLUMN:
         return len_or_auto(a, v, true, &s->column_width, &s->column_width_pt) &&
                warn_part(a, s->column_width_pt != 0, "the length added to a percentage or to table units");

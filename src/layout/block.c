@@ -451,6 +451,12 @@ msp_status msp_gen_children(msp_gen *g, const msp_fo_node *parent, const msp_ref
 static msp_status gen_block(msp_gen *g, const msp_fo_node *node, const msp_refarea *ra)
 {
     const msp_fo_style *s = node->style;
+    if (node->kind == MSP_FO_BLOCK_CONTAINER && s->absolute_position != MSP_POS_AUTO)
+        return msp_gen_positioned(g, node, ra);
+    if (s->absolute_position != MSP_POS_AUTO && g->L->emit && msp_layout_first_time(g->L, node))
+        msp_diag_warn(&g->L->job->diags, node->loc, "put it on an fo:block-container around the content",
+                      "absolute-position applies to fo:block-container only (XSL 1.1 7.6.1): %s laid out in the "
+                      "flow", msp_fo_kind_name(node->kind));
     push_space(g, &s->space_before);
     if (s->break_before != MSP_BREAK_AUTO)
         g->force = s->break_before;
@@ -673,6 +679,8 @@ static void emit_line(msp_layout *L, msp_page *page, const msp_item *it, msp_zon
 void msp_item_emit(msp_layout *L, msp_page *page, const msp_item *it, msp_zone zone, double x0,
                    double top, int footnote)
 {
+    if (it->positioned != MSP_POS_AUTO)
+        msp_positioned_origin(L, it, &x0, &top);
     double baseline = top + it->ascent;
     if (it->kind == MSP_ITEM_LINE)
         emit_line(L, page, it, zone, x0, baseline, footnote);

@@ -80,6 +80,14 @@ struct msp_item {
     bool anchor;                /* GROUP of height 0 with no content: carries the ids and
                                    markers of empty elements (msp_gen_anchor) */
     msp_break force_after;      /* table row: forced break after it (row or cell's last block) */
+    /* GROUP of height 0: a positioned block-container (positioned.c) */
+    msp_abs_pos positioned;     /* MSP_POS_AUTO: an ordinary box */
+    msp_len pos_offset[4];      /* top, bottom, left, right as given */
+    double pos_w, pos_h;        /* its border box */
+    double pos_static_x;        /* its start indent: x when left and right are auto */
+    bool pos_nested;            /* inside a run of its own (a cell, a container): placed
+                                   against that run's origin, of size pos_cw x pos_ch */
+    double pos_cw, pos_ch;
     /* provenance, to find the box again when the queue is re-laid out for
      * another width (relayout.c): the FO that made it and which of its boxes
      * it is (LINE: the run's first inline, or the nested block it follows, and
@@ -131,6 +139,7 @@ typedef struct msp_gen {
                                    msp_gen_run (a break-after on its last block) */
     bool paged;                 /* its items are placed on pages one by one (the flow's
                                    generator): table headers repeat */
+    double pos_ch;              /* height of the positioned container being generated (0: auto) */
     int run_depth;              /* inside msp_gen_run (a cell, a label, a fixed container) */
     msp_status st;
 } msp_gen;
@@ -254,6 +263,11 @@ msp_status msp_gen_block_level(msp_gen *g, const msp_fo_node *node, const msp_re
  * nothing to lay out, at the end of a run or of the flow); nothing when none
  * are. It takes no pending space or forced break. */
 void msp_gen_anchor(msp_gen *g);
+/* An absolute or fixed block-container (positioned.c): its content as a run
+ * of its own, carried by a GROUP of height 0 that is drawn where its offsets
+ * say; msp_positioned_origin moves (x0, top), the flow's place for it, there. */
+msp_status msp_gen_positioned(msp_gen *g, const msp_fo_node *node, const msp_refarea *ra);
+void msp_positioned_origin(const msp_layout *L, const msp_item *it, double *x0, double *top);
 void msp_gen_push_box(msp_gen *g, msp_item *it);
 msp_item *msp_item_new(msp_item_kind kind, double h);
 void msp_item_free(msp_item *it);

@@ -125,8 +125,16 @@ static const char *resolve_family(msp_para_text *t, const msp_fo_node *node, con
             name[n - 1] = '\0';
             name++;
         }
-        if (*name && family_known(t->env->pango, name))
+        if (*name && family_known(t->env->pango, name)) {
             found = msp_arena_strdup(t->arena, name);
+        } else if (!g_ascii_strcasecmp(name, "cursive") || !g_ascii_strcasecmp(name, "fantasy")) {
+            /* CSS generic families always match some font (CSS 2.1 15.3.1); none of
+             * those kinds is declared, so the text is set in serif, said here */
+            msp_diag_warn(&t->env->job->diags, element_of(node)->loc,
+                          "declare a font for it in fonts/fonts.conf, or name a declared family",
+                          "no %s font is declared: set in serif", name);
+            found = "serif";
+        }
     }
     if (!found) {
         char *hint = declared_families(t->env->pango);

@@ -15,6 +15,7 @@
 #define WATERMARK_FONT "Liberation Sans Bold"
 #define STAMP_FONT "Liberation Sans 8"
 #define STAMP_FROM_BOTTOM 32.0   /* pt from the page's bottom edge to the stamp's baseline */
+#define STAMP_DIGEST_DIGITS 12   /* hex digits of the source's SHA-256 in the stamp */
 
 static void set_color(cairo_t *cr, uint32_t c)
 {
@@ -420,6 +421,20 @@ static void draw_stamp(cairo_t *cr, const msp_page *page, PangoContext *ctx, con
     cairo_new_path(cr);
     cairo_restore(cr);
     g_object_unref(layout);
+}
+
+char *msp_draw_stamp_text(gint64 built, const char *source_sha256)
+{
+    GDateTime *dt = g_date_time_new_from_unix_utc(built);
+    if (!dt)
+        dt = g_date_time_new_from_unix_utc(0);
+    char *when = g_date_time_format(dt, "%Y-%m-%d %H:%M UTC");
+    g_date_time_unref(dt);
+    char *s = source_sha256 && *source_sha256
+                  ? g_strdup_printf("Draft built %s, source %.*s", when, STAMP_DIGEST_DIGITS, source_sha256)
+                  : g_strdup_printf("Draft built %s", when);
+    g_free(when);
+    return s;
 }
 
 /* The artifact kind of what a zone holds outside the body and the notes. */

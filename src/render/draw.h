@@ -20,7 +20,16 @@ typedef struct msp_draw_opts {
                                * every drawn thing as structure content or artifact */
 } msp_draw_opts;
 
+/* Draws page; with opts->draft the DRAFT watermark (under everything) and
+ * with opts->draft_stamp the stamp (centred near the bottom edge): the one
+ * place the draft marks are drawn, for the PDF, PNG pages and thumbnails. */
 void msp_draw_page(cairo_t *cr, const msp_page *page, const msp_draw_opts *opts);
+
+/* The draft stamp's text: "Draft built 2026-12-03 14:05 UTC, source
+ * 1a2b3c4d5e6f", built (seconds since 1970) in UTC to the minute, then the
+ * first 12 hex digits of the source's SHA-256 (the part left out when
+ * source_sha256 is NULL or empty). Owned by the caller. */
+char *msp_draw_stamp_text(gint64 built, const char *source_sha256);
 
 /* Writes page as a PNG at dpi to path (through a temporary file). */
 msp_status msp_draw_png(msp_diag_list *diags, const msp_page *page, double dpi, const char *path);

@@ -44,9 +44,7 @@ static cairo_status_t buf_write(void *closure, const unsigned char *data, unsign
     return CAIRO_STATUS_SUCCESS;
 }
 
-/* Seconds since 1970 for the file's dates: meta's, else SOURCE_DATE_EPOCH,
- * else now. */
-static gint64 resolve_epoch(msp_job *job, gint64 epoch)
+gint64 msp_pdf_resolve_epoch(msp_job *job, gint64 epoch)
 {
     if (epoch >= 0)
         return epoch;
@@ -111,7 +109,7 @@ msp_status msp_pdf_open(msp_job *job, msp_pdf **out, const char *out_path, const
     msp_pdf_meta none = { .epoch = -1 };
     if (!meta)
         meta = &none;
-    char *date = iso8601(resolve_epoch(job, meta->epoch));
+    char *date = iso8601(msp_pdf_resolve_epoch(job, meta->epoch));
     pdf->std = meta->standard;
     pdf->title = g_strdup(meta->title);
     pdf->author = g_strdup(meta->author);

@@ -18,11 +18,16 @@ typedef struct msp_pdf_meta {
     const char *title, *subject, *author, *keywords, *language;
     gint64 epoch;         /* creation/modification date, seconds since 1970; < 0: SOURCE_DATE_EPOCH, else now */
     bool draft;           /* diagonal DRAFT watermark on every page */
-    const char *draft_stamp; /* footer stamp for drafts ("Draft built 2025-10-08, source 1a2b3c4d"), or NULL */
+    const char *draft_stamp; /* footer stamp for drafts (msp_draw_stamp_text), or NULL */
     PangoContext *pango;  /* borrowed (referenced until close), may be NULL: the worker's
                            * context, for the watermark and stamp text */
     msp_pdf_standard standard;  /* what the file conforms to ({0}: an untagged valid PDF) */
 } msp_pdf_meta;
+
+/* Seconds since 1970: epoch when >= 0, else SOURCE_DATE_EPOCH (a warning in
+ * job's diagnostics when it is set but not a number of seconds), else now.
+ * What the PDF dates are made of, and a draft stamp's build time. */
+gint64 msp_pdf_resolve_epoch(msp_job *job, gint64 epoch);
 
 /* Opens out_path's temporary sibling for writing. Error MSP_E_OUTPUT (with
  * the path and the system's reason) if the folder is not writable. */

@@ -36,5 +36,10 @@ done
 grep -q '002-coop-assistance-statement.pdf' "$dom" || fail "the statement is not listed"
 grep -q 'Report &lt;b&gt;on&lt;/b&gt; &amp; activities' "$dom" || fail "a title's markup characters were not escaped"
 grep -q '<b>on</b>' "$dom" && fail "markup from a title reached the page"
-grep -Eq "broken.xml:3:[0-9]+</code> error" "$dom" || fail "the broken source's error is not on the page"
+# in the Failed section, the location linked to the source (relative to OUTDIR)
+grep -Eq "<code><a href=\"../src/broken.xml\" title=\"line 3, column [0-9]+\">[^<]*broken.xml:3:[0-9]+</a></code> error" "$dom" \
+    || fail "the broken source's error is not on the page"
+# the failure comes before the first successful paper
+[ "$(grep -n 'class="failure"' "$dom" | head -1 | cut -d: -f1)" -lt "$(grep -n '<li class="paper built">' "$dom" | head -1 | cut -d: -f1)" ] \
+    || fail "the failure is not first"
 echo "ok: report readable in chromium"

@@ -3,7 +3,8 @@
 # compares workers) give byte-identical PDFs, with
 # SOURCE_DATE_EPOCH and without it (the paper's date is used, for papers
 # that have one); --draft
-# papers carry the DRAFT mark and differ from final ones.
+# papers carry the DRAFT mark and differ from final ones, and are
+# reproducible too with SOURCE_DATE_EPOCH (their stamp's time).
 source "$MSP_ROOT/tests/data/batch/lib.sh"
 src="$MSP_TMP/src"
 mkdir -p "$src"
@@ -19,7 +20,7 @@ for epoch in set unset; do
         fi
         sleep 1   # a clock leaking into the output would show
     done
-    NS=$(ls "$PROJECT"/data/papers/*.xml | wc -l)   # the samples (one undated statement) + one draft
+    NS=$(ls "$PROJECT"/data/papers/*.xml | wc -l)   # the samples (one undated statement) + r7
     n=0 want=$((NS + 1))
     pattern='*.pdf'
     if [ $epoch = unset ]; then
@@ -35,9 +36,9 @@ for epoch in set unset; do
 done
 
 SOURCE_DATE_EPOCH=1759881600 "$MSPDOC" batch "$src" -O "$MSP_TMP/draft" --draft -j 1 -q 2>/dev/null || fail "draft build failed"
-# the footer build stamp, dated by SOURCE_DATE_EPOCH (the watermark is drawn as outlines: compare pixels)
+# the footer build stamp, timed by SOURCE_DATE_EPOCH (the watermark is drawn as outlines: compare pixels)
 pdftotext "$MSP_TMP/draft/APLC_MSP.22_2025_7-E.pdf" "$MSP_TMP/draft.txt"
-grep -Eq "Draft built 2025-10-08, source [0-9a-f]{8}" "$MSP_TMP/draft.txt" \
+grep -Eq "Draft built 2025-10-08 00:00 UTC, source [0-9a-f]{12}$" "$MSP_TMP/draft.txt" \
     || fail "no build stamp on a --draft paper"
 pdftoppm -r 20 -f 1 -l 1 -gray "$MSP_TMP/draft/APLC_MSP.22_2025_7-E.pdf" "$MSP_TMP/d"
 pdftoppm -r 20 -f 1 -l 1 -gray "$MSP_TMP/set-a/APLC_MSP.22_2025_7-E.pdf" "$MSP_TMP/f"

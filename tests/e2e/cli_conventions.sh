@@ -75,7 +75,7 @@ for v in 0 -1 -5 abc 1.5 1e9 ''; do
     expect_usage "--jobs takes a whole number from 1 to 256, not '$v'" "$MSPDOC" batch -j "$v" x
 done
 expect_usage "--max-pages takes a whole number from 1 to 100000, not '0'" "$MSPDOC" batch --max-pages 0 x
-expect_usage "--max-seconds takes a number from 0.01 to 86400, not '-3'" "$MSPDOC" batch --max-seconds -3 x
+expect_usage "--max-seconds takes a number from 0.001 to 86400, not '-3'" "$MSPDOC" batch --max-seconds -3 x
 for v in 0 -1 2.5 x; do
     expect_usage "--max-pages takes a whole number from 1 to 100000, not '$v'" "$MSPDOC" build --max-pages "$v" "$SRC"
     expect_usage "--max-pages takes a whole number from 1 to 100000, not '$v'" "$MSPDOC" render --max-pages "$v" file.fo -o x.pdf
@@ -83,7 +83,7 @@ done
 for v in 0 -5 5 5000 nan inf; do
     expect_usage "--png-dpi takes a number from 10 to 1200, not '$v'" "$MSPDOC" build --png-dpi "$v" "$SRC"
 done
-expect_usage "--max-seconds takes a number from 0.01 to 86400, not '0'" "$MSPDOC" build --max-seconds 0 "$SRC"
+expect_usage "--max-seconds takes a number from 0.001 to 86400, not '0'" "$MSPDOC" build --max-seconds 0 "$SRC"
 [ ! -e out ] || fail "a refused command wrote output"
 # in range: accepted
 "$MSPDOC" build "$SRC" -o dpi.pdf --png "$MSP_TMP/png" --png-dpi 30 --max-pages 3 --max-seconds 60 > /dev/null

@@ -391,6 +391,25 @@ static void test_para_font__unknown_family_is_an_error_at_the_node(void **state)
     assert_int_equal(build(f, b, 400, 0, 0), MSP_OK);
 }
 
+/* CSS's generic cursive and fantasy always match: set in serif, warned. */
+static void test_para_font__cursive_and_fantasy_fall_back_to_serif_with_a_warning(void **state)
+{
+    fx *f = *state;
+    msp_fo_style *s;
+    msp_fo_node *b = block_new(f, &s);
+    s->font_family = "cursive";
+    text(f, b, "Some text");
+    assert_int_equal(build(f, b, 400, 0, 0), MSP_OK);
+    assert_true(has_diag(f, MSP_SEV_WARNING, "no cursive font is declared: set in serif", b->loc.line));
+    assert_int_equal(f->para.n_lines, 1);
+    assert_string_equal(f->para.lines[0].text, "Some text");
+    /* a declared family before the generic one is taken, without a warning */
+    s->font_family = "'Liberation Sans', fantasy";
+    guint before = f->job.diags.items->len;
+    assert_int_equal(build(f, b, 400, 0, 0), MSP_OK);
+    assert_int_equal(f->job.diags.items->len, before);
+}
+
 /* Layout decides on families from the context's own font map (render's
  * data on the context is not used): a plain context on the same map knows the
  * declared families, the generic names and the fonts.conf aliases. */
@@ -941,6 +960,7 @@ int main(void)
         T(test_para_lines__superscript_does_not_grow_the_line),
         T(test_para_space__collapse_across_inline_boundaries),
         T(test_para_space__preserve_keeps_linefeeds_and_spaces),
+        T(test_para_font__cursive_and_fantasy_fall_back_to_serif_with_a_warning),
         T(test_para_font__unknown_family_is_an_error_at_the_node),
         T(test_para_font__families_from_any_context_on_the_map),
         T(test_para_font__missing_glyph_warns_with_code_point),

@@ -1,6 +1,6 @@
 /* Unit tests for render/draw.c and draw_png.c: PNG size for a resolution,
  * what lands on the pixels (text, rectangle colour, rule, image, watermark),
- * and output errors leaving no file behind. */
+ * the draft stamp's text, and output errors leaving no file behind. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -151,6 +151,21 @@ static void test_draw_png__draft_watermark_marks_centre(void **state)
     g_free(dir);
 }
 
+static void test_draw_stamp_text__utc_minute_and_short_digest(void **state)
+{
+    (void)state;
+    /* 2025-12-03 14:05:59 UTC: the seconds are dropped, never rounded */
+    char *s = msp_draw_stamp_text(1764770759, "81fbfc4b951f60c506de3e23ea6f4a3fa4e66808c8d115cd3150730a80b4aca3");
+    assert_string_equal(s, "Draft built 2025-12-03 14:05 UTC, source 81fbfc4b951f");
+    g_free(s);
+    s = msp_draw_stamp_text(0, NULL);
+    assert_string_equal(s, "Draft built 1970-01-01 00:00 UTC");
+    g_free(s);
+    s = msp_draw_stamp_text(1764770759, "");
+    assert_string_equal(s, "Draft built 2025-12-03 14:05 UTC");
+    g_free(s);
+}
+
 static void test_draw_png__errors_leave_no_file(void **state)
 {
     char *dir = fixture_scratch("pngerr");
@@ -179,6 +194,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_draw_png__size_and_pixels),
         cmocka_unit_test(test_draw_png__draft_watermark_marks_centre),
+        cmocka_unit_test(test_draw_stamp_text__utc_minute_and_short_digest),
         cmocka_unit_test(test_draw_png__errors_leave_no_file),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
