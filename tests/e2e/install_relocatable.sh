@@ -129,6 +129,14 @@ done
 extra=$(cd "$P" && find . -type f | grep -vE '^\./(bin/mspdoc|share/mspdoc/|share/man/man1/mspdoc\.1$|share/bash-completion/completions/mspdoc$|share/doc/mspdoc/)' || true)
 [ -z "$extra" ] || { echo "$extra" >&2; fail "unexpected files installed"; }
 
+# --- the docs name the installed paths: README's install prefix, the program
+# under it as installed here (bin/mspdoc), and docs/nightly.md's cron line runs that one
+prefix=$(sed -n 's/^ *cmake --install build --prefix \([^ ]*\).*/\1/p' "$SRC/README.md" | head -1)
+[ -n "$prefix" ] || fail "README: no 'cmake --install build --prefix' line"
+cron=$(grep -E '^[0-9]+ [0-9]+ \* \* \* ' "$SRC/docs/nightly.md" | head -1)
+[ -n "$cron" ] || fail "docs/nightly.md: no cron line"
+grep -qF " $prefix/bin/mspdoc batch " <<<"$cron" || fail "docs/nightly.md's cron line should run $prefix/bin/mspdoc: $cron"
+
 # --- the Debian package: the same files under /usr, its dependencies, and a
 # program that finds its resources wherever the package is unpacked
 cmake_tool cpack -G DEB -B "$MSP_TMP/deb" --config "$MSP_BUILD_DIR/CPackConfig.cmake" >cpack.log 2>&1 \
