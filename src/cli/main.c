@@ -2,6 +2,7 @@
  * any thread starts), subcommand dispatch, --help and --version. Each
  * subcommand lives in its own cmd_<name>.c. */
 #include "base/diag.h"
+#include "base/root.h"
 #include "base/stdin.h"
 #include "base/suggest.h"
 #include "cli/cmd.h"
@@ -44,7 +45,8 @@ static void usage(FILE *out)
         fprintf(out, "  %-8s %s\n", commands[i].name, commands[i].summary);
     fputs("\nRun 'mspdoc COMMAND --help' for a command's options.\n"
           "Exit status: 0 success, 1 a document failed, 2 usage error.\n"
-          "Environment: MSP_ROOT (folder holding templates/, data/, fonts/, hyphen/),\n"
+          "Environment: MSP_ROOT (folder holding templates/, data/, fonts/, hyphen/, color/;\n"
+          "default: ../share/mspdoc next to the program, else the source tree; see --version),\n"
           "SOURCE_DATE_EPOCH (dates written into PDFs, for reproducible output),\n"
           "NO_COLOR (non-empty: no colour in messages unless --color=always).\n", out);
 }
@@ -259,8 +261,7 @@ bool msp_cli_outputs(const char *cmd, const char *binary, const char *const *oth
 
 const char *msp_cli_root(void)
 {
-    const char *env = g_getenv("MSP_ROOT");
-    return (env && *env) ? env : MSP_SOURCE_ROOT;
+    return msp_root();
 }
 
 int main(int argc, char **argv)
@@ -275,7 +276,7 @@ int main(int argc, char **argv)
         return MSP_EXIT_OK;
     }
     if (!strcmp(argv[1], "--version") || !strcmp(argv[1], "-V")) {
-        printf("mspdoc %s\n", MSP_VERSION);
+        printf("mspdoc %s\nresources: %s (%s)\n", MSP_VERSION, msp_root(), msp_root_get()->reason);
         return MSP_EXIT_OK;
     }
     for (size_t i = 0; i < G_N_ELEMENTS(commands); i++) {

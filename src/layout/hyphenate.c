@@ -9,6 +9,7 @@
 #include "layout/hyphenate.h"
 
 #include "base/digest.h"
+#include "base/root.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -309,8 +310,7 @@ const char *msp_hyph_conf_path(void)
     static gsize once;
     static char *path;
     if (g_once_init_enter(&once)) {
-        const char *root = g_getenv("MSP_ROOT");
-        path = g_build_filename(root && *root ? root : MSP_SOURCE_ROOT, "hyphen", CONF_NAME, NULL);
+        path = g_build_filename(msp_root(), "hyphen", CONF_NAME, NULL);
         g_once_init_leave(&once, 1);
     }
     return path;

@@ -15,9 +15,9 @@ typedef struct msp_hyph msp_hyph;
 /* Longest word hyphenated, in characters; longer words have no points. */
 #define MSP_HYPH_MAX_WORD 100
 
-/* The project's declarations: $MSP_ROOT/hyphen/dictionaries.conf when
- * MSP_ROOT is set and not empty, else the build's source tree's (the rule
- * the CLI uses for templates/, data/ and fonts/). Read on the first call;
+/* The project's declarations: hyphen/dictionaries.conf under the resource
+ * folder (base/root.h, msp_root(): the one the CLI uses for templates/,
+ * data/ and fonts/). Read on the first call;
  * borrowed, lives as long as the process. */
 const char *msp_hyph_conf_path(void);
 

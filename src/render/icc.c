@@ -2,6 +2,8 @@
  * "sRGB" line, the file read and its SHA-256 compared, once per process. */
 #include "render/icc.h"
 
+#include "base/root.h"
+
 #include <string.h>
 
 static GBytes *profile;
@@ -9,8 +11,7 @@ static char *problem;
 
 char *msp_icc_conf_path(void)
 {
-    const char *root = g_getenv("MSP_ROOT");
-    return g_build_filename(root && *root ? root : MSP_SOURCE_ROOT, "color", "profiles.conf", NULL);
+    return g_build_filename(msp_root(), "color", "profiles.conf", NULL);
 }
 
 static void load(void)
