@@ -11,6 +11,7 @@ int msp_cmd_fo(int argc, char **argv);
 int msp_cmd_batch(int argc, char **argv);
 int msp_cmd_reissue(int argc, char **argv);
 int msp_cmd_data(int argc, char **argv);
+int msp_cmd_watch(int argc, char **argv);
 
 /* The project root (templates/, data/, fonts/): $MSP_ROOT, else the build's
  * source root. Borrowed. */
