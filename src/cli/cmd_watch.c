@@ -43,6 +43,8 @@ typedef struct watch {
     msp_build_ctx *ctx;           /* NULL while the templates or data do not load */
     msp_build_worker worker;      /* valid while ctx is */
     GHashTable *papers;           /* path -> paper* (owned) */
+    GHashTable *queue;            /* paper* of papers waiting for a build (a set) */
+    guint idle;                   /* the source that builds them, one per turn, or 0 */
     GMainLoop *loop;
 } watch;
 
@@ -91,8 +93,9 @@ static void ctx_drop(watch *w)
 }
 
 /* (Re)loads templates/, data/ and fonts/ from the root; the problems are
- * printed. False when they do not load (no context then). */
-static bool ctx_reload(watch *w)
+ * printed (and, when watching, what that means). False when they do not
+ * load (no context then). */
+static bool ctx_reload(watch *w, bool watching)
 {
     ctx_drop(w);
     msp_diag_list diags;
@@ -102,7 +105,7 @@ static bool ctx_reload(watch *w)
     msp_diag_list_print(stderr, &diags);
     if (ok)
         msp_build_worker_init(&w->worker, w->ctx);
-    else
+    else if (watching)
         say("%s: templates or data: %d error%s; nothing is built until they load\n", w->root,
             diags.errors, plural(diags.errors));
     msp_diag_list_clear(&diags);
@@ -168,84 +171,87 @@ static void build_paper(watch *w, paper *p)
     msp_job_clear(&job);
 }
 
-static gint compare_papers(gconstpointer a, gconstpointer b)
+/* Builds the queued paper whose path sorts first; one per turn of the main
+ * loop, so that a signal or a save is handled between two builds. */
+static gboolean build_next(gpointer user)
 {
-    const paper *x = *(paper *const *)a, *y = *(paper *const *)b;
-    return strcmp(x->path, y->path);
-}
-
-/* Builds the papers of set (paper* -> paper*), in path order. */
-static void build_set(watch *w, GHashTable *set)
-{
-    GPtrArray *list = g_ptr_array_new();
+    watch *w = user;
+    paper *next = NULL;
     GHashTableIter it;
-    gpointer value;
-    g_hash_table_iter_init(&it, set);
-    while (g_hash_table_iter_next(&it, &value, NULL))
-        g_ptr_array_add(list, value);
-    g_ptr_array_sort(list, compare_papers);
-    for (guint i = 0; i < list->len; i++)
-        build_paper(w, list->pdata[i]);
-    g_ptr_array_unref(list);
+    gpointer key;
+    g_hash_table_iter_init(&it, w->queue);
+    while (g_hash_table_iter_next(&it, &key, NULL))
+        if (!next || strcmp(((paper *)key)->path, next->path) < 0)
+            next = key;
+    if (next) {
+        g_hash_table_remove(w->queue, next);
+        build_paper(w, next);
+    }
+    if (g_hash_table_size(w->queue) > 0)
+        return G_SOURCE_CONTINUE;
+    w->idle = 0;
+    return G_SOURCE_REMOVE;
 }
 
-/* Adds every paper to set. */
-static void add_all(watch *w, GHashTable *set)
+static void queue_paper(watch *w, paper *p)
+{
+    g_hash_table_add(w->queue, p);
+    if (!w->idle)
+        w->idle = g_idle_add(build_next, w);
+}
+
+static void queue_all(watch *w)
 {
     GHashTableIter it;
     gpointer value;
     g_hash_table_iter_init(&it, w->papers);
     while (g_hash_table_iter_next(&it, NULL, &value))
-        g_hash_table_add(set, value);
+        queue_paper(w, value);
 }
 
-/* DIR mode: a source created, saved, renamed or removed. Adds the paper to
- * set when it is to be built. */
-static void source_changed(watch *w, const char *path, GHashTable *set)
+/* DIR mode: a source created, saved, renamed or removed. Queues the paper
+ * when it is to be built. */
+static void source_changed(watch *w, const char *path)
 {
     paper *p = g_hash_table_lookup(w->papers, path);
     if (!g_file_test(path, G_FILE_TEST_IS_REGULAR)) {
         if (p) {
             say("%s: removed%s%s\n", path, p->last_pdf ? "; its PDF stays: " : "", p->last_pdf ? p->last_pdf : "");
-            g_hash_table_remove(set, p);
+            g_hash_table_remove(w->queue, p);
             g_hash_table_remove(w->papers, path);
         }
         return;
     }
     if (!worth_building(path)) {
         if (p) {
-            g_hash_table_remove(set, p);
+            g_hash_table_remove(w->queue, p);
             g_hash_table_remove(w->papers, path);
         }
         return;
     }
-    p = paper_add(w, path);
-    g_hash_table_add(set, p);
+    queue_paper(w, paper_add(w, path));
 }
 
 static void on_changes(void *user, unsigned tags, GPtrArray *changes)
 {
     watch *w = user;
-    GHashTable *set = g_hash_table_new(g_direct_hash, g_direct_equal);
     if (tags & (1u << TAG_SOURCES)) {
         if (w->folder) {
             for (guint i = 0; i < changes->len; i++) {
                 const msp_watch_change *c = changes->pdata[i];
                 if (c->tag == TAG_SOURCES)
-                    source_changed(w, c->path, set);
+                    source_changed(w, c->path);
             }
         } else {
-            add_all(w, set);
+            queue_all(w);
         }
     }
     if (tags & ((1u << TAG_TEMPLATES) | (1u << TAG_DATA))) {
-        if (ctx_reload(w))
-            add_all(w, set);
+        if (ctx_reload(w, true))
+            queue_all(w);
         else
-            g_hash_table_remove_all(set);
+            g_hash_table_remove_all(w->queue);
     }
-    build_set(w, set);
-    g_hash_table_destroy(set);
 }
 
 /* DIR mode: the papers there at start. */
@@ -312,13 +318,17 @@ static bool watch_folders(msp_watcher *mw, const watch *w, const char *source)
 static int run(watch *w, const char *source)
 {
     w->papers = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, paper_free);
+    w->queue = g_hash_table_new(g_direct_hash, g_direct_equal);
     w->loop = g_main_loop_new(NULL, FALSE);
+    /* from now on a signal ends the loop (at its first turn if it came before) */
+    guint sigint = g_unix_signal_add(SIGINT, on_signal, w->loop);
+    guint sigterm = g_unix_signal_add(SIGTERM, on_signal, w->loop);
     msp_watcher *mw = msp_watcher_new(WATCH_DEBOUNCE_MS, on_changes, w);
     int rc = MSP_EXIT_FAILED;
     /* watching before the first build: a save during it is not missed */
     if (!watch_folders(mw, w, source))
         goto done;
-    if (!ctx_reload(w))
+    if (!ctx_reload(w, false))
         goto done;
     if (w->folder) {
         scan_folder(w);
@@ -327,22 +337,19 @@ static int run(watch *w, const char *source)
     } else {
         paper_add(w, source);
     }
-    GHashTable *all = g_hash_table_new(g_direct_hash, g_direct_equal);
-    add_all(w, all);
-    build_set(w, all);
-    g_hash_table_destroy(all);
-
-    guint sigint = g_unix_signal_add(SIGINT, on_signal, w->loop);
-    guint sigterm = g_unix_signal_add(SIGTERM, on_signal, w->loop);
+    queue_all(w);
     g_main_loop_run(w->loop);
-    g_source_remove(sigint);
-    g_source_remove(sigterm);
     say("stopped\n");
     rc = MSP_EXIT_OK;
 done:
+    g_source_remove(sigint);
+    g_source_remove(sigterm);
+    if (w->idle)
+        g_source_remove(w->idle);
     msp_watcher_free(mw);
     ctx_drop(w);
     g_main_loop_unref(w->loop);
+    g_hash_table_destroy(w->queue);
     g_hash_table_destroy(w->papers);
     return rc;
 }
