@@ -131,6 +131,23 @@ static bool worth_building(const char *path)
     return yes;
 }
 
+/* DIR mode: another paper whose last PDF was at out_path (now p's), or NULL.
+ * That paper no longer has a PDF of its own. */
+static paper *claim_pdf(watch *w, paper *p, const char *out_path)
+{
+    GHashTableIter it;
+    gpointer value;
+    g_hash_table_iter_init(&it, w->papers);
+    while (g_hash_table_iter_next(&it, NULL, &value)) {
+        paper *other = value;
+        if (other != p && other->last_pdf && !strcmp(other->last_pdf, out_path)) {
+            g_clear_pointer(&other->last_pdf, g_free);
+            return other;
+        }
+    }
+    return NULL;
+}
+
 static void build_paper(watch *w, paper *p)
 {
     const char *verb = p->attempts++ ? "rebuilt" : "built";
@@ -151,6 +168,11 @@ static void build_paper(watch *w, paper *p)
     gint64 t0 = g_get_monotonic_time();
     msp_status st = msp_build(&job, w->ctx, &w->worker, p->path, &w->opts, &res);
     double seconds = (double)(g_get_monotonic_time() - t0) / G_USEC_PER_SEC;
+    paper *other = st == MSP_OK ? claim_pdf(w, p, res.out_path) : NULL;
+    if (other)
+        msp_diag_warn(&job.diags, ((msp_loc){ msp_diag_list_intern(&job.diags, p->path), 0, 0 }),
+                      "give one of them another symbol or language (`mspdoc batch` refuses such a pair)",
+                      "its PDF %s replaced the one made from %s", res.out_path, other->path);
     msp_diag_list_print(stderr, &job.diags);
     if (st == MSP_OK) {
         msp_cli_print_layout_summary(msp_cli_summary_out(), p->path, &res.layout, "mspdoc build --layout-report");

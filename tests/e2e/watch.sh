@@ -114,7 +114,7 @@ stop
 pdfinfo out.pdf > /dev/null || fail "the last PDF does not open"
 
 # A folder: the paper there is built, a new one too, XML that is not a paper
-# is left alone, a removed one is reported; SIGTERM stops it too (exit 0).
+# is left alone, a removed one is reported, two making one PDF are named; SIGTERM stops it too (exit 0).
 mkdir papers
 cp "$SAMPLE" papers/a.xml
 echo '<glossary/>' > papers/notes.xml
@@ -126,6 +126,9 @@ make_paper 7 papers/b.xml
 wait_log '^built dir-out/APLC_MSP\.22_2025_7-E\.pdf, ' 1 "build of a new paper"
 rm papers/b.xml
 wait_log '^papers/b\.xml: removed' 1 "removal"
+# a copy makes the same PDF: said, with both names
+cp papers/a.xml papers/c.xml
+wait_log '^papers/c\.xml: warning: its PDF dir-out/APLC_MSP\.22_2025_22-E\.pdf replaced the one made from papers/a\.xml$' 1 "the warning about a shared PDF"
 grep -q 'notes\.xml' log && fail "XML that is not a paper was built"
 kill -TERM "$pid"
 rc=0
