@@ -32,6 +32,7 @@ static const command commands[] = {
     { "render", msp_cmd_render, "lay out an XSL-FO file and write a PDF" },
     { "batch", msp_cmd_batch, "build every paper of a folder, incrementally, in parallel" },
     { "reissue", msp_cmd_reissue, "mark a source as reissued (date, reason, previous symbol)" },
+    { "watch", msp_cmd_watch, "rebuild a paper's PDF on every save of it, a template or data" },
     { "data", msp_cmd_data, "list what the reference data knows (committees, meetings, agenda, States)" },
 };
 
