@@ -78,6 +78,9 @@ static void say(const char *fmt, ...)
     fflush(stdout);
 }
 
+/* say() for news that is not a problem (built, watching, stopped): not under -q. */
+#define inform(...) (msp_cli_quiet() ? (void)0 : say(__VA_ARGS__))
+
 static const char *plural(int n)
 {
     return n == 1 ? "" : "s";
@@ -176,7 +179,7 @@ static void build_paper(watch *w, paper *p)
     msp_diag_list_print(stderr, &job.diags);
     if (st == MSP_OK) {
         msp_cli_print_layout_summary(msp_cli_summary_out(), p->path, &res.layout, "mspdoc build --layout-report");
-        say("%s %s, %d page%s, %.2f s\n", verb, res.out_path, res.pages, plural(res.pages), seconds);
+        inform("%s %s, %d page%s, %.2f s\n", verb, res.out_path, res.pages, plural(res.pages), seconds);
         g_free(p->last_pdf);
         p->last_pdf = g_strdup(res.out_path);
     } else {
@@ -238,7 +241,7 @@ static void source_changed(watch *w, const char *path)
     paper *p = g_hash_table_lookup(w->papers, path);
     if (!g_file_test(path, G_FILE_TEST_IS_REGULAR)) {
         if (p) {
-            say("%s: removed%s%s\n", path, p->last_pdf ? "; its PDF stays: " : "", p->last_pdf ? p->last_pdf : "");
+            inform("%s: removed%s%s\n", path, p->last_pdf ? "; its PDF stays: " : "", p->last_pdf ? p->last_pdf : "");
             g_hash_table_remove(w->queue, p);
             g_hash_table_remove(w->papers, path);
         }
@@ -329,7 +332,7 @@ static bool watch_folders(msp_watcher *mw, const watch *w, const char *source)
         }
     }
     if (ok)
-        say("watching %s, %s/ and %s/ (Ctrl-C stops)\n", w->folder ? w->folder : source, templates, data);
+        inform("watching %s, %s/ and %s/ (Ctrl-C stops)\n", w->folder ? w->folder : source, templates, data);
     g_free(templates);
     g_free(data);
     g_free(dir);
@@ -355,13 +358,13 @@ static int run(watch *w, const char *source)
     if (w->folder) {
         scan_folder(w);
         if (g_hash_table_size(w->papers) == 0)
-            say("%s: no paper sources yet; waiting for one\n", w->folder);
+            inform("%s: no paper sources yet; waiting for one\n", w->folder);
     } else {
         paper_add(w, source);
     }
     queue_all(w);
     g_main_loop_run(w->loop);
-    say("stopped\n");
+    inform("stopped\n");
     rc = MSP_EXIT_OK;
 done:
     g_source_remove(sigint);

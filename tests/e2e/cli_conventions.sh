@@ -94,7 +94,7 @@ set -e
 [ $rc -eq 1 ] || fail "--max-pages 2 on a 3-page paper: exit $rc, expected 1"
 
 # --- -q and -v on every command
-for cmd in build check fo render batch reissue data; do
+for cmd in build check fo render batch reissue data watch; do
     "$MSPDOC" "$cmd" --help > help.out
     grep -q -- "-q, --quiet" help.out || fail "$cmd --help lists no -q/--quiet"
     grep -q -- "-v, --verbose" help.out || fail "$cmd --help lists no -v/--verbose"
