@@ -93,6 +93,11 @@ set +e
 set -e
 [ $rc -eq 1 ] || fail "--max-pages 2 on a 3-page paper: exit $rc, expected 1"
 
+# a number attached to a short option, as make users type it: -j2 is -j 2
+"$MSPDOC" batch -q -j2 "$MSP_ROOT/data/papers" -O j2out > /dev/null
+[ "$(ls j2out/*.pdf | wc -l)" -eq "$(ls "$MSP_ROOT"/data/papers/*.xml | wc -l)" ] || fail "batch -j2 did not build the samples"
+expect_usage "--jobs takes a whole number from 1 to 256, not '0'" "$MSPDOC" batch -j0 x
+
 # --- -q and -v on every command
 for cmd in build check fo render batch reissue data watch; do
     "$MSPDOC" "$cmd" --help > help.out
