@@ -381,17 +381,18 @@ done:
 
 int msp_cmd_watch(int argc, char **argv)
 {
-    char *out_path = NULL, *out_dir = NULL, *standard = NULL;
+    char *out_path = NULL, *out_dir = NULL, *standard = NULL, *pages_text = NULL, *seconds_text = NULL;
     gboolean draft = FALSE;
-    double max_seconds = 0;
-    int max_pages = 0;
+    double max_seconds = 0, max_pages = 0;
     GOptionEntry entries[] = {
         { "output", 'o', 0, G_OPTION_ARG_FILENAME, &out_path,
           "Write the PDF of SOURCE.xml to FILE (default: OUTDIR/<symbol>.pdf)", "FILE" },
         { "output-dir", 'O', 0, G_OPTION_ARG_FILENAME, &out_dir, "Write the PDFs into DIR (default: out)", "DIR" },
         { "draft", 0, 0, G_OPTION_ARG_NONE, &draft, "Draft: DRAFT watermark and stamp, symbol optional", NULL },
-        { "max-pages", 0, 0, G_OPTION_ARG_INT, &max_pages, "Fail when a paper has more than N pages (default 5000)", "N" },
-        { "max-seconds", 0, 0, G_OPTION_ARG_DOUBLE, &max_seconds, "Fail when a paper takes longer than S seconds", "S" },
+        { "max-pages", 0, 0, G_OPTION_ARG_STRING, &pages_text,
+          "Fail when a paper has more than N pages (1 to " MSP_CLI_MAX_PAGES_TEXT ", default 5000)", "N" },
+        { "max-seconds", 0, 0, G_OPTION_ARG_STRING, &seconds_text,
+          "Fail when a paper takes longer than S seconds (0.001 to 86400)", "S" },
         { "pdf-standard", 0, 0, G_OPTION_ARG_STRING, &standard,
           "What the PDF conforms to: " MSP_PDF_STANDARD_VALUES " (default ua-1,a-2a)", "STD" },
         { NULL, 0, 0, 0, NULL, NULL, NULL }
@@ -405,6 +406,10 @@ int msp_cmd_watch(int argc, char **argv)
         "Ctrl-C or SIGTERM stops it (exit status 0). See docs/cli.md, \"watch\".");
     bool usage = !msp_cli_parse(oc, "watch", &argc, &argv, 1, 1, "expected exactly one SOURCE.xml or DIR");
     g_option_context_free(oc);
+    usage = usage || !msp_cli_number("watch", "--max-pages", pages_text, 1, MSP_CLI_MAX_PAGES, true, &max_pages) ||
+            !msp_cli_number("watch", "--max-seconds", seconds_text, 0.001, 86400, false, &max_seconds);
+    g_free(pages_text);
+    g_free(seconds_text);
     const char *problem = NULL;
     msp_pdf_standard std_parsed;
     bool is_dir = !usage && g_file_test(argv[1], G_FILE_TEST_IS_DIR);
@@ -416,8 +421,6 @@ int msp_cmd_watch(int argc, char **argv)
         problem = "-o and -O exclude each other";
     else if (out_path && is_dir)
         problem = "-o names one PDF; for the papers of a folder give -O OUTDIR";
-    else if (max_pages < 0 || max_seconds < 0)
-        problem = "--max-pages and --max-seconds take positive numbers";
     if (problem) {
         fprintf(stderr, "mspdoc watch: %s\nTry 'mspdoc watch --help'.\n", problem);
         usage = true;
@@ -429,7 +432,7 @@ int msp_cmd_watch(int argc, char **argv)
         w.folder = is_dir ? argv[1] : NULL;
         w.opts = (msp_build_opts){ .out_path = out_path, .out_dir = out_dir, .draft = draft, .epoch = -1,
                                    .pdf_standard = standard };
-        w.max_pages = max_pages;
+        w.max_pages = (int)max_pages;
         w.max_seconds = max_seconds;
         rc = run(&w, argv[1]);
     }

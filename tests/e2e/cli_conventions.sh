@@ -84,6 +84,8 @@ for v in 0 -5 5 5000 nan inf; do
     expect_usage "--png-dpi takes a number from 10 to 1200, not '$v'" "$MSPDOC" build --png-dpi "$v" "$SRC"
 done
 expect_usage "--max-seconds takes a number from 0.001 to 86400, not '0'" "$MSPDOC" build --max-seconds 0 "$SRC"
+expect_usage "--max-pages takes a whole number from 1 to 100000, not '-1'" "$MSPDOC" watch --max-pages -1 "$SRC"
+expect_usage "--max-seconds takes a number from 0.001 to 86400, not 'x'" "$MSPDOC" watch --max-seconds x "$SRC"
 [ ! -e out ] || fail "a refused command wrote output"
 # in range: accepted
 "$MSPDOC" build "$SRC" -o dpi.pdf --png "$MSP_TMP/png" --png-dpi 30 --max-pages 3 --max-seconds 60 > /dev/null
