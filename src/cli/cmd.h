@@ -11,9 +11,11 @@ int msp_cmd_fo(int argc, char **argv);
 int msp_cmd_batch(int argc, char **argv);
 int msp_cmd_reissue(int argc, char **argv);
 int msp_cmd_data(int argc, char **argv);
+int msp_cmd_watch(int argc, char **argv);
 
-/* The project root (templates/, data/, fonts/): $MSP_ROOT, else the build's
- * source root. Borrowed. */
+/* The resource folder (templates/, data/, fonts/, hyphen/, color/): base/root.h's
+ * msp_root(): $MSP_ROOT, else share/mspdoc next to the program, else the
+ * build's source tree. Borrowed. */
 const char *msp_cli_root(void);
 
 #include <glib.h>

@@ -41,7 +41,7 @@ int msp_cmd_build(int argc, char **argv)
         "Runs every check (schema, symbol, meeting, agenda, committee, references), the\n"
         "stylesheet templates/<kind>.xsl, the layout, and writes the PDF. On any error no\n"
         "output is left behind. Exit status: 0 success, 1 the paper failed, 2 usage error.\n"
-        "Environment: MSP_ROOT (templates/, data/, fonts/, hyphen/), SOURCE_DATE_EPOCH (PDF dates;\n"
+        "Environment: MSP_ROOT (templates/, data/, fonts/, hyphen/, color/), SOURCE_DATE_EPOCH (PDF dates;\n"
         "default: the paper's date, else its meeting's first day; a draft stamp's build time:\n"
         "default: the clock).");
     bool usage = !msp_cli_parse(oc, "build", &argc, &argv, 1, 1, "expected exactly one SOURCE.xml ('-': standard input)");

@@ -32,6 +32,7 @@ static const command commands[] = {
     { "render", msp_cmd_render, "lay out an XSL-FO file and write a PDF" },
     { "batch", msp_cmd_batch, "build every paper of a folder, incrementally, in parallel" },
     { "reissue", msp_cmd_reissue, "mark a source as reissued (date, reason, previous symbol)" },
+    { "watch", msp_cmd_watch, "rebuild a paper's PDF on every save of it, a template or data" },
     { "data", msp_cmd_data, "list what the reference data knows (committees, meetings, agenda, States)" },
 };
 
@@ -264,6 +265,30 @@ const char *msp_cli_root(void)
     return msp_root();
 }
 
+/* The command's arguments with a number attached to a short option split
+ * off, as make and ctest users write it: "-j2" becomes "-j" "2" (GLib
+ * reads "-j2" as the options -j and -2). NULL-terminated; the strings are
+ * argv's. */
+static GPtrArray *split_attached_numbers(int argc, char **argv)
+{
+    GPtrArray *out = g_ptr_array_new_with_free_func(NULL);
+    bool options = true;
+    for (int i = 0; i < argc; i++) {
+        const char *a = argv[i];
+        if (options && !strcmp(a, "--"))
+            options = false;
+        if (options && a[0] == '-' && g_ascii_isalpha(a[1]) && g_ascii_isdigit(a[2])) {
+            g_ptr_array_add(out, g_strndup(a, 2));
+            g_ptr_array_add(out, g_strdup(a + 2));
+        } else {
+            g_ptr_array_add(out, g_strdup(a));
+        }
+    }
+    g_ptr_array_set_free_func(out, g_free);
+    g_ptr_array_add(out, NULL);
+    return out;
+}
+
 int main(int argc, char **argv)
 {
     setlocale(LC_ALL, "C.UTF-8");
@@ -284,7 +309,13 @@ int main(int argc, char **argv)
             /* Once, before any worker thread exists. */
             xmlInitParser();
             msp_xslt_global_init();
-            int rc = commands[i].run(argc - 1, argv + 1);
+            /* the command's option parser moves the pointers of the vector it
+             * is given: the strings are freed from their own list */
+            GPtrArray *args = split_attached_numbers(argc - 1, argv + 1);
+            char **vec = g_memdup2(args->pdata, args->len * sizeof(char *));
+            int rc = commands[i].run((int)args->len - 1, vec);
+            g_free(vec);
+            g_ptr_array_free(args, TRUE);
             xsltCleanupGlobals();
             xmlCleanupParser();
             msp_diag_cache_clear();

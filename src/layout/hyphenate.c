@@ -182,7 +182,7 @@ static void registry_read(registry *r)
     if (!g_file_get_contents(r->conf_path, &data, NULL, &gerr)) {
         r->why = g_strdup_printf("cannot read the hyphenation declarations (%s), so no language is hyphenated; "
                                  "the project's hyphen/ folder holds " CONF_NAME
-                                 ": run from the source tree or set MSP_ROOT",
+                                 ": reinstall mspdoc, or set MSP_ROOT (mspdoc --version says which folder is used)",
                                  gerr->message);
         g_error_free(gerr);
         return;

@@ -103,7 +103,7 @@ static msp_status read_declarations(msp_diag_list *diags, const char *conf_path,
     if (!g_file_get_contents(conf_path, &data, &len, &err)) {
         msp_status st = msp_diag_error(diags, MSP_E_IO, ((msp_loc){ conf_path, 0, 0 }),
                                        "the project's fonts/ folder holds fonts.conf; "
-                                       "run from the source tree or set MSP_ROOT",
+                                       "reinstall mspdoc, or set MSP_ROOT to the folder holding it (mspdoc --version says which folder is used)",
                                        "cannot read the font configuration: %s", err->message);
         g_error_free(err);
         return st;

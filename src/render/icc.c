@@ -19,7 +19,7 @@ static void load(void)
     char *conf = msp_icc_conf_path(), *text = NULL;
     GError *err = NULL;
     if (!g_file_get_contents(conf, &text, NULL, &err)) {
-        problem = g_strdup_printf("cannot read %s (%s): run from the source tree or set MSP_ROOT",
+        problem = g_strdup_printf("cannot read %s (%s): reinstall mspdoc, or set MSP_ROOT (mspdoc --version says which folder is used)",
                                   conf, err->message);
         g_error_free(err);
         g_free(conf);

@@ -84,6 +84,8 @@ for v in 0 -5 5 5000 nan inf; do
     expect_usage "--png-dpi takes a number from 10 to 1200, not '$v'" "$MSPDOC" build --png-dpi "$v" "$SRC"
 done
 expect_usage "--max-seconds takes a number from 0.001 to 86400, not '0'" "$MSPDOC" build --max-seconds 0 "$SRC"
+expect_usage "--max-pages takes a whole number from 1 to 100000, not '-1'" "$MSPDOC" watch --max-pages -1 "$SRC"
+expect_usage "--max-seconds takes a number from 0.001 to 86400, not 'x'" "$MSPDOC" watch --max-seconds x "$SRC"
 [ ! -e out ] || fail "a refused command wrote output"
 # in range: accepted
 "$MSPDOC" build "$SRC" -o dpi.pdf --png "$MSP_TMP/png" --png-dpi 30 --max-pages 3 --max-seconds 60 > /dev/null
@@ -93,8 +95,13 @@ set +e
 set -e
 [ $rc -eq 1 ] || fail "--max-pages 2 on a 3-page paper: exit $rc, expected 1"
 
+# a number attached to a short option, as make users type it: -j2 is -j 2
+"$MSPDOC" batch -q -j2 "$MSP_ROOT/data/papers" -O j2out > /dev/null
+[ "$(ls j2out/*.pdf | wc -l)" -eq "$(ls "$MSP_ROOT"/data/papers/*.xml | wc -l)" ] || fail "batch -j2 did not build the samples"
+expect_usage "--jobs takes a whole number from 1 to 256, not '0'" "$MSPDOC" batch -j0 x
+
 # --- -q and -v on every command
-for cmd in build check fo render batch reissue data; do
+for cmd in build check fo render batch reissue data watch; do
     "$MSPDOC" "$cmd" --help > help.out
     grep -q -- "-q, --quiet" help.out || fail "$cmd --help lists no -q/--quiet"
     grep -q -- "-v, --verbose" help.out || fail "$cmd --help lists no -v/--verbose"

@@ -67,6 +67,8 @@ n=$(grep -c '^CMD' examples.txt || true)
 
 run_example() {   # $1 = place, $2 = command, $3 = file of the shown lines
     local place=$1 cmd=$2 shown=$3 rc=0
+    # watch runs until it is stopped: e2e.watch runs it
+    case "$cmd" in 'mspdoc watch'*) return ;; esac
     bash -c "$cmd" > example.out 2>&1 || rc=$?
     if [ ! -s "$shown" ]; then
         [ $rc -eq 0 ] || fail "$place: '$cmd' exits $rc: $(head -5 example.out)"
