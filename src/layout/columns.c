@@ -151,7 +151,7 @@ msp_status msp_cols_refill(msp_layout *L, msp_item *it, double limit, GHashTable
     if (!place_set(L, limit, true, stop, cache, sel_before, &st) && st == MSP_OK) {
         /* the columns do not hold the set above the notes: as before, and
          * the box goes on in the next column or page */
-        L->refill = it;
+        g_hash_table_add(L->refilled, it);
         place_set(L, L->m.body.h, false, stop, cache, sel_before, &st);
     }
     return st;

@@ -115,7 +115,7 @@ static void clear_page(msp_layout *L)
     L->full = false;
     L->hdr_shown = NULL;
     L->col = 0;
-    L->refill = NULL;
+    g_hash_table_remove_all(L->refilled);
     L->col_start = L->set_start = 0;
     L->set_top = L->set_max = 0;
 }
@@ -451,7 +451,7 @@ msp_status msp_place(msp_layout *L, msp_item *it, GHashTable *cache, const msp_m
             return MSP_OK;
         }
         /* they would fit under this column, not under the set's earlier ones */
-        if (L->col > 0 && !L->bal && L->refill != it && need + nh + sep + all <= avail + 0.001) {
+        if (L->col > 0 && !L->bal && !g_hash_table_contains(L->refilled, it) && need + nh + sep + all <= avail + 0.001) {
             g_ptr_array_free(notes, TRUE);
             return msp_cols_refill(L, it, avail - nh - sep - all, cache, sel_before);
         }
@@ -822,6 +822,7 @@ msp_status msp_layout_run(msp_job *job, const msp_fo_doc *doc, const msp_layout_
     L.mk_carry = g_hash_table_new(g_str_hash, g_str_equal);
     L.mk_seq_first = g_hash_table_new(g_str_hash, g_str_equal);
     L.warned = g_hash_table_new(NULL, NULL);
+    L.refilled = g_hash_table_new(NULL, NULL);
 
     msp_status st = MSP_OK;
     bool any_sequence = false;
@@ -854,6 +855,7 @@ msp_status msp_layout_run(msp_job *job, const msp_fo_doc *doc, const msp_layout_
     g_hash_table_destroy(L.mk_carry);
     g_hash_table_destroy(L.mk_seq_first);
     g_hash_table_destroy(L.warned);
+    g_hash_table_destroy(L.refilled);
     if (L.statics)
         g_hash_table_destroy(L.statics);
     return st;

@@ -223,7 +223,8 @@ struct msp_layout {
     bool bal;                   /* balancing: columns end at bal_limit */
     bool bal_fail;              /* a balancing trial ran out of columns */
     double bal_limit;
-    const msp_item *refill;     /* the box msp_cols_refill could not place: not again */
+    GHashTable *refilled;       /* boxes msp_cols_refill could not place on this page:
+                                   not tried again */
     GPtrArray *sep_items;       /* separator run, or NULL */
     double sep_h;
 
