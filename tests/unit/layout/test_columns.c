@@ -13,7 +13,8 @@ static char *cols_fo(const char *body_attrs, const char *statics, const char *fl
                            "font-family='Liberation Serif' font-size='10pt' line-height='12pt'>"
                            "<fo:layout-master-set>"
                            "<fo:simple-page-master master-name='c' page-width='300pt' page-height='300pt' "
-                           "margin='20pt'><fo:region-body margin-top='20pt' %s/></fo:simple-page-master>"
+                           "margin='20pt'><fo:region-body margin-top='20pt' %s/><fo:region-before extent='15pt'/>"
+                           "</fo:simple-page-master>"
                            "</fo:layout-master-set>"
                            "<fo:page-sequence master-reference='c'>%s<fo:flow flow-name='xsl-region-body'>%s"
                            "</fo:flow></fo:page-sequence></fo:root>",
@@ -268,6 +269,32 @@ static void test_columns__page_number_citation_in_columns(void **state)
     g_string_free(f, TRUE);
 }
 
+static void test_columns__markers_and_orphans_in_columns(void **state)
+{
+    (void)state;
+    const char *head = "<fo:static-content flow-name='xsl-region-before'><fo:block>"
+                       "<fo:retrieve-marker retrieve-class-name='m' retrieve-position='last-starting-within-page'/>"
+                       "</fo:block></fo:static-content>";
+    GString *f = g_string_new(NULL);
+    g_string_append(f, "<fo:block><fo:marker marker-class-name='m'>FIRST</fo:marker>M 0</fo:block>");
+    fillers(f, 17, "L");
+    /* 2 lines left in column 1, orphans 3: the paragraph starts column 2 */
+    g_string_append(f, "<fo:block orphans='3' widows='2' text-align='justify'>"
+                       "<fo:marker marker-class-name='m'>SECOND</fo:marker>");
+    for (int i = 0; i < 60; i++)
+        g_string_append(f, "para ");
+    g_string_append(f, "</fo:block>");
+    fillers(f, 40, "M");
+    run *r = lay_cols(TWO, head, f->str);
+    NEAR(line_x(r, "L 17"), 20);
+    assert_int_equal((int)xp_num(r, "count(//page[1]/line[@zone='body'][@x = '20.00'])"), 18);
+    NEAR(xp_num(r, "//page[1]/line[@zone='body'][starts-with(., 'para')][1]/@x"), 160);
+    /* the marker of the block in column 2 is the page's last */
+    assert_int_equal((int)xp_num(r, "count(//page[1]/line[@zone='before'][. = 'SECOND'])"), 1);
+    run_free(r);
+    g_string_free(f, TRUE);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -281,6 +308,7 @@ int main(void)
         cmocka_unit_test(test_columns__keep_together_moves_to_next_column),
         cmocka_unit_test(test_columns__borders_split_between_columns),
         cmocka_unit_test(test_columns__page_number_citation_in_columns),
+        cmocka_unit_test(test_columns__markers_and_orphans_in_columns),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
