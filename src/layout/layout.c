@@ -504,10 +504,17 @@ overflow:
         return MSP_OK;
     }
     guint b = choose_break(L, it);
+    /* a balancing trial does not break a keep (widows, orphans, keep-*) */
+    bool keep = L->bal && (b < L->placed->len ? g_array_index(L->placed, msp_placed, b).it->bp : it->bp) >
+                              MSP_BP_FREE;
     if (b < L->placed->len)
         msp_requeue_from(L, b, it);
     else
         g_queue_push_head(&L->queue, it);
+    if (keep) {
+        L->bal_fail = true;
+        return MSP_OK;
+    }
     return next_area(L, MSP_BREAK_AUTO, sel_before);
 }
 

@@ -148,6 +148,17 @@ static void test_columns__last_page_balanced(void **state)
     assert_int_equal((int)xp_num(r, "count(//line[@zone='body'][@x = '160.00'])"), 3);
     run_free(r);
     g_string_free(f, TRUE);
+
+    /* balancing breaks no keep: a 3-line paragraph (widows and orphans 2) stays whole */
+    f = g_string_new("<fo:block widows='2' orphans='2'>");
+    for (int i = 0; i < 14; i++)
+        g_string_append(f, "word ");
+    g_string_append(f, "</fo:block>");
+    r = lay_cols(TWO, NULL, f->str);
+    assert_int_equal((int)xp_num(r, "count(//line[@zone='body'])"), 3);
+    assert_int_equal((int)xp_num(r, "count(//line[@zone='body'][@x = '20.00'])"), 3);
+    run_free(r);
+    g_string_free(f, TRUE);
 }
 
 static void test_columns__one_column_is_as_before(void **state)
