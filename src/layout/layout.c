@@ -504,9 +504,22 @@ overflow:
         return MSP_OK;
     }
     guint b = choose_break(L, it);
+    int bs = b < L->placed->len ? g_array_index(L->placed, msp_placed, b).it->bp : it->bp;
+    if (bs > MSP_BP_FREE && msp_placed_boxes(L, 0, L->col_start)) {
+        /* a column started below other content of the page (or a later
+         * column) holds only the start of a kept run: the run goes on whole
+         * in the next column or page, when it fits an empty one there */
+        guint first = L->col_start;
+        while (first < L->placed->len && g_array_index(L->placed, msp_placed, first).it->kind == MSP_ITEM_GLUE)
+            first++;
+        if (first < b && g_array_index(L->placed, msp_placed, first).it->bp == MSP_BP_FREE &&
+            L->body_h - L->set_top + it->h <= avail - nh - sep_now + 0.001) {
+            b = L->col_start;
+            bs = MSP_BP_FREE;
+        }
+    }
     /* a balancing trial does not break a keep (widows, orphans, keep-*) */
-    bool keep = L->bal && (b < L->placed->len ? g_array_index(L->placed, msp_placed, b).it->bp : it->bp) >
-                              MSP_BP_FREE;
+    bool keep = L->bal && bs > MSP_BP_FREE;
     if (b < L->placed->len)
         msp_requeue_from(L, b, it);
     else

@@ -125,6 +125,27 @@ static void test_columns__span_all_balances_the_columns_above(void **state)
     g_string_free(f, TRUE);
 }
 
+static void test_columns__orphans_below_a_span_go_on_whole(void **state)
+{
+    (void)state;
+    GString *f = g_string_new(NULL);
+    fillers(f, 36, "A");
+    g_string_append(f, "<fo:block span='all'>ALL</fo:block>");
+    /* one line left below the span: orphans 2 take the paragraph to the next page */
+    g_string_append(f, "<fo:block orphans='2' widows='2'>");
+    for (int i = 0; i < 22; i++)
+        g_string_append(f, "word ");
+    g_string_append(f, "</fo:block>");
+    run *r = lay_cols(TWO, NULL, f->str);
+    NEAR(line_x(r, "A 19"), 160);
+    assert_int_equal(line_page(r, "ALL"), 1);
+    NEAR(line_y(r, "ALL") - line_y(r, "A 18"), 12);
+    assert_int_equal((int)xp_num(r, "count(//page[1]/line[starts-with(., 'word')])"), 0);
+    assert_true(xp_num(r, "count(//page[2]/line[starts-with(., 'word')])") >= 3);
+    run_free(r);
+    g_string_free(f, TRUE);
+}
+
 static void test_columns__last_page_balanced(void **state)
 {
     (void)state;
@@ -312,6 +333,7 @@ int main(void)
         cmocka_unit_test(test_columns__fill_left_then_right_then_next_page),
         cmocka_unit_test(test_columns__x_and_width_with_gap),
         cmocka_unit_test(test_columns__span_all_balances_the_columns_above),
+        cmocka_unit_test(test_columns__orphans_below_a_span_go_on_whole),
         cmocka_unit_test(test_columns__last_page_balanced),
         cmocka_unit_test(test_columns__one_column_is_as_before),
         cmocka_unit_test(test_columns__break_before_column),
