@@ -194,6 +194,9 @@ typedef struct msp_fo_style {
     int number_columns_repeated, number_columns_spanned, number_rows_spanned, column_number;
     bool border_collapse;            /* true = collapse */
     msp_display_align display_align;
+    int column_count;                /* fo:region-body: columns (>= 1) */
+    double column_gap;               /* fo:region-body: space between columns, pt */
+    bool span_all;                   /* span="all": across every column of the region-body */
     msp_len content_width, content_height; /* external-graphic; AUTO = intrinsic */
     msp_scaling scaling;
     msp_abs_pos absolute_position;   /* block-container taken out of the flow */

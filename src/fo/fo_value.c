@@ -56,6 +56,7 @@ static const enum_val display_align_vals[] = {
     { "auto", MSP_DA_AUTO }, { "before", MSP_DA_BEFORE }, { "center", MSP_DA_CENTER },
     { "after", MSP_DA_AFTER }, { NULL, 0 }
 };
+static const enum_val span_vals[] = { { "none", 0 }, { "all", 1 }, { NULL, 0 } };
 static const enum_val scaling_vals[] = { { "uniform", MSP_SCALING_UNIFORM },
                                          { "non-uniform", MSP_SCALING_NON_UNIFORM }, { NULL, 0 } };
 static const enum_val abs_pos_vals[] = { { "auto", MSP_POS_AUTO }, { "absolute", MSP_POS_ABSOLUTE },
@@ -568,6 +569,9 @@ bool msp_fo_apply_value(msp_fo_apply *a, int id, const char *value)
         case MSP_P_DISPLAY_ALIGN:
             if (!enum_parse(display_align_vals, v, &e)) return BAD;
             s->display_align = (msp_display_align)e; return true;
+        case MSP_P_SPAN:
+            if (!enum_parse(span_vals, v, &e)) return BAD;
+            s->span_all = e != 0; return true;
         case MSP_P_SCALING:
             if (!enum_parse(scaling_vals, v, &e)) return BAD;
             s->scaling = (msp_scaling)e; return true;
@@ -666,6 +670,7 @@ bool msp_fo_apply_value(msp_fo_apply *a, int id, const char *value)
                              "the percentage of provisional-label-separation");
         case MSP_P_RULE_THICKNESS: return msp_fo_value_length(a, v, false, &s->rule_thickness);
         case MSP_P_EXTENT: return msp_fo_value_length(a, v, false, &s->extent);
+        case MSP_P_COLUMN_GAP: return msp_fo_value_length(a, v, false, &s->column_gap);
         default: return BAD;
         }
     }
@@ -781,6 +786,7 @@ bool msp_fo_apply_value(msp_fo_apply *a, int id, const char *value)
         case MSP_P_NUMBER_COLUMNS_REPEATED: s->number_columns_repeated = n; break;
         case MSP_P_NUMBER_COLUMNS_SPANNED: s->number_columns_spanned = n; break;
         case MSP_P_NUMBER_ROWS_SPANNED: s->number_rows_spanned = n; break;
+        case MSP_P_COLUMN_COUNT: s->column_count = n; break;
         default: s->column_number = n; break;
         }
         return true;

@@ -145,7 +145,9 @@ static const char *page_now(void *user, const msp_fo_node *node, msp_arena *aren
     const msp_layout *L = g->L;
     (void)node;
     int n = L->number;
-    if (g->force != MSP_BREAK_AUTO && L->placed && L->placed->len > 0) {
+    /* a column break in a columned body stays on the page (mostly) */
+    bool col = g->force == MSP_BREAK_COLUMN && L->n_cols > 1;
+    if (g->force != MSP_BREAK_AUTO && !col && L->placed && L->placed->len > 0) {
         n++;
         if ((g->force == MSP_BREAK_ODD_PAGE && n % 2 == 0) || (g->force == MSP_BREAK_EVEN_PAGE && n % 2 != 0))
             n++;

@@ -21,12 +21,23 @@ bool msp_layout_first_time(msp_layout *L, const void *key)
 
 /* ---- page state ---- */
 
-static bool page_has_boxes(const msp_layout *L)
+bool msp_placed_boxes(const msp_layout *L, guint from, guint to)
 {
-    for (guint i = 0; i < L->placed->len; i++)
+    for (guint i = from; i < to; i++)
         if (g_array_index(L->placed, msp_placed, i).it->kind != MSP_ITEM_GLUE)
             return true;
     return false;
+}
+
+static bool page_has_boxes(const msp_layout *L)
+{
+    return msp_placed_boxes(L, 0, L->placed->len);
+}
+
+/* The current column holds a box. */
+static bool col_has_boxes(const msp_layout *L)
+{
+    return msp_placed_boxes(L, L->col_start, L->placed->len);
 }
 
 double msp_notes_height(const msp_layout *L)
@@ -53,11 +64,12 @@ bool msp_notes_any(const msp_layout *L)
 static double trailing_glue(const msp_layout *L)
 {
     double h = 0;
-    for (guint i = L->placed->len; i > 0; i--) {
+    for (guint i = L->placed->len; i > L->col_start; i--) {
         const msp_placed *p = &g_array_index(L->placed, msp_placed, i - 1);
         if (p->it->kind != MSP_ITEM_GLUE)
             break;
-        h += p->it->h;
+        if (!p->skip)
+            h += p->it->h;
     }
     return h;
 }
@@ -102,6 +114,10 @@ static void clear_page(msp_layout *L)
     L->body_h = 0;
     L->full = false;
     L->hdr_shown = NULL;
+    L->col = 0;
+    g_hash_table_remove_all(L->refilled);
+    L->col_start = L->set_start = 0;
+    L->set_top = L->set_max = 0;
 }
 
 /* Places carried note parts at the foot of a new page, in order. */
@@ -140,7 +156,9 @@ static msp_status start_page(msp_layout *L, bool blank)
     msp_status st = seq_start_page(L, blank);
     if (st != MSP_OK)
         return st;
-    if (!blank && L->gen && !g_queue_is_empty(&L->queue) && fabs(L->m.body.w - L->q_width) > 0.005)
+    msp_cols_page_start(L);
+    if (!blank && L->gen && !g_queue_is_empty(&L->queue) &&
+        fabs(msp_cols_width(L, L->q_span) - L->q_width) > 0.005)
         st = msp_relayout_queue(L);
     place_carry(L);
     return st;
@@ -180,8 +198,17 @@ static void try_last_master(msp_layout *L, const msp_master_sel *before)
         L->sel = saved;
         return;
     }
-    double need = L->body_h + msp_notes_height(L) + (msp_notes_any(L) ? L->sep_h : 0);
-    if (m.node != cur.node && m.body.w == cur.body.w && need <= m.body.h + 0.001) {
+    double need = msp_cols_bottom(L) + msp_notes_height(L) + (msp_notes_any(L) ? L->sep_h : 0);
+    const msp_fo_node *rb_cur = NULL, *rb_m = NULL;
+    for (const msp_fo_node *r = cur.node->first; r; r = r->next)
+        rb_cur = r->kind == MSP_FO_REGION_BODY ? r : rb_cur;
+    for (const msp_fo_node *r = m.node->first; r; r = r->next)
+        rb_m = r->kind == MSP_FO_REGION_BODY ? r : rb_m;
+    int nc_cur = rb_cur ? rb_cur->style->column_count : 1, nc_m = rb_m ? rb_m->style->column_count : 1;
+    double gap_cur = rb_cur ? rb_cur->style->column_gap : 0, gap_m = rb_m ? rb_m->style->column_gap : 0;
+    /* the same body width and columns: the boxes stay where they are */
+    if (m.node != cur.node && m.body.w == cur.body.w && nc_cur == nc_m && (nc_m < 2 || gap_cur == gap_m) &&
+        need <= m.body.h + 0.001) {
         L->m = m;
         return;
     }
@@ -222,16 +249,21 @@ static GPtrArray *item_notes(msp_layout *L, msp_item *it, GHashTable *cache)
     return notes;
 }
 
+static void add_placed(msp_layout *L, msp_item *it, bool hdr, bool skip)
+{
+    msp_placed p = { it, (int)L->parts->len, L->body_h, hdr, L->full, L->col, L->set_top, skip };
+    g_array_append_val(L->placed, p);
+}
+
 static void commit(msp_layout *L, msp_item *it, double need, bool hdr)
 {
-    msp_placed p = { it, (int)L->parts->len, L->body_h, hdr, L->full };
-    g_array_append_val(L->placed, p);
+    add_placed(L, it, hdr, false);
     L->body_h = need;
     if (hdr)
         L->hdr_shown = it->hdr;
 }
 
-static void requeue_from(msp_layout *L, guint b, msp_item *it)
+void msp_requeue_from(msp_layout *L, guint b, msp_item *it)
 {
     if (it)
         g_queue_push_head(&L->queue, it);
@@ -260,7 +292,7 @@ static guint choose_break(const msp_layout *L, const msp_item *it)
     guint best = L->placed->len;
     int best_s = it->bp;
     bool seen_box = false;
-    for (guint i = 0; i < L->placed->len; i++) {
+    for (guint i = L->col_start; i < L->placed->len; i++) {
         const msp_item *p = g_array_index(L->placed, msp_placed, i).it;
         if (p->kind == MSP_ITEM_GLUE)
             continue;
@@ -279,57 +311,101 @@ static guint choose_break(const msp_layout *L, const msp_item *it)
     return best;
 }
 
-static msp_status place(msp_layout *L, msp_item *it, GHashTable *cache, const msp_master_sel *sel_before)
+/* The box ending at need (from the body's top) fits the current column with
+ * notes pt of footnotes under the body: below the set's earlier columns too,
+ * and above the limit while balancing. */
+static bool fits(const msp_layout *L, double need, double notes)
 {
-    if (it->kind == MSP_ITEM_GLUE) {
-        if (!page_has_boxes(L) && !it->retain) {
-            msp_item_free(it);
-            return MSP_OK;
-        }
-        msp_placed p = { it, (int)L->parts->len, L->body_h, false, L->full };
-        g_array_append_val(L->placed, p);
+    if (L->bal && need > L->bal_limit + 0.001)
+        return false;
+    return MAX(need, L->set_max) + notes <= L->m.body.h + 0.001;
+}
+
+/* The page (or the set, while balancing) has no more room: the boxes go on
+ * in the next column, or on the next page. */
+static msp_status next_area(msp_layout *L, msp_break f, const msp_master_sel *sel_before)
+{
+    if (f == MSP_BREAK_AUTO && msp_cols_next(L))
+        return MSP_OK;
+    if (L->bal) {
+        L->bal_fail = true;
         return MSP_OK;
     }
-    bool has = page_has_boxes(L);
+    msp_status st = finish_page(L, f, false, sel_before);
+    if (st == MSP_OK)
+        st = start_page(L, false);
+    return st;
+}
+
+msp_status msp_place(msp_layout *L, msp_item *it, GHashTable *cache, const msp_master_sel *sel_before)
+{
+    if (it->kind == MSP_ITEM_GLUE) {
+        /* dropped at a column top, but for the first column of a set below
+         * other content of the page */
+        bool at_break = !col_has_boxes(L) && !(L->col == 0 && msp_placed_boxes(L, 0, L->set_start));
+        if (at_break && !it->retain) {
+            if (L->bal)
+                add_placed(L, it, false, true);   /* a later trial may need it */
+            else
+                msp_item_free(it);
+            return MSP_OK;
+        }
+        add_placed(L, it, false, false);
+        return MSP_OK;
+    }
+    bool has = col_has_boxes(L);
     if (it->anchor && has) {
         /* nothing to lay out: it stays where the content before it ends */
         commit(L, it, L->body_h, false);
         return MSP_OK;
     }
-    if (it->force != MSP_BREAK_AUTO && has) {
+    /* break-before="column" with a column left on the page: the next column
+     * (the break stays on the box for balancing trials); other forced breaks
+     * end the page, even from an empty column */
+    bool col_force = it->force == MSP_BREAK_COLUMN && L->n_cols > 1 && !L->set_span;
+    bool col_break = col_force && L->col + 1 < L->n_cols;
+    bool fhas = col_force ? has : has || page_has_boxes(L);
+    if (it->force != MSP_BREAK_AUTO && fhas) {
         /* borders opened just before it (a table's, a block's) go with it */
         guint b = L->placed->len;
         bool opens = false;
-        while (b > 0) {
+        while (b > L->col_start) {
             msp_item_kind k = g_array_index(L->placed, msp_placed, b - 1).it->kind;
             if (k != MSP_ITEM_OPEN && k != MSP_ITEM_GLUE)
                 break;
             opens = opens || k == MSP_ITEM_OPEN;
             b--;
         }
-        if (opens && b == 0) {
+        if (opens && b == L->col_start && (col_break || !msp_placed_boxes(L, 0, b))) {
             has = false;   /* only those borders on the page: the break is here already */
         } else {
             msp_break f = it->force;
-            it->force = MSP_BREAK_AUTO;
+            if (!col_break)
+                it->force = MSP_BREAK_AUTO;
             if (opens)
-                requeue_from(L, b, it);
+                msp_requeue_from(L, b, it);
             else
                 g_queue_push_head(&L->queue, it);   /* trailing glue goes with the page */
-            msp_status st = finish_page(L, f, false, sel_before);
-            if (st == MSP_OK)
-                st = start_page(L, false);
-            return st;
+            if (col_break) {
+                if (L->bal && L->col + 1 >= L->n_cols)
+                    return L->bal_fail = true, MSP_OK;
+                msp_cols_next(L);
+                return MSP_OK;
+            }
+            return next_area(L, f, sel_before);
         }
     }
-    if (it->force != MSP_BREAK_AUTO && !has && L->seq_pages > 0) {
+    if (it->force != MSP_BREAK_AUTO && it->force != MSP_BREAK_COLUMN && !has && L->seq_pages > 0) {
         it->force = MSP_BREAK_AUTO;   /* already at a page top */
     }
     if (!has) {
         /* glue at the top of the page is dropped unless retained */
-        double keep_h = 0;
-        for (guint i = 0; i < L->placed->len; i++)
-            keep_h += g_array_index(L->placed, msp_placed, i).it->h;
+        double keep_h = L->set_top;
+        for (guint i = L->col_start; i < L->placed->len; i++) {
+            const msp_placed *p = &g_array_index(L->placed, msp_placed, i);
+            if (!p->skip)
+                keep_h += p->it->h;
+        }
         L->body_h = keep_h;
     }
     double avail = L->m.body.h;
@@ -343,14 +419,14 @@ static msp_status place(msp_layout *L, msp_item *it, GHashTable *cache, const ms
         msp_item *rest = msp_table_row_split(it, avail - nh - sep_now - (need - it->h));
         if (rest) {
             g_queue_push_head(&L->queue, rest);
-            return place(L, it, cache, sel_before);
+            return msp_place(L, it, cache, sel_before);
         }
     }
     GPtrArray *notes = L->full && has ? NULL : item_notes(L, it, cache);
     if (L->full && has)
         goto overflow;
     if (!notes) {
-        if (need + nh + sep_now <= avail + 0.001) {
+        if (fits(L, need, nh + sep_now)) {
             commit(L, it, need, hdr);
             return MSP_OK;
         }
@@ -363,7 +439,9 @@ static msp_status place(msp_layout *L, msp_item *it, GHashTable *cache, const ms
             all += msp_note_height(n, 0, (int)n->items->len);
         }
         double sep = L->sep_h;
-        if (need + nh + sep + all <= avail + 0.001) {
+        if (L->bal && need > L->bal_limit + 0.001)
+            goto overflow;
+        if (fits(L, need, nh + sep + all)) {
             commit(L, it, need, hdr);
             for (guint i = 0; i < notes->len; i++) {
                 msp_note *n = g_ptr_array_index(notes, i);
@@ -372,8 +450,13 @@ static msp_status place(msp_layout *L, msp_item *it, GHashTable *cache, const ms
             g_ptr_array_free(notes, TRUE);
             return MSP_OK;
         }
+        /* they would fit under this column, not under the set's earlier ones */
+        if (L->col > 0 && !L->bal && !g_hash_table_contains(L->refilled, it) && need + nh + sep + all <= avail + 0.001) {
+            g_ptr_array_free(notes, TRUE);
+            return msp_cols_refill(L, it, avail - nh - sep - all, cache, sel_before);
+        }
         /* split: the line with as much of its notes as fits */
-        double room = avail - need - nh - sep;
+        double room = avail - MAX(need, L->set_max) - nh - sep;
         if (room >= 0) {
             int nfull = 0;
             double acc = 0;
@@ -404,7 +487,7 @@ static msp_status place(msp_layout *L, msp_item *it, GHashTable *cache, const ms
 overflow:
     if (notes)
         g_ptr_array_free(notes, TRUE);
-    if (!has) {
+    if (!has && !msp_placed_boxes(L, 0, L->col_start)) {
         /* nothing fits on an empty page: place the box anyway, notes carried */
         if (need > avail + 0.001)
             msp_diag_warn(&L->job->diags, msp_item_loc(it, L->flow->loc), "reduce the content's height",
@@ -421,14 +504,31 @@ overflow:
         return MSP_OK;
     }
     guint b = choose_break(L, it);
+    int bs = b < L->placed->len ? g_array_index(L->placed, msp_placed, b).it->bp : it->bp;
+    if (bs > MSP_BP_FREE && msp_placed_boxes(L, 0, L->col_start)) {
+        /* a column started below other content of the page (or a later
+         * column) holds only the start of a kept run: the run goes on whole
+         * in the next column or page, when it fits an empty one there */
+        guint first = L->col_start;
+        while (first < L->placed->len && g_array_index(L->placed, msp_placed, first).it->kind == MSP_ITEM_GLUE)
+            first++;
+        if (first < b && g_array_index(L->placed, msp_placed, first).it->bp == MSP_BP_FREE &&
+            L->body_h - L->set_top + it->h <= avail - nh - sep_now + 0.001) {
+            b = L->col_start;
+            bs = MSP_BP_FREE;
+        }
+    }
+    /* a balancing trial does not break a keep (widows, orphans, keep-*) */
+    bool keep = L->bal && bs > MSP_BP_FREE;
     if (b < L->placed->len)
-        requeue_from(L, b, it);
+        msp_requeue_from(L, b, it);
     else
         g_queue_push_head(&L->queue, it);
-    msp_status st = finish_page(L, MSP_BREAK_AUTO, false, sel_before);
-    if (st == MSP_OK)
-        st = start_page(L, false);
-    return st;
+    if (keep) {
+        L->bal_fail = true;
+        return MSP_OK;
+    }
+    return next_area(L, MSP_BREAK_AUTO, sel_before);
 }
 
 /* ---- page-sequences ---- */
@@ -592,7 +692,14 @@ static msp_status run_sequence(msp_layout *L, const msp_fo_node *seq, const msp_
             if (!child)
                 break;
             if (child->kind != MSP_FO_TEXT) {
-                msp_refarea ra = { 0, L->m.body.w, { 0 } };
+                st = msp_cols_before_child(L, child, cache, &before);
+                if (st != MSP_OK)
+                    break;
+                if (!g_queue_is_empty(&L->queue))
+                    continue;   /* balancing left boxes for the next page */
+                L->q_span = child->style->span_all;
+                L->q_width = msp_cols_width(L, L->q_span);
+                msp_refarea ra = { 0, L->q_width, { 0 } };
                 st = msp_gen_block_level(&g, child, &ra);
                 for (guint i = 0; i < g.out->len; i++) {
                     msp_item *gi = g_ptr_array_index(g.out, i);
@@ -607,12 +714,15 @@ static msp_status run_sequence(msp_layout *L, const msp_fo_node *seq, const msp_
         }
         msp_item *it = g_queue_pop_head(&L->queue);
         int before_pages = L->page_index;
-        st = place(L, it, cache, &before);
+        st = msp_place(L, it, cache, &before);
         if (L->page_index != before_pages)
             before = L->sel_before;
         if (st == MSP_OK)
             st = L->st;
     }
+    /* the last page's columns end at one height */
+    if (st == MSP_OK)
+        st = msp_cols_balance(L, cache, &before);
     /* the last page, and any notes still carried */
     while (st == MSP_OK) {
         st = finish_page(L, MSP_BREAK_AUTO, L->carry->len == 0, &before);
@@ -732,6 +842,7 @@ msp_status msp_layout_run(msp_job *job, const msp_fo_doc *doc, const msp_layout_
     L.mk_carry = g_hash_table_new(g_str_hash, g_str_equal);
     L.mk_seq_first = g_hash_table_new(g_str_hash, g_str_equal);
     L.warned = g_hash_table_new(NULL, NULL);
+    L.refilled = g_hash_table_new(NULL, NULL);
 
     msp_status st = MSP_OK;
     bool any_sequence = false;
@@ -764,6 +875,7 @@ msp_status msp_layout_run(msp_job *job, const msp_fo_doc *doc, const msp_layout_
     g_hash_table_destroy(L.mk_carry);
     g_hash_table_destroy(L.mk_seq_first);
     g_hash_table_destroy(L.warned);
+    g_hash_table_destroy(L.refilled);
     if (L.statics)
         g_hash_table_destroy(L.statics);
     return st;

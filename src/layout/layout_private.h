@@ -181,6 +181,10 @@ typedef struct msp_placed {
     double body_before;
     bool hdr;                   /* a repeated table header is drawn above it */
     bool full_before;
+    int col;                    /* column of the body it is in (columns.c) */
+    double col_top;             /* top of its column set, from the body's top */
+    bool skip;                  /* glue dropped at a column top while balancing: kept
+                                   only to be placed again, not drawn */
 } msp_placed;
 
 struct msp_layout {
@@ -214,6 +218,22 @@ struct msp_layout {
     GPtrArray *carry;           /* of msp_note_part* carried to the next page */
     bool full;                  /* a note was split: nothing more on this page */
     const msp_table_hdr *hdr_shown;
+    /* columns of the page being built (columns.c): the body is a stack of
+     * column sets, each spanning (one column of the body width) or of
+     * n_cols columns; the stacker fills the current column */
+    int n_cols;                 /* column-count of this page's region-body */
+    double col_w, col_gap;      /* a column's width and the gap between columns */
+    int col;                    /* the column being filled in the current set */
+    guint col_start;            /* placed index where that column starts */
+    guint set_start;            /* placed index where the current set starts */
+    double set_top;             /* the set's top, from the body's top */
+    double set_max;             /* the lowest bottom of the set's earlier columns */
+    bool set_span;              /* the current set spans the body */
+    bool bal;                   /* balancing: columns end at bal_limit */
+    bool bal_fail;              /* a balancing trial ran out of columns */
+    double bal_limit;
+    GHashTable *refilled;       /* boxes msp_cols_refill could not place on this page:
+                                   not tried again */
     GPtrArray *sep_items;       /* separator run, or NULL */
     double sep_h;
 
@@ -224,6 +244,7 @@ struct msp_layout {
     /* the item stream */
     GQueue queue;               /* msp_item* waiting to be placed */
     double q_width;             /* the body width the queued items were made for */
+    bool q_span;                /* they were made for the body width of a span="all" child */
     msp_gen *gen;               /* the flow's generator (run_sequence), or NULL */
     const msp_fo_node *next_child;   /* the fo:flow child to generate next */
     GPtrArray *open;            /* msp_deco* open across the page break */
@@ -244,6 +265,43 @@ bool msp_layout_first_time(msp_layout *L, const void *key);
 /* Height of the note parts on the page, and whether there are any. */
 double msp_notes_height(const msp_layout *L);
 bool msp_notes_any(const msp_layout *L);
+
+/* layout.c: placing a box on the page being built (it may end the page,
+ * or the column); putting boxes placed from index b (and it) back at the
+ * queue's head */
+msp_status msp_place(msp_layout *L, msp_item *it, GHashTable *cache, const msp_master_sel *sel_before);
+void msp_requeue_from(msp_layout *L, guint b, msp_item *it);
+/* True when placed boxes [from, to) hold a box (not only glue). */
+bool msp_placed_boxes(const msp_layout *L, guint from, guint to);
+
+/* columns.c */
+/* The column-count and column-gap of the current master's region-body:
+ * sets up the page's first column set (spanning when the queued boxes
+ * were made for a span="all" child). */
+void msp_cols_page_start(msp_layout *L);
+/* The width boxes are made for: the body's when span or one column. */
+double msp_cols_width(const msp_layout *L, bool span);
+/* x of column col from the body's left edge. */
+double msp_cols_x(const msp_layout *L, int col);
+/* Moves on to the next column of the set when there is one on this page
+ * (not after a split footnote); false at the last one. */
+bool msp_cols_next(msp_layout *L);
+/* The set's lowest bottom so far (from the body's top). */
+double msp_cols_bottom(const msp_layout *L);
+/* it (a line with footnotes, in a column after the first) fits with its
+ * notes but the set's earlier columns reach below the notes' top: the set
+ * is placed again with its columns ending at limit, it included; when that
+ * does not hold it, as before (it goes on in the next column or page). */
+msp_status msp_cols_refill(msp_layout *L, msp_item *it, double limit, GHashTable *cache,
+                           const msp_master_sel *sel_before);
+/* Before the flow child `child` is made: a span="all" child after columns
+ * balances them and starts a spanning set below; a child without span
+ * after a spanning set starts columns below it. Returns MSP_OK or an error. */
+msp_status msp_cols_before_child(msp_layout *L, const msp_fo_node *child, GHashTable *cache,
+                                 const msp_master_sel *sel_before);
+/* Balances the columns of the current set (the flow placed so far, queue
+ * empty): the lowest column limit that still holds every box of the set. */
+msp_status msp_cols_balance(msp_layout *L, GHashTable *cache, const msp_master_sel *sel_before);
 
 /* page_emit.c */
 /* Builds the page from the placed boxes and note parts (blank: none of the

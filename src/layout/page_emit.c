@@ -48,6 +48,19 @@ typedef struct open_deco {
     bool open_top;
 } open_deco;
 
+/* Blocks open where a column ends: drawn open at the bottom there, and open
+ * at the top from the next column's top (y). */
+static void split_open(msp_page *page, GArray *open, double x_old, double y_old, double y)
+{
+    for (guint i = 0; i < open->len; i++) {
+        open_deco *o = &g_array_index(open, open_deco, i);
+        msp_deco_draw(page, o->d, MSP_ZONE_BODY, x_old, o->y0, y_old, o->open_top, true, o->at);
+        o->y0 = y;
+        o->at = page->n_areas;
+        o->open_top = true;
+    }
+}
+
 /* The background of each region with a size, under everything else on the
  * page; the region's own border and padding are not drawn (said once). */
 static void region_backgrounds(msp_layout *L, msp_page *page)
@@ -107,9 +120,23 @@ msp_status msp_page_emit(msp_layout *L, bool blank)
         if (g_array_index(L->placed, msp_placed, i).it->kind != MSP_ITEM_GLUE)
             last_box = i + 1;
     bool page_top = true;
+    int col = 0;
+    double col_top = 0;
     for (guint i = 0; i < last_box && !blank; i++) {
         const msp_placed *p = &g_array_index(L->placed, msp_placed, i);
         const msp_item *it = p->it;
+        if (p->skip)
+            continue;
+        if (p->col != col || p->col_top != col_top) {
+            /* the next column, or a column set below */
+            double nx = L->m.body.x + msp_cols_x(L, p->col), ny = L->m.body.y + p->col_top;
+            split_open(page, open, x0, y, ny);
+            x0 = nx;
+            y = ny;
+            col = p->col;
+            col_top = p->col_top;
+            page_top = true;
+        }
         if (it->kind == MSP_ITEM_GLUE) {
             y += it->h;
             continue;
@@ -159,7 +186,8 @@ msp_status msp_page_emit(msp_layout *L, bool blank)
     }
     g_array_free(open, TRUE);
 
-    /* footnote area at the bottom of the region-body */
+    /* footnote area at the bottom of the region-body, across its columns */
+    x0 = L->m.body.x;
     double nh = msp_notes_height(L);
     double bottom = L->m.body.y + L->m.body.h;
     if (msp_notes_any(L)) {

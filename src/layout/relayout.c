@@ -110,7 +110,7 @@ static void warn_kept_lines(msp_layout *L, const GPtrArray *kept, double old_wid
         if (it->kind != MSP_ITEM_LINE || !it->para)
             continue;
         const msp_line *ln = &it->para->para.lines[it->line];
-        double over = it->x + ln->x + ln->width - L->m.body.w;
+        double over = it->x + ln->x + ln->width - msp_cols_width(L, L->q_span);
         if (over > 0.5) {
             wide++;
             most = MAX(most, over);
@@ -124,7 +124,8 @@ static void warn_kept_lines(msp_layout *L, const GPtrArray *kept, double old_wid
                       "narrower page (break-before)",
                       "a paragraph broken across pages of different widths keeps the lines of the "
                       "%.2f pt wide page: %d line%s reach%s up to %.2f pt past the %.2f pt body",
-                      old_width, wide, wide == 1 ? "" : "s", wide == 1 ? "es" : "", most, L->m.body.w);
+                      old_width, wide, wide == 1 ? "" : "s", wide == 1 ? "es" : "", most,
+                      msp_cols_width(L, L->q_span));
 }
 
 msp_status msp_relayout_queue(msp_layout *L)
@@ -139,7 +140,7 @@ msp_status msp_relayout_queue(msp_layout *L)
         first = NULL;
     }
     double old_width = L->q_width;
-    L->q_width = L->m.body.w;
+    L->q_width = msp_cols_width(L, L->q_span);
     if (!first || !first->top || !first->src)
         return MSP_OK;
 
@@ -150,7 +151,7 @@ msp_status msp_relayout_queue(msp_layout *L)
     msp_diag_list real = L->job->diags;
     msp_diag_list_init(&L->job->diags);
     msp_status st = MSP_OK;
-    msp_refarea ra = { 0, L->m.body.w, { 0 } };
+    msp_refarea ra = { 0, msp_cols_width(L, L->q_span), { 0 } };
     for (const msp_fo_node *c = first->top; c && c != L->next_child && st == MSP_OK; c = c->next) {
         guint from = g.out->len;
         if (c->kind != MSP_FO_TEXT)
