@@ -153,6 +153,7 @@ typedef struct msp_fo_style {
     int font_weight;             /* 100..900; normal 400, bold 700 */
     bool italic;
     bool small_caps;
+    bool rtl;                        /* writing-mode rl-tb (or rl): start is the right side */
     double line_height;          /* pt, computed for this element (normal = 1.2 em) */
     uint32_t color;              /* 0xRRGGBB */
     bool underline, line_through;        /* text-decoration (not inherited in XSL, propagated to inline content) */

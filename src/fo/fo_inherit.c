@@ -79,6 +79,80 @@ static msp_indent indent_plus(msp_indent base, double pt, double pct)
     return base;
 }
 
+/* In writing-mode rl-tb the start side is the right one (XSL 1.1 7.3 and
+ * 5.3.2, the corresponding properties): a property naming the left or right
+ * side is applied as the one naming the other side, so that left lands on
+ * the end fields and right on the start fields. */
+static int mirrored_prop(int id)
+{
+    static const int pairs[][2] = {
+        { MSP_P_MARGIN_LEFT, MSP_P_MARGIN_RIGHT }, { MSP_P_PADDING_LEFT, MSP_P_PADDING_RIGHT },
+        { MSP_P_BORDER_LEFT, MSP_P_BORDER_RIGHT }, { MSP_P_BORDER_LEFT_WIDTH, MSP_P_BORDER_RIGHT_WIDTH },
+        { MSP_P_BORDER_LEFT_STYLE, MSP_P_BORDER_RIGHT_STYLE }, { MSP_P_BORDER_LEFT_COLOR, MSP_P_BORDER_RIGHT_COLOR },
+        { MSP_P_LEFT, MSP_P_RIGHT },
+    };
+    for (size_t i = 0; i < G_N_ELEMENTS(pairs); i++) {
+        if (id == pairs[i][0])
+            return pairs[i][1];
+        if (id == pairs[i][1])
+            return pairs[i][0];
+    }
+    return id;
+}
+
+/* text-align and text-align-last: "left" and "right" are the other side's in rl-tb. */
+static const char *mirrored_value(int id, const char *v)
+{
+    if (id != MSP_P_TEXT_ALIGN && id != MSP_P_TEXT_ALIGN_LAST)
+        return v;
+    if (strcmp(v, "left") == 0)
+        return "right";
+    if (strcmp(v, "right") == 0)
+        return "left";
+    return v;
+}
+
+/* After a four-side shorthand (margin, padding, border-width, -style,
+ * -color: top right bottom left) in rl-tb, what it put on the start side
+ * belongs to the end side and the other way round. */
+static void swap_after_shorthand(msp_fo_style *s, msp_fo_apply *a, int id)
+{
+    switch (id) {
+    case MSP_P_MARGIN: {
+        double m = s->margin[MSP_START];
+        s->margin[MSP_START] = s->margin[MSP_END];
+        s->margin[MSP_END] = m;
+        bool set = a->margin_set[MSP_START];
+        a->margin_set[MSP_START] = a->margin_set[MSP_END];
+        a->margin_set[MSP_END] = set;
+        double pct = a->margin_pct[MSP_START];
+        a->margin_pct[MSP_START] = a->margin_pct[MSP_END];
+        a->margin_pct[MSP_END] = pct;
+        break;
+    }
+    case MSP_P_PADDING: {
+        double p = s->padding[MSP_START];
+        s->padding[MSP_START] = s->padding[MSP_END];
+        s->padding[MSP_END] = p;
+        double pct = s->padding_pct[MSP_START];
+        s->padding_pct[MSP_START] = s->padding_pct[MSP_END];
+        s->padding_pct[MSP_END] = pct;
+        break;
+    }
+    case MSP_P_BORDER_WIDTH: case MSP_P_BORDER_STYLE: case MSP_P_BORDER_COLOR: {
+        msp_border b = s->border[MSP_START];
+        s->border[MSP_START] = s->border[MSP_END];
+        s->border[MSP_END] = b;
+        bool set = a->border_color_set[MSP_START];
+        a->border_color_set[MSP_START] = a->border_color_set[MSP_END];
+        a->border_color_set[MSP_END] = set;
+        break;
+    }
+    default:
+        break;
+    }
+}
+
 msp_status msp_fo_style_compute(msp_job *job, msp_fo_node *node, const msp_fo_style *parent_style,
                                 msp_fo_kind parent_kind, msp_fo_pending *pending, int n_pending,
                                 const msp_fo_node *list)
@@ -105,8 +179,16 @@ msp_status msp_fo_style_compute(msp_job *job, msp_fo_node *node, const msp_fo_st
     for (int i = 0; i < n_pending; i++) {
         a.failed_unsupported = false;
         a.hint = NULL;
-        if (msp_fo_apply_value(&a, pending[i].prop, pending[i].value))
+        /* page masters and regions are placed on the sheet: their sides stay physical */
+        bool mirror = s->rtl && node->kind != MSP_FO_SIMPLE_PAGE_MASTER &&
+                      !(node->kind >= MSP_FO_REGION_BODY && node->kind <= MSP_FO_REGION_END);
+        int prop = mirror ? mirrored_prop(pending[i].prop) : pending[i].prop;
+        const char *value = mirror ? mirrored_value(prop, pending[i].value) : pending[i].value;
+        if (msp_fo_apply_value(&a, prop, value)) {
+            if (mirror)
+                swap_after_shorthand(s, &a, prop);
             continue;
+        }
         const char *name = msp_fo_prop_name(pending[i].prop);
         if (a.failed_unsupported)
             status = msp_diag_error(&job->diags, MSP_E_FO, node->loc, "see docs/fo-subset.md",

@@ -364,7 +364,6 @@ static bool unsupported(msp_fo_apply *a, int id, const char *v)
     }
     /* MSP_K_CHECK and table-layout: only the harmless value passes */
     if (strcmp(v, p->initial) == 0 || (id == MSP_P_REFERENCE_ORIENTATION && strcmp(v, "0deg") == 0) ||
-        (id == MSP_P_WRITING_MODE && strcmp(v, "lr") == 0) ||
         (id == MSP_P_TABLE_LAYOUT && strcmp(v, "auto") == 0))
         return true;
     a->failed_unsupported = true;
@@ -575,6 +574,22 @@ bool msp_fo_apply_value(msp_fo_apply *a, int id, const char *value)
         case MSP_P_SCALING:
             if (!enum_parse(scaling_vals, v, &e)) return BAD;
             s->scaling = (msp_scaling)e; return true;
+        case MSP_P_WRITING_MODE:
+            if (strcmp(v, "lr-tb") == 0 || strcmp(v, "lr") == 0) {
+                s->rtl = false;
+                return true;
+            }
+            if (strcmp(v, "rl-tb") == 0 || strcmp(v, "rl") == 0) {
+                s->rtl = true;
+                return true;
+            }
+            if (strcmp(v, "tb-rl") == 0 || strcmp(v, "tb") == 0 || strcmp(v, "tb-lr") == 0 ||
+                strcmp(v, "lr-bt") == 0 || strcmp(v, "rl-bt") == 0 || strcmp(v, "bt-lr") == 0 ||
+                strcmp(v, "bt-rl") == 0) {
+                a->failed_unsupported = true;   /* vertical and bottom-to-top modes: outside the subset */
+                return BAD;
+            }
+            return BAD;
         case MSP_P_ABSOLUTE_POSITION:
             if (strcmp(v, "relative") == 0) {
                 a->failed_unsupported = true;   /* outside the subset: refused as such */

@@ -55,6 +55,9 @@ typedef struct msp_area {
     /* drawn again, not new content: a table header repeated on a later page
      * (an artifact in tagged PDF: its text is read once, where it first is) */
     bool repeated;
+    /* an object inside the line area added just before it (a leader, an inline
+     * image, a link rectangle, a destination): it moves with that line */
+    bool in_line;
     double x, y, w, h;   /* LINE: x, baseline y, logical width, line height */
     union {
         struct {

@@ -453,6 +453,13 @@ msp_status msp_gen_children(msp_gen *g, const msp_fo_node *parent, const msp_ref
 static msp_status gen_block(msp_gen *g, const msp_fo_node *node, const msp_refarea *ra)
 {
     const msp_fo_style *s = node->style;
+    if ((node->kind == MSP_FO_BLOCK_CONTAINER || node->kind == MSP_FO_TABLE) && node->parent &&
+        s->rtl != node->parent->style->rtl)
+        return g->st = msp_diag_error(&g->L->job->diags, MSP_E_FO, node->loc,
+                                      "give the whole fo:page-sequence that writing-mode, or leave it out here",
+                                      "writing-mode=\"%s\" on %s inside %s text is not supported by mspdoc",
+                                      s->rtl ? "rl-tb" : "lr-tb", msp_fo_kind_name(node->kind),
+                                      s->rtl ? "left-to-right" : "right-to-left");
     if (node->kind == MSP_FO_BLOCK_CONTAINER && s->absolute_position != MSP_POS_AUTO)
         return msp_gen_positioned(g, node, ra);
     if (s->absolute_position != MSP_POS_AUTO && g->L->emit && msp_layout_first_time(g->L, node))

@@ -63,8 +63,16 @@ msp_status msp_master_geometry(msp_layout *L, const msp_fo_node *spm, msp_master
                          out->pw - s->margin[MSP_START] - s->margin[MSP_END],
                          out->ph - s->margin[MSP_BEFORE] - s->margin[MSP_AFTER] };
     out->body = content;
+    bool seq_rtl = L && L->seq && L->seq->style->rtl;
     for (const msp_fo_node *r = spm->first; r; r = r->next) {
         const msp_fo_style *rs = r->style;
+        if (L && rs->rtl && !seq_rtl && r->kind >= MSP_FO_REGION_BODY && r->kind <= MSP_FO_REGION_END)
+            return msp_diag_error(&L->job->diags, MSP_E_FO, r->loc,
+                                  "give fo:page-sequence (or fo:root) the writing-mode: its flows and "
+                                  "static contents then follow it",
+                                  "writing-mode of %s (%s) differs from its page-sequence's (%s): not supported "
+                                  "by mspdoc", msp_fo_kind_name(r->kind), rs->rtl ? "rl-tb" : "lr-tb",
+                                  seq_rtl ? "rl-tb" : "lr-tb");
         if (r->kind == MSP_FO_REGION_BODY) {
             out->body = (msp_rect){ content.x + rs->margin[MSP_START], content.y + rs->margin[MSP_BEFORE],
                                     content.w - rs->margin[MSP_START] - rs->margin[MSP_END],

@@ -8,6 +8,7 @@
 #include "layout/graphic.h"
 
 #include <math.h>
+#include <pango/pangocairo.h>
 #include <string.h>
 
 #define PS ((double)PANGO_SCALE)
@@ -296,6 +297,25 @@ static bool only_ids(msp_para *out, msp_para_text *t)
     return true;
 }
 
+
+/* The context like ctx (its font map, options, resolution, language) whose
+ * paragraphs run right to left (writing-mode rl-tb): made once, kept with ctx. */
+static PangoContext *rtl_context(PangoContext *ctx)
+{
+    static const char key[] = "msp-rtl-context";
+    PangoContext *rtl = g_object_get_data(G_OBJECT(ctx), key);
+    if (rtl)
+        return rtl;
+    rtl = pango_font_map_create_context(pango_context_get_font_map(ctx));
+    pango_cairo_context_set_font_options(rtl, pango_cairo_context_get_font_options(ctx));
+    pango_cairo_context_set_resolution(rtl, pango_cairo_context_get_resolution(ctx));
+    pango_context_set_round_glyph_positions(rtl, pango_context_get_round_glyph_positions(ctx));
+    pango_context_set_language(rtl, pango_context_get_language(ctx));
+    pango_context_set_base_dir(rtl, PANGO_DIRECTION_RTL);
+    g_object_set_data_full(G_OBJECT(ctx), key, rtl, g_object_unref);
+    return rtl;
+}
+
 msp_status msp_para_build(const msp_para_env *env, msp_para *out, const msp_fo_node *block,
                           const msp_fo_node *first, const msp_fo_node *last, double width,
                           double start, double end, bool first_line, bool last_run)
@@ -337,7 +357,10 @@ msp_status msp_para_build_part(const msp_para_env *env, msp_para *out, const msp
     /* Pango sets no widths, indents or alignment here: lines are chosen by
      * para_break.c, placed by us (alignment offsets below) and justified by
      * para_justify() */
-    PangoLayout *layout = pango_layout_new(env->pango);
+    /* right to left (writing-mode rl-tb): Pango's base direction is RTL, so
+     * each line's pieces come in right-to-left visual order; the page is
+     * mirrored when emitted (page_emit.c) */
+    PangoLayout *layout = pango_layout_new(bs->rtl ? rtl_context(env->pango) : env->pango);
     pango_layout_set_font_description(layout, t.block_desc);
     pango_layout_set_auto_dir(layout, FALSE);
     pango_layout_set_width(layout, -1);
@@ -577,6 +600,7 @@ void msp_para_emit_line(const msp_para *para, int i, msp_page *page, msp_zone zo
             continue;
         }
         }
+        b.in_line = true;
         msp_page_add(page, &b);
     }
 }

@@ -218,7 +218,7 @@ static void test_tree_parse__invalid_value_is_an_error(void **state)
         { "color=\"#12\"", "'color'" },
         { "widows=\"-1\"", "'widows'" },
         { "start-indent=\"label-end()\"", "'start-indent'" },   /* outside a list */
-        { "writing-mode=\"rl-tb\"", "writing-mode=\"rl-tb\" on fo:block is not supported" },
+        { "writing-mode=\"tb-rl\"", "writing-mode=\"tb-rl\" on fo:block is not supported" },
         { "span=\"columns\"", "invalid value 'columns' for property 'span'" },
         { "reference-orientation=\"90\"", "reference-orientation" },
         { "absolute-position=\"relative\"", "absolute-position" },
