@@ -141,6 +141,7 @@ int msp_cmd_render(int argc, char **argv)
     lo.sink = sink_both;
     lo.sink_user = &sinks;
     lo.report = &report;
+    lo.font_fallback = true;   /* FO from anywhere: an unknown family is a warning (docs/fo-subset.md) */
     if (check_text_wanted(check_on, check_off)) {
         check = msp_check_text_new(&job, doc);
         lo.check = check;

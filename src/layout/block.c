@@ -161,6 +161,7 @@ void msp_gen_init(msp_gen *g, msp_layout *L, const char *page_number_text)
     g->L = L;
     g->env.job = L->job;
     g->env.pango = L->opts->pango;
+    g->env.font_fallback = L->opts->font_fallback;
     g->env.doc = L->doc;
     g->env.page_number_text = page_number_text;
     g->env.cite = msp_cite_lookup;

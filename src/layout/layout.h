@@ -18,6 +18,9 @@ typedef struct msp_layout_opts {
     msp_page_sink_fn sink;       /* receives each finished page */
     void *sink_user;
     bool draft;                  /* reserved for the draft watermark (drawn by render) */
+    bool font_fallback;          /* a family no declared font has is set in serif with a
+                                  * warning (mspdoc render: FO made anywhere) instead of an
+                                  * error (papers: declared fonts only) */
     msp_layout_report *report;   /* borrowed, may be NULL: every page sent to the sink is
                                   * added to it first (msp_layout_report_add_page), so it
                                   * holds the document's loose, overfull and hyphenated lines */

@@ -36,6 +36,8 @@ typedef struct msp_para_env {
     /* the pass's text accounting (check_text.h): set only in the pass whose pages are
      * emitted, and only when checking; NULL otherwise */
     msp_check_text *check;
+    /* msp_layout_opts.font_fallback */
+    bool font_fallback;
     /* fo:retrieve-marker is block-level and resolved by pagination, not here. */
 } msp_para_env;
 

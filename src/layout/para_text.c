@@ -136,6 +136,14 @@ static const char *resolve_family(msp_para_text *t, const msp_fo_node *node, con
             found = "serif";
         }
     }
+    if (!found && t->env->font_fallback) {
+        /* FO made elsewhere names the fonts of its own machine: set in serif, said */
+        char *hint = declared_families(t->env->pango);
+        msp_diag_warn(&t->env->job->diags, element_of(node)->loc, hint,
+                      "unknown font family '%s': set in serif", g_strstrip(parts[0]));
+        g_free(hint);
+        found = "serif";
+    }
     if (!found) {
         char *hint = declared_families(t->env->pango);
         msp_diag_error(&t->env->job->diags, MSP_E_FO, element_of(node)->loc, hint,

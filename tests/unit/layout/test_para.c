@@ -391,6 +391,22 @@ static void test_para_font__unknown_family_is_an_error_at_the_node(void **state)
     assert_int_equal(build(f, b, 400, 0, 0), MSP_OK);
 }
 
+/* mspdoc render (font_fallback): an undeclared family is set in serif with a
+ * warning at the node; papers (the default) keep the error above. */
+static void test_para_font__fallback_for_render_is_a_warning(void **state)
+{
+    fx *f = *state;
+    msp_fo_style *s;
+    msp_fo_node *b = block_new(f, &s);
+    s->font_family = "Gotham Book";
+    text(f, b, "Some text");
+    f->env.font_fallback = true;
+    assert_int_equal(build(f, b, 400, 0, 0), MSP_OK);
+    f->env.font_fallback = false;
+    assert_true(has_diag(f, MSP_SEV_WARNING, "unknown font family 'Gotham Book': set in serif", b->loc.line));
+    assert_string_equal(f->para.lines[0].text, "Some text");
+}
+
 /* CSS's generic cursive and fantasy always match: set in serif, warned. */
 static void test_para_font__cursive_and_fantasy_fall_back_to_serif_with_a_warning(void **state)
 {
@@ -961,6 +977,7 @@ int main(void)
         T(test_para_space__collapse_across_inline_boundaries),
         T(test_para_space__preserve_keeps_linefeeds_and_spaces),
         T(test_para_font__cursive_and_fantasy_fall_back_to_serif_with_a_warning),
+        T(test_para_font__fallback_for_render_is_a_warning),
         T(test_para_font__unknown_family_is_an_error_at_the_node),
         T(test_para_font__families_from_any_context_on_the_map),
         T(test_para_font__missing_glyph_warns_with_code_point),
