@@ -134,7 +134,8 @@ typedef enum msp_ws_treatment { MSP_WST_IGNORE_IF_SURROUNDING_LF = 0, MSP_WST_PR
                                 MSP_WST_IGNORE_BEFORE_LF, MSP_WST_IGNORE_AFTER_LF } msp_ws_treatment;
 typedef enum msp_transform { MSP_TT_NONE = 0, MSP_TT_UPPER, MSP_TT_LOWER, MSP_TT_CAPITALIZE } msp_transform;
 typedef enum msp_display_align { MSP_DA_AUTO = 0, MSP_DA_BEFORE, MSP_DA_CENTER, MSP_DA_AFTER } msp_display_align;
-typedef enum msp_leader_pattern { MSP_LEADER_SPACE = 0, MSP_LEADER_RULE, MSP_LEADER_DOTS } msp_leader_pattern;
+typedef enum msp_leader_pattern { MSP_LEADER_SPACE = 0, MSP_LEADER_RULE, MSP_LEADER_DOTS,
+                                   MSP_LEADER_USE_CONTENT } msp_leader_pattern;
 typedef enum msp_scaling { MSP_SCALING_UNIFORM = 0, MSP_SCALING_NON_UNIFORM } msp_scaling;
 /* absolute-position (XSL 1.1 7.6.1); relative is outside the subset */
 typedef enum msp_abs_pos { MSP_POS_AUTO = 0, MSP_POS_ABSOLUTE, MSP_POS_FIXED } msp_abs_pos;

@@ -599,9 +599,7 @@ bool msp_fo_apply_value(msp_fo_apply *a, int id, const char *value)
             s->absolute_position = (msp_abs_pos)e; return true;
         case MSP_P_LEADER_PATTERN:
             if (strcmp(v, "use-content") == 0) {
-                msp_diag_warn(&a->job->diags, a->loc, NULL,
-                              "leader-pattern 'use-content' is not supported, drawn as space");
-                s->leader_pattern = MSP_LEADER_SPACE;
+                s->leader_pattern = MSP_LEADER_USE_CONTENT;   /* the leader's content, repeated */
                 return true;
             }
             if (!enum_parse(leader_vals, v, &e)) return BAD;

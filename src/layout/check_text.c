@@ -196,6 +196,24 @@ msp_check_text_counts msp_check_text_counts_of(const msp_check_text *c)
     return c ? c->counts : none;
 }
 
+static void collect_under(msp_check_text *c, const msp_fo_node *n)
+{
+    for (const msp_fo_node *k = n->first; k; k = k->next) {
+        if (k->kind == MSP_FO_TEXT) {
+            if (g_hash_table_add(c->collected, (gpointer)k))
+                c->counts.text_nodes++;
+        } else {
+            collect_under(c, k);
+        }
+    }
+}
+
+void msp_check_text_node_collected(msp_check_text *c, const msp_fo_node *node)
+{
+    if (c)
+        collect_under(c, node);
+}
+
 void msp_check_text_collected(msp_check_text *c, const msp_para_text *t)
 {
     if (!c)

@@ -230,6 +230,8 @@ static void add_obj(GArray *objs, const msp_para_pending *p, int line, double x,
     o.footnote = p->footnote;
     if (p->surface)
         o.surface = cairo_surface_reference(p->surface);
+    if (p->pattern)
+        o.pattern = g_object_ref(p->pattern);
     g_array_append_val(objs, o);
 }
 
@@ -488,6 +490,10 @@ void msp_para_clear(msp_para *para)
             cairo_surface_destroy(para->objs[i].surface);
             para->objs[i].surface = NULL;
         }
+        if (para->objs[i].pattern) {
+            g_object_unref(para->objs[i].pattern);
+            para->objs[i].pattern = NULL;
+        }
     }
     if (para->layout) {
         g_object_unref(para->layout);
@@ -507,6 +513,51 @@ void msp_para_forget(msp_para *para)
 {
     if (para && msp_check_run_forget(para->check))
         para->check = NULL;
+}
+
+
+/* leader-pattern="use-content": the content repeated as often as it fits
+ * in the leader's width (XSL 1.1 7.22.2), none when it does not fit once;
+ * a line of its own, moving with its host line (in_line). */
+static void emit_leader_content(msp_page *page, const msp_inline_obj *o, msp_zone zone, double lx,
+                                double baseline, int footnote)
+{
+    if (!o->pattern || o->w <= 0)
+        return;
+    PangoRectangle logical;
+    pango_layout_get_extents(o->pattern, NULL, &logical);
+    double pw = logical.width / (double)PANGO_SCALE;
+    if (pw <= 0)
+        return;
+    int n = (int)floor((o->w + 0.01) / pw);
+    if (n < 1)
+        return;
+    const char *one = pango_layout_get_text(o->pattern);
+    GString *text = g_string_new(NULL);
+    for (int i = 0; i < n; i++)
+        g_string_append(text, one);
+    PangoLayout *layout = pango_layout_copy(o->pattern);
+    pango_layout_set_text(layout, text->str, (int)text->len);
+    msp_area b = { 0 };
+    b.kind = MSP_AREA_LINE;
+    b.zone = zone;
+    b.src = o->node;
+    b.in_line = true;
+    /* centred in the leader, as FOP and XSL's leader-alignment none leave the rest at the ends */
+    b.x = lx + o->x + (o->w - n * pw) / 2;
+    b.y = baseline;
+    b.w = n * pw;
+    b.h = o->ascent + o->descent;
+    b.u.line.layout = layout;
+    b.u.line.line_no = 0;
+    b.u.line.text = msp_arena_strdup(page->arena, text->str);
+    b.u.line.ascent = o->ascent;
+    b.u.line.descent = o->descent;
+    b.u.line.footnote = footnote;
+    msp_page_add(page, &b);
+    msp_page_hold_layout(page, layout);
+    g_object_unref(layout);
+    g_string_free(text, TRUE);
 }
 
 void msp_para_emit_line(const msp_para *para, int i, msp_page *page, msp_zone zone, double x0,
@@ -548,6 +599,10 @@ void msp_para_emit_line(const msp_para *para, int i, msp_page *page, msp_zone zo
         switch (o->kind) {
         case MSP_INLINE_LEADER: {
             const msp_fo_style *s = o->node->style;
+            if (s->leader_pattern == MSP_LEADER_USE_CONTENT) {
+                emit_leader_content(page, o, zone, lx, baseline, footnote);
+                continue;
+            }
             if (s->leader_pattern == MSP_LEADER_SPACE || o->w <= 0)
                 continue;
             double th = s->leader_pattern == MSP_LEADER_RULE ? s->rule_thickness : s->font_size * 0.1;

@@ -57,6 +57,7 @@ typedef struct msp_inline_obj {
     double ascent, descent; /* extent above/below the baseline */
     const msp_fo_node *node;
     cairo_surface_t *surface;      /* IMAGE: owned reference */
+    PangoLayout *pattern;          /* LEADER use-content: its content once (owned reference), or NULL */
     const char *uri, *dest;        /* LINK */
     int footnote;                  /* FOOTNOTE: index into msp_para.footnotes */
 } msp_inline_obj;

@@ -22,6 +22,7 @@ typedef struct msp_para_pending {
     cairo_surface_t *surface;  /* IMAGE: owned reference */
     double w, ascent, descent; /* LEADER, IMAGE: the shape's size in pt */
     double fill_max;           /* LEADER: < 0 = fill the rest of the line; else maximum width */
+    PangoLayout *pattern;      /* LEADER use-content: its content set once (owned reference), or NULL */
     const char *uri, *dest;    /* LINK; DEST: dest = the id */
     int footnote;              /* FOOTNOTE */
 } msp_para_pending;
@@ -162,6 +163,9 @@ msp_status msp_para_image_load(const msp_para_env *env, const msp_fo_node *node,
 
 /* --- text accounting hooks (check_text.c; all accept c or r NULL and do nothing) --- */
 
+/* The text nodes inside node (a use-content leader's content, repeated by
+ * the leader rather than set in the run) reached the page. */
+void msp_check_text_node_collected(msp_check_text *c, const msp_fo_node *node);
 /* The text nodes of t (its segments) reached a run in the emitting pass; the
  * static content or marker the run's block is in is laid out. */
 void msp_check_text_collected(msp_check_text *c, const msp_para_text *t);

@@ -423,6 +423,17 @@ static msp_status font_extents(msp_para_text *t, const msp_fo_node *node, double
     return MSP_OK;
 }
 
+/* The text of every text node under n, in document order. */
+static void leader_text(GString *out, const msp_fo_node *n)
+{
+    for (const msp_fo_node *c = n->first; c; c = c->next) {
+        if (c->kind == MSP_FO_TEXT)
+            g_string_append_len(out, c->text, (gssize)c->text_len);
+        else
+            leader_text(out, c);
+    }
+}
+
 static msp_status put_leader(msp_para_text *t, const msp_fo_node *node)
 {
     const msp_fo_style *s = node->style;
@@ -444,6 +455,33 @@ static msp_status put_leader(msp_para_text *t, const msp_fo_node *node)
     p->ascent = asc;
     p->descent = desc;
     shape_attr(t, at, p->w, asc, desc);
+    if (s->leader_pattern == MSP_LEADER_USE_CONTENT) {
+        /* the content (its text, white space collapsed), set once in the
+         * leader's font; the line repeats it across the leader (para.c) */
+        GString *content = g_string_new(NULL);
+        leader_text(content, node);
+        char **words = g_strsplit_set(g_strstrip(content->str), " \t\r\n", -1);
+        GString *pattern = g_string_new(NULL);
+        for (int i = 0; words[i]; i++)
+            if (*words[i])
+                g_string_append_printf(pattern, "%s%s", pattern->len ? " " : "", words[i]);
+        g_strfreev(words);
+        g_string_free(content, TRUE);
+        if (pattern->len) {
+            const char *fam = resolve_family(t, node, s->font_family);
+            if (!fam) {
+                g_string_free(pattern, TRUE);
+                return MSP_E_FO;
+            }
+            p->pattern = pango_layout_new(t->env->pango);
+            PangoFontDescription *d = font_desc(fam, s);
+            pango_layout_set_font_description(p->pattern, d);
+            pango_font_description_free(d);
+            pango_layout_set_text(p->pattern, pattern->str, (int)pattern->len);
+        }
+        g_string_free(pattern, TRUE);
+        msp_check_text_node_collected(t->env->check, node);
+    }
     return MSP_OK;
 }
 
@@ -824,6 +862,8 @@ void msp_para_text_clear(msp_para_text *t)
             msp_para_pending *p = &g_array_index(t->objs, msp_para_pending, i);
             if (p->surface)
                 cairo_surface_destroy(p->surface);
+            if (p->pattern)
+                g_object_unref(p->pattern);
         }
         g_array_free(t->objs, TRUE);
     }

@@ -44,18 +44,19 @@ static void test_check_text_layout__counts_every_placed_line(void **state)
     g_string_free(f, TRUE);
 }
 
-static void test_check_text_lost__leader_content_is_an_error_at_its_place(void **state)
+/* text inside a leader that repeats its content reaches the page; the same
+ * text with the content never laid out would be a loss (the region-start
+ * case below), so the accounting is not fooled by the leader */
+static void test_check_text_lost__leader_content_is_accounted(void **state)
 {
     (void)state;
-    char *fo = doc_fo("p", NULL, "<fo:block>Contents <fo:leader leader-pattern='use-content'>.x</fo:leader> 3</fo:block>");
+    char *fo = doc_fo("p", NULL, "<fo:block>Contents <fo:leader leader-pattern='use-content' leader-length='30pt'>"
+                                 ".x</fo:leader> 3</fo:block>");
     run *r = lay_out(fo);
     g_free(fo);
-    assert_int_equal(r->st, MSP_E_LAYOUT);
-    const msp_diag *d = diag_with(&r->job, "text never laid out: '.x' (2 characters in fo:leader)");
-    assert_non_null(d);
-    assert_int_equal(d->severity, MSP_SEV_ERROR);
-    assert_string_equal(d->loc.file, "test.fo");
-    assert_true(d->loc.line > 0 && d->loc.column > 0);
+    assert_int_equal(r->st, MSP_OK);
+    assert_int_equal(r->check.losses, 0);
+    assert_true(xp_num(r, "count(//line[starts-with(., '.x.x')])") == 1);
     run_free(r);
 }
 
@@ -330,7 +331,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_check_text_layout__counts_every_placed_line),
-        cmocka_unit_test(test_check_text_lost__leader_content_is_an_error_at_its_place),
+        cmocka_unit_test(test_check_text_lost__leader_content_is_accounted),
         cmocka_unit_test(test_check_text_lost__region_start_content_is_an_error),
         cmocka_unit_test(test_check_text_unused__separator_and_unretrieved_markers_are_not_lost),
         cmocka_unit_test(test_check_text_run__placed_once_in_order_is_clean),
