@@ -33,6 +33,8 @@ static const command commands[] = {
     { "batch", msp_cmd_batch, "build every paper of a folder, incrementally, in parallel" },
     { "reissue", msp_cmd_reissue, "mark a source as reissued (date, reason, previous symbol)" },
     { "watch", msp_cmd_watch, "rebuild a paper's PDF on every save of it, a template or data" },
+    { "diff", msp_cmd_diff, "list the changes between an issued paper and its corrected version" },
+    { "corrigendum", msp_cmd_corrigendum, "draft the corrigendum source of the changes to an issued paper" },
     { "data", msp_cmd_data, "list what the reference data knows (committees, meetings, agenda, States)" },
 };
 
