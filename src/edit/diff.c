@@ -13,14 +13,6 @@
 #define REWRITE_HUNKS 3
 #define REWRITE_SHARE 0.5
 
-struct msp_diff {
-    msp_diff_paper *a, *b;
-    GPtrArray *changes;         /* of msp_change* */
-    GStringChunk *strings;
-    GHashTable *changed_units;  /* issued (or, when added, corrected) PARA/ITEM units that changed */
-    guint n_paragraphs;
-};
-
 static const char *keep(msp_diff *d, const char *s)
 {
     return s ? g_string_chunk_insert_const(d->strings, s) : NULL;
@@ -59,6 +51,7 @@ static msp_change *new_change(msp_diff *d, msp_change_kind kind, const msp_unit 
     c->note = u->note;
     c->issued = ua ? ua->loc : (msp_loc){ d->a->path, 0, 0 };
     c->corrected = ub ? ub->loc : (msp_loc){ d->b->path, 0, 0 };
+    c->order = ua ? (long)ua->loc.line * 10000 + ua->loc.column : 0;
     c->issued_node = ua ? ua->node : NULL;
     c->corrected_node = ub ? ub->node : NULL;
     g_ptr_array_add(d->changes, c);
@@ -104,14 +97,14 @@ static int last_line(const msp_unit *u, guint a, guint len)
     return msp_unit_line(u, i);
 }
 
+/* Fewer than two words: "For potential read new" says less than "For
+ * potential opportunities read new opportunities". */
 static bool short_phrase(const msp_tokens *t, guint from, guint len)
 {
-    if (len == 0)
-        return true;
-    if (len > 1)
-        return false;
-    const msp_token *k = msp_tokens_at(t, from);
-    return k->kind != MSP_TOK_WORD || g_utf8_strlen(k->text, -1) < 4;
+    guint words = 0;
+    for (guint i = from; i < from + len; i++)
+        words += msp_tokens_at(t, i)->kind == MSP_TOK_WORD;
+    return words < 2;
 }
 
 static void text_change(msp_diff *d, const msp_unit *ua, const msp_unit *ub, const msp_hunk *h)
@@ -140,13 +133,15 @@ static void text_change(msp_diff *d, const msp_unit *ua, const msp_unit *ub, con
         }
         c->sentence = one ? first : 0;
     }
-    /* context: a phrase that is short or found more than once in the unit
-     * grows by the equal words next to it until it is neither */
+    /* context: a phrase found more than once in the unit, or a replacement
+     * of fewer than two words, grows by the equal words next to it (to the
+     * right first) until it is neither */
     guint a0 = h->a, a1 = h->a + h->a_len, b0 = h->b, b1 = h->b + h->b_len;
     guint nb = msp_tokens_len(tb);
     for (int step = 0; step < 8; step++) {
         bool ambiguous = a1 > a0 && occurrences(ta, a0, a1 - a0) > 1;
-        if (!ambiguous && !(short_phrase(ta, a0, a1 - a0) && short_phrase(tb, b0, b1 - b0)))
+        bool replaced = h->a_len > 0 && h->b_len > 0;
+        if (!ambiguous && !(replaced && short_phrase(ta, a0, a1 - a0) && short_phrase(tb, b0, b1 - b0)))
             break;
         if (a1 < na && b1 < nb) {
             a1++, b1++;
@@ -246,6 +241,9 @@ static void added(msp_diff *d, const msp_unit *ub, const GPtrArray *A, int a_bef
 {
     msp_change *c = new_change(d, MSP_CHANGE_ADDED, NULL, ub);
     c->text = keep_owned(d, unit_text(ub));
+    /* it stands after the issued unit before it */
+    const msp_unit *prev_a = a_before >= 0 && (guint)a_before < A->len ? A->pdata[a_before] : NULL;
+    c->order = prev_a ? (long)prev_a->loc.line * 10000 + prev_a->loc.column + 1 : ub->kind == MSP_UNIT_NOTE ? G_MAXLONG : 0;
     if (ub->kind == MSP_UNIT_ITEM) {
         const msp_unit *prev = item_before(A, a_before, ub);
         c->after_sub = prev ? keep(d, prev->sub) : NULL;
@@ -357,10 +355,18 @@ static void compare_papers(msp_diff *d)
         else if (i < na->len)
             deleted(d, na->pdata[i]);
         else
-            added(d, nb->pdata[i], na, -1);
+            added(d, nb->pdata[i], na, (int)na->len - 1);
     }
     g_ptr_array_free(na, TRUE);
     g_ptr_array_free(nb, TRUE);
+    /* document order of the issued file (a note where its call is); stable for equal places */
+    for (guint i = 1; i < d->changes->len; i++)
+        for (guint j = i; j > 0 && ((msp_change *)d->changes->pdata[j - 1])->order
+                                       > ((msp_change *)d->changes->pdata[j])->order; j--) {
+            gpointer t = d->changes->pdata[j];
+            d->changes->pdata[j] = d->changes->pdata[j - 1];
+            d->changes->pdata[j - 1] = t;
+        }
 }
 
 static msp_loc root_loc(const msp_diff_paper *p, const char *meta_child)
@@ -515,6 +521,11 @@ static char *place(const msp_change *c, bool with_lines)
             g_string_append_printf(s, ", line %d", c->line_first);
     }
     return g_string_free(s, FALSE);
+}
+
+char *msp_change_place(const msp_change *c)
+{
+    return place(c, false);
 }
 
 static const char *const ordinals[] = { "first", "second", "third", "fourth", "fifth",

@@ -112,6 +112,16 @@ void msp_diff_paper_free(msp_diff_paper *p);
 /* "paragraph 5", "paragraph 8 (b)", "footnote 2", "title", "unnumbered paragraph 2 after paragraph 5". Owned. */
 char *msp_unit_name(const msp_unit *u);
 
+/* ---- the comparison (diff.c) ---- */
+
+struct msp_diff {
+    msp_diff_paper *a, *b;      /* issued, corrected */
+    GPtrArray *changes;         /* of msp_change*, in document order of the issued version */
+    GStringChunk *strings;
+    GHashTable *changed_units;  /* PARA/ITEM units that changed (the issued one, or the corrected one when added) */
+    guint n_paragraphs;         /* PARA and ITEM units of the issued version */
+};
+
 /* ---- the issued layout (diff_layout.c) ---- */
 
 /* Lays the paper out through the build's chain (XSLT, FO, layout; no PDF)

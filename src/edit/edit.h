@@ -78,6 +78,7 @@ typedef struct msp_change {
     int sentences;          /* how many sentences the issued unit has */
     const char *text;       /* REWRITTEN, ADDED: the corrected unit's text; DELETED: the issued one's */
     msp_loc issued, corrected; /* the unit's element in each file (line 0 when absent there) */
+    long order;             /* where it stands in the issued file (changes are listed in this order) */
     const xmlNode *issued_node, *corrected_node; /* those elements (NULL when absent), valid while the diff lives */
 } msp_change;
 
@@ -106,6 +107,17 @@ const char *msp_diff_corrected_path(const msp_diff *d);
 void msp_diff_print(const msp_diff *d, FILE *out);
 /* {"issued":…,"corrected":…,"symbol":…,"language":…,"changes":[{…}]} (docs/cli.md, "diff"). */
 void msp_diff_print_json(const msp_diff *d, FILE *out);
+
+/* A change's place as diff prints it, without lines: "paragraph 8 (b)",
+ * "footnote 1", "title". Owned. */
+char *msp_change_place(const msp_change *c);
+
+/* Language versions (corrigendum.c): the diffs d[0..n) of the versions of
+ * one symbol must touch the same places; each place touched in some
+ * versions and not in another is a warning in diags at that version's
+ * corrected file, naming the place and a version that touches it. Returns
+ * how many warnings were given. */
+int msp_corrigendum_compare_versions(msp_diag_list *diags, msp_diff *const *d, guint n);
 
 /* The corrigendum drafter (corrigendum.c). */
 typedef struct msp_corrigendum_opts {
