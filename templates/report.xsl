@@ -84,7 +84,7 @@
           <xsl:call-template name="meeting-block"/>
           <xsl:call-template name="title-block"/>
           <xsl:call-template name="h1-lines"/>
-          <xsl:apply-templates select="/p:paper/p:body"/>
+          <xsl:apply-templates select="/p:paper/p:body | /p:paper/p:corrections"/>
         </fo:flow>
       </fo:page-sequence>
     </fo:root>
@@ -504,6 +504,10 @@
   </xsl:template>
   <!-- ===== corrigendum entries (docs/source-format.md, "correction"): number at x 113.39,
        locator, instruction and replacement text at x 141.73, 6pt after each entry ===== -->
+  <xsl:template match="p:corrections">
+    <xsl:apply-templates select="p:correction"/>
+  </xsl:template>
+
   <xsl:template match="p:correction">
     <fo:block start-indent="{$indent}" end-indent="{$indent}" text-align="start" keep-with-next.within-page="always">
       <xsl:call-template name="tabbed-label">

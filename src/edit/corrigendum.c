@@ -519,10 +519,10 @@ msp_status msp_corrigendum_draft(msp_job *job, const msp_refdata *ref, const msp
         g_string_append_printf(f.out, " xmlns:%s=\"" MSP_PAPER_NS "\"", (const char *)root->ns->prefix);
     g_string_append_printf(f.out, " kind=\"%s\" xml:lang=\"%s\">\n", a->kind ? a->kind : "report", f.lang);
     copy_meta(&f, meta, symbol, date);
-    g_string_append(f.out, "  <body>\n");
+    g_string_append(f.out, "  <corrections>\n");
     for (guint i = 0; i < d->changes->len; i++)
         entry(&f, d->changes->pdata[i]);
-    g_string_append(f.out, "  </body>\n</paper>\n");
+    g_string_append(f.out, "  </corrections>\n</paper>\n");
 
     /* what was drafted must at least be well-formed */
     msp_status st = MSP_OK;
