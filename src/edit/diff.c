@@ -212,17 +212,35 @@ static void compare_units(msp_diff *d, const msp_unit *ua, const msp_unit *ub)
 }
 
 /* Same unit in both versions (not: same text): same @id when both have
- * one; else the same numbered paragraph, or the same text. */
+ * one; else the same text. Changed units without ids are paired in the
+ * gaps between these anchors (gap()). */
 static bool same_identity(const msp_unit *x, const msp_unit *y)
 {
     if (x->kind != y->kind || x->annex != y->annex)
         return false;
     if (x->id && y->id)
         return strcmp(x->id, y->id) == 0;
-    if (x->kind == MSP_UNIT_PARA && x->unnumbered == 0 && y->unnumbered == 0 && x->paragraph == y->paragraph)
-        return true;
     return same_tokens(x->tokens, y->tokens);
 }
+
+/* How alike two texts are: 2 × common tokens / all tokens, 0 … 1. */
+static double similarity(const msp_unit *x, const msp_unit *y)
+{
+    guint nx = msp_tokens_len(x->tokens), ny = msp_tokens_len(y->tokens);
+    if (nx + ny == 0)
+        return 1;
+    GArray *h = msp_word_diff(x->tokens, y->tokens);
+    guint changed = 0;
+    for (guint i = 0; i < h->len; i++)
+        changed += g_array_index(h, msp_hunk, i).a_len;
+    g_array_unref(h);
+    return 2.0 * (nx - changed) / (nx + ny);
+}
+
+/* Units of a gap are the same unit changed when of one kind and at least this alike. */
+#define PAIR_SIMILARITY 0.3
+/* Beyond this many units on a side, a gap is paired in order without measuring. */
+#define GAP_MEASURED 40
 
 /* The label of the issued item before issued index i in the same list, or NULL. */
 static const msp_unit *item_before(const GPtrArray *units, int i, const msp_unit *like)
@@ -259,23 +277,66 @@ static void deleted(msp_diff *d, const msp_unit *ua)
     c->line_last = msp_unit_line(ua, msp_tokens_len(ua->tokens));
 }
 
-/* A gap between aligned units: pair what is of the same kind in order, the rest added or deleted. */
+static bool pairable(const msp_unit *x, const msp_unit *y)
+{
+    return x->kind == y->kind && x->depth == y->depth && x->annex == y->annex;
+}
+
+/* A gap between aligned units: the pairs (in order) of alike units of one
+ * kind that are most alike in all, found by a small table; each pair is
+ * one unit changed, the rest was added or deleted. */
 static void gap(msp_diff *d, const GPtrArray *A, guint i0, guint i1, const GPtrArray *B, guint j0, guint j1)
 {
-    guint i = i0, j = j0;
-    while (i < i1 || j < j1) {
-        const msp_unit *ua = i < i1 ? A->pdata[i] : NULL, *ub = j < j1 ? B->pdata[j] : NULL;
-        if (ua && ub && ua->kind == ub->kind && ua->depth == ub->depth && (i1 - i) == (j1 - j)) {
-            compare_units(d, ua, ub);
+    guint n = i1 - i0, m = j1 - j0;
+    if (n == 0 || m == 0 || n > GAP_MEASURED || m > GAP_MEASURED) {
+        /* nothing to pair, or too large to measure: in order */
+        guint i = i0, j = j0;
+        while (i < i1 || j < j1) {
+            const msp_unit *ua = i < i1 ? A->pdata[i] : NULL, *ub = j < j1 ? B->pdata[j] : NULL;
+            if (ua && ub && pairable(ua, ub)) {
+                compare_units(d, ua, ub);
+                i++, j++;
+            } else if (ub && (!ua || j1 - j > i1 - i)) {
+                added(d, ub, A, (int)i - 1);
+                j++;
+            } else {
+                deleted(d, ua);
+                i++;
+            }
+        }
+        return;
+    }
+    guint w = m + 1;
+    double *S = g_new0(double, (gsize)(n + 1) * w), *sim = g_new0(double, (gsize)n * m);
+    for (guint i = 0; i < n; i++)
+        for (guint j = 0; j < m; j++)
+            sim[i * m + j] = pairable(A->pdata[i0 + i], B->pdata[j0 + j])
+                                 ? similarity(A->pdata[i0 + i], B->pdata[j0 + j])
+                                 : 0;
+    for (guint i = n; i-- > 0;)
+        for (guint j = m; j-- > 0;) {
+            double best = MAX(S[(i + 1) * w + j], S[i * w + j + 1]);
+            double s = sim[i * m + j];
+            if (s >= PAIR_SIMILARITY)
+                best = MAX(best, S[(i + 1) * w + j + 1] + s);
+            S[i * w + j] = best;
+        }
+    guint i = 0, j = 0;
+    while (i < n || j < m) {
+        double s = i < n && j < m ? sim[i * m + j] : 0;
+        if (i < n && j < m && s >= PAIR_SIMILARITY && S[i * w + j] == S[(i + 1) * w + j + 1] + s) {
+            compare_units(d, A->pdata[i0 + i], B->pdata[j0 + j]);
             i++, j++;
-        } else if (ub && (!ua || (j1 - j) > (i1 - i))) {
-            added(d, ub, A, (int)i - 1);
+        } else if (j < m && (i == n || S[i * w + j] == S[i * w + j + 1])) {
+            added(d, B->pdata[j0 + j], A, (int)(i0 + i) - 1);
             j++;
         } else {
-            deleted(d, ua);
+            deleted(d, A->pdata[i0 + i]);
             i++;
         }
     }
+    g_free(S);
+    g_free(sim);
 }
 
 /* Aligns body units (paragraphs, items) of both versions: the longest run

@@ -177,11 +177,15 @@ static char *letters(int n)
     return g_string_free(out, FALSE);
 }
 
-/* The items of a list, as units; path is the label path of the enclosing item. */
-static void read_list(reader *r, const xmlNode *list, guint block, int paragraph, int annex, int depth,
+/* The items of a list, as units; path is the label path of the enclosing
+ * item, levels the number of items lists around this list. An items list's
+ * labels are (a), (i), then a., i. by its level, as the stylesheet numbers
+ * them (bullets do not count as a level); bullets are counted. */
+static void read_list(reader *r, const xmlNode *list, guint block, int paragraph, int annex, int levels,
                       const char *path)
 {
     bool bullets = is_el(list, "bullets");
+    int depth = bullets ? 0 : levels + 1;
     int rank = 0;
     for (const xmlNode *it = list->children; it; it = it->next) {
         if (!is_el(it, "item"))
@@ -189,11 +193,13 @@ static void read_list(reader *r, const xmlNode *list, guint block, int paragraph
         rank++;
         msp_unit *u = new_unit(r, MSP_UNIT_ITEM, it);
         char *x = bullets ? g_strdup_printf("%d", rank) : depth % 2 == 1 ? letters(rank) : roman(rank);
-        char *own = bullets ? g_strdup_printf("bullet %d", rank) : g_strdup_printf("(%s)", x);
+        char *own = bullets ? g_strdup_printf("bullet %d", rank)
+                    : depth <= 2 ? g_strdup_printf("(%s)", x)
+                                 : g_strdup_printf("%s.", x);
         char *full = path ? g_strdup_printf("%s %s", path, own) : g_strdup(own);
         u->sub = keep(r->p, full);
         u->sub_last = keep(r->p, x);
-        u->depth = bullets ? 0 : depth;
+        u->depth = depth;
         u->list = block;
         u->paragraph = paragraph;
         u->annex = annex;
@@ -203,7 +209,7 @@ static void read_list(reader *r, const xmlNode *list, guint block, int paragraph
         add_inline(r, u->tokens, it, 0);
         for (const xmlNode *k = it->children; k; k = k->next)
             if (is_el(k, "items") || is_el(k, "bullets"))
-                read_list(r, k, block, paragraph, annex, depth + 1, full);
+                read_list(r, k, block, paragraph, annex, bullets ? levels : depth, full);
         g_free(x);
         g_free(own);
         g_free(full);
@@ -253,7 +259,7 @@ msp_diff_paper *msp_diff_paper_read(msp_source *src, const msp_refdata *ref)
             g_free(id);
             add_inline(&r, u->tokens, b.node, 0);
         } else {
-            read_list(&r, b.node, i, b.after, b.annex, 1, NULL);
+            read_list(&r, b.node, i, b.after, b.annex, 0, NULL);
         }
     }
     for (guint i = 0; i < n_notes; i++) {
@@ -286,33 +292,4 @@ void msp_diff_paper_free(msp_diff_paper *p)
     g_free(p->kind);
     g_free(p->language);
     g_free(p);
-}
-
-char *msp_unit_name(const msp_unit *u)
-{
-    char *annex = u->annex > 0 ? g_strdup_printf(" of annex %d", u->annex) : g_strdup("");
-    char *name;
-    switch (u->kind) {
-    case MSP_UNIT_FIELD:
-        name = g_strdup(u->field);
-        break;
-    case MSP_UNIT_PARA:
-        if (u->unnumbered == 0)
-            name = g_strdup_printf("paragraph %d%s", u->paragraph, annex);
-        else if (u->paragraph > 0)
-            name = g_strdup_printf("unnumbered paragraph %d after paragraph %d%s", u->unnumbered, u->paragraph, annex);
-        else
-            name = g_strdup_printf("unnumbered paragraph %d%s", u->unnumbered, annex);
-        break;
-    case MSP_UNIT_ITEM:
-        if (u->paragraph > 0)
-            name = g_strdup_printf("paragraph %d %s%s", u->paragraph, u->sub, annex);
-        else
-            name = g_strdup_printf("sub-item %s%s", u->sub, annex);
-        break;
-    default:
-        name = g_strdup_printf("footnote %d", u->note);
-    }
-    g_free(annex);
-    return name;
 }

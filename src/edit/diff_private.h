@@ -86,7 +86,7 @@ typedef struct msp_unit {
     int annex;              /* 0 the body, n the n-th annex */
     const char *sub;        /* ITEM: the label path as printed, "(b)" or "(b) (ii)", bullets "•3" */
     const char *sub_last;   /* ITEM: its own label "(ii)" */
-    int depth;              /* ITEM: 1 for the first level */
+    int depth;              /* ITEM of items: its level, 1 for the first; 0 for a bullet */
     guint list;             /* ITEM: index of its items/bullets block in the summary */
     int note;               /* NOTE: its number; PARA/ITEM: 0 */
     const char *fo_id;      /* PARA, ITEM: the FO id its lines are found by (diff_layout.c) */
@@ -109,8 +109,6 @@ typedef struct msp_diff_paper {
  * the printed words of <article>/<action> in the paper's language. */
 msp_diff_paper *msp_diff_paper_read(msp_source *src, const msp_refdata *ref);
 void msp_diff_paper_free(msp_diff_paper *p);
-/* "paragraph 5", "paragraph 8 (b)", "footnote 2", "title", "unnumbered paragraph 2 after paragraph 5". Owned. */
-char *msp_unit_name(const msp_unit *u);
 
 /* ---- the comparison (diff.c) ---- */
 
