@@ -261,7 +261,10 @@ static void added(msp_diff *d, const msp_unit *ub, const GPtrArray *A, int a_bef
     c->text = keep_owned(d, unit_text(ub));
     /* it stands after the issued unit before it */
     const msp_unit *prev_a = a_before >= 0 && (guint)a_before < A->len ? A->pdata[a_before] : NULL;
-    c->order = prev_a ? (long)prev_a->loc.line * 10000 + prev_a->loc.column + 1 : ub->kind == MSP_UNIT_NOTE ? G_MAXLONG : 0;
+    const msp_unit *next_a = (guint)(a_before + 1) < A->len ? A->pdata[a_before + 1] : NULL;
+    c->order = prev_a   ? (long)prev_a->loc.line * 10000 + prev_a->loc.column + 1
+               : next_a ? (long)next_a->loc.line * 10000 + next_a->loc.column - 1
+                        : 0;
     if (ub->kind == MSP_UNIT_ITEM) {
         const msp_unit *prev = item_before(A, a_before, ub);
         c->after_sub = prev ? keep(d, prev->sub) : NULL;
@@ -408,16 +411,10 @@ static void compare_papers(msp_diff *d)
     g_ptr_array_free(ba, TRUE);
     g_ptr_array_free(bb, TRUE);
 
-    /* notes by number */
+    /* notes as the body: a note added before others is one addition (the
+     * calls renumbered after it are changes in their paragraphs) */
     GPtrArray *na = units_of(d->a, MSP_UNIT_NOTE, MSP_UNIT_NOTE), *nb = units_of(d->b, MSP_UNIT_NOTE, MSP_UNIT_NOTE);
-    for (guint i = 0; i < MAX(na->len, nb->len); i++) {
-        if (i < na->len && i < nb->len)
-            compare_units(d, na->pdata[i], nb->pdata[i]);
-        else if (i < na->len)
-            deleted(d, na->pdata[i]);
-        else
-            added(d, nb->pdata[i], na, (int)na->len - 1);
-    }
+    align_body(d, na, nb);
     g_ptr_array_free(na, TRUE);
     g_ptr_array_free(nb, TRUE);
     /* document order of the issued file (a note where its call is); stable for equal places */
