@@ -285,13 +285,18 @@ static bool pairable(const msp_unit *x, const msp_unit *y)
     return x->kind == y->kind && x->depth == y->depth && x->annex == y->annex;
 }
 
-/* A gap between aligned units: the pairs (in order) of alike units of one
- * kind that are most alike in all, found by a small table; each pair is
- * one unit changed, the rest was added or deleted. */
+/* A gap between aligned units. As many units on each side, of the same
+ * kinds: each one changed in place. Else the pairs (in order) of alike
+ * units of one kind that are most alike in all, found by a small table;
+ * each pair is one unit changed, the rest was added or deleted. */
 static void gap(msp_diff *d, const GPtrArray *A, guint i0, guint i1, const GPtrArray *B, guint j0, guint j1)
 {
     guint n = i1 - i0, m = j1 - j0;
-    if (n == 0 || m == 0 || n > GAP_MEASURED || m > GAP_MEASURED) {
+    bool in_order = n == m;
+    for (guint k = 0; k < n && in_order; k++)
+        in_order = pairable(A->pdata[i0 + k], B->pdata[j0 + k]);
+    if (in_order || n == 0 || m == 0 || n > GAP_MEASURED || m > GAP_MEASURED) {
+        /* as many on each side, unit for unit of one kind: each changed in place */
         /* nothing to pair, or too large to measure: in order */
         guint i = i0, j = j0;
         while (i < i1 || j < j1) {
