@@ -481,14 +481,14 @@ msp_status msp_corrigendum_draft(msp_job *job, const msp_refdata *ref, const msp
 {
     *out = NULL;
     const msp_diff_paper *a = d->a;
-    if (!a->symbol)
-        return msp_diag_error(&job->diags, MSP_E_USAGE, ((msp_loc){ a->path, 0, 0 }),
-                              "give the issued paper its <symbol>: a corrigendum is numbered after it",
-                              "the issued paper has no symbol");
     if (!a->kind || strcmp(a->kind, "report") != 0)
         return msp_diag_error(&job->diags, MSP_E_USAGE, ((msp_loc){ a->path, 0, 0 }),
                               "a corrigendum is a report paper (docs/corrections.md): correct the statement's source and build it again",
                               "only reports have corrigenda; this paper is a %s", a->kind ? a->kind : "(no kind)");
+    if (!a->symbol)
+        return msp_diag_error(&job->diags, MSP_E_USAGE, ((msp_loc){ a->path, 0, 0 }),
+                              "give the issued paper its <symbol>: a corrigendum is numbered after it",
+                              "the issued paper has no symbol");
     int number = opts && opts->number > 0 ? opts->number : 0;
     if (number == 0) {
         char *dir = g_path_get_dirname(a->path);
