@@ -476,6 +476,21 @@ static void copy_meta(drafter *f, const xmlNode *meta, const char *symbol, const
     g_string_append(o, "  </meta>\n");
 }
 
+/* Text that may stand in an XML comment: no "--", no control characters. Owned. */
+static char *comment_safe(const char *s)
+{
+    GString *out = g_string_new(NULL);
+    for (const char *p = s; *p; p++) {
+        if (*p == '-' && out->len > 0 && out->str[out->len - 1] == '-')
+            g_string_append_c(out, '_');
+        else
+            g_string_append_c(out, (unsigned char)*p < 0x20 ? '_' : *p);
+    }
+    if (out->len > 0 && out->str[out->len - 1] == '-')
+        g_string_append_c(out, '_');
+    return g_string_free(out, FALSE);
+}
+
 msp_status msp_corrigendum_draft(msp_job *job, const msp_refdata *ref, const msp_diff *d,
                                  const msp_corrigendum_opts *opts, char **out)
 {
@@ -515,9 +530,12 @@ msp_status msp_corrigendum_draft(msp_job *job, const msp_refdata *ref, const msp
         if (is_el(k, "meta"))
             meta = k;
     g_string_append(f.out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    char *from_a = comment_safe(a->path), *from_b = comment_safe(d->b->path);
     g_string_append_printf(f.out, "<!-- Corrigendum %d to %s, drafted by mspdoc corrigendum from %s and %s.\n"
                                   "     Review every entry before issue (docs/corrections.md). -->\n",
-                           number, a->symbol, a->path, d->b->path);
+                           number, a->symbol, from_a, from_b);
+    g_free(from_a);
+    g_free(from_b);
     g_string_append(f.out, "<paper xmlns=\"" MSP_PAPER_NS "\"");
     if (root->ns && root->ns->prefix)
         g_string_append_printf(f.out, " xmlns:%s=\"" MSP_PAPER_NS "\"", (const char *)root->ns->prefix);

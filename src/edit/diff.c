@@ -241,6 +241,8 @@ static double similarity(const msp_unit *x, const msp_unit *y)
 #define PAIR_SIMILARITY 0.3
 /* Beyond this many units on a side, a gap is paired in order without measuring. */
 #define GAP_MEASURED 40
+/* Beyond this many table cells (16 MB) the units are aligned in order. */
+#define ALIGN_MAX_CELLS (4u * 1024u * 1024u)
 
 /* The label of the issued item before issued index i in the same list, or NULL. */
 static const msp_unit *item_before(const GPtrArray *units, int i, const msp_unit *like)
@@ -352,6 +354,10 @@ static void gap(msp_diff *d, const GPtrArray *A, guint i0, guint i1, const GPtrA
 static void align_body(msp_diff *d, const GPtrArray *A, const GPtrArray *B)
 {
     guint n = A->len, m = B->len, w = m + 1;
+    if ((guint64)(n + 1) * w > ALIGN_MAX_CELLS) {
+        gap(d, A, 0, n, B, 0, m); /* thousands of paragraphs on each side: in order */
+        return;
+    }
     guint32 *L = g_new0(guint32, (gsize)(n + 1) * w);
     for (guint i = n; i-- > 0;)
         for (guint j = m; j-- > 0;)

@@ -101,7 +101,6 @@ msp_status msp_diff_paper_layout(msp_job *job, const msp_build_ctx *ctx, msp_bui
                               "no fonts to lay out the issued version with");
     line_sink s = { g_hash_table_new(g_str_hash, g_str_equal), g_hash_table_new(NULL, NULL),
                     g_hash_table_new_full(NULL, NULL, NULL, free_counts) };
-    GPtrArray *ids = g_ptr_array_new_with_free_func(g_free);
     int made = 0;
     for (guint i = 0; i < p->units->len; i++) {
         msp_unit *u = p->units->pdata[i];
@@ -116,13 +115,14 @@ msp_status msp_diff_paper_layout(msp_job *job, const msp_build_ctx *ctx, msp_bui
         } else {
             char *id = g_strdup_printf("msp-diff-%d", ++made);
             xmlSetProp((xmlNode *)u->node, (const xmlChar *)"id", (const xmlChar *)id);
-            g_ptr_array_add(ids, id);
             u->fo_id = g_string_chunk_insert_const(p->strings, id);
+            g_free(id);
         }
         g_hash_table_insert(s.by_id, (gpointer)u->fo_id, u);
     }
     xmlDoc *fo_xml = NULL;
     msp_fo_doc *fo = NULL;
+    /* not as a draft: the draft marks are drawn over the pages, the lines are the same */
     msp_xslt_params params = { false, p->src->sha256 };
     msp_status st = msp_xslt_run(job, ctx->xslt, p->kind ? p->kind : "report", p->src->doc, p->src->path,
                                  p->src->dir, &params, &fo_xml);
@@ -162,7 +162,6 @@ msp_status msp_diff_paper_layout(msp_job *job, const msp_build_ctx *ctx, msp_bui
     msp_fo_doc_free(fo);
     if (fo_xml)
         xmlFreeDoc(fo_xml);
-    g_ptr_array_free(ids, TRUE);
     g_hash_table_destroy(s.by_id);
     g_hash_table_destroy(s.by_note);
     g_hash_table_destroy(s.counts);

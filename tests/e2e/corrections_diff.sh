@@ -10,6 +10,8 @@
 set -euo pipefail
 : "${MSPDOC:?}" "${MSP_ROOT:?}" "${MSP_TMP:?}"
 rm -rf "$MSP_TMP"; mkdir -p "$MSP_TMP/issued" "$MSP_TMP/out"
+# diff's standard error is asserted empty (an ASan build would list its suppressions there)
+export LSAN_OPTIONS="${LSAN_OPTIONS:+$LSAN_OPTIONS:}print_suppressions=0"
 fail() { echo "FAIL: $*" >&2; exit 1; }
 T=$MSP_TMP
 papers="$MSP_ROOT/data/papers"
