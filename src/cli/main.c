@@ -45,7 +45,7 @@ static void usage(FILE *out)
           "Anti-Personnel Mine Ban Convention as PDF, from structured XML sources.\n\n"
           "Commands:\n", out);
     for (size_t i = 0; i < G_N_ELEMENTS(commands); i++)
-        fprintf(out, "  %-8s %s\n", commands[i].name, commands[i].summary);
+        fprintf(out, "  %-11s %s\n", commands[i].name, commands[i].summary);
     fputs("\nRun 'mspdoc COMMAND --help' for a command's options.\n"
           "Exit status: 0 success, 1 a document failed, 2 usage error.\n"
           "Environment: MSP_ROOT (folder holding templates/, data/, fonts/, hyphen/, color/;\n"
