@@ -46,17 +46,22 @@ static void escape(GString *out, const char *s, bool collapse)
         g_string_append_c(out, ' ');
 }
 
+/* How put_label sets a label. */
+enum { PLAIN = 0, ITALIC_WORDS = 1, MARKUP_VALUES = 2 };
+
 /* Label id with {name} placeholders filled from pairs (name, value, ...,
- * NULL); the literal words around {old}/{new} in italics when italic_words
- * ("For … read …"). Values are escaped, the label's words too. */
-static void put_label(drafter *f, GString *out, const char *id, bool italic_words, ...)
+ * NULL). The label's words are escaped, and set in italics under
+ * ITALIC_WORDS ("For … read …"); the values are escaped too, unless
+ * MARKUP_VALUES (they are source markup already). */
+static void put_label(drafter *f, GString *out, const char *id, int how, ...)
 {
     const char *l = msp_refdata_label(f->ref, f->lang, id);
     if (!l)
         l = id;
     va_list ap;
     GHashTable *vals = g_hash_table_new(g_str_hash, g_str_equal);
-    va_start(ap, italic_words);
+    va_start(ap, how);
+    bool italic_words = how & ITALIC_WORDS;
     for (const char *k; (k = va_arg(ap, const char *));) {
         const char *v = va_arg(ap, const char *);
         g_hash_table_insert(vals, (gpointer)k, (gpointer)(v ? v : ""));
@@ -88,7 +93,10 @@ static void put_label(drafter *f, GString *out, const char *id, bool italic_word
             break;
         char *name = g_strndup(open + 1, (gsize)(close - open - 1));
         const char *v = g_hash_table_lookup(vals, name);
-        escape(out, v ? v : "", false);
+        if (how & MARKUP_VALUES)
+            g_string_append(out, v ? v : "");
+        else
+            escape(out, v ? v : "", false);
         g_free(name);
         p = close + 1;
     }
@@ -106,7 +114,7 @@ static void put_sub(drafter *f, GString *out, const char *path)
         char *x = g_strndup(*p + 1, strlen(*p) >= 2 ? strlen(*p) - 2 : 0);
         if (!first)
             g_string_append_c(out, ' ');
-        put_label(f, out, "sub-item", false, "x", x, NULL);
+        put_label(f, out, "sub-item", PLAIN, "x", x, NULL);
         first = false;
         g_free(x);
     }
@@ -127,7 +135,7 @@ static void put_nth(drafter *f, GString *out, int n, int of)
         g_snprintf(id, sizeof id, "corr-nth-last");
     else
         g_snprintf(id, sizeof id, "corr-nth-%d", n);
-    put_label(f, out, "corr-delete-sentence", false, "nth", msp_refdata_label(f->ref, f->lang, id), NULL);
+    put_label(f, out, "corr-delete-sentence", PLAIN, "nth", msp_refdata_label(f->ref, f->lang, id), NULL);
 }
 
 /* "Paragraph 5 (b), line 3". */
@@ -142,18 +150,18 @@ static void put_where(drafter *f, GString *out, const msp_change *c, bool lines)
                          : g_str_has_prefix(c->field, "subtitle") ? "corr-subtitle"
                          : g_str_has_prefix(c->field, "subject")  ? "corr-subject"
                                                                   : "corr-masthead";
-        put_label(f, out, id, false, NULL);
+        put_label(f, out, id, PLAIN, NULL);
         return;
     }
     case MSP_WHERE_NOTE:
         g_snprintf(n, sizeof n, "%d", c->note);
-        put_label(f, out, "corr-footnote", false, "n", n, NULL);
+        put_label(f, out, "corr-footnote", PLAIN, "n", n, NULL);
         break;
     default:
-        put_label(f, out, c->annex > 0 ? "corr-annex-paragraph" : "corr-paragraph", false, "n", n, "a", a, NULL);
+        put_label(f, out, c->annex > 0 ? "corr-annex-paragraph" : "corr-paragraph", PLAIN, "n", n, "a", a, NULL);
         if (c->where == MSP_WHERE_ITEM && c->kind != MSP_CHANGE_ADDED) {
             if (c->sub_depth == 0) {
-                put_label(f, out, "corr-bullet", false, "n", c->sub_x, NULL);
+                put_label(f, out, "corr-bullet", PLAIN, "n", c->sub_x, NULL);
             } else {
                 g_string_append_c(out, ' ');
                 put_sub(f, out, c->sub);
@@ -165,9 +173,9 @@ static void put_where(drafter *f, GString *out, const msp_change *c, bool lines)
         g_snprintf(l1, sizeof l1, "%d", c->line_first);
         g_snprintf(l2, sizeof l2, "%d", c->line_last);
         if (c->line_last > c->line_first)
-            put_label(f, out, "corr-lines", false, "n", l1, "m", l2, NULL);
+            put_label(f, out, "corr-lines", PLAIN, "n", l1, "m", l2, NULL);
         else
-            put_label(f, out, "corr-line", false, "n", l1, NULL);
+            put_label(f, out, "corr-line", PLAIN, "n", l1, NULL);
     }
 }
 
@@ -260,15 +268,15 @@ static void entry(drafter *f, const msp_change *c)
     if (c->kind == MSP_CHANGE_ADDED && c->where == MSP_WHERE_PARAGRAPH) {
         char prev[16];
         g_snprintf(prev, sizeof prev, "%d", c->paragraph > 1 ? c->paragraph - 1 : 0);
-        put_label(f, o, "corr-after-paragraph", false, "n", prev, NULL);
+        put_label(f, o, "corr-after-paragraph", PLAIN, "n", prev, NULL);
     } else {
         put_where(f, o, c, c->kind == MSP_CHANGE_TEXT && !sentence);
         if (c->kind == MSP_CHANGE_ADDED && c->where == MSP_WHERE_ITEM && c->after_sub) {
             if (c->sub_depth == 0) {
-                put_label(f, o, "corr-after-bullet", false, "n", c->after_sub_x, NULL);
+                put_label(f, o, "corr-after-bullet", PLAIN, "n", c->after_sub_x, NULL);
             } else {
                 char *x = sub_label(f, c->after_sub);
-                put_label(f, o, "corr-after-sub", false, "x", x, NULL);
+                put_label(f, o, "corr-after-sub", PLAIN, "x", x, NULL);
                 g_free(x);
             }
         }
@@ -288,32 +296,33 @@ static void entry(drafter *f, const msp_change *c)
         if (sentence) {
             put_nth(f, o, c->sentence, c->sentences);
         } else if (!*c->new_core && !strcmp(c->old_text, c->old_core)) {
-            put_label(f, o, "corr-delete", false, "old", c->old_core, NULL);
+            put_label(f, o, "corr-delete", MARKUP_VALUES, "old", c->xml.old_core, NULL);
         } else if (!*c->old_core && c->before) {
-            put_label(f, o, "corr-after-insert", false, "before", c->before, "new", c->new_core, NULL);
+            put_label(f, o, "corr-after-insert", MARKUP_VALUES, "before", c->xml.before, "new", c->xml.new_core, NULL);
         } else if (!*c->old_core && c->after) {
-            put_label(f, o, "corr-before-insert", false, "after", c->after, "new", c->new_core, NULL);
+            put_label(f, o, "corr-before-insert", MARKUP_VALUES, "after", c->xml.after, "new", c->xml.new_core, NULL);
         } else {
-            put_label(f, o, "corr-for-read", true, "old", c->old_text, "new", c->new_text, NULL);
+            put_label(f, o, "corr-for-read", ITALIC_WORDS | MARKUP_VALUES, "old", c->xml.old_text, "new",
+                      c->xml.new_text, NULL);
         }
         g_string_append(o, "</instruction>\n");
         break;
     case MSP_CHANGE_REWRITTEN:
-        put_label(f, o, read_id, false, NULL);
+        put_label(f, o, read_id, PLAIN, NULL);
         g_string_append(o, "</instruction>\n");
         put_text(f, c->corrected_node, c->where == MSP_WHERE_FIELD ? NULL : label);
         break;
     case MSP_CHANGE_ADDED: {
         if (c->where == MSP_WHERE_ITEM && c->sub_depth > 0) {
             char *x = sub_label(f, c->sub);
-            put_label(f, o, "corr-insert-sub", false, "x", x, NULL);
+            put_label(f, o, "corr-insert-sub", PLAIN, "x", x, NULL);
             g_free(x);
         } else {
             put_label(f, o, c->where == MSP_WHERE_ITEM      ? "corr-insert-bullet"
                             : c->where == MSP_WHERE_NOTE    ? "corr-insert-footnote"
                             : c->where == MSP_WHERE_FIELD   ? "corr-field-read"
                                                             : "corr-insert-paragraph",
-                      false, NULL);
+                      PLAIN, NULL);
         }
         g_string_append(o, "</instruction>\n");
         put_text(f, c->corrected_node, c->where == MSP_WHERE_FIELD || c->where == MSP_WHERE_NOTE ? NULL : label);
@@ -322,14 +331,14 @@ static void entry(drafter *f, const msp_change *c)
     case MSP_CHANGE_DELETED:
         if (c->where == MSP_WHERE_ITEM && c->sub_depth > 0) {
             char *x = sub_label(f, c->sub);
-            put_label(f, o, "corr-delete-sub", false, "x", x, NULL);
+            put_label(f, o, "corr-delete-sub", PLAIN, "x", x, NULL);
             g_free(x);
         } else {
             put_label(f, o, c->where == MSP_WHERE_ITEM    ? "corr-delete-bullet"
                             : c->where == MSP_WHERE_NOTE  ? "corr-delete-footnote"
                             : c->where == MSP_WHERE_FIELD ? "corr-delete-field"
                                                           : "corr-delete-paragraph",
-                      false, NULL);
+                      PLAIN, NULL);
         }
         g_string_append(o, "</instruction>\n");
         break;

@@ -114,6 +114,8 @@ static void text_change(msp_diff *d, const msp_unit *ua, const msp_unit *ub, con
     guint na = msp_tokens_len(ta);
     c->old_core = keep_owned(d, msp_tokens_phrase(ta, h->a, h->a_len));
     c->new_core = keep_owned(d, msp_tokens_phrase(tb, h->b, h->b_len));
+    c->xml.old_core = keep_owned(d, msp_tokens_phrase_xml(ta, h->a, h->a_len));
+    c->xml.new_core = keep_owned(d, msp_tokens_phrase_xml(tb, h->b, h->b_len));
     c->sentences = msp_tokens_sentences(ta, 0, 0, NULL);
     if (h->a_len > 0) {
         c->line_first = msp_unit_line(ua, h->a);
@@ -135,17 +137,21 @@ static void text_change(msp_diff *d, const msp_unit *ua, const msp_unit *ub, con
     }
     /* context: a phrase found more than once in the unit, or a replacement
      * of fewer than two words, grows by the equal words next to it (to the
-     * right first) until it is neither */
+     * right first, to the left for a note call) until it is neither */
     guint a0 = h->a, a1 = h->a + h->a_len, b0 = h->b, b1 = h->b + h->b_len;
     guint nb = msp_tokens_len(tb);
+    bool left_first = (h->a_len > 0 && msp_tokens_at(ta, h->a)->kind == MSP_TOK_NOTE)
+                      || (h->b_len > 0 && msp_tokens_at(tb, h->b)->kind == MSP_TOK_NOTE);
     for (int step = 0; step < 8; step++) {
         bool ambiguous = a1 > a0 && occurrences(ta, a0, a1 - a0) > 1;
         bool replaced = h->a_len > 0 && h->b_len > 0;
         if (!ambiguous && !(replaced && short_phrase(ta, a0, a1 - a0) && short_phrase(tb, b0, b1 - b0)))
             break;
-        if (a1 < na && b1 < nb) {
+        /* a note call holds on to the word before it: context from the left first */
+        bool can_right = a1 < na && b1 < nb, can_left = a0 > 0 && b0 > 0;
+        if (can_right && !(left_first && can_left)) {
             a1++, b1++;
-        } else if (a0 > 0 && b0 > 0) {
+        } else if (can_left) {
             a0--, b0--;
         } else {
             break;
@@ -153,6 +159,8 @@ static void text_change(msp_diff *d, const msp_unit *ua, const msp_unit *ub, con
     }
     c->old_text = keep_owned(d, msp_tokens_phrase(ta, a0, a1 - a0));
     c->new_text = keep_owned(d, msp_tokens_phrase(tb, b0, b1 - b0));
+    c->xml.old_text = keep_owned(d, msp_tokens_phrase_xml(ta, a0, a1 - a0));
+    c->xml.new_text = keep_owned(d, msp_tokens_phrase_xml(tb, b0, b1 - b0));
     if (h->a_len == 0) {
         /* where an insertion goes: the words before it, else after it */
         if (h->a > 0) {
@@ -160,9 +168,11 @@ static void text_change(msp_diff *d, const msp_unit *ua, const msp_unit *ub, con
             while (s > 0 && (occurrences(ta, s, h->a - s) > 1 || h->a - s < 2) && h->a - s < 6)
                 s--;
             c->before = keep_owned(d, msp_tokens_phrase(ta, s, h->a - s));
+            c->xml.before = keep_owned(d, msp_tokens_phrase_xml(ta, s, h->a - s));
         } else {
             guint e = MIN(na, 2);
             c->after = keep_owned(d, msp_tokens_phrase(ta, 0, e));
+            c->xml.after = keep_owned(d, msp_tokens_phrase_xml(ta, 0, e));
         }
     }
 }

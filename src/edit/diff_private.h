@@ -44,6 +44,8 @@ void msp_tokens_add_note(msp_tokens *t, const char *mark);
 /* The tokens from..from+len as printed, space-separated as they were
  * (a note call as its mark). Owned. */
 char *msp_tokens_phrase(const msp_tokens *t, guint from, guint len);
+/* The same as XML content: &, < and > escaped, a note call as <sup>mark</sup>. Owned. */
+char *msp_tokens_phrase_xml(const msp_tokens *t, guint from, guint len);
 guint msp_tokens_len(const msp_tokens *t);
 const msp_token *msp_tokens_at(const msp_tokens *t, guint i);
 

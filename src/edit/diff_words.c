@@ -129,16 +129,41 @@ void msp_tokens_add_note(msp_tokens *t, const char *mark)
     push(t, MSP_TOK_NOTE, mark, strlen(mark));
 }
 
-char *msp_tokens_phrase(const msp_tokens *t, guint from, guint len)
+static char *phrase(const msp_tokens *t, guint from, guint len, bool xml)
 {
     GString *s = g_string_new(NULL);
     for (guint i = from; i < from + len && i < t->t->len; i++) {
         const msp_token *k = msp_tokens_at(t, i);
         if (i > from && k->space_before)
             g_string_append_c(s, ' ');
-        g_string_append(s, k->text);
+        if (!xml) {
+            g_string_append(s, k->text);
+            continue;
+        }
+        if (k->kind == MSP_TOK_NOTE)
+            g_string_append(s, "<sup>");
+        for (const char *c = k->text; *c; c++) {
+            switch (*c) {
+            case '&': g_string_append(s, "&amp;"); break;
+            case '<': g_string_append(s, "&lt;"); break;
+            case '>': g_string_append(s, "&gt;"); break;
+            default: g_string_append_c(s, *c);
+            }
+        }
+        if (k->kind == MSP_TOK_NOTE)
+            g_string_append(s, "</sup>");
     }
     return g_string_free(s, FALSE);
+}
+
+char *msp_tokens_phrase(const msp_tokens *t, guint from, guint len)
+{
+    return phrase(t, from, len, false);
+}
+
+char *msp_tokens_phrase_xml(const msp_tokens *t, guint from, guint len)
+{
+    return phrase(t, from, len, true);
 }
 
 static bool tok_eq(const msp_token *x, const msp_token *y)

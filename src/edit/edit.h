@@ -74,6 +74,9 @@ typedef struct msp_change {
     const char *old_text, *new_text; /* TEXT: with enough context around to be found ("11 June") */
     const char *before;     /* TEXT insertion: the words just before it, or NULL at the unit's start */
     const char *after;      /* TEXT insertion at the start: the words just after it */
+    struct {                /* the same six as source markup: escaped, a note call as <sup>N</sup> */
+        const char *old_core, *new_core, *old_text, *new_text, *before, *after;
+    } xml;
     int sentence;           /* TEXT deletion of one whole sentence: its number (1-based), else 0 */
     int sentences;          /* how many sentences the issued unit has */
     const char *text;       /* REWRITTEN, ADDED: the corrected unit's text; DELETED: the issued one's */

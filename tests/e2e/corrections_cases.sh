@@ -27,7 +27,7 @@ cat diff.txt
 [ "$(wc -l < diff.txt)" -eq 7 ] || fail "seven changes expected"
 grep -qx 'title: inserted after "Report on": "the"' diff.txt || fail "title"
 grep -qx 'paragraph 1, line 1: inserted after "January 2025": "1"' diff.txt || fail "the new note's call"
-grep -qx 'paragraph 7, line 2: "1 based on" → "2 based on"' diff.txt || fail "the renumbered call"
+grep -qx 'paragraph 7, line 2: "preliminary observations1" → "preliminary observations2"' diff.txt || fail "the renumbered call"
 grep -qx 'footnote 1 added: "At the Implementation Support Unit."' diff.txt || fail "the new note"
 grep -qx 'paragraph 10 added: "A new paragraph was inserted here."' diff.txt || fail "the new paragraph"
 grep -q '^paragraph 14, lines 1-[0-9]*: rewritten: "Entirely different words' diff.txt || fail "the rewritten paragraph"
@@ -41,6 +41,10 @@ grep -q '<text label="10.">A new paragraph was inserted here.</text>' corr.xml |
 grep -q '<text label="14.">Entirely different words .* <b>not</b> named.</text>' corr.xml || fail "the restated paragraph keeps its markup"
 grep -q '<instruction>Delete the paragraph.</instruction>' corr.xml || fail "deleted paragraph"
 grep -q '<where>Title</where>' corr.xml || fail "title locator"
+# note calls are cited as calls
+grep -q '<instruction>After January 2025 insert <sup>1</sup></instruction>' corr.xml || fail "an inserted call"
+grep -q '<instruction><i>For</i> preliminary observations<sup>1</sup> <i>read</i> preliminary observations<sup>2</sup></instruction>' corr.xml \
+    || fail "a renumbered call"
 "$MSPDOC" check corr.xml > /dev/null || fail "check"
 "$MSPDOC" build corr.xml -o corr.pdf > /dev/null || fail "build"
 pdftotext corr.pdf - | tr '\n' ' ' | tr -s ' ' > corr.txt
