@@ -140,7 +140,7 @@ int msp_cmd_corrigendum(int argc, char **argv)
             }
             if (msp_corrigendum_too_large(d[i], &why) && !force) {
                 fprintf(stderr, "%s: %s: a revision (Rev.N) would serve the readers better than a corrigendum\n"
-                                "  hint: `mspdoc revision` is not built yet; draft it anyway with --force\n",
+                                "  hint: a revision (`--revision`, the Rev.N with its changes) is not built yet; draft the corrigendum anyway with --force\n",
                         argv[2 + 2 * i], why);
                 g_free(why);
                 held = true;
