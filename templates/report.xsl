@@ -84,7 +84,7 @@
           <xsl:call-template name="meeting-block"/>
           <xsl:call-template name="title-block"/>
           <xsl:call-template name="h1-lines"/>
-          <xsl:apply-templates select="/p:paper/p:body"/>
+          <xsl:apply-templates select="/p:paper/p:body | /p:paper/p:corrections"/>
         </fo:flow>
       </fo:page-sequence>
     </fo:root>
@@ -501,5 +501,33 @@
         </xsl:call-template>
       </xsl:with-param>
     </xsl:call-template>
+  </xsl:template>
+  <!-- ===== corrigendum entries (docs/source-format.md, "correction"): number at x 113.39,
+       locator, instruction and replacement text at x 141.73, 6pt after each entry ===== -->
+  <xsl:template match="p:corrections">
+    <xsl:apply-templates select="p:correction"/>
+  </xsl:template>
+
+  <xsl:template match="p:correction">
+    <fo:block start-indent="{$indent}" end-indent="{$indent}" text-align="start" keep-with-next.within-page="always">
+      <xsl:call-template name="tabbed-label">
+        <xsl:with-param name="text"><xsl:number count="p:correction" level="any"/>.</xsl:with-param>
+      </xsl:call-template>
+      <xsl:apply-templates select="p:where/node()"/>
+    </fo:block>
+    <fo:block start-indent="{format-number(56.69 + $tab, '0.##')}pt" end-indent="{$indent}" text-align="start">
+      <xsl:if test="not(p:text)"><xsl:attribute name="space-after">6pt</xsl:attribute></xsl:if>
+      <xsl:if test="p:text"><xsl:attribute name="keep-with-next.within-page">always</xsl:attribute></xsl:if>
+      <xsl:apply-templates select="p:instruction/node()"/>
+    </fo:block>
+    <xsl:for-each select="p:text">
+      <fo:block start-indent="{format-number(56.69 + $tab, '0.##')}pt" end-indent="{$indent}" space-after="6pt">
+        <xsl:call-template name="body-block-attrs"/>
+        <xsl:if test="@label">
+          <xsl:call-template name="tabbed-label"><xsl:with-param name="text" select="string(@label)"/></xsl:call-template>
+        </xsl:if>
+        <xsl:apply-templates/>
+      </fo:block>
+    </xsl:for-each>
   </xsl:template>
 </xsl:stylesheet>

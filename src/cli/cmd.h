@@ -12,6 +12,8 @@ int msp_cmd_batch(int argc, char **argv);
 int msp_cmd_reissue(int argc, char **argv);
 int msp_cmd_data(int argc, char **argv);
 int msp_cmd_watch(int argc, char **argv);
+int msp_cmd_diff(int argc, char **argv);
+int msp_cmd_corrigendum(int argc, char **argv);
 
 /* The resource folder (templates/, data/, fonts/, hyphen/, color/): base/root.h's
  * msp_root(): $MSP_ROOT, else share/mspdoc next to the program, else the

@@ -33,6 +33,8 @@ static const command commands[] = {
     { "batch", msp_cmd_batch, "build every paper of a folder, incrementally, in parallel" },
     { "reissue", msp_cmd_reissue, "mark a source as reissued (date, reason, previous symbol)" },
     { "watch", msp_cmd_watch, "rebuild a paper's PDF on every save of it, a template or data" },
+    { "diff", msp_cmd_diff, "list the changes between an issued paper and its corrected version" },
+    { "corrigendum", msp_cmd_corrigendum, "draft the corrigendum source of the changes to an issued paper" },
     { "data", msp_cmd_data, "list what the reference data knows (committees, meetings, agenda, States)" },
 };
 
@@ -43,7 +45,7 @@ static void usage(FILE *out)
           "Anti-Personnel Mine Ban Convention as PDF, from structured XML sources.\n\n"
           "Commands:\n", out);
     for (size_t i = 0; i < G_N_ELEMENTS(commands); i++)
-        fprintf(out, "  %-8s %s\n", commands[i].name, commands[i].summary);
+        fprintf(out, "  %-11s %s\n", commands[i].name, commands[i].summary);
     fputs("\nRun 'mspdoc COMMAND --help' for a command's options.\n"
           "Exit status: 0 success, 1 a document failed, 2 usage error.\n"
           "Environment: MSP_ROOT (folder holding templates/, data/, fonts/, hyphen/, color/;\n"

@@ -301,7 +301,7 @@ static void scan_block(builder *b, const xmlNode *n, guint block, refs *r, int *
         if (k->type != XML_ELEMENT_NODE)
             continue;
         if (is_el(k, "note")) {
-            msp_vs_note note = { block, loc_of(b, k) };
+            msp_vs_note note = { block, loc_of(b, k), k };
             g_array_append_val(b->s->notes, note);
             (*notes)++;
         } else if (is_el(k, "article") || is_el(k, "action")) {
@@ -343,6 +343,7 @@ static void add_block(builder *b, const xmlNode *el)
     msp_vs_block blk = { 0 };
     blk.container = b->s->containers->len - 1;
     blk.loc = loc_of(b, el);
+    blk.node = el;
     blk.kind = is_el(el, "p") ? MSP_VS_P : is_el(el, "items") ? MSP_VS_ITEMS : MSP_VS_BULLETS;
     /* the numbered paragraph before this one in the container */
     int after = 0, unnumbered = 0;
@@ -493,4 +494,30 @@ const char *msp_versions_summary_language(const msp_versions_summary *s)
 const char *msp_versions_summary_path(const msp_versions_summary *s)
 {
     return s ? s->path : NULL;
+}
+
+guint msp_versions_summary_n_blocks(const msp_versions_summary *s)
+{
+    return s ? s->blocks->len : 0;
+}
+
+msp_versions_block msp_versions_summary_block(const msp_versions_summary *s, guint i)
+{
+    const msp_vs_block *b = &g_array_index(s->blocks, msp_vs_block, i);
+    const msp_vs_container *c = &g_array_index(s->containers, msp_vs_container, b->container);
+    msp_versions_block out = { (int)b->kind, c->annex, c->chapter, b->number, b->after, b->unnumbered, b->node };
+    return out;
+}
+
+guint msp_versions_summary_n_notes(const msp_versions_summary *s)
+{
+    return s ? s->notes->len : 0;
+}
+
+const xmlNode *msp_versions_summary_note(const msp_versions_summary *s, guint i, guint *block)
+{
+    const msp_vs_note *n = &g_array_index(s->notes, msp_vs_note, i);
+    if (block)
+        *block = n->block;
+    return n->node;
 }

@@ -26,6 +26,26 @@ const char *msp_versions_summary_symbol(const msp_versions_summary *s);
 const char *msp_versions_summary_language(const msp_versions_summary *s);
 const char *msp_versions_summary_path(const msp_versions_summary *s);
 
+/* Reading a summary's body in order (mspdoc diff, src/edit/diff_paper.c).
+ * node is borrowed from the source the summary was read from: valid only
+ * while that source lives. */
+typedef struct msp_versions_block {
+    int kind;                 /* 0 a paragraph (p), 1 items, 2 bullets */
+    int annex;                /* 0 = the body, n = the n-th annex */
+    int chapter;              /* 0 = before the first chapter, n = the n-th chapter */
+    int number;               /* a numbered paragraph's printed number, else 0 */
+    int after;                /* else: the number of the numbered paragraph before it, or 0 */
+    int unnumbered;           /* an unnumbered paragraph's rank after `after` (1, 2 ...), else 0 */
+    const xmlNode *node;
+} msp_versions_block;
+
+guint msp_versions_summary_n_blocks(const msp_versions_summary *s);
+msp_versions_block msp_versions_summary_block(const msp_versions_summary *s, guint i);
+/* Notes in document order (note n is index n - 1); *block (may be NULL)
+ * gets the index of the block holding it, or G_MAXUINT. */
+guint msp_versions_summary_n_notes(const msp_versions_summary *s);
+const xmlNode *msp_versions_summary_note(const msp_versions_summary *s, guint i, guint *block);
+
 /* Compares two versions of one symbol (versions_compare.c). Each difference
  * is recorded twice, in da at a's element and in db at b's, each message
  * naming the other file's file:line:column; as errors (MSP_E_SCHEMA), or as

@@ -54,11 +54,13 @@ typedef struct msp_vs_block {
     const char *articles;     /* the Article numbers inside, sorted: "5 7 7", or "" */
     const char *actions;      /* likewise for Actions */
     int notes;                /* numbered notes inside */
+    const xmlNode *node;      /* the element (borrowed: valid while the source lives) */
 } msp_vs_block;
 
 typedef struct msp_vs_note {
     guint block;              /* index into blocks, or G_MAXUINT: outside every block */
     msp_loc loc;
+    const xmlNode *node;      /* the note element (borrowed, as msp_vs_block's) */
 } msp_vs_note;
 
 struct msp_versions_summary {

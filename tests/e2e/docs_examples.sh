@@ -47,6 +47,11 @@ done
 # --- a private copy of the sample papers: the examples may edit them (reissue)
 mkdir -p run/data && cp -r "$MSP_ROOT/data/papers" run/data/
 cd run
+# the files the correction examples (docs/cli.md, docs/corrections.md) name
+cp data/papers/000-coop-assistance-report.xml report.xml
+perl -0p "$MSP_ROOT/tests/data/corrections/sample-corrections.pl" report.xml > report-corrected.xml
+cp data/papers/000-coop-assistance-report-fr.xml report-fr.xml
+sed 's/Le 11 juin 2025, le Comité/Le 12 juin 2025, le Comité/' report-fr.xml > report-fr-corrected.xml
 # the examples run as written: `mspdoc` on the PATH, `build/src/cli/mspdoc` here
 mkdir -p "$MSP_TMP/bin" build/src/cli
 ln -s "$MSPDOC" "$MSP_TMP/bin/mspdoc"
@@ -69,6 +74,8 @@ run_example() {   # $1 = place, $2 = command, $3 = file of the shown lines
     local place=$1 cmd=$2 shown=$3 rc=0
     # watch runs until it is stopped: e2e.watch runs it
     case "$cmd" in 'mspdoc watch'*) return ;; esac
+    # each corrigendum example drafts the first one (Corr.1): no draft of an earlier example beside it
+    case "$cmd" in 'mspdoc corrigendum'*) rm -rf report-corr[0-9]*.xml corr; mkdir corr ;; esac
     bash -c "$cmd" > example.out 2>&1 || rc=$?
     if [ ! -s "$shown" ]; then
         [ $rc -eq 0 ] || fail "$place: '$cmd' exits $rc: $(head -5 example.out)"
