@@ -1,7 +1,8 @@
 /* Chinese (CJK) line breaking and justification rules (cjk.h): the wide
  * characters, and the Simplified Chinese kinsoku sets, as Word's
- * Simplified Chinese defaults give them (../shared/format/LANGUAGES.md §9,
- * source L37), with the full-width forms restored. */
+ * Simplified Chinese defaults give them (OOXML's kinsoku defaults; sources in
+ * docs/format-choices.md, "Russian and Chinese"), with the full-width forms
+ * restored. */
 #include "layout/cjk.h"
 
 #include <string.h>
