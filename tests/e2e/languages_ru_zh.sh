@@ -92,6 +92,26 @@ for s in bad:
 print("zh: %d lines, %d justified ideograph lines spread to the measure" % (lines, spread))
 sys.exit(1 if bad or spread < 3 else 0)
 PY
+# ... and in the PDF: the glyphs of such a line are shown one by one, each moved right of the
+# previous one's advance (a TJ array of single CIDs with negative adjustments: x positions spread)
+qpdf --qdf --object-streams=disable "$tmp/zh.pdf" "$tmp/zh.qdf.pdf"
+python3 - "$tmp/zh.qdf.pdf" <<'PY' || fail "zh: the glyphs of justified lines are not spread in the PDF"
+import re, sys
+data = open(sys.argv[1], "rb").read().decode("latin-1")
+spread = 0
+for arr in re.findall(r"\[([^\]]*)\]\s*TJ", data, re.S):
+    if "(" in arr:
+        continue   # Latin text (a literal string): not a CJK run
+    parts = re.findall(r"<([0-9a-fA-F]+)>|(-?[0-9]+(?:\.[0-9]+)?)", arr)
+    cids = [h for h, _ in parts if h]
+    nums = [float(n) for h, n in parts if n]
+    # every glyph its own string, every gap between them widened by 0.03 em or more
+    if len(cids) >= 15 and all(len(h) == 4 for h in cids) and len(nums) == len(cids) - 1 \
+            and all(n <= -3 for n in nums):
+        spread += 1
+print("zh: %d glyph runs spread glyph by glyph" % spread)
+sys.exit(0 if spread >= 10 else 1)
+PY
 # the CJK faces embedded as subsets
 pdffonts "$tmp/zh.pdf" > "$tmp/zh.fonts"
 grep -Eq '^[A-Z]{6}\+NotoSerifCJKsc-Regular +CID Type 0C +Identity-H +yes +yes' "$tmp/zh.fonts" \
