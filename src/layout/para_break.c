@@ -409,6 +409,17 @@ static const msp_para_pending *fill_leader_at(const msp_para_text *t, guint b)
     return NULL;
 }
 
+/* A footnote call starts at byte b: the call stays with what it follows. */
+static bool footnote_call_at(const msp_para_text *t, guint b)
+{
+    for (guint i = 0; i < t->objs->len; i++) {
+        const msp_para_pending *p = &g_array_index(t->objs, msp_para_pending, i);
+        if (p->start == b && p->kind == MSP_INLINE_FOOTNOTE)
+            return true;
+    }
+    return false;
+}
+
 /* Boxes, glue and penalties of the measured text. */
 static void build_items(brk_ctx *c, const bool *hyph, double avail)
 {
@@ -429,7 +440,7 @@ static void build_items(brk_ctx *c, const bool *hyph, double avail)
         /* CJK text: the kinsoku rules decide, Pango's breaks count no more (but no-wrap does) */
         bool cjk = ci > 0 && msp_cjk_gap(pc, ch);
         if (cjk)
-            opportunity = msp_cjk_break(pc, ch) && !in_no_wrap(c, b, be);
+            opportunity = msp_cjk_break(pc, ch) && !in_no_wrap(c, b, be) && !footnote_call_at(c->t, b);
         if (cjk && c->justify) {
             /* a gap that stretches, breakable where the rules allow */
             double size = msp_para_text_node_at(c->t, b)->style->font_size;

@@ -186,6 +186,32 @@ static void test_cjk__quotation_marks_break_outside(void **state)
     run_free(r);
 }
 
+/* A footnote call stays with the character it follows: at a measure of
+ * four ideographs, "中文中文" fills the first line, yet the call after it may
+ * not start the second: the last ideograph goes down with it. */
+static void test_cjk__footnote_call_never_starts_a_line(void **state)
+{
+    (void)state;
+    GString *f = g_string_new("<fo:block end-indent='220pt' text-align='justify' language='zh'>"
+                              "\xE4\xB8\xAD\xE6\x96\x87\xE4\xB8\xAD\xE6\x96\x87");
+    note(f, "1", 1, "note");
+    g_string_append(f, "\xE4\xB8\xAD\xE6\x96\x87\xE4\xB8\xAD</fo:block>");
+    run *r = lay_flow("p", NULL, f->str);
+    g_string_free(f, TRUE);
+    int n = (int)xp_num(r, "count(//line[@zone='body'])");
+    assert_true(n >= 2);
+    for (int i = 1; i <= n; i++) {
+        char *t = xp_str(r, "(//line[@zone='body'])[%d]", i);
+        if (t[0] == '1')
+            fail_msg("line %d starts with the footnote call: %s", i, t);
+        g_free(t);
+    }
+    char *l1 = xp_str(r, "(//line[@zone='body'])[1]");
+    assert_string_equal(l1, "\xE4\xB8\xAD\xE6\x96\x87\xE4\xB8\xAD");
+    g_free(l1);
+    run_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -194,6 +220,7 @@ int main(void)
         cmocka_unit_test(test_cjk__justified_lines_spread_to_the_measure),
         cmocka_unit_test(test_cjk__latin_letters_are_not_spaced),
         cmocka_unit_test(test_cjk__quotation_marks_break_outside),
+        cmocka_unit_test(test_cjk__footnote_call_never_starts_a_line),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
