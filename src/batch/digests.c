@@ -1,9 +1,7 @@
 /* A cache of file digests by identity (device, inode, size, change and
- * modification times), kept in OUTDIR/.mspdoc-state/digests and, for a new
- * output folder, in the user's cache ($XDG_CACHE_HOME/mspdoc/digests, as
- * fontconfig's cache): the inputs every paper depends on (the program, the
- * font and dictionary files: some 100 MB with the Chinese fonts) are hashed
- * once, not on every run nor for every output folder. Content hashes stay the truth: an entry is
+ * modification times), kept in OUTDIR/.mspdoc-state/digests: the inputs
+ * every paper depends on (the program, the font and dictionary files) are
+ * hashed once, not on every run. Content hashes stay the truth: an entry is
  * used only when the file's identity is unchanged, and an entry is recorded
  * only for a file last changed well before it was hashed (a later change
  * within the same timestamp tick could not be seen: git's "racy clean"
@@ -24,7 +22,6 @@
 struct msp_digest_cache {
     GMutex lock;
     char *path;                 /* OUTDIR/.mspdoc-state/digests */
-    char *user_path;            /* $XDG_CACHE_HOME/mspdoc/digests */
     GHashTable *entries;        /* "dev:ino" -> "size mtime ctime sha256" (both owned) */
     bool dirty;
 };
@@ -44,40 +41,29 @@ static char *identity_value(const struct stat *sb)
     return g_strdup_printf("%lld %lld %lld", (long long)sb->st_size, ns_of(&sb->st_mtim), ns_of(&sb->st_ctim));
 }
 
-/* Adds the entries of the digests file at path that entries has not (an
- * output folder's own come first); nothing when it is missing or not a plain
- * file in a plain folder (never read through a planted link). */
-static void load_entries(GHashTable *entries, const char *path)
-{
-    char *dir = g_path_get_dirname(path);
-    GStatBuf ds, fs;
-    bool plain = g_lstat(dir, &ds) == 0 && S_ISDIR(ds.st_mode) && g_lstat(path, &fs) == 0 && S_ISREG(fs.st_mode);
-    g_free(dir);
-    GKeyFile *kf = g_key_file_new();
-    if (plain && g_key_file_load_from_file(kf, path, G_KEY_FILE_NONE, NULL)) {
-        gsize n = 0;
-        char **keys = g_key_file_get_keys(kf, "digests", &n, NULL);
-        for (gsize i = 0; keys && i < n; i++) {
-            char *v = g_key_file_get_string(kf, "digests", keys[i], NULL);
-            if (v && !g_hash_table_contains(entries, keys[i]))
-                g_hash_table_insert(entries, g_strdup(keys[i]), v);
-            else
-                g_free(v);
-        }
-        g_strfreev(keys);
-    }
-    g_key_file_free(kf);
-}
-
 msp_digest_cache *msp_digest_cache_open(const char *outdir)
 {
     msp_digest_cache *c = g_new0(msp_digest_cache, 1);
     g_mutex_init(&c->lock);
     c->path = g_build_filename(outdir, MSP_BATCH_STATE_DIR, DIGESTS_FILE, NULL);
-    c->user_path = g_build_filename(g_get_user_cache_dir(), "mspdoc", DIGESTS_FILE, NULL);
     c->entries = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
-    load_entries(c->entries, c->path);
-    load_entries(c->entries, c->user_path);
+    /* never read through a planted link (the batch refuses to run then) */
+    char *dir = g_path_get_dirname(c->path);
+    GStatBuf ds, fs;
+    bool plain = g_lstat(dir, &ds) == 0 && S_ISDIR(ds.st_mode) && g_lstat(c->path, &fs) == 0 && S_ISREG(fs.st_mode);
+    g_free(dir);
+    GKeyFile *kf = g_key_file_new();
+    if (plain && g_key_file_load_from_file(kf, c->path, G_KEY_FILE_NONE, NULL)) {
+        gsize n = 0;
+        char **keys = g_key_file_get_keys(kf, "digests", &n, NULL);
+        for (gsize i = 0; keys && i < n; i++) {
+            char *v = g_key_file_get_string(kf, "digests", keys[i], NULL);
+            if (v)
+                g_hash_table_insert(c->entries, g_strdup(keys[i]), v);
+        }
+        g_strfreev(keys);
+    }
+    g_key_file_free(kf);
     return c;
 }
 
@@ -136,22 +122,13 @@ char *msp_digest_cache_file(msp_digest_cache *c, const char *path)
     return hex;
 }
 
-/* Writes data to path (atomically: a temporary file renamed), making its
- * folder; a failure is no error (a cache: the next run hashes again). */
-static void save_data(const char *path, const char *data, gsize len)
-{
-    char *dir = g_path_get_dirname(path);
-    if (g_mkdir_with_parents(dir, 0777) == 0)
-        g_file_set_contents(path, data, (gssize)len, NULL);
-    g_free(dir);
-}
-
 void msp_digest_cache_save(msp_digest_cache *c)
 {
     if (!c)
         return;
     g_mutex_lock(&c->lock);
     if (c->dirty) {
+        /* a cache: when the state folder cannot be written the next run hashes again */
         GKeyFile *kf = g_key_file_new();
         GHashTableIter it;
         gpointer k, v;
@@ -160,10 +137,10 @@ void msp_digest_cache_save(msp_digest_cache *c)
             g_key_file_set_string(kf, "digests", k, v);
         gsize len = 0;
         char *data = g_key_file_to_data(kf, &len, NULL);
-        save_data(c->path, data, len);
-        /* the user's copy: another output folder's first run reads it (two batches
-         * saving at once: the last one's entries stay, the other's are hashed again) */
-        save_data(c->user_path, data, len);
+        char *dir = g_path_get_dirname(c->path);
+        if (g_mkdir_with_parents(dir, 0777) == 0)
+            g_file_set_contents(c->path, data, (gssize)len, NULL);
+        g_free(dir);
         g_free(data);
         g_key_file_free(kf);
         c->dirty = false;
@@ -177,7 +154,6 @@ void msp_digest_cache_free(msp_digest_cache *c)
         return;
     g_hash_table_destroy(c->entries);
     g_free(c->path);
-    g_free(c->user_path);
     g_mutex_clear(&c->lock);
     g_free(c);
 }

@@ -1,8 +1,6 @@
 /* Unit tests for the digest cache: a file changed recently is hashed and not
  * recorded; an old file is recorded and then served from the cache while its
- * identity holds; any change of size or times makes it hashed again; a new
- * output folder is served from the user's cache (XDG_CACHE_HOME, here a
- * folder of the test's). */
+ * identity holds; any change of size or times makes it hashed again. */
 #include "batch/batch_private.h"
 
 #include <setjmp.h>
@@ -109,51 +107,11 @@ static void old_file_is_served_from_cache_until_it_changes(void **state)
     assert_null(msp_digest_cache_file(NULL, outdir));
 }
 
-/* a new output folder: the entry comes from the user's copy, the folder's own wins */
-static void new_outdir_is_served_from_the_user_cache(void **state)
-{
-    (void)state;
-    write_aged("abc", 3600);
-    g_usleep(2100 * 1000);
-    char *hex = cached();
-    assert_string_equal(hex, SHA_ABC);
-    g_free(hex);
-    /* forge the user's copy: a fresh folder's answer comes from it */
-    char *up = g_build_filename(g_get_user_cache_dir(), "mspdoc", "digests", NULL);
-    char *text = NULL;
-    assert_true(g_file_get_contents(up, &text, NULL, NULL));
-    char *at = strstr(text, SHA_ABC);
-    assert_non_null(at);
-    memset(at, 'e', 64);
-    assert_true(g_file_set_contents(up, text, -1, NULL));
-    g_free(text);
-    char *fresh = g_build_filename(MSP_TEST_TMP, "digests-fresh", NULL);
-    msp_digest_cache *c = msp_digest_cache_open(fresh);
-    hex = msp_digest_cache_file(c, file);
-    msp_digest_cache_free(c);
-    assert_string_equal(hex, "eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee");
-    g_free(hex);
-    /* the output folder's own entry (the true one) comes before the user's */
-    hex = cached();
-    assert_string_equal(hex, SHA_ABC);
-    g_free(hex);
-    g_free(fresh);
-    g_free(up);
-}
-
 int main(void)
 {
-    /* never the real user's cache */
-    char *xdg = g_build_filename(MSP_TEST_TMP, "digests-xdg", NULL);
-    char *up = g_build_filename(xdg, "mspdoc", "digests", NULL);
-    g_unlink(up);
-    g_setenv("XDG_CACHE_HOME", xdg, TRUE);
-    g_free(up);
-    g_free(xdg);
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(recent_file_is_hashed_and_not_recorded, setup, teardown),
         cmocka_unit_test_setup_teardown(old_file_is_served_from_cache_until_it_changes, setup, teardown),
-        cmocka_unit_test_setup_teardown(new_outdir_is_served_from_the_user_cache, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
