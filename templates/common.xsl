@@ -38,16 +38,47 @@
 
   <xsl:key name="para-id" match="p:p" use="@id"/>
 
+  <!-- the language of page 1's right-hand block (Distr., date, original language): English in
+       the Arabic, Chinese and Russian versions (labels.xml: masthead="en"), else the paper's -->
+  <xsl:variable name="lang-attrs" select="$labels-doc/labels/language[@code = $lang]"/>
+  <xsl:variable name="mast-lang">
+    <xsl:choose>
+      <xsl:when test="$lang-attrs/@masthead"><xsl:value-of select="$lang-attrs/@masthead"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="$lang"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
+  <!-- the language whose names and alphabetical order State lists follow: English for
+       Chinese (labels.xml: sort-by="en"), else the paper's -->
+  <xsl:variable name="sort-lang">
+    <xsl:choose>
+      <xsl:when test="$lang-attrs/@sort-by"><xsl:value-of select="$lang-attrs/@sort-by"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="$lang"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
+
   <!-- ===== labels ===== -->
   <!-- text of label $id in the paper language, English when missing -->
   <xsl:template name="label">
     <xsl:param name="id"/>
-    <xsl:variable name="own" select="$labels-doc/labels/language[@code = $lang]/label[@id = $id]"/>
+    <xsl:param name="in" select="$lang"/>
+    <xsl:variable name="own" select="$labels-doc/labels/language[@code = $in]/label[@id = $id]"/>
     <xsl:choose>
       <xsl:when test="$own"><xsl:value-of select="$own"/></xsl:when>
       <xsl:otherwise>
         <xsl:value-of select="$labels-doc/labels/language[@code = 'en']/label[@id = $id]"/>
       </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- text of label $id in the paper language, else $default (not English's): punctuation and
+       separators that only some languages change (Chinese full-width "、", "（", "。") -->
+  <xsl:template name="label-or">
+    <xsl:param name="id"/>
+    <xsl:param name="default"/>
+    <xsl:variable name="own" select="$labels-doc/labels/language[@code = $lang]/label[@id = $id]"/>
+    <xsl:choose>
+      <xsl:when test="$own"><xsl:value-of select="$own"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="$default"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
@@ -76,7 +107,8 @@
     <xsl:param name="id"/>
     <xsl:param name="name"/>
     <xsl:param name="value"/>
-    <xsl:variable name="t"><xsl:call-template name="label"><xsl:with-param name="id" select="$id"/></xsl:call-template></xsl:variable>
+    <xsl:param name="in" select="$lang"/>
+    <xsl:variable name="t"><xsl:call-template name="label"><xsl:with-param name="id" select="$id"/><xsl:with-param name="in" select="$in"/></xsl:call-template></xsl:variable>
     <xsl:call-template name="fill">
       <xsl:with-param name="text" select="$t"/>
       <xsl:with-param name="name" select="$name"/>
@@ -126,29 +158,35 @@
   <!-- ===== dates ===== -->
   <xsl:template name="day">
     <xsl:param name="iso"/>
+    <xsl:param name="in" select="$lang"/>
     <xsl:variable name="d" select="number(substring($iso, 9, 2))"/>
     <xsl:choose>
-      <xsl:when test="$d = 1"><xsl:call-template name="label"><xsl:with-param name="id" select="'day-1'"/></xsl:call-template></xsl:when>
+      <xsl:when test="$d = 1"><xsl:call-template name="label"><xsl:with-param name="id" select="'day-1'"/><xsl:with-param name="in" select="$in"/></xsl:call-template></xsl:when>
       <xsl:otherwise><xsl:value-of select="$d"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
   <xsl:template name="month">
     <xsl:param name="iso"/>
+    <xsl:param name="in" select="$lang"/>
     <xsl:call-template name="label">
       <xsl:with-param name="id" select="concat('month-', number(substring($iso, 6, 2)))"/>
+      <xsl:with-param name="in" select="$in"/>
     </xsl:call-template>
   </xsl:template>
 
-  <!-- "8 October 2025" / "8 octobre 2025" / "8 de octubre de 2025" -->
+  <!-- "8 October 2025" / "8 octobre 2025" / "8 de octubre de 2025" / "8 октября 2025 года" /
+       "2025年10月8日" ({m}: the month's number); $in: the labels' language (the masthead's) -->
   <xsl:template name="format-date">
     <xsl:param name="iso"/>
-    <xsl:variable name="pat"><xsl:call-template name="label"><xsl:with-param name="id" select="'date'"/></xsl:call-template></xsl:variable>
-    <xsl:variable name="d"><xsl:call-template name="day"><xsl:with-param name="iso" select="$iso"/></xsl:call-template></xsl:variable>
-    <xsl:variable name="m"><xsl:call-template name="month"><xsl:with-param name="iso" select="$iso"/></xsl:call-template></xsl:variable>
+    <xsl:param name="in" select="$lang"/>
+    <xsl:variable name="pat"><xsl:call-template name="label"><xsl:with-param name="id" select="'date'"/><xsl:with-param name="in" select="$in"/></xsl:call-template></xsl:variable>
+    <xsl:variable name="d"><xsl:call-template name="day"><xsl:with-param name="iso" select="$iso"/><xsl:with-param name="in" select="$in"/></xsl:call-template></xsl:variable>
+    <xsl:variable name="m"><xsl:call-template name="month"><xsl:with-param name="iso" select="$iso"/><xsl:with-param name="in" select="$in"/></xsl:call-template></xsl:variable>
     <xsl:variable name="s1"><xsl:call-template name="fill"><xsl:with-param name="text" select="$pat"/><xsl:with-param name="name" select="'d'"/><xsl:with-param name="value" select="$d"/></xsl:call-template></xsl:variable>
     <xsl:variable name="s2"><xsl:call-template name="fill"><xsl:with-param name="text" select="$s1"/><xsl:with-param name="name" select="'month'"/><xsl:with-param name="value" select="$m"/></xsl:call-template></xsl:variable>
-    <xsl:call-template name="fill"><xsl:with-param name="text" select="$s2"/><xsl:with-param name="name" select="'yyyy'"/><xsl:with-param name="value" select="substring($iso, 1, 4)"/></xsl:call-template>
+    <xsl:variable name="s3"><xsl:call-template name="fill"><xsl:with-param name="text" select="$s2"/><xsl:with-param name="name" select="'m'"/><xsl:with-param name="value" select="number(substring($iso, 6, 2))"/></xsl:call-template></xsl:variable>
+    <xsl:call-template name="fill"><xsl:with-param name="text" select="$s3"/><xsl:with-param name="name" select="'yyyy'"/><xsl:with-param name="value" select="substring($iso, 1, 4)"/></xsl:call-template>
   </xsl:template>
 
   <!-- "1-5 December 2025" (same month) or "28 November-2 December 2025" -->
@@ -168,7 +206,8 @@
         <xsl:variable name="s1"><xsl:call-template name="fill"><xsl:with-param name="text" select="$pat"/><xsl:with-param name="name" select="'d1'"/><xsl:with-param name="value" select="$d1"/></xsl:call-template></xsl:variable>
         <xsl:variable name="s2"><xsl:call-template name="fill"><xsl:with-param name="text" select="$s1"/><xsl:with-param name="name" select="'d2'"/><xsl:with-param name="value" select="$d2"/></xsl:call-template></xsl:variable>
         <xsl:variable name="s3"><xsl:call-template name="fill"><xsl:with-param name="text" select="$s2"/><xsl:with-param name="name" select="'month'"/><xsl:with-param name="value" select="$m2"/></xsl:call-template></xsl:variable>
-        <xsl:call-template name="fill"><xsl:with-param name="text" select="$s3"/><xsl:with-param name="name" select="'yyyy'"/><xsl:with-param name="value" select="substring($end, 1, 4)"/></xsl:call-template>
+        <xsl:variable name="s4"><xsl:call-template name="fill"><xsl:with-param name="text" select="$s3"/><xsl:with-param name="name" select="'m'"/><xsl:with-param name="value" select="number(substring($end, 6, 2))"/></xsl:call-template></xsl:variable>
+        <xsl:call-template name="fill"><xsl:with-param name="text" select="$s4"/><xsl:with-param name="name" select="'yyyy'"/><xsl:with-param name="value" select="substring($end, 1, 4)"/></xsl:call-template>
       </xsl:when>
       <xsl:otherwise>
         <xsl:variable name="pat"><xsl:call-template name="label"><xsl:with-param name="id" select="'range-year'"/></xsl:call-template></xsl:variable>
@@ -176,7 +215,9 @@
         <xsl:variable name="s2"><xsl:call-template name="fill"><xsl:with-param name="text" select="$s1"/><xsl:with-param name="name" select="'d2'"/><xsl:with-param name="value" select="$d2"/></xsl:call-template></xsl:variable>
         <xsl:variable name="s3"><xsl:call-template name="fill"><xsl:with-param name="text" select="$s2"/><xsl:with-param name="name" select="'month1'"/><xsl:with-param name="value" select="$m1"/></xsl:call-template></xsl:variable>
         <xsl:variable name="s4"><xsl:call-template name="fill"><xsl:with-param name="text" select="$s3"/><xsl:with-param name="name" select="'month2'"/><xsl:with-param name="value" select="$m2"/></xsl:call-template></xsl:variable>
-        <xsl:call-template name="fill"><xsl:with-param name="text" select="$s4"/><xsl:with-param name="name" select="'yyyy'"/><xsl:with-param name="value" select="substring($end, 1, 4)"/></xsl:call-template>
+        <xsl:variable name="s5"><xsl:call-template name="fill"><xsl:with-param name="text" select="$s4"/><xsl:with-param name="name" select="'m1'"/><xsl:with-param name="value" select="number(substring($start, 6, 2))"/></xsl:call-template></xsl:variable>
+        <xsl:variable name="s6"><xsl:call-template name="fill"><xsl:with-param name="text" select="$s5"/><xsl:with-param name="name" select="'m2'"/><xsl:with-param name="value" select="number(substring($end, 6, 2))"/></xsl:call-template></xsl:variable>
+        <xsl:call-template name="fill"><xsl:with-param name="text" select="$s6"/><xsl:with-param name="name" select="'yyyy'"/><xsl:with-param name="value" select="substring($end, 1, 4)"/></xsl:call-template>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -537,10 +578,33 @@
 
   <!-- ===== headings: numbers, ids, structure roles, outline (docs/format-choices.md,
        "Tagged PDF: headings, outline, alternative texts, languages") ===== -->
+  <!-- "I." (Chinese: "一.", the label chapter-numerals' n-th word) -->
   <xsl:template match="p:chapter" mode="heading-number">
     <xsl:if test="not(@numbered = 'no')">
-      <xsl:number count="p:chapter[not(@numbered = 'no')]" format="I."/>
+      <xsl:variable name="numerals" select="normalize-space($lang-attrs/label[@id = 'chapter-numerals'])"/>
+      <xsl:variable name="n"><xsl:number count="p:chapter[not(@numbered = 'no')]" format="1"/></xsl:variable>
+      <xsl:variable name="word">
+        <xsl:if test="$numerals != ''">
+          <xsl:call-template name="nth-word"><xsl:with-param name="s" select="concat($numerals, ' ')"/><xsl:with-param name="n" select="number($n)"/></xsl:call-template>
+        </xsl:if>
+      </xsl:variable>
+      <xsl:choose>
+        <xsl:when test="$word != ''"><xsl:value-of select="concat($word, '.')"/></xsl:when>
+        <xsl:otherwise><xsl:number count="p:chapter[not(@numbered = 'no')]" format="I."/></xsl:otherwise>
+      </xsl:choose>
     </xsl:if>
+  </xsl:template>
+
+  <!-- the n-th space-separated word of s (s ends with a space); empty past the last -->
+  <xsl:template name="nth-word">
+    <xsl:param name="s"/>
+    <xsl:param name="n"/>
+    <xsl:choose>
+      <xsl:when test="$n &lt;= 1"><xsl:value-of select="substring-before($s, ' ')"/></xsl:when>
+      <xsl:when test="contains($s, ' ')">
+        <xsl:call-template name="nth-word"><xsl:with-param name="s" select="substring-after($s, ' ')"/><xsl:with-param name="n" select="$n - 1"/></xsl:call-template>
+      </xsl:when>
+    </xsl:choose>
   </xsl:template>
 
   <!-- A. / 1. / (a) / (i) / a. by depth -->
@@ -672,9 +736,10 @@
   </xsl:template>
 
   <!-- body text and notes are hyphenated by the paper language's dictionary; the masthead,
-       titles and headings are not (docs/format-choices.md, "Hyphenation") -->
+       titles and headings are not (docs/format-choices.md, "Hyphenation"); Chinese never is
+       (labels.xml: hyphenate="no"): its lines break between characters -->
   <xsl:template name="hyphenation-attrs">
-    <xsl:attribute name="hyphenate">true</xsl:attribute>
+    <xsl:attribute name="hyphenate"><xsl:value-of select="not($lang-attrs/@hyphenate = 'no')"/></xsl:attribute>
     <xsl:attribute name="hyphenation-push-character-count">2</xsl:attribute>
     <xsl:attribute name="hyphenation-remain-character-count">3</xsl:attribute>
     <xsl:attribute name="hyphenation-ladder-count">2</xsl:attribute>
@@ -748,7 +813,7 @@
           </fo:list-item-label>
           <fo:list-item-body start-indent="body-start()" end-indent="{$indent}">
             <fo:block text-indent="0pt" text-align="justify" text-align-last="start" widows="2" orphans="2"
-                hyphenate="true" hyphenation-push-character-count="2" hyphenation-remain-character-count="3" hyphenation-ladder-count="2">
+                hyphenate="{not($lang-attrs/@hyphenate = 'no')}" hyphenation-push-character-count="2" hyphenation-remain-character-count="3" hyphenation-ladder-count="2">
               <xsl:apply-templates select="node()[not(self::p:items or self::p:bullets)]"/>
             </fo:block>
             <xsl:apply-templates select="p:items | p:bullets"/>

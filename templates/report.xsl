@@ -226,6 +226,7 @@
               <fo:block font-size="10pt" line-height="12pt">
                 <xsl:call-template name="label">
                   <xsl:with-param name="id" select="concat('distr-', $meta/p:distribution)"/>
+                  <xsl:with-param name="in" select="$mast-lang"/>
                 </xsl:call-template>
               </fo:block>
             </xsl:if>
@@ -233,7 +234,7 @@
               <xsl:choose>
                 <xsl:when test="$meta/p:date/@placeholder"><xsl:value-of select="$meta/p:date/@placeholder"/></xsl:when>
                 <xsl:otherwise>
-                  <xsl:call-template name="format-date"><xsl:with-param name="iso" select="normalize-space($meta/p:date)"/></xsl:call-template>
+                  <xsl:call-template name="format-date"><xsl:with-param name="iso" select="normalize-space($meta/p:date)"/><xsl:with-param name="in" select="$mast-lang"/></xsl:call-template>
                 </xsl:otherwise>
               </xsl:choose>
             </fo:block>
@@ -247,13 +248,14 @@
               <xsl:variable name="names">
                 <xsl:for-each select="$meta/p:original">
                   <xsl:if test="position() &gt; 1">, </xsl:if>
-                  <xsl:call-template name="label"><xsl:with-param name="id" select="concat('lang-', normalize-space(.))"/></xsl:call-template>
+                  <xsl:call-template name="label"><xsl:with-param name="id" select="concat('lang-', normalize-space(.))"/><xsl:with-param name="in" select="$mast-lang"/></xsl:call-template>
                 </xsl:for-each>
               </xsl:variable>
               <xsl:call-template name="label1">
                 <xsl:with-param name="id" select="'original'"/>
                 <xsl:with-param name="name" select="'languages'"/>
                 <xsl:with-param name="value" select="$names"/>
+                <xsl:with-param name="in" select="$mast-lang"/>
               </xsl:call-template>
             </fo:block>
           </fo:table-cell>
@@ -348,7 +350,7 @@
       <fo:inline wrap-option="no-wrap"><xsl:value-of select="$r/@previous"/></fo:inline>
       <xsl:value-of select="substring-after($prev-pat, '{symbol}')"/>
     </xsl:if>
-    <xsl:text>.</xsl:text>
+    <xsl:call-template name="label-or"><xsl:with-param name="id" select="'full-stop'"/><xsl:with-param name="default" select="'.'"/></xsl:call-template>
   </xsl:template>
 
   <!-- ===== H1 lines under the title ===== -->
@@ -413,23 +415,23 @@
           <xsl:otherwise><xsl:call-template name="lang-text"><xsl:with-param name="nodes" select="$c/name"/></xsl:call-template></xsl:otherwise>
         </xsl:choose>
         <xsl:if test="$c/year[@value = $year]/member">
-          <xsl:text> (</xsl:text>
+          <xsl:call-template name="label-or"><xsl:with-param name="id" select="'paren-open'"/><xsl:with-param name="default" select="' ('"/></xsl:call-template>
           <!-- without mspdoc's l:sort-key (another XSLT processor): code-point order -->
           <xsl:choose>
             <xsl:when test="function-available('l:sort-key')">
               <xsl:for-each select="$c/year[@value = $year]/member">
-                <xsl:sort select="l:sort-key(string($states-doc/states/state[@code = current()/@state]/name[@xml:lang = $lang or (@xml:lang = 'en' and not(../name[@xml:lang = $lang]))]), $lang)"/>
+                <xsl:sort select="l:sort-key(string($states-doc/states/state[@code = current()/@state]/name[@xml:lang = $sort-lang or (@xml:lang = 'en' and not(../name[@xml:lang = $sort-lang]))]), $sort-lang)"/>
                 <xsl:call-template name="committee-member"><xsl:with-param name="named" select="$named"/></xsl:call-template>
               </xsl:for-each>
             </xsl:when>
             <xsl:otherwise>
               <xsl:for-each select="$c/year[@value = $year]/member">
-                <xsl:sort select="string($states-doc/states/state[@code = current()/@state]/name[@xml:lang = $lang or (@xml:lang = 'en' and not(../name[@xml:lang = $lang]))])"/>
+                <xsl:sort select="string($states-doc/states/state[@code = current()/@state]/name[@xml:lang = $sort-lang or (@xml:lang = 'en' and not(../name[@xml:lang = $sort-lang]))])"/>
                 <xsl:call-template name="committee-member"><xsl:with-param name="named" select="$named"/></xsl:call-template>
               </xsl:for-each>
             </xsl:otherwise>
           </xsl:choose>
-          <xsl:text>)</xsl:text>
+          <xsl:call-template name="label-or"><xsl:with-param name="id" select="'paren-close'"/><xsl:with-param name="default" select="')'"/></xsl:call-template>
         </xsl:if>
       </xsl:with-param>
     </xsl:call-template>
@@ -439,10 +441,10 @@
   <xsl:template name="committee-member">
     <xsl:param name="named"/>
             <xsl:variable name="code" select="string(@state)"/>
-            <xsl:if test="position() &gt; 1">, </xsl:if>
+            <xsl:if test="position() &gt; 1"><xsl:call-template name="label-or"><xsl:with-param name="id" select="'list-sep'"/><xsl:with-param name="default" select="', '"/></xsl:call-template></xsl:if>
             <xsl:call-template name="state-name"><xsl:with-param name="code" select="$code"/></xsl:call-template>
             <xsl:if test="($named and $named[@state = $code]) or (not($named) and chair)">
-              <xsl:text> </xsl:text>
+              <xsl:call-template name="label-or"><xsl:with-param name="id" select="'chair-sep'"/><xsl:with-param name="default" select="' '"/></xsl:call-template>
               <xsl:call-template name="chair-label"><xsl:with-param name="code" select="$code"/></xsl:call-template>
             </xsl:if>
   </xsl:template>
@@ -454,7 +456,7 @@
         <xsl:if test="position() &gt; 1">
           <xsl:choose>
             <xsl:when test="position() = last() and $all-states and $and != ''"><xsl:value-of select="$and"/></xsl:when>
-            <xsl:otherwise>, </xsl:otherwise>
+            <xsl:otherwise><xsl:call-template name="label-or"><xsl:with-param name="id" select="'list-sep'"/><xsl:with-param name="default" select="', '"/></xsl:call-template></xsl:otherwise>
           </xsl:choose>
         </xsl:if>
         <xsl:choose>
@@ -462,7 +464,7 @@
           <xsl:otherwise><xsl:value-of select="normalize-space(.)"/></xsl:otherwise>
         </xsl:choose>
         <xsl:if test="@chair = 'yes'">
-          <xsl:text> </xsl:text>
+          <xsl:call-template name="label-or"><xsl:with-param name="id" select="'chair-sep'"/><xsl:with-param name="default" select="' '"/></xsl:call-template>
           <xsl:call-template name="chair-label"><xsl:with-param name="code" select="string(@state)"/></xsl:call-template>
         </xsl:if>
 
@@ -480,13 +482,13 @@
         <xsl:when test="function-available('l:sort-key')">
           <xsl:for-each select="p:by">
             <!-- sorted by name when all are States, else by position (the order as written) -->
-            <xsl:sort select="concat(substring(l:sort-key(string($states-doc/states/state[@code = current()/@state]/name[@xml:lang = $lang or (@xml:lang = 'en' and not(../name[@xml:lang = $lang]))]), $lang), 1, 100000 * number($all-states)), substring(format-number(position(), '000000'), 1, 100000 * number(not($all-states))))"/>
+            <xsl:sort select="concat(substring(l:sort-key(string($states-doc/states/state[@code = current()/@state]/name[@xml:lang = $sort-lang or (@xml:lang = 'en' and not(../name[@xml:lang = $sort-lang]))]), $sort-lang), 1, 100000 * number($all-states)), substring(format-number(position(), '000000'), 1, 100000 * number(not($all-states))))"/>
             <xsl:call-template name="submitter"><xsl:with-param name="all-states" select="$all-states"/><xsl:with-param name="and" select="$and"/></xsl:call-template>
           </xsl:for-each>
         </xsl:when>
         <xsl:otherwise>
           <xsl:for-each select="p:by">
-            <xsl:sort select="concat(substring(string($states-doc/states/state[@code = current()/@state]/name[@xml:lang = $lang or (@xml:lang = 'en' and not(../name[@xml:lang = $lang]))]), 1, 100000 * number($all-states)), substring(format-number(position(), '000000'), 1, 100000 * number(not($all-states))))"/>
+            <xsl:sort select="concat(substring(string($states-doc/states/state[@code = current()/@state]/name[@xml:lang = $sort-lang or (@xml:lang = 'en' and not(../name[@xml:lang = $sort-lang]))]), 1, 100000 * number($all-states)), substring(format-number(position(), '000000'), 1, 100000 * number(not($all-states))))"/>
             <xsl:call-template name="submitter"><xsl:with-param name="all-states" select="$all-states"/><xsl:with-param name="and" select="$and"/></xsl:call-template>
           </xsl:for-each>
         </xsl:otherwise>

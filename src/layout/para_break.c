@@ -5,9 +5,12 @@
  * breaks for the whole paragraph. The chosen lines are byte ranges of the
  * unchanged text; para_lines.c cuts them out of the shaped glyphs (nothing
  * is shaped again but a hyphen), and para_justify() sets the word spaces of
- * each line: stretched or shrunk, never letter-spaced. */
+ * each line: stretched or shrunk, never letter-spaced, except CJK text,
+ * whose inter-character gaps stretch (cjk.c: where such text may break,
+ * and which gaps spread). */
 #include "layout/para_private.h"
 #include "layout/hyphenate.h"
+#include "layout/cjk.h"
 
 #include <math.h>
 #include <string.h>
@@ -406,6 +409,17 @@ static const msp_para_pending *fill_leader_at(const msp_para_text *t, guint b)
     return NULL;
 }
 
+/* A footnote call starts at byte b: the call stays with what it follows. */
+static bool footnote_call_at(const msp_para_text *t, guint b)
+{
+    for (guint i = 0; i < t->objs->len; i++) {
+        const msp_para_pending *p = &g_array_index(t->objs, msp_para_pending, i);
+        if (p->start == b && p->kind == MSP_INLINE_FOOTNOTE)
+            return true;
+    }
+    return false;
+}
+
 /* Boxes, glue and penalties of the measured text. */
 static void build_items(brk_ctx *c, const bool *hyph, double avail)
 {
@@ -423,7 +437,20 @@ static void build_items(brk_ctx *c, const bool *hyph, double avail)
         gunichar pc = ci > 0 ? g_utf8_get_char(text + c->byte_of[ci - 1]) : 0;
         bool opportunity = ci > 0 && c->la[ci].is_line_break && !c->la[ci].is_mandatory_break &&
                            !is_space(pc) && !is_separator(pc);
-        if (opportunity) {
+        /* CJK text: the kinsoku rules decide, Pango's breaks count no more (but no-wrap does) */
+        bool cjk = ci > 0 && msp_cjk_gap(pc, ch);
+        if (cjk)
+            opportunity = msp_cjk_break(pc, ch) && !in_no_wrap(c, b, be) && !footnote_call_at(c->t, b);
+        if (cjk && c->justify) {
+            /* a gap that stretches, breakable where the rules allow */
+            double size = msp_para_text_node_at(c->t, b)->style->font_size;
+            flush_box(c);
+            if (!opportunity)
+                push(c, (msp_lb_item){ .kind = MSP_LB_PENALTY, .penalty = MSP_LB_INF, .pos = (int)b,
+                                       .end = (int)b });
+            push(c, (msp_lb_item){ .kind = MSP_LB_GLUE, .stretch = size * MSP_CJK_GAP_STRETCH,
+                                   .pos = (int)b, .end = (int)b });
+        } else if (opportunity) {
             if (pc == 0x00AD)
                 push_penalty(c, hyphen_width(c, c->byte_of[ci - 1]), HYPHEN_PENALTY, true, b);
             else if (pc == '-' || pc == 0x2010)
@@ -592,12 +619,16 @@ void msp_para_justify(const msp_para_text *t, msp_glines *g, GArray *info, const
     }
     GArray *spaces = g_array_new(FALSE, FALSE, sizeof(PangoGlyphInfo *));
     GArray *nat = g_array_new(FALSE, FALSE, sizeof(int));
+    GArray *gaps = g_array_new(FALSE, FALSE, sizeof(PangoGlyphInfo *));   /* CJK: glyph before a gap */
+    GArray *gap_st = g_array_new(FALSE, FALSE, sizeof(double));           /* its stretch, Pango units */
     for (int i = 0; i < g->n; i++) {
         msp_gline *line = &g->lines[i];
         msp_para_lineinfo *li = &g_array_index(info, msp_para_lineinfo, i);
         const char *text = t->text->str;   /* the same bytes as the layout's copy */
         g_array_set_size(spaces, 0);
         g_array_set_size(nat, 0);
+        g_array_set_size(gaps, 0);
+        g_array_set_size(gap_st, 0);
         double stretch = 0, shrink = 0;
         /* trailing spaces of the line do not stretch */
         int line_end = line->end;
@@ -611,6 +642,21 @@ void msp_para_justify(const msp_para_text *t, msp_glines *g, GArray *info, const
             for (int gl = 0; gl < run->glyphs->num_glyphs; gl++) {
                 int b = run->item->offset + run->glyphs->log_clusters[gl];
                 bool sp = text[b] == ' ' || ((guchar)text[b] == 0xC2 && (guchar)text[b + 1] == 0xA0);
+                bool cluster_last = gl + 1 == run->glyphs->num_glyphs ||
+                                    run->glyphs->log_clusters[gl + 1] != run->glyphs->log_clusters[gl];
+                if (!sp && cluster_last && b < line_end) {
+                    /* the gap after this cluster, when it is CJK text's, spreads (never shrinks) */
+                    const char *next = g_utf8_next_char(text + b);
+                    if (next < text + line_end &&
+                        msp_cjk_gap(g_utf8_get_char(text + b), g_utf8_get_char(next))) {
+                        double st = msp_para_text_node_at(t, (guint)b)->style->font_size *
+                                    MSP_CJK_GAP_STRETCH * PS;
+                        PangoGlyphInfo *gi = &run->glyphs->glyphs[gl];
+                        g_array_append_val(gaps, gi);
+                        g_array_append_val(gap_st, st);
+                        stretch += st;
+                    }
+                }
                 if (!sp || b >= line_end)
                     continue;
                 PangoGlyphInfo *gi = &run->glyphs->glyphs[gl];
@@ -634,7 +680,8 @@ void msp_para_justify(const msp_para_text *t, msp_glines *g, GArray *info, const
         li->natural = natural;
         li->ratio = 0;
         /* a last line is not stretched, but shrunk when the breaks were chosen with it shrunk */
-        if ((stretchy || (justify && slack < 0)) && spaces->len > 0 && fabs(slack) > 0.001) {
+        bool adjustable = slack > 0 ? spaces->len + gaps->len > 0 : spaces->len > 0;
+        if ((stretchy || (justify && slack < 0)) && adjustable && fabs(slack) > 0.001) {
             double r = slack > 0 ? slack * PS / stretch : MAX(slack * PS / shrink, -1.0);
             double part = slack > 0 ? SPACE_STRETCH : SPACE_SHRINK;
             double want = 0;
@@ -645,16 +692,24 @@ void msp_para_justify(const msp_para_text *t, msp_glines *g, GArray *info, const
                 g_array_index(spaces, PangoGlyphInfo *, k)->geometry.width += d;
                 given += d;
             }
+            for (guint k = 0; slack > 0 && k < gaps->len; k++) {
+                want += r * g_array_index(gap_st, double, k);
+                int d = (int)lround(want) - given;
+                g_array_index(gaps, PangoGlyphInfo *, k)->geometry.width += d;
+                given += d;
+            }
             li->ratio = r;
             msp_gline_measure(line);
         }
         if (natural - (justify ? shrink / PS : 0) > avail[i] + 0.01)
             li->fit = MSP_LB_FIT_OVERFULL;
-        else if (stretchy && slack > 0.01 && (spaces->len == 0 || li->ratio > MSP_LB_TOLERANCE))
+        else if (stretchy && slack > 0.01 && (spaces->len + gaps->len == 0 || li->ratio > MSP_LB_TOLERANCE))
             li->fit = MSP_LB_FIT_LOOSE;
         else
             li->fit = MSP_LB_FIT_OK;
     }
     g_array_free(spaces, TRUE);
     g_array_free(nat, TRUE);
+    g_array_free(gaps, TRUE);
+    g_array_free(gap_st, TRUE);
 }

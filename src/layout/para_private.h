@@ -120,9 +120,9 @@ bool msp_gline_range(const msp_gline *l, int s, int e, double *x1, double *x2);
 void msp_para_break(msp_para_text *t, PangoLayout *layout, double first_width, double width,
                     bool justify, bool last_run, GArray *ranges, GArray *info);
 
-/* Applies word-spacing and justification to the lines in place (word spaces
- * only, never letter spacing; a line without spaces keeps its natural
- * width). avail[i] is line i's measure; lines that end the paragraph or at
+/* Applies word-spacing and justification to the lines in place (word spaces,
+ * and the gaps between CJK characters, which only stretch: never letter
+ * spacing of other scripts; a line without either keeps its natural width). avail[i] is line i's measure; lines that end the paragraph or at
  * a forced break are stretched only when justify_last (shrunk when the
  * breaks were chosen so). Sets each info entry's ratio, natural width and fit. */
 void msp_para_justify(const msp_para_text *t, msp_glines *g, GArray *info, const double *avail,

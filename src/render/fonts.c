@@ -1,5 +1,5 @@
 /* Fonts: loads fonts/fonts.conf into a private FcConfig that sees only the
- * declared Liberation files, hashes them, and makes per-worker Pango font
+ * declared font files, hashes them, and makes per-worker Pango font
  * maps and contexts on it; serializes Pango's font-metrics computation so
  * that parallel workers lay out alike. Never touches the default font map
  * or the system's fontconfig setup. */
@@ -15,7 +15,7 @@
 #include <string.h>
 
 #define FONTS_CONF "fonts.conf"
-#define INSTALL_HINT "install the project's fonts: apt-get install fonts-liberation2"
+#define INSTALL_HINT "install the project's fonts: apt-get install fonts-liberation2 fonts-noto-cjk"
 /* Key of the family-name set attached to each context we make. */
 #define FAMILIES_KEY "msp-fonts-families"
 
