@@ -70,6 +70,8 @@ typedef enum msp_fo_kind {
     MSP_FO_INSTREAM_FOREIGN_OBJECT, /* only an mspdoc graphic (urn:x-mspdoc:graphics, see
                                        docs/fo-extensions.md): attrs "graphic" = its local name
                                        ("qr", "code39") plus its own attributes as written */
+    MSP_FO_CHANGE_BAR_BEGIN,        /* empty; opens a change bar of its change-bar-class */
+    MSP_FO_CHANGE_BAR_END,          /* empty; closes the open one of the same class */
     MSP_FO_KIND_COUNT
 } msp_fo_kind;
 
@@ -137,6 +139,8 @@ typedef enum msp_display_align { MSP_DA_AUTO = 0, MSP_DA_BEFORE, MSP_DA_CENTER, 
 typedef enum msp_leader_pattern { MSP_LEADER_SPACE = 0, MSP_LEADER_RULE, MSP_LEADER_DOTS,
                                    MSP_LEADER_USE_CONTENT } msp_leader_pattern;
 typedef enum msp_scaling { MSP_SCALING_UNIFORM = 0, MSP_SCALING_NON_UNIFORM } msp_scaling;
+/* change-bar-placement (XSL 1.1 7.30.3) */
+enum { MSP_CB_START = 0, MSP_CB_END, MSP_CB_LEFT, MSP_CB_RIGHT, MSP_CB_INSIDE, MSP_CB_OUTSIDE, MSP_CB_ALTERNATE };
 /* absolute-position (XSL 1.1 7.6.1); relative is outside the subset */
 typedef enum msp_abs_pos { MSP_POS_AUTO = 0, MSP_POS_ABSOLUTE, MSP_POS_FIXED } msp_abs_pos;
 /* top, bottom, left, right (XSL 1.1 7.6.4-7): offsets of a positioned block-container */
@@ -202,6 +206,11 @@ typedef struct msp_fo_style {
     msp_len content_width, content_height; /* external-graphic; AUTO = intrinsic */
     msp_scaling scaling;
     msp_abs_pos absolute_position;   /* block-container taken out of the flow */
+    /* change bars (XSL 1.1 7.30), inherited, read on fo:change-bar-begin */
+    uint32_t change_bar_color;
+    double change_bar_offset, change_bar_width;
+    int change_bar_placement;        /* MSP_CB_* */
+    int change_bar_style;            /* msp_border_style; NONE draws no bar */
     msp_len offset[4];               /* top, bottom, left, right (MSP_OFFSET_*); AUTO = not given */
 
     /* leaders */
@@ -245,6 +254,9 @@ struct msp_fo_node {
     const char *text;                /* MSP_FO_TEXT: raw character data, UTF-8, not NUL-terminated */
     size_t text_len;
     const char *id;                  /* id property, or NULL */
+    /* text and other leaf inlines: the innermost fo:change-bar-begin open
+     * around it in document order (fo_tree.c), or NULL */
+    const msp_fo_node *change_bar;
     msp_fo_attr *attrs;              /* the non-formatting attributes as written (master-name,
                                         master-reference, flow-name, region-name, ref-id,
                                         internal-destination, external-destination, src,

@@ -56,6 +56,8 @@ static const char *const kind_names[MSP_FO_KIND_COUNT] = {
     [MSP_FO_MARKER] = "marker",
     [MSP_FO_RETRIEVE_MARKER] = "retrieve-marker",
     [MSP_FO_INSTREAM_FOREIGN_OBJECT] = "instream-foreign-object",
+    [MSP_FO_CHANGE_BAR_BEGIN] = "change-bar-begin",
+    [MSP_FO_CHANGE_BAR_END] = "change-bar-end",
 };
 
 static const char *const qualified_names[MSP_FO_KIND_COUNT] = {
@@ -86,6 +88,7 @@ static const char *const qualified_names[MSP_FO_KIND_COUNT] = {
     Q(MSP_FO_FOOTNOTE, "footnote"), Q(MSP_FO_FOOTNOTE_BODY, "footnote-body"), Q(MSP_FO_MARKER, "marker"),
     Q(MSP_FO_RETRIEVE_MARKER, "retrieve-marker"),
     Q(MSP_FO_INSTREAM_FOREIGN_OBJECT, "instream-foreign-object"),
+    Q(MSP_FO_CHANGE_BAR_BEGIN, "change-bar-begin"), Q(MSP_FO_CHANGE_BAR_END, "change-bar-end"),
 #undef Q
     [MSP_FO_TEXT] = "text",
 };
@@ -96,8 +99,7 @@ static const char *const unsupported_elements[] = {
     "multi-property-set", "table-and-caption", "table-caption", "initial-property-set", "color-profile",
     "bidi-override", "index-page-number-prefix", "index-page-number-suffix",
     "index-range-begin", "index-range-end", "index-key-reference", "index-page-citation-list",
-    "index-page-citation-list-separator", "index-page-citation-range-separator", "change-bar-begin",
-    "change-bar-end", "folio-prefix", "folio-suffix", "page-sequence-wrapper", "scaling-value-citation",
+    "index-page-citation-list-separator", "index-page-citation-range-separator", "folio-prefix", "folio-suffix", "page-sequence-wrapper", "scaling-value-citation",
     "flow-map", "flow-assignment", "flow-source-list", "flow-name-specifier", "flow-target-list",
     "region-name-specifier", "retrieve-table-marker", "footnote-citation",
 };
@@ -135,7 +137,7 @@ bool msp_fo_is_inline(const msp_fo_node *node)
     case MSP_FO_TEXT: case MSP_FO_INLINE: case MSP_FO_WRAPPER: case MSP_FO_BASIC_LINK:
     case MSP_FO_PAGE_NUMBER: case MSP_FO_PAGE_NUMBER_CITATION: case MSP_FO_PAGE_NUMBER_CITATION_LAST:
     case MSP_FO_LEADER: case MSP_FO_EXTERNAL_GRAPHIC: case MSP_FO_CHARACTER: case MSP_FO_FOOTNOTE:
-    case MSP_FO_INSTREAM_FOREIGN_OBJECT:
+    case MSP_FO_INSTREAM_FOREIGN_OBJECT: case MSP_FO_CHANGE_BAR_BEGIN: case MSP_FO_CHANGE_BAR_END:
         return true;
     default:
         return false;
@@ -257,6 +259,10 @@ static bool allowed_in(msp_fo_kind kind, const msp_fo_node *parent)
     case MSP_FO_PAGE_NUMBER_CITATION_LAST: case MSP_FO_LEADER: case MSP_FO_EXTERNAL_GRAPHIC:
     case MSP_FO_CHARACTER: case MSP_FO_INSTREAM_FOREIGN_OBJECT:
         return inline_context(pk);
+    case MSP_FO_CHANGE_BAR_BEGIN: case MSP_FO_CHANGE_BAR_END:
+        /* neutral: wherever a block or an inline may be (XSL 1.1 6.13.2) */
+        return block_context(pk) || inline_context(pk) || pk == MSP_FO_LIST_BLOCK || pk == MSP_FO_LIST_ITEM ||
+               pk == MSP_FO_TABLE_BODY || pk == MSP_FO_TABLE_ROW;
     }
     return false;
 }
@@ -567,6 +573,62 @@ static void build_children(builder *b, xmlNode *xparent, msp_fo_node *parent, in
     }
 }
 
+/* ---- change bars ----
+ * fo:change-bar-begin and -end pair by change-bar-class in document order
+ * (XSL 1.1 6.13.2, 6.13.3), across any nesting. Every leaf of the text
+ * between them (text, page numbers, leaders, graphics) records the
+ * innermost open begin; layout draws the bar beside the lines they are on.
+ * A begin left open closes at the end of its page-sequence (a warning), an
+ * end with no open begin of its class is a warning. */
+
+static void bars_walk(builder *b, msp_fo_node *n, GPtrArray *open)
+{
+    for (msp_fo_node *c = n->first; c; c = c->next) {
+        if (c->kind == MSP_FO_CHANGE_BAR_BEGIN || c->kind == MSP_FO_CHANGE_BAR_END) {
+            const char *cls = msp_fo_attr_value(c, "change-bar-class");
+            if (!cls || !*cls) {
+                fail(b, msp_diag_error(&b->job->diags, MSP_E_FO, c->loc, "name the bar, e.g. change-bar-class=\"r1\"",
+                                       "%s needs a change-bar-class", msp_fo_kind_name(c->kind)));
+                continue;
+            }
+            if (c->kind == MSP_FO_CHANGE_BAR_BEGIN) {
+                g_ptr_array_add(open, c);
+                continue;
+            }
+            guint i = open->len;
+            while (i > 0 && g_strcmp0(msp_fo_attr_value(g_ptr_array_index(open, i - 1), "change-bar-class"), cls))
+                i--;
+            if (i == 0)
+                msp_diag_warn(&b->job->diags, c->loc, "give the fo:change-bar-begin of that class before it",
+                              "fo:change-bar-end of class '%s' closes no open change bar", cls);
+            else
+                g_ptr_array_remove_index(open, i - 1);
+            continue;
+        }
+        if (c->kind != MSP_FO_TEXT && c->first) {
+            bars_walk(b, c, open);
+        } else if (open->len) {
+            c->change_bar = g_ptr_array_index(open, open->len - 1);
+        }
+        if (c->kind == MSP_FO_PAGE_SEQUENCE && open->len) {
+            for (guint i = 0; i < open->len; i++) {
+                const msp_fo_node *o = g_ptr_array_index(open, i);
+                msp_diag_warn(&b->job->diags, o->loc, "close it with an fo:change-bar-end of the same class",
+                              "fo:change-bar-begin of class '%s' is never closed: the bar ends with the "
+                              "page-sequence", msp_fo_attr_value(o, "change-bar-class"));
+            }
+            g_ptr_array_set_size(open, 0);
+        }
+    }
+}
+
+static void resolve_change_bars(builder *b, msp_fo_node *root)
+{
+    GPtrArray *open = g_ptr_array_new();
+    bars_walk(b, root, open);
+    g_ptr_array_free(open, TRUE);
+}
+
 msp_status msp_fo_tree_build(msp_job *job, msp_fo_doc **out, xmlDoc *xdoc, const char *path, bool own_locs)
 {
     *out = NULL;
@@ -590,6 +652,8 @@ msp_status msp_fo_tree_build(msp_job *job, msp_fo_doc **out, xmlDoc *xdoc, const
     g_array_free(b.attrs, TRUE);
     if (b.status == MSP_OK && !doc->root)
         b.status = MSP_E_FO;
+    if (b.status == MSP_OK)
+        resolve_change_bars(&b, doc->root);
     if (b.status != MSP_OK) {
         msp_fo_doc_free(doc);
         return b.status;

@@ -59,6 +59,10 @@ static const enum_val display_align_vals[] = {
 static const enum_val span_vals[] = { { "none", 0 }, { "all", 1 }, { NULL, 0 } };
 static const enum_val scaling_vals[] = { { "uniform", MSP_SCALING_UNIFORM },
                                          { "non-uniform", MSP_SCALING_NON_UNIFORM }, { NULL, 0 } };
+static const enum_val cb_placement_vals[] = {
+    { "start", MSP_CB_START }, { "end", MSP_CB_END }, { "left", MSP_CB_LEFT }, { "right", MSP_CB_RIGHT },
+    { "inside", MSP_CB_INSIDE }, { "outside", MSP_CB_OUTSIDE }, { "alternate", MSP_CB_ALTERNATE }, { NULL, 0 }
+};
 static const enum_val abs_pos_vals[] = { { "auto", MSP_POS_AUTO }, { "absolute", MSP_POS_ABSOLUTE },
                                          { "fixed", MSP_POS_FIXED }, { NULL, 0 } };
 static const enum_val leader_vals[] = { { "space", MSP_LEADER_SPACE }, { "rule", MSP_LEADER_RULE },
@@ -521,6 +525,7 @@ bool msp_fo_apply_value(msp_fo_apply *a, int id, const char *value)
         switch (id) {
         case MSP_P_COLOR: s->color = c; break;
         case MSP_P_BACKGROUND_COLOR: s->background_color = c; break;
+        case MSP_P_CHANGE_BAR_COLOR: s->change_bar_color = c; break;
         case MSP_P_BORDER_TOP_COLOR: case MSP_P_BORDER_BEFORE_COLOR:
             s->border[MSP_BEFORE].color = c; a->border_color_set[MSP_BEFORE] = true; break;
         case MSP_P_BORDER_BOTTOM_COLOR: case MSP_P_BORDER_AFTER_COLOR:
@@ -574,6 +579,9 @@ bool msp_fo_apply_value(msp_fo_apply *a, int id, const char *value)
         case MSP_P_SCALING:
             if (!enum_parse(scaling_vals, v, &e)) return BAD;
             s->scaling = (msp_scaling)e; return true;
+        case MSP_P_CHANGE_BAR_PLACEMENT:
+            if (!enum_parse(cb_placement_vals, v, &e)) return BAD;
+            s->change_bar_placement = e; return true;
         case MSP_P_WRITING_MODE:
             if (strcmp(v, "lr-tb") == 0 || strcmp(v, "lr") == 0) {
                 s->rtl = false;
@@ -684,6 +692,7 @@ bool msp_fo_apply_value(msp_fo_apply *a, int id, const char *value)
         case MSP_P_RULE_THICKNESS: return msp_fo_value_length(a, v, false, &s->rule_thickness);
         case MSP_P_EXTENT: return msp_fo_value_length(a, v, false, &s->extent);
         case MSP_P_COLUMN_GAP: return msp_fo_value_length(a, v, false, &s->column_gap);
+        case MSP_P_CHANGE_BAR_OFFSET: return msp_fo_value_length(a, v, true, &s->change_bar_offset);
         default: return BAD;
         }
     }
@@ -750,6 +759,8 @@ bool msp_fo_apply_value(msp_fo_apply *a, int id, const char *value)
         return msp_fo_shorthand_border_side(a, side, buf);
     }
     case MSP_K_BORDER_WIDTH: {
+        if (id == MSP_P_CHANGE_BAR_WIDTH)
+            return msp_fo_value_border_width(a, v, &s->change_bar_width);
         int side = (id - MSP_P_BORDER_TOP_WIDTH) / 3 % 4;
         /* top bottom left right before after start end, each width/style/color */
         static const int sides[4] = { MSP_BEFORE, MSP_AFTER, MSP_START, MSP_END };
@@ -760,6 +771,10 @@ bool msp_fo_apply_value(msp_fo_apply *a, int id, const char *value)
             return BAD;
         if (id == MSP_P_RULE_STYLE) {
             s->rule_style = (msp_border_style)e;
+            return true;
+        }
+        if (id == MSP_P_CHANGE_BAR_STYLE) {
+            s->change_bar_style = e;
             return true;
         }
         static const int sides[4] = { MSP_BEFORE, MSP_AFTER, MSP_START, MSP_END };

@@ -88,6 +88,7 @@ typedef struct msp_rect { double x, y, w, h; } msp_rect;
 typedef struct msp_page {
     int index;                 /* 0-based physical page in the document */
     int number;                /* page-number value */
+    bool rtl;                  /* writing-mode rl-tb: mirrored within each region when emitted */
     const char *number_text;   /* formatted page number */
     const char *master;        /* simple-page-master name */
     double width, height;

@@ -615,6 +615,10 @@ msp_status msp_gen_block_level(msp_gen *g, const msp_fo_node *node, const msp_re
         /* directly in the flow: it goes with the next box */
         g_ptr_array_add(g->p_markers, (gpointer)node);
         return MSP_OK;
+    case MSP_FO_CHANGE_BAR_BEGIN:
+    case MSP_FO_CHANGE_BAR_END:
+        /* between blocks: the text they enclose carries the bar (fo_tree.c) */
+        return MSP_OK;
     default:
         msp_diag_warn(&g->L->job->diags, node->loc, NULL, "%s is not allowed here; ignored",
                       msp_fo_kind_name(node->kind));

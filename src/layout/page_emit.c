@@ -143,6 +143,7 @@ msp_status msp_page_emit(msp_layout *L, bool blank)
     msp_page *page = msp_page_new(L->m.pw, L->m.ph);
     page->index = L->page_index;
     page->number = L->number;
+    page->rtl = L->seq && L->seq->style->rtl;
     page->number_text = msp_page_number_format(page->arena, L->number, L->format);
     page->master = msp_arena_strdup(page->arena, L->m.name);
     page->region[MSP_ZONE_BODY] = L->m.body;
@@ -260,7 +261,7 @@ msp_status msp_page_emit(msp_layout *L, bool blank)
     emit_static(L, page, static_for(L, L->m.rafter, "xsl-region-after"), L->m.after, L->m.rafter,
                 MSP_ZONE_AFTER);
     msp_markers_page_end(L);
-    if (L->seq && L->seq->style->rtl)
+    if (page->rtl)
         mirror_page(page);
 
     msp_status st = L->st;

@@ -235,6 +235,24 @@ static void add_obj(GArray *objs, const msp_para_pending *p, int line, double x,
     g_array_append_val(objs, o);
 }
 
+/* A line is change-barred when some text of it (a segment overlapping its
+ * bytes) lies inside an fo:change-bar-begin/-end pair (fo_tree.c). */
+static void mark_change_bars(msp_para *out, const msp_para_text *t, const GArray *lines)
+{
+    const msp_para_seg *segs = (const msp_para_seg *)(void *)t->segs->data;
+    for (guint i = 0; i < t->segs->len; i++) {
+        const msp_fo_node *bar = segs[i].node->change_bar;
+        if (!bar)
+            continue;
+        for (int l = 0; l < out->n_lines && l < (int)lines->len; l++) {
+            const raw_line *r = &g_array_index(lines, raw_line, l);
+            bool overlap = (guint)r->start < segs[i].end && segs[i].start < (guint)MAX(r->end, r->start + 1);
+            if (overlap && !out->lines[l].change_bar)
+                out->lines[l].change_bar = bar;
+        }
+    }
+}
+
 static void place_objects(msp_para *out, const msp_para_text *t, const GArray *lines,
                           msp_arena *arena)
 {
@@ -470,6 +488,7 @@ msp_status msp_para_build_part(const msp_para_env *env, msp_para *out, const msp
         out->footnote_line[i] = line_of(lines, g_array_index(t.footnote_index, guint, i));
     }
     place_objects(out, &t, lines, arena);
+    mark_change_bars(out, &t, lines);
     out->check = msp_check_run_new(env->check, &t, gls, out);
 
     g_free(avail_of);
@@ -515,6 +534,48 @@ void msp_para_forget(msp_para *para)
         para->check = NULL;
 }
 
+
+
+/* The change bar beside a line (XSL 1.1 6.13.2, 7.30): a vertical rule the
+ * line's height, change-bar-offset from the edge of the region the line is
+ * in (its content rectangle), on the side change-bar-placement says: start
+ * is the left here (an rl-tb page is mirrored later, page_emit.c), inside
+ * the left of an odd-numbered page, outside and alternate the other. Bars of
+ * consecutive lines touch: one bar beside a changed passage. */
+static void emit_change_bar(msp_page *page, const msp_fo_node *bar, msp_zone zone, double top, double h)
+{
+    const msp_fo_style *s = bar->style;
+    if (s->change_bar_style == MSP_BORDER_NONE || s->change_bar_width <= 0 || h <= 0)
+        return;
+    const msp_rect *r = page->region[zone].w > 0 ? &page->region[zone] : &page->region[MSP_ZONE_BODY];
+    bool odd = page->number % 2 != 0;
+    bool left;
+    switch (s->change_bar_placement) {
+    case MSP_CB_END: case MSP_CB_RIGHT: left = false; break;
+    case MSP_CB_INSIDE: left = odd; break;
+    case MSP_CB_OUTSIDE: case MSP_CB_ALTERNATE: left = !odd; break;
+    default: left = true; break;
+    }
+    if (s->change_bar_placement == MSP_CB_LEFT || s->change_bar_placement == MSP_CB_RIGHT) {
+        /* physical sides: mirrored back on an rl-tb page, so that the mirroring keeps them */
+        if (page->rtl)
+            left = !left;
+    }
+    double x = left ? r->x - s->change_bar_offset : r->x + r->w + s->change_bar_offset;
+    msp_area b = { 0 };
+    b.kind = MSP_AREA_RULE;
+    b.zone = zone;
+    b.x = x;
+    b.y = top;
+    b.u.rule.x2 = x;
+    b.u.rule.y2 = top + h;
+    b.w = 0;
+    b.h = h;
+    b.u.rule.thickness = s->change_bar_width;
+    b.u.rule.style = s->change_bar_style;
+    b.u.rule.color = s->change_bar_color;
+    msp_page_add(page, &b);
+}
 
 /* leader-pattern="use-content": the content repeated as often as it fits
  * in the leader's width (XSL 1.1 7.22.2), none when it does not fit once;
@@ -588,6 +649,8 @@ void msp_para_emit_line(const msp_para *para, int i, msp_page *page, msp_zone zo
     msp_page_add(page, &a);
     msp_page_hold_layout(page, para->layout);
     msp_check_run_emitted(para->check, i, page);
+    if (l->change_bar)
+        emit_change_bar(page, l->change_bar, zone, baseline - l->ascent, l->height);
 
     for (int k = 0; k < para->n_objs; k++) {
         const msp_inline_obj *o = &para->objs[k];

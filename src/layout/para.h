@@ -77,6 +77,7 @@ typedef struct msp_line {
     bool hyphen;            /* ends in a hyphen */
     int fit;                /* msp_lb_fit: 0 within tolerance, 1 loose, 2 overfull */
     msp_loc loc;            /* FO location of its first character */
+    const msp_fo_node *change_bar; /* the fo:change-bar-begin open over some of its text, or NULL */
 } msp_line;
 
 typedef struct msp_para {
