@@ -889,4 +889,20 @@
     </fo:block>
   </xsl:template>
 
+  <!-- A review copy (mspdoc build CORRECTED.xml with changes-from ISSUED.xml, src/edit/review.c):
+       a change bar beside the lines of each changed passage, a red caret and a bar where words
+       were taken out. Processing instructions never come from an author's source otherwise. -->
+  <xsl:template match="processing-instruction('msp-change-begin')">
+    <fo:change-bar-begin change-bar-class="{normalize-space(.)}" change-bar-style="solid"
+                         change-bar-width="1.5pt" change-bar-offset="10pt"/>
+  </xsl:template>
+  <xsl:template match="processing-instruction('msp-change-end')">
+    <fo:change-bar-end change-bar-class="{normalize-space(.)}"/>
+  </xsl:template>
+  <xsl:template match="processing-instruction('msp-deleted')">
+    <fo:change-bar-begin change-bar-class="{normalize-space(.)}" change-bar-style="solid"
+                         change-bar-width="1.5pt" change-bar-offset="10pt"/>
+    <fo:inline color="#C00000" font-weight="bold">^</fo:inline>
+    <fo:change-bar-end change-bar-class="{normalize-space(.)}"/>
+  </xsl:template>
 </xsl:stylesheet>

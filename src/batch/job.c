@@ -96,8 +96,20 @@ void msp_build_result_clear(msp_build_result *r)
     memset(r, 0, sizeof *r);
 }
 
+static msp_status check_source(msp_job *job, const msp_build_ctx *ctx, const char *source_path,
+                               const char *bytes, size_t len, bool draft, msp_source **src_out,
+                               msp_source_info *info);
+
 msp_status msp_build_check(msp_job *job, const msp_build_ctx *ctx, const char *source_path, bool draft,
                            msp_source **src_out, msp_source_info *info)
+{
+    return check_source(job, ctx, source_path, NULL, 0, draft, src_out, info);
+}
+
+/* msp_build_check on bytes given in memory (NULL: read source_path). */
+static msp_status check_source(msp_job *job, const msp_build_ctx *ctx, const char *source_path,
+                               const char *bytes, size_t len, bool draft, msp_source **src_out,
+                               msp_source_info *info)
 {
     if (src_out)
         *src_out = NULL;
@@ -106,7 +118,8 @@ msp_status msp_build_check(msp_job *job, const msp_build_ctx *ctx, const char *s
     memset(inf, 0, sizeof *inf);
     inf->date_epoch = inf->pdf_epoch = -1;
     msp_source *src = NULL;
-    msp_status st = msp_source_load(job, &src, source_path);
+    msp_status st = bytes ? msp_source_load_memory(job, &src, source_path, bytes, len)
+                          : msp_source_load(job, &src, source_path);
     if (st != MSP_OK)
         return st;
     msp_status sv = msp_source_validate(job, src, ctx->schema);
@@ -198,7 +211,8 @@ msp_status msp_build(msp_job *job, const msp_build_ctx *ctx, msp_build_worker *w
     GPtrArray *pngs = g_ptr_array_new_with_free_func(g_free);
     char *png_stem = NULL;
 
-    msp_status st = msp_build_check(job, ctx, source_path, opts->draft, &src, &info);
+    msp_status st = check_source(job, ctx, source_path, opts->source_bytes, opts->source_len, opts->draft, &src,
+                                 &info);
     res->title = g_strdup(info.title);
     res->symbol = g_strdup(info.symbol_text);
     res->language = g_strdup(info.language);

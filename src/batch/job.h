@@ -52,6 +52,9 @@ typedef struct msp_build_opts {
                                       * date (a draft stamp's time is SOURCE_DATE_EPOCH, else the clock) */
     bool png_first_only;             /* with png_dir: only page 1 (batch thumbnails) */
     const char *pdf_standard;        /* --pdf-standard (pdf_finish.h), or NULL: MSP_PAPER_STANDARD */
+    const char *source_bytes;        /* the source itself instead of reading source_path (a review
+                                        copy made in memory: build --changes-from), or NULL */
+    size_t source_len;
 } msp_build_opts;
 
 typedef struct msp_build_result {

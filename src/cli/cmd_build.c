@@ -4,6 +4,7 @@
  * under the current folder. */
 #include "base/stdin.h"
 #include "batch/job.h"
+#include "edit/edit.h"
 #include "cli/cmd.h"
 #include "render/pdf_finish.h"
 
@@ -14,7 +15,7 @@
 int msp_cmd_build(int argc, char **argv)
 {
     char *out_path = NULL, *tree_path = NULL, *report_path = NULL, *png_dir = NULL, *standard = NULL;
-    char *dpi_text = NULL, *pages_text = NULL, *seconds_text = NULL;
+    char *dpi_text = NULL, *pages_text = NULL, *seconds_text = NULL, *changes_from = NULL;
     gboolean draft = FALSE;
     double dpi = 0, max_seconds = 0, max_pages = 0;
     GOptionEntry entries[] = {
@@ -31,6 +32,9 @@ int msp_cmd_build(int argc, char **argv)
         { "draft", 0, 0, G_OPTION_ARG_NONE, &draft, "Draft: DRAFT watermark and stamp, symbol optional", NULL },
         { "pdf-standard", 0, 0, G_OPTION_ARG_STRING, &standard,
           "What the PDF conforms to: " MSP_PDF_STANDARD_VALUES " (default ua-1,a-2a)", "STD" },
+        { "changes-from", 0, 0, G_OPTION_ARG_FILENAME, &changes_from,
+          "Review copy: a change bar beside every line changed since the issued version FILE, a caret "
+          "where words were taken out (docs/corrections.md)", "ISSUED.xml" },
         { "png", 0, 0, G_OPTION_ARG_FILENAME, &png_dir, "Also write each page as a PNG into DIR", "DIR" },
         { "png-dpi", 0, 0, G_OPTION_ARG_STRING, &dpi_text, "Resolution of the PNG pages (10 to 1200, default 96)", "DPI" },
         { NULL, 0, 0, 0, NULL, NULL, NULL }
@@ -88,6 +92,24 @@ int msp_cmd_build(int argc, char **argv)
                             .layout_report_path = report_path, .png_dir = png_dir,
                             .png_dpi = dpi, .draft = draft, .epoch = -1,
                             .pdf_standard = standard };
+    char *review = NULL;
+    if (changes_from) {
+        msp_diff *d = NULL;
+        if (msp_diff_run(&job, ctx, &w, changes_from, argv[1], &d) != MSP_OK) {
+            msp_diag_list_print(stderr, &job.diags);
+            msp_diff_free(d);
+            msp_job_clear(&job);
+            msp_build_worker_clear(&w);
+            msp_build_ctx_free(ctx);
+            goto out;
+        }
+        int marked = 0;
+        review = msp_review_source(d, &opts.source_len, &marked);
+        opts.source_bytes = review;
+        msp_cli_note("build", "%s: %d change%s since %s marked", argv[1], marked, marked == 1 ? "" : "s",
+                     changes_from);
+        msp_diff_free(d);
+    }
     msp_build_result res;
     gint64 t0 = g_get_monotonic_time();
     msp_status st = msp_build(&job, ctx, &w, argv[1], &opts, &res);
@@ -111,10 +133,12 @@ int msp_cmd_build(int argc, char **argv)
         rc = MSP_EXIT_OK;
     }
     msp_build_result_clear(&res);
+    g_free(review);
     msp_job_clear(&job);
     msp_build_worker_clear(&w);
     msp_build_ctx_free(ctx);
 out:
+    g_free(changes_from);
     msp_diag_list_clear(&diags);
     g_free(out_path);
     g_free(tree_path);

@@ -115,6 +115,14 @@ void msp_diff_print_json(const msp_diff *d, FILE *out);
  * "footnote 1", "title". Owned. */
 char *msp_change_place(const msp_change *c);
 
+/* The corrected version of d as a review copy (review.c): its source with
+ * <?msp-change-begin cN?>/<?msp-change-end cN?> around the words each change
+ * put in, the whole unit for an added or restated one, and <?msp-deleted cN?>
+ * where words were taken out; the stylesheets make them change bars and a
+ * caret. Owned bytes (*len), or NULL when no change is in the corrected
+ * version; *marked = the changes marked. Changes d's copy of the source. */
+char *msp_review_source(const msp_diff *d, size_t *len, int *marked);
+
 /* Language versions (corrigendum.c): the diffs d[0..n) of the versions of
  * one symbol must touch the same places; each place touched in some
  * versions and not in another is a warning in diags at that version's
