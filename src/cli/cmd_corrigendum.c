@@ -14,6 +14,23 @@
 
 /* Where pair i's corrigendum goes: "-" (standard output), out, or
  * DIR/<issued stem>-corrN.xml. Owned. */
+/* With several pairs: OUTDIR (or the issued source's folder)/<issued stem>-rev<N>.xml. */
+static char *revision_output(const char *out, const char *issued, const char *symbol)
+{
+    const char *n = strrchr(symbol, '.');
+    char *base = g_path_get_basename(issued);
+    char *dot = strrchr(base, '.');
+    if (dot && dot != base)
+        *dot = '\0';
+    char *dir = out ? g_strdup(out) : g_path_get_dirname(issued);
+    char *name = g_strdup_printf("%s-rev%s.xml", base, n ? n + 1 : "1");
+    char *path = g_build_filename(dir, name, NULL);
+    g_free(base);
+    g_free(dir);
+    g_free(name);
+    return path;
+}
+
 static char *output_for(const char *out, bool several, const char *issued, int number)
 {
     if (!several)
@@ -48,13 +65,15 @@ static bool write_text(const char *path, const char *text)
 int msp_cmd_corrigendum(int argc, char **argv)
 {
     char *out = NULL, *number_text = NULL;
-    gboolean force = FALSE;
+    gboolean force = FALSE, revision = FALSE;
     GOptionEntry entries[] = {
         { "output", 'o', 0, G_OPTION_ARG_FILENAME, &out,
           "Write the corrigendum to FILE (\"-\": standard output, the default); with several pairs, a folder", "FILE" },
         { "number", 'n', 0, G_OPTION_ARG_STRING, &number_text,
           "The N of /Corr.N (default: one more than the highest beside ISSUED.xml)", "N" },
         { "force", 'f', 0, G_OPTION_ARG_NONE, &force, "Draft it even when the changes are beyond the threshold", NULL },
+        { "revision", 'r', 0, G_OPTION_ARG_NONE, &revision,
+          "Draft the revision (SYMBOL/Rev.N: the corrected paper whole, dated today) instead", NULL },
         { NULL, 0, 0, 0, NULL, NULL, NULL }
     };
     GOptionContext *oc = g_option_context_new("ISSUED.xml CORRECTED.xml [ISSUED2.xml CORRECTED2.xml ...]");
@@ -138,9 +157,29 @@ int msp_cmd_corrigendum(int argc, char **argv)
                     fprintf(stderr, "%s: no changes: no corrigendum drafted for this version\n", argv[2 + 2 * i]);
                 continue;
             }
+            if (revision) {
+                char *text = NULL, *symbol = NULL;
+                if (msp_revision_draft(&job, d[i], (int)number, &text, &symbol) != MSP_OK) {
+                    trouble = true;
+                    break;
+                }
+                char *path = pairs > 1 ? revision_output(out, argv[1 + 2 * i], symbol) : g_strdup(out ? out : "-");
+                if (write_text(path, text)) {
+                    drafted++;
+                    if (strcmp(path, "-") && !msp_cli_quiet())
+                        printf("%s: %s, the corrected paper whole (%u change%s)\n", path, symbol,
+                               msp_diff_n_changes(d[i]), msp_diff_n_changes(d[i]) == 1 ? "" : "s");
+                } else {
+                    trouble = true;
+                }
+                g_free(path);
+                g_free(text);
+                g_free(symbol);
+                continue;
+            }
             if (msp_corrigendum_too_large(d[i], &why) && !force) {
                 fprintf(stderr, "%s: %s: a revision (Rev.N) would serve the readers better than a corrigendum\n"
-                                "  hint: a revision (`--revision`, the Rev.N with its changes) is not built yet; draft the corrigendum anyway with --force\n",
+                                "  hint: draft the revision with --revision, or the corrigendum anyway with --force\n",
                         argv[2 + 2 * i], why);
                 g_free(why);
                 held = true;

@@ -432,11 +432,16 @@ static char *symbol_of(const char *path)
 
 int msp_corrigendum_next_number(const char *dir, const char *symbol)
 {
+    return msp_suffix_next_number(dir, symbol, "Corr.");
+}
+
+int msp_suffix_next_number(const char *dir, const char *symbol, const char *suffix)
+{
     int highest = 0;
     GDir *dh = g_dir_open(dir, 0, NULL);
     if (!dh || !symbol)
         return dh ? (g_dir_close(dh), 1) : 1;
-    char *prefix = g_strdup_printf("%s/Corr.", symbol);
+    char *prefix = g_strdup_printf("%s/%s", symbol, suffix);
     for (const char *name; (name = g_dir_read_name(dh));) {
         if (!g_str_has_suffix(name, ".xml"))
             continue;

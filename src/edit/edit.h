@@ -148,6 +148,17 @@ bool msp_corrigendum_too_large(const msp_diff *d, char **why);
 /* The N of the next corrigendum of symbol: one more than the highest
  * SYMBOL/Corr.N found among the .xml sources in dir (1 when none). */
 int msp_corrigendum_next_number(const char *dir, const char *symbol);
+/* The same for any suffix ("Corr.", "Rev."): one more than the highest
+ * SYMBOL/<suffix>N among the sources of dir, else 1. */
+int msp_suffix_next_number(const char *dir, const char *symbol, const char *suffix);
+
+/* The source of the revision (SYMBOL/Rev.N) of d's paper (revision.c): the
+ * corrected source's bytes as written, its symbol given the /Rev.N suffix
+ * (N: number, or the next free one beside the issued source; a revision of
+ * a revision gets the next N of the same base symbol) and its date today
+ * (SOURCE_DATE_EPOCH when set). Without change bars: a revision is issued
+ * as a clean text (docs/corrections.md). Owned text in *out. */
+msp_status msp_revision_draft(msp_job *job, const msp_diff *d, int number, char **out, char **symbol_out);
 
 /* Drafts the corrigendum source (owned, *out): the issued paper's masthead
  * data under symbol/Corr.N, the date, one <correction> per change in the

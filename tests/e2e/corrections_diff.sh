@@ -121,7 +121,7 @@ rc=$?
 set -e
 [ "$rc" -eq 1 ] || fail "threshold: exit 1 expected, got $rc"
 [ ! -e "$T/many-corr.xml" ] || fail "threshold: a corrigendum was written"
-grep -q "revision" "$T/many.err" && grep -q "not built yet" "$T/many.err" && grep -q -- "--force" "$T/many.err" \
+grep -q "revision" "$T/many.err" && grep -q -- "--revision" "$T/many.err" && grep -q -- "--force" "$T/many.err" \
     || { cat "$T/many.err"; fail "threshold message"; }
 "$MSPDOC" corrigendum --force "$issued" "$T/many.xml" -o "$T/many-corr.xml" > /dev/null || fail "--force"
 "$MSPDOC" check "$T/many-corr.xml" > /dev/null || fail "forced corrigendum does not check"

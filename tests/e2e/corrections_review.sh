@@ -60,3 +60,21 @@ set -e
 grep -q "issued.xml" other.err && grep -q "other.xml" other.err || fail "the error does not name both files: $(cat other.err)"
 [ ! -e other.pdf ] || fail "a PDF was written for another paper"
 echo "ok: review copy with change bars"
+
+# the revision: the corrected paper whole as SYMBOL/Rev.N, dated today, no reissue, no bars
+mkdir rev && cp issued.xml corrected.xml rev/
+SOURCE_DATE_EPOCH=1767225600 "$MSPDOC" corrigendum --revision rev/issued.xml rev/corrected.xml -o rev/rev1.xml > rev.out ||
+    fail "--revision drafted nothing: $(cat rev.out)"
+grep -q '^rev/rev1.xml: APLC/MSP.22/2025/22/Rev.1, the corrected paper whole (4 changes)$' rev.out || fail "$(cat rev.out)"
+grep -q '<symbol>APLC/MSP.22/2025/22/Rev.1</symbol>' rev/rev1.xml || fail "no Rev.1 symbol"
+grep -q '<date>2026-01-01</date>' rev/rev1.xml || fail "the revision is not dated SOURCE_DATE_EPOCH's day"
+! grep -q '<reissue' rev/rev1.xml || fail "the revision keeps the reissue of the old paper"
+diff <(grep -v -e '<symbol>' -e '<date>' -e '<reissue' corrected.xml) <(grep -v -e '<symbol>' -e '<date>' rev/rev1.xml) > /dev/null ||
+    fail "the revision's text is not the corrected source's"
+"$MSPDOC" check rev/rev1.xml > /dev/null || fail "the revision does not pass check"
+SOURCE_DATE_EPOCH=1767225600 "$MSPDOC" build rev/rev1.xml -o rev/rev1.pdf --area-tree rev/rev1.tree > /dev/null ||
+    fail "the revision does not build"
+! grep -q 'thickness="1.50"' rev/rev1.tree || fail "the revision has change bars"
+SOURCE_DATE_EPOCH=1767225600 "$MSPDOC" corrigendum --revision rev/issued.xml rev/corrected.xml -o rev/rev2.xml > rev.out
+grep -q 'Rev.2' rev.out || fail "a second revision beside the first is not Rev.2: $(cat rev.out)"
+echo "ok: revision"
