@@ -47,6 +47,15 @@ msp_status msp_gen_positioned(msp_gen *g, const msp_fo_node *node, const msp_ref
         msp_items_free(content);
         return g->st;
     }
+    /* a fixed height: content taller than it is warned, clipped or an error, as
+     * overflow says (overflow.c), the same as for a container in the flow */
+    if (s->height.kind == MSP_LEN_ABS) {
+        msp_status st = msp_container_overflow(g, node, content, s->height.v);
+        if (st != MSP_OK) {
+            msp_items_free(content);
+            return g->st = st;
+        }
+    }
     double ch = msp_items_height(content);
     double h = s->height.kind == MSP_LEN_ABS ? s->height.v : ch;
     double dy = s->display_align == MSP_DA_CENTER ? (h - ch) / 2 : s->display_align == MSP_DA_AFTER ? h - ch : 0;

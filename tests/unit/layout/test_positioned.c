@@ -136,6 +136,27 @@ static void test_positioned__on_a_block_is_warned_and_in_the_flow(void **state)
     run_free(r);
 }
 
+/* a fixed height: overflowing content is warned (visible) or clipped (hidden), never silent */
+static void test_positioned__overflow_of_a_fixed_height(void **state)
+{
+    (void)state;
+    run *r = lay("<fo:block-container absolute-position='absolute' top='10pt' left='10pt' width='100pt' "
+                 "height='12pt'><fo:block>One</fo:block><fo:block>Two</fo:block></fo:block-container>");
+    assert_int_equal((int)xp_num(r, "count(//line[. = 'Two'])"), 1);
+    bool warned = false;
+    for (guint i = 0; i < r->job.diags.items->len; i++) {
+        const msp_diag *d = g_ptr_array_index(r->job.diags.items, i);
+        warned = warned || strstr(d->message, "drawn past the container's bottom edge");
+    }
+    assert_true(warned);
+    run_free(r);
+    r = lay("<fo:block-container absolute-position='absolute' top='10pt' left='10pt' width='100pt' "
+            "height='12pt' overflow='hidden'><fo:block>One</fo:block><fo:block>Two</fo:block></fo:block-container>");
+    assert_int_equal((int)xp_num(r, "count(//line[. = 'Two'])"), 0);
+    assert_int_equal((int)xp_num(r, "count(//line[. = 'One'])"), 1);
+    run_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -147,6 +168,7 @@ int main(void)
         cmocka_unit_test(test_positioned__percentages_and_text_accounted),
         cmocka_unit_test(test_positioned__relative_is_refused),
         cmocka_unit_test(test_positioned__on_a_block_is_warned_and_in_the_flow),
+        cmocka_unit_test(test_positioned__overflow_of_a_fixed_height),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
