@@ -69,6 +69,11 @@ bool msp_cli_json(void);
  * never break the JSON stream. */
 FILE *msp_cli_summary_out(void);
 
+/* msp_cli_summary_out when none of outputs (NULL entries: not given) is
+ * "-"; else standard error, or NULL under --diagnostics=json: summary lines
+ * never share standard output with a document written there. */
+FILE *msp_cli_summary_beside(const char *const *outputs, int n);
+
 #include "layout/layout_report.h"
 
 #include <stdio.h>

@@ -118,17 +118,15 @@ int msp_cmd_build(int argc, char **argv)
                  res.pages, res.pages == 1 ? "" : "s", (double)(g_get_monotonic_time() - t0) / 1e6);
     msp_diag_list_print(stderr, &job.diags);
     if (st == MSP_OK) {
-        /* the summary lines never share standard output with a document
-         * written there (under --diagnostics=json they are then left out,
-         * since standard error carries only JSON) */
-        const char *to_stdout = msp_is_stdin_name(out_path) ? out_path : msp_is_stdin_name(tree_path) ? tree_path
-                                : msp_is_stdin_name(report_path) ? report_path : NULL;
-        FILE *summary = !to_stdout ? msp_cli_summary_out() : msp_cli_json() ? NULL : stderr;
+        const char *outputs[] = { out_path, tree_path, report_path };
+        bool to_stdout = msp_is_stdin_name(out_path) || msp_is_stdin_name(tree_path) ||
+                         msp_is_stdin_name(report_path);
+        FILE *summary = msp_cli_summary_beside(outputs, 3);
         FILE *said = !to_stdout ? stdout : summary;
         if (summary)
             msp_cli_print_layout_summary(summary, argv[1], &res.layout, report_path);
         if (said && !msp_cli_quiet())
-            fprintf(said, "%s: %d page%s%s%s\n", to_stdout && to_stdout == out_path ? "(standard output)" : res.out_path,
+            fprintf(said, "%s: %d page%s%s%s\n", msp_is_stdin_name(out_path) ? "(standard output)" : res.out_path,
                     res.pages, res.pages == 1 ? "" : "s", res.symbol ? ", " : "", res.symbol ? res.symbol : "");
         rc = MSP_EXIT_OK;
     }

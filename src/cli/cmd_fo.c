@@ -8,7 +8,6 @@
 #include <glib/gstdio.h>
 #include <libxml/xmlsave.h>
 #include <stdio.h>
-#include <string.h>
 
 int msp_cmd_fo(int argc, char **argv)
 {
@@ -46,25 +45,17 @@ int msp_cmd_fo(int argc, char **argv)
     xmlDoc *fo = NULL;
     msp_status st = msp_build_fo(&job, ctx, argv[1], draft, &fo, NULL);
     if (st == MSP_OK) {
-        if (out_path && strcmp(out_path, "-") != 0) {
-            msp_outfile out = { 0 };
-            if (msp_outfile_open(&job.diags, &out, out_path) == MSP_OK) {
-                xmlChar *buf = NULL;
-                int len = 0;
-                xmlDocDumpFormatMemoryEnc(fo, &buf, &len, "UTF-8", 1);
-                if (buf)
-                    msp_outfile_write(&out, buf, (unsigned int)len);
-                xmlFree(buf);
-                if (msp_outfile_commit(&job.diags, &out) == MSP_OK)
-                    rc = MSP_EXIT_OK;
-            }
-        } else {
+        /* a file, or "-" (the default): standard output, written only once whole */
+        msp_outfile out = { 0 };
+        if (msp_outfile_open(&job.diags, &out, out_path ? out_path : "-") == MSP_OK) {
             xmlChar *buf = NULL;
             int len = 0;
             xmlDocDumpFormatMemoryEnc(fo, &buf, &len, "UTF-8", 1);
-            if (buf && fwrite(buf, 1, (size_t)len, stdout) == (size_t)len && fflush(stdout) == 0)
-                rc = MSP_EXIT_OK;
+            if (buf)
+                msp_outfile_write(&out, buf, (unsigned int)len);
             xmlFree(buf);
+            if (msp_outfile_commit(&job.diags, &out) == MSP_OK)
+                rc = MSP_EXIT_OK;
         }
         xmlFreeDoc(fo);
     }

@@ -192,10 +192,8 @@ cleanup:
         if (report_written)
             msp_outfile_remove(report_path);
     }
-    /* the layout line never shares standard output with a document written there */
-    bool doc_on_stdout = !strcmp(out_path, "-") || (tree_path && !strcmp(tree_path, "-")) ||
-                         (report_path && !strcmp(report_path, "-"));
-    FILE *summary = !doc_on_stdout ? msp_cli_summary_out() : msp_cli_json() ? NULL : stderr;
+    const char *outputs[] = { out_path, tree_path, report_path };
+    FILE *summary = msp_cli_summary_beside(outputs, 3);
     if (rc == MSP_EXIT_OK && summary)
         msp_cli_print_layout_summary(summary, in, &report.counts, report_written ? report_path : NULL);
     msp_layout_report_clear(&report);

@@ -110,6 +110,14 @@ FILE *msp_cli_summary_out(void)
     return json_mode ? stdout : stderr;
 }
 
+FILE *msp_cli_summary_beside(const char *const *outputs, int n)
+{
+    for (int i = 0; i < n; i++)
+        if (msp_is_stdin_name(outputs[i]))
+            return json_mode ? NULL : stderr;
+    return msp_cli_summary_out();
+}
+
 /* Sets the process's diagnostic style from --color and --diagnostics; the
  * problem (a static string) when a value is not one of theirs. */
 static const char *apply_diag_options(void)

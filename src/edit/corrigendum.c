@@ -430,6 +430,21 @@ static char *symbol_of(const char *path)
     return sym;
 }
 
+char *msp_edit_date(gint64 epoch)
+{
+    if (epoch < 0) {
+        const char *sde = g_getenv("SOURCE_DATE_EPOCH");
+        char *end = NULL;
+        gint64 v = sde && *sde ? g_ascii_strtoll(sde, &end, 10) : -1;
+        epoch = v >= 0 && end && *end == '\0' ? v : g_get_real_time() / G_USEC_PER_SEC;
+    }
+    GDateTime *dt = g_date_time_new_from_unix_utc(epoch);
+    char *date = dt ? g_date_time_format(dt, "%Y-%m-%d") : g_strdup("1970-01-01");
+    if (dt)
+        g_date_time_unref(dt);
+    return date;
+}
+
 int msp_corrigendum_next_number(const char *dir, const char *symbol)
 {
     return msp_suffix_next_number(dir, symbol, "Corr.");
@@ -524,17 +539,7 @@ msp_status msp_corrigendum_draft(msp_job *job, const msp_refdata *ref, const msp
         number = msp_corrigendum_next_number(dir, a->symbol);
         g_free(dir);
     }
-    gint64 epoch = opts ? opts->date_epoch : -1;
-    if (epoch < 0) {
-        const char *sde = g_getenv("SOURCE_DATE_EPOCH");
-        char *end = NULL;
-        gint64 v = sde && *sde ? g_ascii_strtoll(sde, &end, 10) : -1;
-        epoch = v >= 0 && end && *end == '\0' ? v : g_get_real_time() / G_USEC_PER_SEC;
-    }
-    GDateTime *dt = g_date_time_new_from_unix_utc(epoch);
-    char *date = dt ? g_date_time_format(dt, "%Y-%m-%d") : g_strdup("1970-01-01");
-    if (dt)
-        g_date_time_unref(dt);
+    char *date = msp_edit_date(opts ? opts->date_epoch : -1);
     char *symbol = g_strdup_printf("%s/Corr.%d", a->symbol, number);
 
     drafter f = { ref, a->language ? a->language : "en", d, g_string_new(NULL) };

@@ -148,6 +148,9 @@ bool msp_corrigendum_too_large(const msp_diff *d, char **why);
 /* The N of the next corrigendum of symbol: one more than the highest
  * SYMBOL/Corr.N found among the .xml sources in dir (1 when none). */
 int msp_corrigendum_next_number(const char *dir, const char *symbol);
+/* The date of a drafted corrigendum or revision, YYYY-MM-DD (owned): of
+ * epoch when >= 0, else of SOURCE_DATE_EPOCH when it is a number, else today (UTC). */
+char *msp_edit_date(gint64 epoch);
 /* The same for any suffix ("Corr.", "Rev."): one more than the highest
  * SYMBOL/<suffix>N among the sources of dir, else 1. */
 int msp_suffix_next_number(const char *dir, const char *symbol, const char *suffix);

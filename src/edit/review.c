@@ -59,8 +59,7 @@ static xmlNode *new_pi(xmlDoc *doc, const char *name, int n)
 {
     char cls[16];
     g_snprintf(cls, sizeof cls, "c%d", n);
-    xmlNode *pi = xmlNewDocPI(doc, (const xmlChar *)name, (const xmlChar *)cls);
-    return pi;
+    return xmlNewDocPI(doc, (const xmlChar *)name, (const xmlChar *)cls);
 }
 
 /* Puts pi just before byte `at` of the flat text (after the last byte when at == len). */
@@ -90,6 +89,17 @@ static void insert_at(const flat *f, size_t at, xmlNode *pi, xmlNode *unit)
     g_free(head);
     xmlAddNextSibling(t, pi);
     xmlAddNextSibling(pi, rest);
+}
+
+/* The pair of change n around all of unit's content. */
+static void bar_whole(xmlNode *unit, int n)
+{
+    xmlNode *b = new_pi(unit->doc, "msp-change-begin", n), *e = new_pi(unit->doc, "msp-change-end", n);
+    if (unit->children)
+        xmlAddPrevSibling(unit->children, b);
+    else
+        xmlAddChild(unit, b);
+    xmlAddChild(unit, e);
 }
 
 static void flat_free(flat *f)
@@ -164,13 +174,7 @@ char *msp_review_source(const msp_diff *d, size_t *len, int *marked)
         n++;
 
         if (c->kind != MSP_CHANGE_TEXT) {
-            /* added or restated whole: the bar runs beside all of it */
-            xmlNode *b = new_pi(doc, "msp-change-begin", n), *e = new_pi(doc, "msp-change-end", n);
-            if (unit->children)
-                xmlAddPrevSibling(unit->children, b);
-            else
-                xmlAddChild(unit, b);
-            xmlAddChild(unit, e);
+            bar_whole(unit, n);   /* added or restated whole: the bar runs beside all of it */
             continue;
         }
         flat f = { g_string_new(NULL), g_array_new(FALSE, FALSE, sizeof(xmlNode *)),
@@ -179,13 +183,7 @@ char *msp_review_source(const msp_diff *d, size_t *len, int *marked)
         flatten(&f, unit, &space);
         size_t from = 0, to = 0;
         if (!locate(c, f.text, &from, &to)) {
-            /* not found word for word: the unit is barred whole */
-            xmlNode *b = new_pi(doc, "msp-change-begin", n), *e = new_pi(doc, "msp-change-end", n);
-            if (unit->children)
-                xmlAddPrevSibling(unit->children, b);
-            else
-                xmlAddChild(unit, b);
-            xmlAddChild(unit, e);
+            bar_whole(unit, n);   /* not found word for word: the unit is barred whole */
         } else if (from == to) {
             insert_at(&f, from, new_pi(doc, "msp-deleted", n), unit);
         } else {

@@ -55,14 +55,7 @@ msp_status msp_revision_draft(msp_job *job, const msp_diff *d, int number, char 
         return msp_diag_error(&job->diags, MSP_E_USAGE, loc, "write <symbol> and then <date> in <meta>",
                               "the corrected source's <symbol> and <date> were not found");
     }
-    const char *sde = g_getenv("SOURCE_DATE_EPOCH");
-    char *end = NULL;
-    gint64 v = sde && *sde ? g_ascii_strtoll(sde, &end, 10) : -1;
-    gint64 epoch = v >= 0 && end && *end == '\0' ? v : g_get_real_time() / G_USEC_PER_SEC;
-    GDateTime *dt = g_date_time_new_from_unix_utc(epoch);
-    char *date = dt ? g_date_time_format(dt, "%Y-%m-%d") : g_strdup("1970-01-01");
-    if (dt)
-        g_date_time_unref(dt);
+    char *date = msp_edit_date(-1);
     char *symbol = g_strdup_printf("%s/Rev.%d", base, number);
     GString *o = g_string_new_len(text, (gssize)s0);
     g_string_append(o, symbol);
