@@ -38,6 +38,19 @@ void msp_xslt_number_source(xmlDoc *src);
  * comparing two keys as byte strings orders the texts as lang does. */
 char *msp_xslt_collation_key(const char *text, const char *lang);
 
+/* The document at uri for document(): this thread's parsed copy while the
+ * file is unchanged, else parse(uri, user) kept for the next call
+ * (xslt_doccache.c). NULL when parse fails (nothing kept). The document
+ * belongs to the cache: call msp_xslt_doccache_release(ctxt) before
+ * xsltFreeTransformContext. */
+xmlDocPtr msp_xslt_doccache_get(const char *uri, xmlDocPtr (*parse)(const char *uri, void *user), void *user);
+
+/* Keeps the cached documents ctxt loaded from being freed with ctxt. */
+void msp_xslt_doccache_release(xsltTransformContextPtr ctxt);
+
+/* Frees this thread's cached documents (none may be in use). */
+void msp_xslt_doccache_clear(void);
+
 /* Registers l:sort-key(text, lang) process-wide (from msp_xslt_global_init). */
 void msp_xslt_register_lang_functions(void);
 

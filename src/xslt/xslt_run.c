@@ -261,6 +261,7 @@ msp_status msp_xslt_run(msp_job *job, const msp_xslt *x, const char *kind, xmlDo
             if (res)
                 xmlFreeDoc(res);
             ctxt->_private = NULL;
+            msp_xslt_doccache_release(ctxt);
             xsltFreeTransformContext(ctxt);
             status = msp_job_check_time(job, file_loc(spath));
             if (status == MSP_OK)
@@ -292,6 +293,7 @@ msp_status msp_xslt_run(msp_job *job, const msp_xslt *x, const char *kind, xmlDo
         *out = res;
     }
     ctxt->_private = NULL;
+    msp_xslt_doccache_release(ctxt);
     xsltFreeTransformContext(ctxt);
 done:
     xsltFreeSecurityPrefs(sec);

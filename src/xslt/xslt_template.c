@@ -33,19 +33,10 @@ static xmlParserInputPtr safe_loader(const char *url, const char *id, xmlParserC
     return default_loader(url, id, ctxt);
 }
 
-/* libxslt's loader for stylesheets, their imports and document(): the
- * default one parses with entity substitution (XSLT_PARSE_OPTIONS has
- * XML_PARSE_NOENT), so an entity in a stylesheet or in a document it reads
- * could pull a local file into a paper. This one parses with no entity
- * substitution, no DTD loading and no network, refuses any document whose
- * DOCTYPE declares something, and keeps libxslt's read-permission check. */
-static xmlDocPtr safe_doc_loader(const xmlChar *uri, xmlDictPtr dict, int options, void *ctxt,
-                                 xsltLoadType type)
+/* Parses uri with no entity substitution, no DTD loading and no network,
+ * refusing a document whose DOCTYPE declares something. */
+static xmlDocPtr read_doc(const xmlChar *uri, xmlDictPtr dict, int options, xsltTransformContextPtr tctxt)
 {
-    xsltTransformContextPtr tctxt = type == XSLT_LOAD_DOCUMENT ? ctxt : NULL;
-    xsltSecurityPrefsPtr sec = tctxt ? tctxt->sec : xsltGetDefaultSecurityPrefs();
-    if (sec && xsltCheckRead(sec, tctxt, uri) == 0)
-        return NULL;   /* the check reported why */
     xmlParserCtxtPtr pctxt = xmlNewParserCtxt();
     if (!pctxt)
         return NULL;
@@ -73,6 +64,39 @@ static xmlDocPtr safe_doc_loader(const xmlChar *uri, xmlDictPtr dict, int option
         return NULL;
     }
     return doc;
+}
+
+typedef struct doc_request {
+    int options;
+    xsltTransformContextPtr tctxt;
+} doc_request;
+
+/* For the cache: a document of its own dictionary (it outlives the transform's). */
+static xmlDocPtr read_for_cache(const char *uri, void *user)
+{
+    const doc_request *r = user;
+    return read_doc((const xmlChar *)uri, NULL, r->options, r->tctxt);
+}
+
+/* libxslt's loader for stylesheets, their imports and document(): the
+ * default one parses with entity substitution (XSLT_PARSE_OPTIONS has
+ * XML_PARSE_NOENT), so an entity in a stylesheet or in a document it reads
+ * could pull a local file into a paper. This one parses with no entity
+ * substitution, no DTD loading and no network, refuses any document whose
+ * DOCTYPE declares something, and keeps libxslt's read-permission check.
+ * document()'s files come from this thread's cache (xslt_doccache.c). */
+static xmlDocPtr safe_doc_loader(const xmlChar *uri, xmlDictPtr dict, int options, void *ctxt,
+                                 xsltLoadType type)
+{
+    xsltTransformContextPtr tctxt = type == XSLT_LOAD_DOCUMENT ? ctxt : NULL;
+    xsltSecurityPrefsPtr sec = tctxt ? tctxt->sec : xsltGetDefaultSecurityPrefs();
+    if (sec && xsltCheckRead(sec, tctxt, uri) == 0)
+        return NULL;   /* the check reported why */
+    if (tctxt) {
+        doc_request r = { options, tctxt };
+        return msp_xslt_doccache_get((const char *)uri, read_for_cache, &r);
+    }
+    return read_doc(uri, dict, options, NULL);
 }
 
 void msp_xslt_global_init(void)
@@ -253,6 +277,8 @@ void msp_xslt_free(msp_xslt *x)
     g_free(x->data_param);
     msp_typo_free(x->typo);
     g_free(x);
+    /* the data documents this thread read for x's transforms */
+    msp_xslt_doccache_clear();
 }
 
 bool msp_xslt_has_kind(const msp_xslt *x, const char *kind)

@@ -11,6 +11,8 @@
 #include <glib/gstdio.h>
 #include <libxml/parser.h>
 #include <string.h>
+#include <time.h>
+#include <utime.h>
 
 static char *tmp_templates;
 static char *tmp_data;
@@ -129,6 +131,45 @@ static void test_run_reads__data_and_source_folder_allowed(void **state)
     msp_job_clear(&job);
 }
 
+static char *run_text(const char *kind)
+{
+    msp_job job;
+    msp_job_init(&job);
+    xmlDoc *out = NULL;
+    assert_int_equal(run(&job, kind, &out), MSP_OK);
+    xmlChar *text = xmlNodeGetContent(xmlDocGetRootElement(out));
+    char *r = g_strdup((const char *)text);
+    xmlFree(text);
+    xmlFreeDoc(out);
+    assert_int_equal(job.diags.errors, 0);
+    msp_job_clear(&job);
+    return r;
+}
+
+/* document()'s files are parsed once per thread (xslt_doccache.c): a second
+ * run reads the same data, an edited file is read again, and the cached
+ * document survives the transforms that used it (ASan and valgrind see a
+ * use after free or a double free otherwise). */
+static void test_run_data__cached_until_the_file_changes(void **state)
+{
+    char *first = run_text("ok");
+    char *again = run_text("ok");
+    assert_string_equal(first, "22MSP|beside");
+    assert_string_equal(again, first);
+    /* same size, another content and modification time */
+    write_file(tmp_data, "meetings.xml", "<meetings><meeting id='23MSP'/></meetings>");
+    char *path = g_build_filename(tmp_data, "meetings.xml", NULL);
+    struct utimbuf later = { time(NULL) + 10, time(NULL) + 10 };
+    assert_int_equal(utime(path, &later), 0);
+    char *edited = run_text("ok");
+    assert_string_equal(edited, "23MSP|beside");
+    write_file(tmp_data, "meetings.xml", "<meetings><meeting id='22MSP'/></meetings>");
+    g_free(path);
+    g_free(first);
+    g_free(again);
+    g_free(edited);
+}
+
 static void test_run_reads__outside_roots_refused(void **state)
 {
     msp_job job;
@@ -204,6 +245,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_run_reads__data_and_source_folder_allowed),
+        cmocka_unit_test(test_run_data__cached_until_the_file_changes),
         cmocka_unit_test(test_run_reads__outside_roots_refused),
         cmocka_unit_test(test_run_writes__are_refused),
         cmocka_unit_test(test_run_network__is_refused),

@@ -1,0 +1,102 @@
+/* The documents stylesheets read with document() (data/labels.xml,
+ * data/states.xml, ...), parsed once per thread instead of once per paper.
+ * Every transform in a batch worker reads the same few data files; parsing
+ * them was about a twentieth of a three-page paper's build. Each thread keeps
+ * its own parsed copies (a transform may write into a loaded document:
+ * libxslt numbers its elements for document order), so no lock is needed,
+ * and an entry is used only while the file's identity (device, inode, size,
+ * modification time) is unchanged, so an edited data file (watch mode) is
+ * read again. libxslt frees the documents of a transform with its context;
+ * msp_xslt_doccache_release marks the cached ones as not the context's. */
+#include "xslt/xslt_private.h"
+
+#include <glib/gstdio.h>
+#include <libxml/tree.h>
+#include <sys/stat.h>
+
+typedef struct cached_doc {
+    xmlDocPtr doc;
+    dev_t dev;
+    ino_t ino;
+    off_t size;
+    gint64 mtime_ns;
+} cached_doc;
+
+static void cached_doc_free(gpointer p)
+{
+    cached_doc *c = p;
+    xmlFreeDoc(c->doc);
+    g_free(c);
+}
+
+static void cache_free(gpointer p)
+{
+    g_hash_table_destroy(p);
+}
+
+static GPrivate cache_key = G_PRIVATE_INIT(cache_free);
+
+/* uri -> cached_doc, of this thread */
+static GHashTable *thread_cache(bool create)
+{
+    GHashTable *t = g_private_get(&cache_key);
+    if (!t && create) {
+        t = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, cached_doc_free);
+        g_private_set(&cache_key, t);
+    }
+    return t;
+}
+
+static gint64 mtime_ns(const struct stat *sb)
+{
+    return (gint64)sb->st_mtim.tv_sec * 1000000000 + sb->st_mtim.tv_nsec;
+}
+
+xmlDocPtr msp_xslt_doccache_get(const char *uri, xmlDocPtr (*parse)(const char *uri, void *user), void *user)
+{
+    struct stat sb;
+    if (!uri || g_stat(uri, &sb) != 0 || !S_ISREG(sb.st_mode))
+        return parse(uri, user);   /* not a plain file: parsed (and its error told) each time */
+    GHashTable *t = thread_cache(true);
+    cached_doc *c = g_hash_table_lookup(t, uri);
+    if (c && c->dev == sb.st_dev && c->ino == sb.st_ino && c->size == sb.st_size && c->mtime_ns == mtime_ns(&sb))
+        return c->doc;
+    if (c)
+        g_hash_table_remove(t, uri);
+    xmlDocPtr doc = parse(uri, user);
+    if (!doc)
+        return NULL;
+    c = g_new(cached_doc, 1);
+    *c = (cached_doc){ doc, sb.st_dev, sb.st_ino, sb.st_size, mtime_ns(&sb) };
+    g_hash_table_insert(t, g_strdup(uri), c);
+    return doc;
+}
+
+static gboolean holds(GHashTable *t, xmlDocPtr doc)
+{
+    GHashTableIter it;
+    gpointer v;
+    g_hash_table_iter_init(&it, t);
+    while (g_hash_table_iter_next(&it, NULL, &v))
+        if (((cached_doc *)v)->doc == doc)
+            return TRUE;
+    return FALSE;
+}
+
+void msp_xslt_doccache_release(xsltTransformContextPtr ctxt)
+{
+    GHashTable *t = thread_cache(false);
+    if (!t || !ctxt)
+        return;
+    /* a "main" document is not freed with the context (xsltFreeDocuments) */
+    for (xsltDocumentPtr d = ctxt->docList; d; d = d->next)
+        if (d->doc && holds(t, d->doc))
+            d->main = 1;
+}
+
+void msp_xslt_doccache_clear(void)
+{
+    GHashTable *t = thread_cache(false);
+    if (t)
+        g_hash_table_remove_all(t);
+}
