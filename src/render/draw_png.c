@@ -1,9 +1,11 @@
 /* PNG previews: one page drawn by msp_draw_page onto an image surface at a
  * given resolution, white background, written through a temporary file.
  * The one surface render/ makes outside pdf.c (an image, never a PDF).
- * Encoded with libpng directly: 8-bit RGB, the "up" filter and fast zlib,
- * about a tenth of the work of cairo's writer (all filters tried per row,
- * zlib level 6) for files of similar size on black-on-white pages. */
+ * Encoded with libpng directly: 8-bit RGB, or 8-bit grey when every pixel
+ * is grey (most pages: a third of the bytes to filter and compress), the
+ * "up" filter and fast zlib, about a tenth of the work of cairo's writer (all
+ * filters tried per row, zlib level 6) for files of similar size on
+ * black-on-white pages. */
 #include "render/draw.h"
 #include "render/outfile.h"
 
@@ -43,6 +45,20 @@ static void png_warning_cb(png_structp png, png_const_charp msg)
     (void)msg;
 }
 
+/* True when every pixel of the RGB24 image has equal red, green and blue. */
+static bool all_grey(const unsigned char *pixels, int w, int h, int stride)
+{
+    for (int y = 0; y < h; y++) {
+        const uint32_t *src = (const uint32_t *)(const void *)(pixels + (size_t)y * (size_t)stride);
+        for (int x = 0; x < w; x++) {
+            uint32_t px = src[x];
+            if (((px >> 16) & 0xff) != (px & 0xff) || ((px >> 8) & 0xff) != (px & 0xff))
+                return false;
+        }
+    }
+    return true;
+}
+
 /* Writes an RGB24 image surface; false on any libpng or write failure. */
 static bool write_png(cairo_surface_t *surface, msp_outfile *out)
 {
@@ -50,6 +66,7 @@ static bool write_png(cairo_surface_t *surface, msp_outfile *out)
     int w = cairo_image_surface_get_width(surface), h = cairo_image_surface_get_height(surface);
     int stride = cairo_image_surface_get_stride(surface);
     const unsigned char *pixels = cairo_image_surface_get_data(surface);
+    bool grey = all_grey(pixels, w, h, stride);
     png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, NULL, png_error_cb, png_warning_cb);
     if (!png)
         return false;
@@ -62,19 +79,24 @@ static bool write_png(cairo_surface_t *surface, msp_outfile *out)
     }
     row = g_malloc((size_t)w * 3);
     png_set_write_fn(png, out, png_write_cb, png_flush_cb);
-    png_set_IHDR(png, info, (png_uint_32)w, (png_uint_32)h, 8, PNG_COLOR_TYPE_RGB, PNG_INTERLACE_NONE,
-                 PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
+    png_set_IHDR(png, info, (png_uint_32)w, (png_uint_32)h, 8, grey ? PNG_COLOR_TYPE_GRAY : PNG_COLOR_TYPE_RGB,
+                 PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
     png_set_filter(png, PNG_FILTER_TYPE_BASE, PNG_FILTER_UP);
     png_set_compression_level(png, Z_BEST_SPEED);
     png_write_info(png, info);
     for (int y = 0; y < h; y++) {
         const uint32_t *src = (const uint32_t *)(const void *)(pixels + (size_t)y * (size_t)stride);
         unsigned char *d = row;
-        for (int x = 0; x < w; x++) {
-            uint32_t px = src[x];
-            *d++ = (unsigned char)(px >> 16);
-            *d++ = (unsigned char)(px >> 8);
-            *d++ = (unsigned char)px;
+        if (grey) {
+            for (int x = 0; x < w; x++)
+                *d++ = (unsigned char)src[x];
+        } else {
+            for (int x = 0; x < w; x++) {
+                uint32_t px = src[x];
+                *d++ = (unsigned char)(px >> 16);
+                *d++ = (unsigned char)(px >> 8);
+                *d++ = (unsigned char)px;
+            }
         }
         png_write_row(png, row);
     }

@@ -11,6 +11,8 @@
 #include "render/draw.h"
 #include "render_fixture.h"
 
+#include <string.h>
+
 static msp_fonts *fonts;
 static PangoContext *ctx;
 
@@ -125,6 +127,47 @@ static void test_draw_png__size_and_pixels(void **state)
     g_free(dir);
 }
 
+static int png_colour_type(const char *path)
+{
+    gchar *data = NULL;
+    gsize len = 0;
+    assert_true(g_file_get_contents(path, &data, &len, NULL));
+    assert_true(len > 26 && memcmp(data + 12, "IHDR", 4) == 0);
+    int type = (unsigned char)data[25];
+    g_free(data);
+    return type;
+}
+
+/* Black text on white is written as an 8-bit grey PNG (a third of the
+ * bytes) with the same pixels; one coloured area makes it RGB. */
+static void test_draw_png__grey_page_written_grey(void **state)
+{
+    char *dir = fixture_scratch("pnggrey");
+    char *path = g_build_filename(dir, "page-1.png", NULL);
+    msp_page *page = msp_page_new(595.276, 841.89);
+    fixture_add_text(page, ctx, "Liberation Serif Bold 24", "Meeting of the States Parties", 72, 100, 451);
+    msp_diag_list diags;
+    msp_diag_list_init(&diags);
+    assert_int_equal(msp_draw_png(&diags, page, 144, path), MSP_OK);
+    assert_int_equal(png_colour_type(path), 0);
+    cairo_surface_t *s = cairo_image_surface_create_from_png(path);
+    assert_int_equal(cairo_surface_status(s), CAIRO_STATUS_SUCCESS);
+    assert_int_equal(pixel(s, 10, 10, 144), 0xFFFFFF);
+    double text = ink(s, 72, 80, 300, 25, 144);
+    assert_true(text > 0.08 && text < 0.6);
+    cairo_surface_destroy(s);
+    msp_page_free(page);
+
+    page = make_page();
+    assert_int_equal(msp_draw_png(&diags, page, 72, path), MSP_OK);
+    assert_int_equal(png_colour_type(path), 2);
+    msp_page_free(page);
+    assert_int_equal(diags.errors, 0);
+    msp_diag_list_clear(&diags);
+    g_free(path);
+    g_free(dir);
+}
+
 static void test_draw_png__draft_watermark_marks_centre(void **state)
 {
     char *dir = fixture_scratch("pngdraft");
@@ -193,6 +236,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_draw_png__size_and_pixels),
+        cmocka_unit_test(test_draw_png__grey_page_written_grey),
         cmocka_unit_test(test_draw_png__draft_watermark_marks_centre),
         cmocka_unit_test(test_draw_stamp_text__utc_minute_and_short_digest),
         cmocka_unit_test(test_draw_png__errors_leave_no_file),
