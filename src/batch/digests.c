@@ -1,7 +1,7 @@
 /* A cache of file digests by identity (device, inode, size, change and
  * modification times), kept in OUTDIR/.mspdoc-state/digests: the inputs
  * every paper depends on (the program, the font and dictionary files) are
- * hashed once, not on every run. Content hashes stay the truth: an entry is
+ * hashed once (XXH3-128: base/digest.h), not on every run. Content hashes stay the truth: an entry is
  * used only when the file's identity is unchanged, and an entry is recorded
  * only for a file last changed well before it was hashed (a later change
  * within the same timestamp tick could not be seen: git's "racy clean"
@@ -71,7 +71,7 @@ msp_digest_cache *msp_digest_cache_open(const char *outdir)
 static const char *cached_digest(const char *entry, const char *ident)
 {
     size_t n = strlen(ident);
-    if (strncmp(entry, ident, n) != 0 || entry[n] != ' ' || strlen(entry + n + 1) != 64)
+    if (strncmp(entry, ident, n) != 0 || entry[n] != ' ' || strlen(entry + n + 1) != 32)
         return NULL;
     return entry + n + 1;
 }
@@ -104,7 +104,7 @@ char *msp_digest_cache_file(msp_digest_cache *c, const char *path)
     }
     if (!hex) {
         long long hashed_at = g_get_real_time() * 1000LL;
-        hex = msp_sha256_fd(fd);
+        hex = msp_quick_digest_fd(fd);
         if (hex && c && ns_of(&sb.st_mtim) < hashed_at - RACY_NS && ns_of(&sb.st_ctim) < hashed_at - RACY_NS) {
             g_mutex_lock(&c->lock);
             g_hash_table_replace(c->entries, key, g_strdup_printf("%s %s", ident, hex));
