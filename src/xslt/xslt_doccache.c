@@ -6,8 +6,10 @@
  * libxslt numbers its elements for document order), so no lock is needed,
  * and an entry is used only while the file's identity (device, inode, size,
  * modification time) is unchanged, so an edited data file (watch mode) is
- * read again. libxslt frees the documents of a transform with its context;
- * msp_xslt_doccache_release marks the cached ones as not the context's. */
+ * read again. A document is kept from its second reading in a thread on (a
+ * single build reads each once, and keeps its peak memory). libxslt frees
+ * the documents of a transform with its context; msp_xslt_doccache_release
+ * marks the cached ones as not the context's. */
 #include "xslt/xslt_private.h"
 
 #include <glib/gstdio.h>
@@ -15,7 +17,7 @@
 #include <sys/stat.h>
 
 typedef struct cached_doc {
-    xmlDocPtr doc;
+    xmlDocPtr doc;      /* NULL: read once, not kept */
     dev_t dev;
     ino_t ino;
     off_t size;
@@ -25,7 +27,8 @@ typedef struct cached_doc {
 static void cached_doc_free(gpointer p)
 {
     cached_doc *c = p;
-    xmlFreeDoc(c->doc);
+    if (c->doc)
+        xmlFreeDoc(c->doc);
     g_free(c);
 }
 
@@ -59,15 +62,20 @@ xmlDocPtr msp_xslt_doccache_get(const char *uri, xmlDocPtr (*parse)(const char *
         return parse(uri, user);   /* not a plain file: parsed (and its error told) each time */
     GHashTable *t = thread_cache(true);
     cached_doc *c = g_hash_table_lookup(t, uri);
-    if (c && c->dev == sb.st_dev && c->ino == sb.st_ino && c->size == sb.st_size && c->mtime_ns == mtime_ns(&sb))
+    bool same = c && c->dev == sb.st_dev && c->ino == sb.st_ino && c->size == sb.st_size &&
+                c->mtime_ns == mtime_ns(&sb);
+    if (same && c->doc)
         return c->doc;
-    if (c)
+    if (c && !same) {
         g_hash_table_remove(t, uri);
+        c = NULL;
+    }
     xmlDocPtr doc = parse(uri, user);
     if (!doc)
         return NULL;
+    bool again = c != NULL;
     c = g_new(cached_doc, 1);
-    *c = (cached_doc){ doc, sb.st_dev, sb.st_ino, sb.st_size, mtime_ns(&sb) };
+    *c = (cached_doc){ again ? doc : NULL, sb.st_dev, sb.st_ino, sb.st_size, mtime_ns(&sb) };
     g_hash_table_insert(t, g_strdup(uri), c);
     return doc;
 }
@@ -78,7 +86,7 @@ static gboolean holds(GHashTable *t, xmlDocPtr doc)
     gpointer v;
     g_hash_table_iter_init(&it, t);
     while (g_hash_table_iter_next(&it, NULL, &v))
-        if (((cached_doc *)v)->doc == doc)
+        if (doc && ((cached_doc *)v)->doc == doc)
             return TRUE;
     return FALSE;
 }
