@@ -60,9 +60,15 @@ static bool is_alnum(const typo_ch *v, int i)
     return i >= 0 && is_text(v, i) && g_unichar_isalnum(v[i].c);
 }
 
+/* g_unichar_isdigit, without the call for ASCII (the rules ask of every character) */
+static bool digit_char(gunichar c)
+{
+    return c < 0x80 ? c - '0' < 10 : g_unichar_isdigit(c);
+}
+
 static bool is_digit(const typo_ch *v, int n, int i)
 {
-    return i >= 0 && i < n && is_text(v, i) && g_unichar_isdigit(v[i].c);
+    return i >= 0 && i < n && is_text(v, i) && digit_char(v[i].c);
 }
 
 /* The run of free spaces that ends just before i: its first index, or -1. */
@@ -182,7 +188,7 @@ static void apostrophes(const msp_typo *t, typo_ch *v, int n)
 /* Length of the digit run starting at i (0 when i does not start one). */
 static int digit_run(const typo_ch *v, int n, int i, int *end)
 {
-    if (!is_digit(v, n, i) || is_alnum(v, prev_of(v, i)))
+    if (!digit_char(v[i].c) || !is_digit(v, n, i) || is_alnum(v, prev_of(v, i)))
         return 0;
     int len = 0, k = i;
     while (is_digit(v, n, k)) {
@@ -349,21 +355,23 @@ static void noun_number(const msp_typo *t, typo_ch *v, int n)
         int p = prev_of(v, i);
         if (p >= 0 && is_text(v, p) && g_unichar_isalpha(v[p].c))
             continue;
-        g_string_truncate(word, 0);
+        /* the word and a number after it first; its text only when there is one */
         int k = i;
-        while (k < n && is_text(v, k) && g_unichar_isalpha(v[k].c)) {
-            g_string_append_unichar(word, g_unichar_tolower(v[k].c));
+        while (k < n && is_text(v, k) && g_unichar_isalpha(v[k].c))
             k = next_of(v, n, k);
-        }
-        if (k < n && is_text(v, k) && v[k].c == '.') {     /* "No. 3", "par. 5" */
-            g_string_append_c(word, '.');
+        int end = k;
+        if (k < n && is_text(v, k) && v[k].c == '.')      /* "No. 3", "par. 5" */
             k = next_of(v, n, k);
-        }
         int after = match_spaces(v, n, k);
         if (after == k || !is_digit(v, n, after)) {
             i = k - 1;
             continue;
         }
+        g_string_truncate(word, 0);
+        for (int c = i; c < end; c = next_of(v, n, c))
+            g_string_append_unichar(word, g_unichar_tolower(v[c].c));
+        if (k != end)
+            g_string_append_c(word, '.');
         for (guint w = 0; w < l->nouns->len; w++)
             if (strcmp(word->str, g_ptr_array_index(l->nouns, w)) == 0) {
                 set_spaces(v, n, k, after, TYPO_NBSP);
@@ -429,15 +437,53 @@ void msp_typo_protect_words(typo_ch *v, int n)
     }
 }
 
+/* What a run holds that some rule looks for: a rule whose characters are
+ * not in the run is not run (most runs of a paper have no digit, quote or
+ * clause mark, and every rule is a pass over the run). */
+enum { HAS_APOS = 1, HAS_ES_MARK = 2, HAS_DIGIT = 4, HAS_NOTE = 8, HAS_FR_MARK = 16, HAS_LABEL = 32 };
+
+static unsigned run_holds(const typo_ch *v, int n)
+{
+    unsigned h = 0;
+    for (int i = 0; i < n; i++) {
+        gunichar c = v[i].c;
+        if (v[i].flags & TY_NOTE_START)
+            h |= HAS_NOTE;
+        if (v[i].flags & TY_LABEL_START)
+            h |= HAS_LABEL;
+        if (c == '\'')
+            h |= HAS_APOS;
+        else if (c == '?' || c == '!')
+            h |= HAS_ES_MARK | HAS_FR_MARK;
+        else if (c == 0x00BF || c == 0x00A1)
+            h |= HAS_ES_MARK;
+        else if (c == ':' || c == ';' || c == 0x00AB || c == 0x00BB)
+            h |= HAS_FR_MARK;
+        else if (digit_char(c))
+            h |= HAS_DIGIT;
+    }
+    return h;
+}
+
 void msp_typo_rules(const msp_typo *t, typo_ch *v, int n)
 {
-    apostrophes(t, v, n);
-    es_marks(t, v, n);
-    fr_ordinals(t, v, n);
-    es_ordinals(t, v, n);
-    note_calls(v, n);
-    fr_spacing(t, v, n);
-    number_month(t, v, n);
-    noun_number(t, v, n);
-    label_capitals(v, n);
+    unsigned h = run_holds(v, n);
+    if (h & HAS_APOS)
+        apostrophes(t, v, n);
+    if (h & HAS_ES_MARK)
+        es_marks(t, v, n);
+    if (h & HAS_DIGIT) {
+        fr_ordinals(t, v, n);
+        es_ordinals(t, v, n);
+    }
+    if (h & HAS_NOTE)
+        note_calls(v, n);
+    if (h & HAS_FR_MARK)
+        fr_spacing(t, v, n);
+    if (h & HAS_DIGIT) {
+        number_month(t, v, n);
+        noun_number(t, v, n);
+    }
+    if (h & HAS_LABEL)
+        label_capitals(v, n);
 }
