@@ -265,12 +265,20 @@ static const GArray *cached_points(hy_cache *hc, const msp_hyph *h, const char *
 
 static bool token_excluded(const char *s, const char *e)
 {
-    /* a symbol, URL, e-mail address, number, or a compound with its own hyphen */
+    /* a symbol, URL, e-mail address or number; a word the text already breaks
+     * (soft hyphens) or holds together (a non-breaking hyphen). A compound
+     * with a plain hyphen ("государств-участников", "anti-personnel") is
+     * not excluded: each of its parts is a word of its own, as in FOP and
+     * Russian typesetting practice (and the break at its own hyphen stays
+     * the cheaper one). */
     for (const char *p = s; p < e; p = g_utf8_next_char(p)) {
         gunichar ch = g_utf8_get_char(p);
-        if (g_unichar_isdigit(ch) || ch == '/' || ch == '@' || ch == ':' || ch == '\\' ||
-            ch == '_' || ch == '-' || ch == 0x2010 || ch == 0x2011 || ch == 0x00AD ||
-            (ch == '.' && p + 1 < e && g_unichar_isalnum(g_utf8_get_char(p + 1))))
+        /* '.' and ':' inside a token ("www.un.org", "https:", "urn:x"), not as
+         * the punctuation after a word ("follows:", "Председателя:") */
+        bool inner = (ch == '.' || ch == ':') && p + 1 < e &&
+                     (g_unichar_isalnum(g_utf8_get_char(p + 1)) || p[1] == '/');
+        if (g_unichar_isdigit(ch) || ch == '/' || ch == '@' || ch == '\\' || ch == '_' || ch == 0x2011 ||
+            ch == 0x00AD || inner)
             return true;
     }
     return false;

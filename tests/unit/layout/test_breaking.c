@@ -83,13 +83,19 @@ static run *word_at_widths(const char *word, const char *block_attrs)
 static void test_breaking__hyphenation_exclusions(void **state)
 {
     (void)state;
-    /* the control: an ordinary word is hyphenated at some of these measures */
-    run *r = word_at_widths("implementation", NULL);
-    assert_true(hyphen_ends(r, NULL) >= 3);
-    run_free(r);
+    /* the control: an ordinary word is hyphenated at some of these measures; so is
+     * one before a colon ("the following:") and the parts of a compound */
+    static const char *some[] = { "implementation", "implementation:", "co-implementation" };
+    run *r;
+    for (size_t i = 0; i < G_N_ELEMENTS(some); i++) {
+        r = word_at_widths(some[i], NULL);
+        assert_true(hyphen_ends(r, NULL) >= 3);
+        run_free(r);
+    }
     static const char *never[] = {
         "APLC/MSP.22/2025/22",                              /* a document symbol */
         "https://www.apminebanconvention.org/en/membership", /* a URL */
+        "urn:implementation",                               /* a colon inside a token */
         "isu@apminebanconvention.org",                      /* an e-mail address */
         "implementation2025",                               /* a word with digits */
         "IMPLEMENTATION",                                   /* an all-capital acronym */
