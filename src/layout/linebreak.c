@@ -157,8 +157,11 @@ static int lb_pass(lb_state *st, bool emergency, bool ignore_ladder)
                     d += p->double_hyphen_demerits;
                 if (is_forced && a_flagged)
                     d += p->final_hyphen_demerits;
-                if (r < -1)        /* emergency only: overfull, worse than any loose line */
-                    d += 1e15 + (natural - width - shrink) * 1e12;
+                /* emergency only: overfull (text past the margin) is worse than any loose
+                 * line, even one word alone on its line at natural width, whose demerits
+                 * reach (10 + 100 x 1000^3)^2 = 1e22 */
+                if (r < -1)
+                    d += 1e24 + (natural - width - shrink) * 1e21;
                 int hs = hrun < st->hstates ? hrun : st->hstates - 1;
                 int k = fit * st->hstates + hs;
                 double total = A->total + d;

@@ -236,6 +236,23 @@ static void test_breaking__overfull_line_warned(void **state)
     run_free(r);
 }
 
+/* Two words that fit a 70 pt measure only one to a line: never one
+ * overfull line holding both (text past the margin), but each word on a
+ * line of its own, at natural width (no space to stretch). */
+static void test_breaking__loose_before_overfull(void **state)
+{
+    (void)state;
+    run *r = lay_flow("p", NULL, "<fo:block end-indent='190pt' text-align='justify'>"
+                                 "Implementation Committee</fo:block>");
+    assert_int_equal((int)xp_num(r, "count(//line[@zone='body'])"), 2);
+    assert_int_equal((int)xp_num(r, "count(//line[@fit='overfull'])"), 0);
+    for (guint i = 0; i < r->job.diags.items->len; i++) {
+        const msp_diag *d = g_ptr_array_index(r->job.diags.items, i);
+        assert_null(strstr(d->message, "overfull line"));
+    }
+    run_free(r);
+}
+
 /* Ideographs break between any two characters (UAX #14): no hyphen, no
  * lost character, the lines' texts in order. */
 static void test_breaking__cjk_breaks_between_ideographs(void **state)
@@ -349,6 +366,7 @@ int main(void)
         cmocka_unit_test(test_breaking__hyphenation_properties),
         cmocka_unit_test(test_breaking__mixed_sizes_and_note_mark),
         cmocka_unit_test(test_breaking__overfull_line_warned),
+        cmocka_unit_test(test_breaking__loose_before_overfull),
         cmocka_unit_test(test_breaking__cjk_breaks_between_ideographs),
         cmocka_unit_test(test_breaking__language_chooses_the_dictionary),
         cmocka_unit_test(test_breaking__line_without_spaces_is_not_stretched),
