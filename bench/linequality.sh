@@ -78,8 +78,8 @@ done
 # the long document: bench/grow.xsl (as bench/run.sh uses it) repeats the body chapters of the 000
 # sample COPIES times, with a footnote in four paragraphs of five; COPIES is the least that gives
 # >= $min_pages pages (a trial at 10 copies, a linear estimate, then one more copy at a time)
-samples=("$root"/data/papers/000-*.xml)
-sample=${samples[0]}
+# the original (English) version: a name without a language suffix (-fr, -ar, ...)
+sample=$(ls "$root"/data/papers/000-*.xml | grep -Ev -- '-[a-z]{2}\.xml$' | head -n 1)
 [ -f "$sample" ] || die "no sample paper data/papers/000-*.xml"
 grow() { xsltproc --stringparam copies "$1" "$root/bench/grow.xsl" "$sample" >"$work/long.xml"; }
 pages_with() {

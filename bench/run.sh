@@ -62,7 +62,8 @@ fi
 rm -rf "$work"
 mkdir -p "$work"
 touch "$work/.mspdoc-bench"
-sample=$(ls "$root"/data/papers/000-*.xml | head -n 1)
+# the original (English) version: a name without a language suffix (-fr, -ar, ...)
+sample=$(ls "$root"/data/papers/000-*.xml | grep -Ev -- '-[a-z]{2}\.xml$' | head -n 1)
 [ -f "$sample" ] || die "no sample paper data/papers/000-*.xml"
 
 pages_of() { pdfinfo "$1" | awk '/^Pages:/ { print $2 }'; }
