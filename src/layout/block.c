@@ -142,8 +142,9 @@ msp_deco *msp_deco_new(const msp_fo_style *s, double x, double w)
 static const char *page_now(void *user, const msp_fo_node *node, msp_arena *arena)
 {
     const msp_gen *g = user;
-    const msp_layout *L = g->L;
+    msp_layout *L = g->L;
     (void)node;
+    L->q_pn = true;
     int n = L->number;
     /* a column break in a columned body stays on the page (mostly) */
     bool col = g->force == MSP_BREAK_COLUMN && L->n_cols > 1;
@@ -685,7 +686,8 @@ static void emit_line(msp_layout *L, msp_page *page, const msp_item *it, msp_zon
     /* every pass: the citation passes count on them (the destination is the para's) */
     for (int k = 0; k < p->n_objs; k++) {
         const msp_inline_obj *o = &p->objs[k];
-        if (o->line == it->line && o->kind == MSP_INLINE_DEST && o->node && o->node->id)
+        if ((o->line == it->line || o->line_last == it->line) && o->kind == MSP_INLINE_DEST && o->node &&
+            o->node->id)
             msp_cite_record(L, page, o->node->id, 0, 0, false);
     }
 }

@@ -158,7 +158,7 @@ static msp_status start_page(msp_layout *L, bool blank)
         return st;
     msp_cols_page_start(L);
     if (!blank && L->gen && !g_queue_is_empty(&L->queue) &&
-        fabs(msp_cols_width(L, L->q_span) - L->q_width) > 0.005)
+        (fabs(msp_cols_width(L, L->q_span) - L->q_width) > 0.005 || (L->q_pn && L->q_number != L->number)))
         st = msp_relayout_queue(L);
     place_carry(L);
     return st;
@@ -681,6 +681,8 @@ static msp_status run_sequence(msp_layout *L, const msp_fo_node *seq, const msp_
             /* the queue is generated for the page being built; relayout.c
              * regenerates it when a page of another width comes */
             L->q_width = L->m.body.w;
+            L->q_number = L->number;
+            L->q_pn = false;
             if (!child && (g.p_ids->len || g.p_markers->len)) {
                 /* empty blocks at the end of the flow: their ids and markers */
                 msp_gen_anchor(&g);

@@ -245,6 +245,9 @@ struct msp_layout {
     GQueue queue;               /* msp_item* waiting to be placed */
     double q_width;             /* the body width the queued items were made for */
     bool q_span;                /* they were made for the body width of a span="all" child */
+    int q_number;               /* the page number they were made on */
+    bool q_pn;                  /* an fo:page-number of the flow printed that page's number in
+                                   them: made again on a page of another number (relayout.c) */
     msp_gen *gen;               /* the flow's generator (run_sequence), or NULL */
     const msp_fo_node *next_child;   /* the fo:flow child to generate next */
     GPtrArray *open;            /* msp_deco* open across the page break */

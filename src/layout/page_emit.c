@@ -216,6 +216,8 @@ msp_status msp_page_emit(msp_layout *L, bool blank)
                 msp_deco_draw(page, o.d, MSP_ZONE_BODY, x0, o.y0, y, o.open_top, false, o.at);
                 msp_deco_unref(o.d);
             }
+            for (guint k = 0; it->ids_end && k < it->ids_end->len; k++)
+                msp_cite_record(L, page, g_ptr_array_index(it->ids_end, k), x0, y, false);
             continue;
         } else {
             msp_item_emit(L, page, it, MSP_ZONE_BODY, x0, y, -1);

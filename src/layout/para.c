@@ -270,6 +270,8 @@ static void place_objects(msp_para *out, const msp_para_text *t, const GArray *l
             break;
         case MSP_INLINE_DEST:
             add_obj(objs, p, li, index_x(r, p->start), 0, ml->ascent, ml->descent);
+            g_array_index(objs, msp_inline_obj, objs->len - 1).line_last =
+                p->end > p->start ? line_of(lines, p->end - 1) : li;
             break;
         case MSP_INLINE_FOOTNOTE: {
             int fl = out->footnote_line[p->footnote];

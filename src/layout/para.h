@@ -53,6 +53,7 @@ typedef enum msp_inline_kind {
 typedef struct msp_inline_obj {
     msp_inline_kind kind;
     int line;               /* line index */
+    int line_last;          /* DEST: the line of the element's last character */
     double x, w;            /* relative to the line box's left edge */
     double ascent, descent; /* extent above/below the baseline */
     const msp_fo_node *node;

@@ -567,7 +567,9 @@ static msp_status collect_node(msp_para_text *t, const msp_fo_node *n, const inl
         ic.strike = ic.strike || n->style->line_through;
     }
     guint start = (guint)t->text->len;
+    guint dest_ix = G_MAXUINT;
     if (n->id && n->kind != MSP_FO_TEXT && !resumed) {
+        dest_ix = t->objs->len;
         msp_para_pending *p = add_pending(t, MSP_INLINE_DEST, n, start);
         p->dest = n->id;
     }
@@ -689,6 +691,8 @@ static msp_status collect_node(msp_para_text *t, const msp_fo_node *n, const inl
         st = style_attrs(t, n, &ic, start, (guint)t->text->len);
         add_seg(t, n, start);
     }
+    if (dest_ix != G_MAXUINT)   /* where the element ends: its last line (page-number-citation-last) */
+        g_array_index(t->objs, msp_para_pending, dest_ix).end = (guint)t->text->len;
     return st;
 }
 

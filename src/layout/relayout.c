@@ -141,6 +141,7 @@ msp_status msp_relayout_queue(msp_layout *L)
     }
     double old_width = L->q_width;
     L->q_width = msp_cols_width(L, L->q_span);
+    L->q_number = L->number;
     if (!first || !first->top || !first->src)
         return MSP_OK;
 
