@@ -180,10 +180,17 @@ static msp_status blank_page(msp_layout *L)
     return st;
 }
 
-static void try_last_master(msp_layout *L, const msp_master_sel *before)
+/* The page being finished is the sequence's last: it takes the master
+ * page-position="last" selects when its boxes stay as they are there (the
+ * same body width and columns, room for them). Returns true when another
+ * master is selected for a last page but cannot hold them: the page keeps
+ * its master, so it is not the last one, and an empty last page follows
+ * (XSL 1.1 6.4.12: the first alternative whose conditions hold is used, and
+ * page-position="last" holds for the last page). */
+static bool try_last_master(msp_layout *L, const msp_master_sel *before)
 {
     if (!L->sel.psm)
-        return;
+        return false;
     msp_master_sel saved = L->sel;
     msp_master cur = L->m;
     L->sel = *before;
@@ -196,7 +203,7 @@ static void try_last_master(msp_layout *L, const msp_master_sel *before)
     L->job->diags = real;
     if (st != MSP_OK) {
         L->sel = saved;
-        return;
+        return false;
     }
     double need = msp_cols_bottom(L) + msp_notes_height(L) + (msp_notes_any(L) ? L->sep_h : 0);
     const msp_fo_node *rb_cur = NULL, *rb_m = NULL;
@@ -210,20 +217,26 @@ static void try_last_master(msp_layout *L, const msp_master_sel *before)
     if (m.node != cur.node && m.body.w == cur.body.w && nc_cur == nc_m && (nc_m < 2 || gap_cur == gap_m) &&
         need <= m.body.h + 0.001) {
         L->m = m;
-        return;
+        return false;
     }
     L->sel = saved;
+    return m.node != cur.node;
 }
 
 static msp_status finish_page(msp_layout *L, msp_break next, bool last, const msp_master_sel *sel_before)
 {
-    if (last)
-        try_last_master(L, sel_before);
+    bool empty_last = last && try_last_master(L, sel_before);
     msp_status st = msp_page_emit(L, false);
     clear_page(L);
     L->number++;
     if (st != MSP_OK)
         return st;
+    if (empty_last) {
+        L->last_page = true;
+        st = blank_page(L);
+        L->last_page = false;
+        return st;
+    }
     if ((next == MSP_BREAK_ODD_PAGE && L->number % 2 == 0) ||
         (next == MSP_BREAK_EVEN_PAGE && L->number % 2 != 0))
         st = blank_page(L);
@@ -536,7 +549,7 @@ overflow:
 static msp_status seq_start_page(msp_layout *L, bool blank)
 {
     L->sel_before = L->sel;
-    msp_status st = msp_master_select(L, L->seq_pages == 0, false, blank, &L->m);
+    msp_status st = msp_master_select(L, L->seq_pages == 0, L->last_page, blank && !L->last_page, &L->m);
     if (st != MSP_OK)
         return L->st = st;
     /* separator content once per page-sequence (its height is per master width) */

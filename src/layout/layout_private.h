@@ -208,6 +208,8 @@ struct msp_layout {
     msp_master_sel sel_before;  /* state before the current page's master was chosen */
     const char *format;         /* page number format */
     int number;                 /* number of the page being built */
+    bool last_page;             /* the page being started is the sequence's last (an empty one
+                                   after a page the last master could not hold) */
     int seq_pages;
 
     /* page being built */

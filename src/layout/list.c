@@ -47,6 +47,16 @@ msp_status msp_gen_list_item(msp_gen *g, const msp_fo_node *item, const msp_refa
         msp_items_free(lab);
         return st;
     }
+    /* the body ends with its last box (page-number-citation-last) */
+    for (guint i = g->out->len; body->id && i > before; i--) {
+        msp_item *it = g_ptr_array_index(g->out, i - 1);
+        if (it->kind == MSP_ITEM_GLUE)
+            continue;
+        if (!it->ids_end)
+            it->ids_end = g_ptr_array_new();
+        g_ptr_array_add(it->ids_end, (gpointer)body->id);
+        break;
+    }
     msp_item *host = NULL;
     for (guint i = before; i < g->out->len && !host; i++) {
         msp_item *it = g_ptr_array_index(g->out, i);
