@@ -151,9 +151,44 @@ static void place_carry(msp_layout *L)
     g_ptr_array_free(carry, TRUE);
 }
 
+/* The flow goes into the region-body of the page's master: the one whose
+ * region-name is its flow-name (XSL 1.1 6.4.18 flow-map defaults, 7.27.4
+ * flow-name); a flow named xsl-region-body goes into every region-body. */
+static bool body_takes_flow(const msp_layout *L)
+{
+    const char *fl = L->flow ? msp_fo_attr_value(L->flow, "flow-name") : NULL;
+    if (!fl || strcmp(fl, "xsl-region-body") == 0)
+        return true;
+    for (const msp_fo_node *r = L->m.node->first; r; r = r->next)
+        if (r->kind == MSP_FO_REGION_BODY) {
+            const char *rn = msp_fo_attr_value(r, "region-name");
+            return strcmp(rn ? rn : "xsl-region-body", fl) == 0;
+        }
+    return false;
+}
+
+/* Pages in a row whose region-body takes no flow before it is an error. */
+#define MSP_MAX_FLOWLESS_PAGES 64
+
 static msp_status start_page(msp_layout *L, bool blank)
 {
     msp_status st = seq_start_page(L, blank);
+    /* a page whose region-body has another region-name holds none of the
+     * flow: it has its static content only, the flow goes on on the next */
+    for (int n = 0; st == MSP_OK && !blank && !body_takes_flow(L); n++) {
+        if (n == MSP_MAX_FLOWLESS_PAGES)
+            return L->st = msp_diag_error(&L->job->diags, MSP_E_FO, L->flow->loc,
+                                          "give the region-body of the masters the sequence uses the "
+                                          "region-name of the flow",
+                                          "%d pages in a row have no region-body named '%s' for the flow",
+                                          n, msp_fo_attr_value(L->flow, "flow-name"));
+        msp_cols_page_start(L);
+        st = msp_page_emit(L, true);
+        clear_page(L);
+        L->number++;
+        if (st == MSP_OK)
+            st = seq_start_page(L, false);
+    }
     if (st != MSP_OK)
         return st;
     msp_cols_page_start(L);

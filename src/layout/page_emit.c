@@ -9,7 +9,7 @@
 static void emit_static(msp_layout *L, msp_page *page, const msp_fo_node *sc, msp_rect r,
                         const msp_fo_node *region, msp_zone zone)
 {
-    if (!sc || r.h <= 0)
+    if (!sc || r.w <= 0)
         return;
     msp_gen g;
     msp_gen_init(&g, L, page->number_text);
