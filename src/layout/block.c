@@ -66,6 +66,8 @@ void msp_item_free(msp_item *it)
         g_ptr_array_free(it->ids_end, TRUE);
     if (it->markers)
         g_ptr_array_free(it->markers, TRUE);
+    if (it->markers_end)
+        g_ptr_array_free(it->markers_end, TRUE);
     table_hdr_unref(it->hdr);
     g_free(it);
 }
@@ -156,6 +158,14 @@ static const char *page_now(void *user, const msp_fo_node *node, msp_arena *aren
     return msp_page_number_format(arena, n, L->format);
 }
 
+/* msp_para_env.retrieve: static content only (the flow's markers are noted as
+ * its pages are emitted, then static content retrieves them). */
+static const msp_fo_node *retrieve_now(void *user, const msp_fo_node *rm)
+{
+    msp_gen *g = user;
+    return g->in_static ? msp_markers_retrieve(g->L, rm) : NULL;
+}
+
 void msp_gen_init(msp_gen *g, msp_layout *L, const char *page_number_text)
 {
     memset(g, 0, sizeof *g);
@@ -173,6 +183,8 @@ void msp_gen_init(msp_gen *g, msp_layout *L, const char *page_number_text)
     g->p_markers = g_ptr_array_new();
     g->env.page_number_now = page_now;
     g->env.page_user = g;
+    g->env.retrieve = retrieve_now;
+    g->env.retrieve_user = g;
     g->env.check = L->emit ? L->opts->check : NULL;
 }
 
@@ -312,6 +324,22 @@ static bool is_inline_child(const msp_fo_node *n)
     return n->kind != MSP_FO_MARKER && msp_fo_is_inline(n);
 }
 
+/* A child that belongs to the inline run around it: inline content, or an
+ * fo:retrieve-marker whose marker holds inline content only (or that
+ * retrieves nothing), set in the line where it stands. */
+static bool run_child(const msp_gen *g, const msp_fo_node *n)
+{
+    if (is_inline_child(n))
+        return true;
+    if (n->kind != MSP_FO_RETRIEVE_MARKER || !g->in_static)
+        return false;
+    const msp_fo_node *m = msp_markers_retrieve(g->L, n);
+    for (const msp_fo_node *c = m ? m->first : NULL; c; c = c->next)
+        if (!is_inline_child(c))
+            return false;
+    return true;
+}
+
 /* The part of the run first..last after the nested block `after` and before
  * `before` (NULL: unbounded) as line boxes. */
 static msp_status gen_run(msp_gen *g, const msp_fo_node *block, const msp_fo_node *first,
@@ -413,9 +441,9 @@ msp_status msp_gen_children(msp_gen *g, const msp_fo_node *parent, const msp_ref
 {
     const msp_fo_node *last_run_start = NULL;
     for (const msp_fo_node *c = parent->first; c;) {
-        if (is_inline_child(c)) {
+        if (run_child(g, c)) {
             const msp_fo_node *e = c;
-            while (e->next && (is_inline_child(e->next) || e->next->kind == MSP_FO_MARKER))
+            while (e->next && (run_child(g, e->next) || e->next->kind == MSP_FO_MARKER))
                 e = e->next;
             if (!run_is_blank(c, e))
                 last_run_start = c;
@@ -426,9 +454,9 @@ msp_status msp_gen_children(msp_gen *g, const msp_fo_node *parent, const msp_ref
     }
     bool first_line = true;
     for (const msp_fo_node *c = parent->first; c && g->st == MSP_OK;) {
-        if (is_inline_child(c)) {
+        if (run_child(g, c)) {
             const msp_fo_node *e = c;
-            while (e->next && (is_inline_child(e->next) || e->next->kind == MSP_FO_MARKER))
+            while (e->next && (run_child(g, e->next) || e->next->kind == MSP_FO_MARKER))
                 e = e->next;
             if (!run_is_blank(c, e)) {
                 inline_marks(g, c, e);
@@ -573,14 +601,21 @@ static msp_status gen_block(msp_gen *g, const msp_fo_node *node, const msp_refar
     }
     if (pushed) {
         g->keep = g->kt_depth > 0 ? MSP_BP_KEEP : MSP_BP_FREE;
-        if (node->id) {
-            msp_item *lb = last_box(g);
-            if (lb) {
-                if (!lb->ids_end)
-                    lb->ids_end = g_ptr_array_new();
-                g_ptr_array_add(lb->ids_end, (gpointer)node->id);
-            }
+        msp_item *lb = last_box(g);
+        if (node->id && lb) {
+            if (!lb->ids_end)
+                lb->ids_end = g_ptr_array_new();
+            g_ptr_array_add(lb->ids_end, (gpointer)node->id);
         }
+        /* its markers' parent area ends with that box (retrieve-position
+         * first-including-carryover and last-ending-within-page) */
+        for (const msp_fo_node *c = node->first; lb && c; c = c->next)
+            if (c->kind == MSP_FO_MARKER) {
+                if (!lb->markers_end)
+                    lb->markers_end = g_ptr_array_new();
+                g_ptr_array_add(lb->markers_end, (gpointer)c);
+                g_hash_table_add(g->L->mk_closing, (gpointer)c);
+            }
     }
     if (s->keep_with_next != MSP_KEEP_AUTO)
         g->keep = MAX(g->keep, MSP_BP_KEEP);
@@ -734,10 +769,12 @@ void msp_item_mark(msp_layout *L, msp_page *page, const msp_item *it, msp_zone z
         msp_markers_note(L, g_ptr_array_index(it->markers, k));
 }
 
-static void mark_end(msp_layout *L, msp_page *page, const msp_item *it, double x0, double bottom)
+static void mark_end(msp_layout *L, msp_page *page, const msp_item *it, msp_zone zone, double x0,
+                     double bottom)
 {
     for (guint k = 0; it->ids_end && k < it->ids_end->len; k++)
         msp_cite_record(L, page, g_ptr_array_index(it->ids_end, k), x0, bottom, false);
+    msp_markers_item_end(L, it, zone);
 }
 
 double msp_run_emit(msp_layout *L, msp_page *page, const GPtrArray *items, int from, int to,
@@ -774,7 +811,7 @@ double msp_run_emit(msp_layout *L, msp_page *page, const GPtrArray *items, int f
             break;
         }
         if (it->kind != MSP_ITEM_GLUE)
-            mark_end(L, page, it, x0, y);
+            mark_end(L, page, it, zone, x0, y);
     }
     while (open->len) {
         open_ent e = g_array_index(open, open_ent, open->len - 1);

@@ -657,6 +657,7 @@ static msp_status run_sequence(msp_layout *L, const msp_fo_node *seq, const msp_
     L->sep_items = NULL;
     L->sep_h = 0;
     g_hash_table_remove_all(L->mk_seq_first);
+    msp_markers_seq_start(L);
     const char *mref = msp_fo_attr_value(seq, "master-reference");
     const msp_fo_node *master = msp_master_find(L, mref);
     if (!master)
@@ -891,6 +892,11 @@ msp_status msp_layout_run(msp_job *job, const msp_fo_doc *doc, const msp_layout_
     L.mk_last = g_hash_table_new(g_str_hash, g_str_equal);
     L.mk_carry = g_hash_table_new(g_str_hash, g_str_equal);
     L.mk_seq_first = g_hash_table_new(g_str_hash, g_str_equal);
+    L.mk_closing = g_hash_table_new(NULL, NULL);
+    L.mk_open = g_ptr_array_new();
+    L.mk_carried = g_ptr_array_new();
+    L.mk_end = g_hash_table_new(g_str_hash, g_str_equal);
+    L.mk_rank = g_hash_table_new(NULL, NULL);
     L.warned = g_hash_table_new(NULL, NULL);
     L.refilled = g_hash_table_new(NULL, NULL);
 
@@ -924,6 +930,11 @@ msp_status msp_layout_run(msp_job *job, const msp_fo_doc *doc, const msp_layout_
     g_hash_table_destroy(L.mk_last);
     g_hash_table_destroy(L.mk_carry);
     g_hash_table_destroy(L.mk_seq_first);
+    g_hash_table_destroy(L.mk_closing);
+    g_ptr_array_free(L.mk_open, TRUE);
+    g_ptr_array_free(L.mk_carried, TRUE);
+    g_hash_table_destroy(L.mk_end);
+    g_hash_table_destroy(L.mk_rank);
     g_hash_table_destroy(L.warned);
     g_hash_table_destroy(L.refilled);
     if (L.statics)

@@ -75,6 +75,7 @@ struct msp_item {
     GPtrArray *ids;             /* const char* ids starting here, or NULL */
     GPtrArray *ids_end;         /* ids whose element ends here, or NULL */
     GPtrArray *markers;         /* fo:marker nodes starting here, or NULL */
+    GPtrArray *markers_end;     /* fo:marker nodes whose parent's last box this is, or NULL */
     msp_table_hdr *hdr;         /* table header to repeat above this row on a new page */
     bool row;                   /* GROUP: a table row that may split between cell lines */
     bool anchor;                /* GROUP of height 0 with no content: carries the ids and
@@ -256,6 +257,15 @@ struct msp_layout {
 
     /* markers: class -> node; page firsts/lasts and the carried last */
     GHashTable *mk_first, *mk_last, *mk_carry, *mk_seq_first;
+    /* markers whose parent's end is marked on a box (markers_end); of them,
+     * those whose parent has started and not ended (in start order), those
+     * open when the page started (their parents carry over onto it), the
+     * page's last-ending one per class, and the pre-order rank on the page
+     * of each marker's parent area (carried ones first, negative) */
+    GHashTable *mk_closing;
+    GPtrArray *mk_open, *mk_carried;
+    GHashTable *mk_end, *mk_rank;
+    int mk_count;
 
     /* keys (FO nodes) already warned about in this pass (msp_layout_first_time) */
     GHashTable *warned;
@@ -428,6 +438,10 @@ msp_status msp_cite_passes(msp_layout *L, msp_status (*run_pass)(msp_layout *L))
 void msp_markers_page_start(msp_layout *L);
 void msp_markers_note(msp_layout *L, const msp_fo_node *marker);
 void msp_markers_page_end(msp_layout *L);
+/* The box it was placed: its markers_end parents end on this page. */
+void msp_markers_item_end(msp_layout *L, const msp_item *it, msp_zone zone);
+/* A new page-sequence: no marker parent is open. */
+void msp_markers_seq_start(msp_layout *L);
 const msp_fo_node *msp_markers_retrieve(msp_layout *L, const msp_fo_node *retrieve);
 
 #endif

@@ -85,6 +85,7 @@ msp_status msp_gen_list_item(msp_gen *g, const msp_fo_node *item, const msp_refa
         move_all(&host->ids, &it->ids);
         move_all(&host->ids, &it->ids_end);
         move_all(&host->markers, &it->markers);
+        move_all(&host->markers_end, &it->markers_end);
         if (it->kind == MSP_ITEM_LINE) {
             if (!have_first) {
                 first_base = y + it->ascent;

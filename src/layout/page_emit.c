@@ -218,12 +218,14 @@ msp_status msp_page_emit(msp_layout *L, bool blank)
             }
             for (guint k = 0; it->ids_end && k < it->ids_end->len; k++)
                 msp_cite_record(L, page, g_ptr_array_index(it->ids_end, k), x0, y, false);
+            msp_markers_item_end(L, it, MSP_ZONE_BODY);
             continue;
         } else {
             msp_item_emit(L, page, it, MSP_ZONE_BODY, x0, y, -1);
         }
         for (guint k = 0; it->ids_end && k < it->ids_end->len; k++)
             msp_cite_record(L, page, g_ptr_array_index(it->ids_end, k), x0, y, false);
+        msp_markers_item_end(L, it, MSP_ZONE_BODY);
         y += it->h;
     }
     /* blocks continuing on the next page: open bottom edge here */

@@ -38,7 +38,11 @@ typedef struct msp_para_env {
     msp_check_text *check;
     /* msp_layout_opts.font_fallback */
     bool font_fallback;
-    /* fo:retrieve-marker is block-level and resolved by pagination, not here. */
+    /* fo:retrieve-marker among inline content (static content): the fo:marker whose
+     * children take its place (XSL 1.1 6.13.6), or NULL for none; the callback may be
+     * NULL. A retrieve-marker between blocks is resolved by pagination (block.c). */
+    const msp_fo_node *(*retrieve)(void *user, const msp_fo_node *retrieve_marker);
+    void *retrieve_user;
 } msp_para_env;
 
 typedef enum msp_inline_kind {

@@ -590,6 +590,12 @@ static msp_status collect_node(msp_para_text *t, const msp_fo_node *n, const inl
              (n->style->keep_within_line && !t->block->style->keep_within_line)))
             add_attr(t, pango_attr_allow_breaks_new(FALSE), start, (guint)t->text->len);
         break;
+    case MSP_FO_RETRIEVE_MARKER: {
+        const msp_fo_node *m = t->env->retrieve ? t->env->retrieve(t->env->retrieve_user, n) : NULL;
+        if (m && m->first)
+            st = collect(t, m->first, m->last, &ic, depth + 1);
+        break;
+    }
     case MSP_FO_BASIC_LINK: {
         if (n->first)
             st = collect(t, n->first, n->last, &ic, depth + 1);
