@@ -587,20 +587,32 @@ static msp_status seq_start_page(msp_layout *L, bool blank)
     msp_status st = msp_master_select(L, L->seq_pages == 0, L->last_page, blank && !L->last_page, &L->m);
     if (st != MSP_OK)
         return L->st = st;
-    /* separator content once per page-sequence (its height is per master width) */
-    if (L->st_sep && !L->sep_items) {
+    /* separator content once per page-sequence (its height is per master
+     * width), or once per page when it shows the page number */
+    if (L->st_sep && (!L->sep_items || L->sep_pn)) {
+        msp_items_free(L->sep_items);
+        msp_arena *a = msp_arena_new();
         msp_gen g;
-        msp_gen_init(&g, L, NULL);
+        msp_gen_init(&g, L, msp_page_number_format(a, L->number, L->format));
         msp_refarea ra = { 0, L->m.body.w, { 0 } };
         st = msp_gen_children(&g, L->st_sep, &ra);
         L->sep_items = g.out;
         g.out = NULL;
         msp_gen_clear(&g);
+        msp_arena_free(a);
         L->sep_h = msp_items_height(L->sep_items);
         if (st != MSP_OK)
             return L->st = st;
     }
     return MSP_OK;
+}
+
+static bool has_page_number(const msp_fo_node *n)
+{
+    for (const msp_fo_node *c = n->first; c; c = c->next)
+        if (c->kind == MSP_FO_PAGE_NUMBER || has_page_number(c))
+            return true;
+    return false;
 }
 
 static char *node_text(msp_arena *arena, const msp_fo_node *n)
@@ -693,8 +705,10 @@ static msp_status run_sequence(msp_layout *L, const msp_fo_node *seq, const msp_
         if (c->kind == MSP_FO_FLOW) {
             L->flow = c;
         } else if (c->kind == MSP_FO_STATIC_CONTENT && fname) {
-            if (strcmp(fname, "xsl-footnote-separator") == 0)
+            if (strcmp(fname, "xsl-footnote-separator") == 0) {
                 L->st_sep = c;
+                L->sep_pn = has_page_number(c);
+            }
             else if (!msp_masters_have_region(L, fname) && L->emit)
                 msp_diag_warn(&L->job->diags, c->loc, NULL,
                               "fo:static-content flow-name '%s' matches no region; ignored", fname);

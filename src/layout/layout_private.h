@@ -238,6 +238,7 @@ struct msp_layout {
     GHashTable *refilled;       /* boxes msp_cols_refill could not place on this page:
                                    not tried again */
     GPtrArray *sep_items;       /* separator run, or NULL */
+    bool sep_pn;                /* it shows the page number: made again for each page */
     double sep_h;
 
     /* fo:footnote -> msp_note* built for boxes not yet on an emitted page;
