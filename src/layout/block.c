@@ -351,8 +351,18 @@ static msp_status gen_run(msp_gen *g, const msp_fo_node *block, const msp_fo_nod
     double end = msp_indent_resolve(&s->end_indent, ra);
     msp_para_ref *ref = g_new0(msp_para_ref, 1);
     ref->refs = 1;
-    msp_status st = msp_para_build_part(&g->env, &ref->para, block, first, last, after, before, ra->width,
-                                        start, end, first_line, last_run);
+    /* the rest of a paragraph whose first lines are on the previous page
+     * (relayout.c): broken again from where they end */
+    bool rest = g->resume_src && g->resume_src == (after ? after : first);
+    msp_status st;
+    if (rest) {
+        st = msp_para_build_rest(&g->env, &ref->para, block, first, last, after, before, ra->width, start,
+                                 end, last_run, g->resume_from);
+        g->resume_src = NULL;
+    } else {
+        st = msp_para_build_part(&g->env, &ref->para, block, first, last, after, before, ra->width, start,
+                                 end, first_line, last_run);
+    }
     if (st != MSP_OK) {
         msp_para_clear(&ref->para);
         g_free(ref);
@@ -372,7 +382,7 @@ static msp_status gen_run(msp_gen *g, const msp_fo_node *block, const msp_fo_nod
         it->line = i;
         it->src = after ? after : first;
         it->src_sub = i;
-        it->cont = i > 0;
+        it->cont = rest || i > 0;
         it->x = ra->x0;
         it->ascent = ln->ascent;
         for (int k = 0; k < p->n_footnotes; k++) {
@@ -382,7 +392,7 @@ static msp_status gen_run(msp_gen *g, const msp_fo_node *block, const msp_fo_nod
                 it->notes = g_ptr_array_new();
             g_ptr_array_add(it->notes, (gpointer)p->footnotes[k]);
         }
-        if (i > 0 && (i < orphans || n - i < widows || p->keep_lines_together))
+        if (i > 0 && ((!rest && i < orphans) || n - i < widows || p->keep_lines_together))
             it->bp = MSP_BP_KEEP;
         msp_gen_push_box(g, it);
     }

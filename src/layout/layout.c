@@ -215,52 +215,9 @@ static msp_status blank_page(msp_layout *L)
     return st;
 }
 
-/* The page being finished is the sequence's last: it takes the master
- * page-position="last" selects when its boxes stay as they are there (the
- * same body width and columns, room for them). Returns true when another
- * master is selected for a last page but cannot hold them: the page keeps
- * its master, so it is not the last one, and an empty last page follows
- * (XSL 1.1 6.4.12: the first alternative whose conditions hold is used, and
- * page-position="last" holds for the last page). */
-static bool try_last_master(msp_layout *L, const msp_master_sel *before)
-{
-    if (!L->sel.psm)
-        return false;
-    msp_master_sel saved = L->sel;
-    msp_master cur = L->m;
-    L->sel = *before;
-    msp_master m;
-    /* not an error of the document when no "last" master matches: quiet diagnostics */
-    msp_diag_list real = L->job->diags;
-    msp_diag_list_init(&L->job->diags);
-    msp_status st = msp_master_select(L, L->seq_pages == 0, true, false, &m);
-    msp_diag_list_clear(&L->job->diags);
-    L->job->diags = real;
-    if (st != MSP_OK) {
-        L->sel = saved;
-        return false;
-    }
-    double need = msp_cols_bottom(L) + msp_notes_height(L) + (msp_notes_any(L) ? L->sep_h : 0);
-    const msp_fo_node *rb_cur = NULL, *rb_m = NULL;
-    for (const msp_fo_node *r = cur.node->first; r; r = r->next)
-        rb_cur = r->kind == MSP_FO_REGION_BODY ? r : rb_cur;
-    for (const msp_fo_node *r = m.node->first; r; r = r->next)
-        rb_m = r->kind == MSP_FO_REGION_BODY ? r : rb_m;
-    int nc_cur = rb_cur ? rb_cur->style->column_count : 1, nc_m = rb_m ? rb_m->style->column_count : 1;
-    double gap_cur = rb_cur ? rb_cur->style->column_gap : 0, gap_m = rb_m ? rb_m->style->column_gap : 0;
-    /* the same body width and columns: the boxes stay where they are */
-    if (m.node != cur.node && m.body.w == cur.body.w && nc_cur == nc_m && (nc_m < 2 || gap_cur == gap_m) &&
-        need <= m.body.h + 0.001) {
-        L->m = m;
-        return false;
-    }
-    L->sel = saved;
-    return m.node != cur.node;
-}
-
 static msp_status finish_page(msp_layout *L, msp_break next, bool last, const msp_master_sel *sel_before)
 {
-    bool empty_last = last && try_last_master(L, sel_before);
+    bool empty_last = last && msp_last_master(L, sel_before);
     msp_status st = msp_page_emit(L, false);
     clear_page(L);
     L->number++;

@@ -142,6 +142,9 @@ typedef struct msp_gen {
                                    generator): table headers repeat */
     double pos_ch;              /* height of the positioned container being generated (0: auto) */
     int run_depth;              /* inside msp_gen_run (a cell, a label, a fixed container) */
+    const msp_fo_node *resume_src;   /* relayout.c: the run (msp_item src) whose lines are made
+                                        from byte resume_from only; NULL once made */
+    int resume_from;
     msp_status st;
 } msp_gen;
 
@@ -318,6 +321,13 @@ msp_status msp_cols_before_child(msp_layout *L, const msp_fo_node *child, GHashT
 /* Balances the columns of the current set (the flow placed so far, queue
  * empty): the lowest column limit that still holds every box of the set. */
 msp_status msp_cols_balance(msp_layout *L, GHashTable *cache, const msp_master_sel *sel_before);
+
+/* last_page.c */
+/* The page being finished is the sequence's last: gives it the master
+ * page-position="last" selects when that master holds its boxes (made again
+ * for its width when it differs). Returns true when that master cannot: the
+ * page keeps its own, and an empty last page must follow. */
+bool msp_last_master(msp_layout *L, const msp_master_sel *before);
 
 /* page_emit.c */
 /* Builds the page from the placed boxes and note parts (blank: none of the
