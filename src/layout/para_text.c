@@ -547,6 +547,49 @@ static bool is_inline_container(const msp_fo_node *n)
 
 /* depth: n's depth below the run's block (0 for the run's siblings), for
  * resuming after t->after along t->path */
+static msp_status collect_node(msp_para_text *t, const msp_fo_node *n, const inline_ctx *outer, int depth);
+
+/* A line separator where a block of retrieved marker content starts or ends
+ * (none at the run's start or after another). */
+static void block_edge(msp_para_text *t)
+{
+    trim_trailing_spaces(t);
+    if (t->text->len == 0 || g_str_has_suffix(t->text->str, "\xe2\x80\xa8"))
+        return;
+    /* segments that ended in the trimmed spaces end before the separator */
+    guint len = (guint)t->text->len;
+    for (guint i = 0; i < t->segs->len; i++) {
+        msp_para_seg *sg = &g_array_index(t->segs, msp_para_seg, i);
+        sg->end = MIN(sg->end, len);
+    }
+    g_string_append(t->text, "\xe2\x80\xa8");
+    t->at_start = true;
+    t->last_space = true;
+    t->after_lf = false;
+    t->prev_letter = false;
+    t->protect = (guint)t->text->len;
+}
+
+/* The children of a marker retrieved in a line (XSL 6.13.6: they take the
+ * retrieve-marker's place): inline content in the line; the content of
+ * blocks on lines of their own, between line separators. */
+static msp_status collect_retrieved(msp_para_text *t, const msp_fo_node *parent, const inline_ctx *ic, int depth)
+{
+    for (const msp_fo_node *c = parent->first; c; c = c->next) {
+        msp_status st;
+        if (is_block_level(c)) {
+            block_edge(t);
+            st = collect_retrieved(t, c, ic, depth + 1);
+            block_edge(t);
+        } else {
+            st = collect_node(t, c, ic, depth);
+        }
+        if (st != MSP_OK)
+            return st;
+    }
+    return MSP_OK;
+}
+
 static msp_status collect_node(msp_para_text *t, const msp_fo_node *n, const inline_ctx *outer, int depth)
 {
     msp_job *job = t->env->job;
@@ -593,7 +636,7 @@ static msp_status collect_node(msp_para_text *t, const msp_fo_node *n, const inl
     case MSP_FO_RETRIEVE_MARKER: {
         const msp_fo_node *m = t->env->retrieve ? t->env->retrieve(t->env->retrieve_user, n) : NULL;
         if (m && m->first)
-            st = collect(t, m->first, m->last, &ic, depth + 1);
+            st = collect_retrieved(t, m, &ic, depth + 1);
         break;
     }
     case MSP_FO_BASIC_LINK: {
