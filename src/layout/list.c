@@ -63,6 +63,18 @@ msp_status msp_gen_list_item(msp_gen *g, const msp_fo_node *item, const msp_refa
         if (it->kind == MSP_ITEM_LINE || it->kind == MSP_ITEM_GROUP)
             host = it;
     }
+    if (host && host->cont) {
+        /* the body starts with the rest of a paragraph broken again for a
+         * page of another width (relayout.c): the label was placed with its
+         * first lines */
+        for (guint i = 0; i < lab->len; i++) {
+            msp_item *it = g_ptr_array_index(lab, i);
+            msp_item_forget(it);
+            msp_item_free(it);
+        }
+        g_ptr_array_free(lab, TRUE);
+        return MSP_OK;
+    }
     if (!host) {
         /* an empty body: the label stands alone */
         for (guint i = 0; i < lab->len; i++) {
