@@ -372,6 +372,10 @@ static msp_status gen_run(msp_gen *g, const msp_fo_node *block, const msp_fo_nod
     /* a part with nothing to lay out: its inlines' ids go to the next box */
     for (int i = 0; i < p->n_ids; i++)
         g_ptr_array_add(g->p_ids, (gpointer)msp_arena_strdup(g->L->job->arena, p->ids[i]));
+    /* a run without text: its inlines' markers go to the next box */
+    for (int k = 0; k < p->n_objs; k++)
+        if (p->objs[k].kind == MSP_INLINE_MARKER && p->objs[k].line < 0)
+            g_ptr_array_add(g->p_markers, (gpointer)p->objs[k].node);
     int n = p->n_lines;
     int orphans = MAX(1, s->orphans), widows = MAX(1, s->widows);
     for (int i = 0; i < n; i++) {
@@ -395,6 +399,23 @@ static msp_status gen_run(msp_gen *g, const msp_fo_node *block, const msp_fo_nod
         if (i > 0 && ((!rest && i < orphans) || n - i < widows || p->keep_lines_together))
             it->bp = MSP_BP_KEEP;
         msp_gen_push_box(g, it);
+        /* the markers of the inlines starting on the line, and of those ending on it */
+        for (int k = 0; k < p->n_objs; k++) {
+            const msp_inline_obj *o = &p->objs[k];
+            if (o->kind != MSP_INLINE_MARKER)
+                continue;
+            if (o->line == i) {
+                if (!it->markers)
+                    it->markers = g_ptr_array_new();
+                g_ptr_array_add(it->markers, (gpointer)o->node);
+            }
+            if (o->line_last == i) {
+                if (!it->markers_end)
+                    it->markers_end = g_ptr_array_new();
+                g_ptr_array_add(it->markers_end, (gpointer)o->node);
+                g_hash_table_add(g->L->mk_closing, (gpointer)o->node);
+            }
+        }
     }
     msp_para_ref_unref(ref);
     return MSP_OK;
@@ -419,10 +440,8 @@ static msp_status gen_runs(msp_gen *g, const msp_fo_node *block, const msp_fo_no
     }
 }
 
-/* The fo:marker children of the inlines of a run go with its first line (the
- * para builder does not say which line an inline starts on). Backgrounds,
- * borders and padding of inline-level elements are not drawn: said once per
- * element. */
+/* Backgrounds, borders and padding of inline-level elements are not drawn:
+ * said once per element. */
 static void inline_marks(msp_gen *g, const msp_fo_node *first, const msp_fo_node *last)
 {
     for (const msp_fo_node *n = first; n; n = n->next) {
@@ -433,7 +452,7 @@ static void inline_marks(msp_gen *g, const msp_fo_node *first, const msp_fo_node
                           "%s: background-color, border and padding on inline-level elements are not "
                           "drawn", msp_fo_kind_name(n->kind));
         if (n->kind == MSP_FO_INLINE || n->kind == MSP_FO_WRAPPER || n->kind == MSP_FO_BASIC_LINK) {
-            add_markers(g, n);
+            /* (their markers go with the line each starts on: gen_run) */
             if (n->first)
                 inline_marks(g, n->first, n->last);
         } else if (n->kind == MSP_FO_FOOTNOTE) {

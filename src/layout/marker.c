@@ -62,6 +62,11 @@ void msp_markers_item_end(msp_layout *L, const msp_item *it, msp_zone zone)
         const char *cls = msp_fo_attr_value(m, "marker-class-name");
         if (!cls)
             continue;
+        /* an inline's last area is on its last line: there in pre-order (a
+         * block's area on the page is where it starts on the page) */
+        msp_fo_kind pk = m->parent ? m->parent->kind : MSP_FO_BLOCK;
+        if (pk == MSP_FO_INLINE || pk == MSP_FO_WRAPPER || pk == MSP_FO_BASIC_LINK)
+            g_hash_table_insert(L->mk_rank, (gpointer)m, GINT_TO_POINTER(L->mk_count++));
         const msp_fo_node *best = g_hash_table_lookup(L->mk_end, cls);
         if (!best || rank_of(L, m) >= rank_of(L, best))
             g_hash_table_insert(L->mk_end, (gpointer)cls, (gpointer)m);

@@ -276,6 +276,11 @@ static void place_objects(msp_para *out, const msp_para_text *t, const GArray *l
         case MSP_INLINE_GRAPHIC:
             add_obj(objs, p, li, index_x(r, p->start), p->w, p->ascent, p->descent);
             break;
+        case MSP_INLINE_MARKER:
+            add_obj(objs, p, li, index_x(r, p->start), 0, ml->ascent, ml->descent);
+            g_array_index(objs, msp_inline_obj, objs->len - 1).line_last =
+                p->end > p->start ? line_of(lines, p->end - 1) : li;
+            break;
         case MSP_INLINE_DEST:
             add_obj(objs, p, li, index_x(r, p->start), 0, ml->ascent, ml->descent);
             g_array_index(objs, msp_inline_obj, objs->len - 1).line_last =
@@ -327,6 +332,26 @@ static bool only_ids(msp_para *out, msp_para_text *t)
     return true;
 }
 
+
+/* A run without text whose objects are only markers of its inlines: no
+ * lines; the markers are its objects with line -1, for the next box. */
+static bool only_markers(msp_para *out, msp_para_text *t)
+{
+    if (t->text->len != 0)
+        return false;
+    for (guint i = 0; i < t->objs->len; i++)
+        if (g_array_index(t->objs, msp_para_pending, i).kind != MSP_INLINE_MARKER)
+            return false;
+    out->arena = t->arena;
+    t->arena = NULL;
+    out->n_objs = (int)t->objs->len;
+    out->objs = msp_arena_alloc_array(out->arena, t->objs->len, sizeof(msp_inline_obj));
+    for (guint i = 0; i < t->objs->len; i++) {
+        const msp_para_pending *p = &g_array_index(t->objs, msp_para_pending, i);
+        out->objs[i] = (msp_inline_obj){ .kind = MSP_INLINE_MARKER, .line = -1, .node = p->node };
+    }
+    return true;
+}
 
 /* The context like ctx (its font map, options, resolution, language) whose
  * paragraphs run right to left (writing-mode rl-tb): made once, kept with ctx. */
@@ -392,6 +417,10 @@ static msp_status build(const msp_para_env *env, msp_para *out, const msp_fo_nod
         return st;
     }
     if ((t.text->len == 0 && t.objs->len == 0) || ((after || before) && only_ids(out, &t))) {
+        msp_para_text_clear(&t);
+        return MSP_OK;
+    }
+    if (only_markers(out, &t)) {
         msp_para_text_clear(&t);
         return MSP_OK;
     }
@@ -756,6 +785,7 @@ void msp_para_emit_line(const msp_para *para, int i, msp_page *page, msp_zone zo
             b.u.dest.name = msp_arena_strdup(page->arena, o->dest);
             break;
         case MSP_INLINE_FOOTNOTE:
+        case MSP_INLINE_MARKER:
             continue;
         case MSP_INLINE_GRAPHIC: {
             msp_graphic g;   /* checked when the line was built: rebuilt silently */

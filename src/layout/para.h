@@ -51,13 +51,15 @@ typedef enum msp_inline_kind {
     MSP_INLINE_LINK,       /* basic-link: clickable [x, x+w] on that line */
     MSP_INLINE_DEST,       /* an inline element with an id */
     MSP_INLINE_FOOTNOTE,   /* the anchor of footnote `footnote` */
-    MSP_INLINE_GRAPHIC     /* instream-foreign-object: vector graphic (graphic.c) at [x, y-asc, w, h] */
+    MSP_INLINE_GRAPHIC,    /* instream-foreign-object: vector graphic (graphic.c) at [x, y-asc, w, h] */
+    MSP_INLINE_MARKER      /* an fo:marker child of an inline (node): on the line the inline starts on;
+                              nothing is drawn */
 } msp_inline_kind;
 
 typedef struct msp_inline_obj {
     msp_inline_kind kind;
     int line;               /* line index */
-    int line_last;          /* DEST: the line of the element's last character */
+    int line_last;          /* DEST, MARKER: the line of the (marker's) element's last character */
     double x, w;            /* relative to the line box's left edge */
     double ascent, descent; /* extent above/below the baseline */
     const msp_fo_node *node;

@@ -616,6 +616,14 @@ static msp_status collect_node(msp_para_text *t, const msp_fo_node *n, const inl
         msp_para_pending *p = add_pending(t, MSP_INLINE_DEST, n, start);
         p->dest = n->id;
     }
+    /* the markers of an inline go with the line it starts on (and end on the
+     * one it ends on) */
+    guint marker_ix = t->objs->len;
+    if (!resumed && (n->kind == MSP_FO_INLINE || n->kind == MSP_FO_WRAPPER || n->kind == MSP_FO_BASIC_LINK))
+        for (const msp_fo_node *c = n->first; c; c = c->next)
+            if (c->kind == MSP_FO_MARKER)
+                add_pending(t, MSP_INLINE_MARKER, c, start);
+    guint marker_end = t->objs->len;
     msp_status st = MSP_OK;
     switch (n->kind) {
     case MSP_FO_TEXT:
@@ -742,6 +750,8 @@ static msp_status collect_node(msp_para_text *t, const msp_fo_node *n, const inl
     }
     if (dest_ix != G_MAXUINT)   /* where the element ends: its last line (page-number-citation-last) */
         g_array_index(t->objs, msp_para_pending, dest_ix).end = (guint)t->text->len;
+    for (guint i = marker_ix; i < marker_end; i++)
+        g_array_index(t->objs, msp_para_pending, i).end = (guint)t->text->len;
     return st;
 }
 
