@@ -508,6 +508,25 @@ msp_status msp_gen_children(msp_gen *g, const msp_fo_node *parent, const msp_ref
     return g->st;
 }
 
+/* The markers of a table's header, footer and bodies: their first areas are
+ * where the table starts (with its first box, as the table's own); those of
+ * its rows are not retrieved, said once each. */
+static void table_part_markers(msp_gen *g, const msp_fo_node *table)
+{
+    for (const msp_fo_node *part = table->first; part; part = part->next) {
+        if (part->kind != MSP_FO_TABLE_HEADER && part->kind != MSP_FO_TABLE_FOOTER &&
+            part->kind != MSP_FO_TABLE_BODY)
+            continue;
+        add_markers(g, part);
+        for (const msp_fo_node *row = part->first; row; row = row->next)
+            for (const msp_fo_node *m = row->kind == MSP_FO_TABLE_ROW ? row->first : NULL; m; m = m->next)
+                if (m->kind == MSP_FO_MARKER && g->L->emit && msp_layout_first_time(g->L, m))
+                    msp_diag_warn(&g->L->job->diags, m->loc,
+                                  "put the fo:marker in the row's first fo:table-cell",
+                                  "fo:marker in fo:table-row is not retrieved by mspdoc");
+    }
+}
+
 /* A decorated, possibly breakable, block wrapper around gen_inner. */
 static msp_status gen_block(msp_gen *g, const msp_fo_node *node, const msp_refarea *ra)
 {
@@ -601,6 +620,7 @@ static msp_status gen_block(msp_gen *g, const msp_fo_node *node, const msp_refar
             st = msp_container_overflow(g, node, content, s->height.v);
         msp_gen_push_box(g, grp);
     } else if (node->kind == MSP_FO_TABLE) {
+        table_part_markers(g, node);
         st = msp_gen_table(g, node, &inner);
     } else if (node->kind == MSP_FO_LIST_ITEM) {
         st = msp_gen_list_item(g, node, &inner);

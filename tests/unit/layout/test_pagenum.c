@@ -322,6 +322,39 @@ static void test_pagenum_marker__retrieved_into_the_line(void **state)
     run_free(r);
 }
 
+static void test_pagenum_marker__of_table_parts(void **state)
+{
+    (void)state;
+    const char *st = "<fo:static-content flow-name='xsl-region-before'><fo:block>H: "
+                     "<fo:retrieve-marker retrieve-class-name='t'/></fo:block></fo:static-content>";
+    run *r = lay_doc(MARKER_PAGE, "master-reference='s'", st, "xsl-region-body",
+                     "<fo:block>Before</fo:block><fo:table><fo:table-column column-width='100pt'/>"
+                     "<fo:table-body><fo:marker marker-class-name='t'>Body</fo:marker>"
+                     "<fo:table-row><fo:marker marker-class-name='r'>Row</fo:marker>"
+                     "<fo:table-cell><fo:block>cell</fo:block></fo:table-cell></fo:table-row>"
+                     "</fo:table-body></fo:table>");
+    /* a table-body's marker starts with the table; a row's is said not to be retrieved */
+    assert_zone_line(r, 1, "before", "H:", "H: Body");
+    assert_true(has_warning(r, "fo:marker in fo:table-row is not retrieved"));
+    run_free(r);
+}
+
+static void test_pagenum_marker__blocks_retrieved_in_an_inline(void **state)
+{
+    (void)state;
+    const char *st = "<fo:static-content flow-name='xsl-region-before'><fo:block>M: "
+                     "<fo:inline><fo:retrieve-marker retrieve-class-name='b'/></fo:inline></fo:block>"
+                     "</fo:static-content>";
+    run *r = lay_doc(MARKER_PAGE, "master-reference='s'", st, "xsl-region-body",
+                     "<fo:block><fo:marker marker-class-name='b'><fo:block>Block <fo:inline>text</fo:inline>"
+                     "</fo:block></fo:marker>Body</fo:block>");
+    /* the marker's block is not dropped: its text on a line of its own */
+    assert_zone_line(r, 1, "before", "M:", "M:");
+    assert_zone_line(r, 1, "before", "Block", "Block text");
+    assert_int_equal(r->check.lines_placed > 0, 1);
+    run_free(r);
+}
+
 /* --- pages of different widths --- */
 
 static void test_pagenum_width__split_paragraph_broken_again(void **state)
@@ -394,6 +427,8 @@ int main(void)
         cmocka_unit_test(test_pagenum_marker__retrieve_positions),
         cmocka_unit_test(test_pagenum_marker__carryover_is_the_outermost_and_ends),
         cmocka_unit_test(test_pagenum_marker__retrieved_into_the_line),
+        cmocka_unit_test(test_pagenum_marker__of_table_parts),
+        cmocka_unit_test(test_pagenum_marker__blocks_retrieved_in_an_inline),
         cmocka_unit_test(test_pagenum_width__split_paragraph_broken_again),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
