@@ -359,6 +359,17 @@ static msp_status gen_run(msp_gen *g, const msp_fo_node *block, const msp_fo_nod
         st = msp_para_build_rest(&g->env, &ref->para, block, first, last, after, before, ra->width, start,
                                  end, last_run, g->resume_from);
         g->resume_src = NULL;
+        /* the text must resume with the word the waiting line began with */
+        const char *was = g->resume_text ? g->resume_text : "";
+        size_t word = strcspn(was, " ");
+        if (st == MSP_OK && (ref->para.n_lines == 0 || strncmp(ref->para.lines[0].text, was, word) != 0)) {
+            msp_para_forget(&ref->para);
+            msp_para_clear(&ref->para);
+            g->resume_failed = true;
+            rest = false;
+            st = msp_para_build_part(&g->env, &ref->para, block, first, last, after, before, ra->width, start,
+                                     end, first_line, last_run);
+        }
     } else {
         st = msp_para_build_part(&g->env, &ref->para, block, first, last, after, before, ra->width, start,
                                  end, first_line, last_run);

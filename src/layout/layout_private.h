@@ -145,6 +145,9 @@ typedef struct msp_gen {
     const msp_fo_node *resume_src;   /* relayout.c: the run (msp_item src) whose lines are made
                                         from byte resume_from only; NULL once made */
     int resume_from;
+    const char *resume_text;         /* the text of the line that started there */
+    bool resume_failed;              /* the run's text moved (a page number of another
+                                        length): it was made whole */
     msp_status st;
 } msp_gen;
 

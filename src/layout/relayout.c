@@ -159,6 +159,7 @@ msp_status msp_relayout_queue(msp_layout *L)
     if (rebreak) {
         g.resume_src = first->src;
         g.resume_from = first->para->para.lines[first->line].start;
+        g.resume_text = first->para->para.lines[first->line].text;
     }
     msp_diag_list real = L->job->diags;
     msp_diag_list_init(&L->job->diags);
@@ -176,7 +177,7 @@ msp_status msp_relayout_queue(msp_layout *L)
     merge_new(&L->job->diags, &quiet);
     msp_diag_list_clear(&quiet);
     GPtrArray *fresh = g.out;
-    bool rebroken = rebreak && !g.resume_src;
+    bool rebroken = rebreak && !g.resume_src && !g.resume_failed;
     g.out = NULL;
     msp_gen_clear(&g);
     if (st != MSP_OK) {

@@ -100,6 +100,31 @@ static void test_pagenum_number__separator_shows_each_page(void **state)
     run_free(r);
 }
 
+static void test_pagenum_number__split_paragraph_keeps_every_word(void **state)
+{
+    (void)state;
+    /* a paragraph with its page number (9) at the start, split onto page 10:
+     * its rest is not made again from a byte the longer number moved; every
+     * word is on a page once, in order */
+    GString *f = g_string_new("<fo:block>L1</fo:block><fo:block>L2</fo:block><fo:block>L3</fo:block>"
+                              "<fo:block>p<fo:page-number/> ");
+    for (int i = 0; i < 60; i++)
+        g_string_append_printf(f, "w%d ", i + 1);
+    g_string_append(f, "</fo:block>");
+    run *r = lay_doc(SMALL, "master-reference='s' initial-page-number='9'", NULL, "xsl-region-body", f->str);
+    g_string_free(f, TRUE);
+    assert_true(xp_num(r, "count(//page)") >= 2);
+    for (int i = 0; i < 60; i++) {
+        char *w = g_strdup_printf("w%d", i + 1);
+        double n = xp_num(r, "count(//line[contains(concat(' ', ., ' '), ' %s ')])", w);
+        if (n != 1)
+            fprintf(stderr, "%s on %g lines\n", w, n);
+        assert_true(n == 1);
+        g_free(w);
+    }
+    run_free(r);
+}
+
 /* --- citations of the last page --- */
 
 static void test_pagenum_cite__last_page_of_blocks_inlines_and_bodies(void **state)
@@ -419,6 +444,7 @@ int main(void)
         cmocka_unit_test(test_pagenum_number__made_on_the_page_the_line_lands_on),
         cmocka_unit_test(test_pagenum_number__digit_family_of_the_format),
         cmocka_unit_test(test_pagenum_number__separator_shows_each_page),
+        cmocka_unit_test(test_pagenum_number__split_paragraph_keeps_every_word),
         cmocka_unit_test(test_pagenum_cite__last_page_of_blocks_inlines_and_bodies),
         cmocka_unit_test(test_pagenum_last__master_that_cannot_hold_the_page),
         cmocka_unit_test(test_pagenum_last__page_of_another_width_laid_out_again),
