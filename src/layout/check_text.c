@@ -369,8 +369,8 @@ void msp_check_run_emitted(msp_check_run *r, int line, const msp_page *page)
             g_ptr_array_add(c->placeholders, (gpointer)rn->node);   /* judged when all is laid out */
         else if (rn->page_number && page && page->number_text && strcmp(rn->text, page->number_text) != 0) {
             add_loss(c, MSP_SEV_WARNING, rn->node->loc,
-                     "the number is the page's where the paragraph began; mspdoc does not yet lay out a "
-                     "paragraph again when its page-number moves to the next page",
+                     "the number is the page's where its paragraph or note was made; mspdoc makes a "
+                     "paragraph of the flow again on its new page, not a table row or a note carried over",
                      "fo:page-number printed '%s' on page '%s'", rn->text, page->number_text);
         }
     }
