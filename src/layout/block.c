@@ -66,6 +66,8 @@ void msp_item_free(msp_item *it)
         g_ptr_array_free(it->ids_end, TRUE);
     if (it->markers)
         g_ptr_array_free(it->markers, TRUE);
+    if (it->markers_end)
+        g_ptr_array_free(it->markers_end, TRUE);
     table_hdr_unref(it->hdr);
     g_free(it);
 }
@@ -142,8 +144,9 @@ msp_deco *msp_deco_new(const msp_fo_style *s, double x, double w)
 static const char *page_now(void *user, const msp_fo_node *node, msp_arena *arena)
 {
     const msp_gen *g = user;
-    const msp_layout *L = g->L;
+    msp_layout *L = g->L;
     (void)node;
+    L->q_pn = true;
     int n = L->number;
     /* a column break in a columned body stays on the page (mostly) */
     bool col = g->force == MSP_BREAK_COLUMN && L->n_cols > 1;
@@ -153,6 +156,14 @@ static const char *page_now(void *user, const msp_fo_node *node, msp_arena *aren
             n++;
     }
     return msp_page_number_format(arena, n, L->format);
+}
+
+/* msp_para_env.retrieve: static content only (the flow's markers are noted as
+ * its pages are emitted, then static content retrieves them). */
+static const msp_fo_node *retrieve_now(void *user, const msp_fo_node *rm)
+{
+    msp_gen *g = user;
+    return g->in_static ? msp_markers_retrieve(g->L, rm) : NULL;
 }
 
 void msp_gen_init(msp_gen *g, msp_layout *L, const char *page_number_text)
@@ -172,6 +183,8 @@ void msp_gen_init(msp_gen *g, msp_layout *L, const char *page_number_text)
     g->p_markers = g_ptr_array_new();
     g->env.page_number_now = page_now;
     g->env.page_user = g;
+    g->env.retrieve = retrieve_now;
+    g->env.retrieve_user = g;
     g->env.check = L->emit ? L->opts->check : NULL;
 }
 
@@ -311,6 +324,22 @@ static bool is_inline_child(const msp_fo_node *n)
     return n->kind != MSP_FO_MARKER && msp_fo_is_inline(n);
 }
 
+/* A child that belongs to the inline run around it: inline content, or an
+ * fo:retrieve-marker whose marker holds inline content only (or that
+ * retrieves nothing), set in the line where it stands. */
+static bool run_child(const msp_gen *g, const msp_fo_node *n)
+{
+    if (is_inline_child(n))
+        return true;
+    if (n->kind != MSP_FO_RETRIEVE_MARKER || !g->in_static)
+        return false;
+    const msp_fo_node *m = msp_markers_retrieve(g->L, n);
+    for (const msp_fo_node *c = m ? m->first : NULL; c; c = c->next)
+        if (!is_inline_child(c))
+            return false;
+    return true;
+}
+
 /* The part of the run first..last after the nested block `after` and before
  * `before` (NULL: unbounded) as line boxes. */
 static msp_status gen_run(msp_gen *g, const msp_fo_node *block, const msp_fo_node *first,
@@ -322,8 +351,29 @@ static msp_status gen_run(msp_gen *g, const msp_fo_node *block, const msp_fo_nod
     double end = msp_indent_resolve(&s->end_indent, ra);
     msp_para_ref *ref = g_new0(msp_para_ref, 1);
     ref->refs = 1;
-    msp_status st = msp_para_build_part(&g->env, &ref->para, block, first, last, after, before, ra->width,
-                                        start, end, first_line, last_run);
+    /* the rest of a paragraph whose first lines are on the previous page
+     * (relayout.c): broken again from where they end */
+    bool rest = g->resume_src && g->resume_src == (after ? after : first);
+    msp_status st;
+    if (rest) {
+        st = msp_para_build_rest(&g->env, &ref->para, block, first, last, after, before, ra->width, start,
+                                 end, last_run, g->resume_from);
+        g->resume_src = NULL;
+        /* the text must resume with the word the waiting line began with */
+        const char *was = g->resume_text ? g->resume_text : "";
+        size_t word = strcspn(was, " ");
+        if (st == MSP_OK && (ref->para.n_lines == 0 || strncmp(ref->para.lines[0].text, was, word) != 0)) {
+            msp_para_forget(&ref->para);
+            msp_para_clear(&ref->para);
+            g->resume_failed = true;
+            rest = false;
+            st = msp_para_build_part(&g->env, &ref->para, block, first, last, after, before, ra->width, start,
+                                     end, first_line, last_run);
+        }
+    } else {
+        st = msp_para_build_part(&g->env, &ref->para, block, first, last, after, before, ra->width, start,
+                                 end, first_line, last_run);
+    }
     if (st != MSP_OK) {
         msp_para_clear(&ref->para);
         g_free(ref);
@@ -333,6 +383,10 @@ static msp_status gen_run(msp_gen *g, const msp_fo_node *block, const msp_fo_nod
     /* a part with nothing to lay out: its inlines' ids go to the next box */
     for (int i = 0; i < p->n_ids; i++)
         g_ptr_array_add(g->p_ids, (gpointer)msp_arena_strdup(g->L->job->arena, p->ids[i]));
+    /* a run without text: its inlines' markers go to the next box */
+    for (int k = 0; k < p->n_objs; k++)
+        if (p->objs[k].kind == MSP_INLINE_MARKER && p->objs[k].line < 0)
+            g_ptr_array_add(g->p_markers, (gpointer)p->objs[k].node);
     int n = p->n_lines;
     int orphans = MAX(1, s->orphans), widows = MAX(1, s->widows);
     for (int i = 0; i < n; i++) {
@@ -343,7 +397,7 @@ static msp_status gen_run(msp_gen *g, const msp_fo_node *block, const msp_fo_nod
         it->line = i;
         it->src = after ? after : first;
         it->src_sub = i;
-        it->cont = i > 0;
+        it->cont = rest || i > 0;
         it->x = ra->x0;
         it->ascent = ln->ascent;
         for (int k = 0; k < p->n_footnotes; k++) {
@@ -353,9 +407,26 @@ static msp_status gen_run(msp_gen *g, const msp_fo_node *block, const msp_fo_nod
                 it->notes = g_ptr_array_new();
             g_ptr_array_add(it->notes, (gpointer)p->footnotes[k]);
         }
-        if (i > 0 && (i < orphans || n - i < widows || p->keep_lines_together))
+        if (i > 0 && ((!rest && i < orphans) || n - i < widows || p->keep_lines_together))
             it->bp = MSP_BP_KEEP;
         msp_gen_push_box(g, it);
+        /* the markers of the inlines starting on the line, and of those ending on it */
+        for (int k = 0; k < p->n_objs; k++) {
+            const msp_inline_obj *o = &p->objs[k];
+            if (o->kind != MSP_INLINE_MARKER)
+                continue;
+            if (o->line == i) {
+                if (!it->markers)
+                    it->markers = g_ptr_array_new();
+                g_ptr_array_add(it->markers, (gpointer)o->node);
+            }
+            if (o->line_last == i) {
+                if (!it->markers_end)
+                    it->markers_end = g_ptr_array_new();
+                g_ptr_array_add(it->markers_end, (gpointer)o->node);
+                g_hash_table_add(g->L->mk_closing, (gpointer)o->node);
+            }
+        }
     }
     msp_para_ref_unref(ref);
     return MSP_OK;
@@ -380,10 +451,8 @@ static msp_status gen_runs(msp_gen *g, const msp_fo_node *block, const msp_fo_no
     }
 }
 
-/* The fo:marker children of the inlines of a run go with its first line (the
- * para builder does not say which line an inline starts on). Backgrounds,
- * borders and padding of inline-level elements are not drawn: said once per
- * element. */
+/* Backgrounds, borders and padding of inline-level elements are not drawn:
+ * said once per element. */
 static void inline_marks(msp_gen *g, const msp_fo_node *first, const msp_fo_node *last)
 {
     for (const msp_fo_node *n = first; n; n = n->next) {
@@ -394,7 +463,7 @@ static void inline_marks(msp_gen *g, const msp_fo_node *first, const msp_fo_node
                           "%s: background-color, border and padding on inline-level elements are not "
                           "drawn", msp_fo_kind_name(n->kind));
         if (n->kind == MSP_FO_INLINE || n->kind == MSP_FO_WRAPPER || n->kind == MSP_FO_BASIC_LINK) {
-            add_markers(g, n);
+            /* (their markers go with the line each starts on: gen_run) */
             if (n->first)
                 inline_marks(g, n->first, n->last);
         } else if (n->kind == MSP_FO_FOOTNOTE) {
@@ -412,9 +481,9 @@ msp_status msp_gen_children(msp_gen *g, const msp_fo_node *parent, const msp_ref
 {
     const msp_fo_node *last_run_start = NULL;
     for (const msp_fo_node *c = parent->first; c;) {
-        if (is_inline_child(c)) {
+        if (run_child(g, c)) {
             const msp_fo_node *e = c;
-            while (e->next && (is_inline_child(e->next) || e->next->kind == MSP_FO_MARKER))
+            while (e->next && (run_child(g, e->next) || e->next->kind == MSP_FO_MARKER))
                 e = e->next;
             if (!run_is_blank(c, e))
                 last_run_start = c;
@@ -425,9 +494,9 @@ msp_status msp_gen_children(msp_gen *g, const msp_fo_node *parent, const msp_ref
     }
     bool first_line = true;
     for (const msp_fo_node *c = parent->first; c && g->st == MSP_OK;) {
-        if (is_inline_child(c)) {
+        if (run_child(g, c)) {
             const msp_fo_node *e = c;
-            while (e->next && (is_inline_child(e->next) || e->next->kind == MSP_FO_MARKER))
+            while (e->next && (run_child(g, e->next) || e->next->kind == MSP_FO_MARKER))
                 e = e->next;
             if (!run_is_blank(c, e)) {
                 inline_marks(g, c, e);
@@ -448,6 +517,25 @@ msp_status msp_gen_children(msp_gen *g, const msp_fo_node *parent, const msp_ref
         c = c->next;
     }
     return g->st;
+}
+
+/* The markers of a table's header, footer and bodies: their first areas are
+ * where the table starts (with its first box, as the table's own); those of
+ * its rows are not retrieved, said once each. */
+static void table_part_markers(msp_gen *g, const msp_fo_node *table)
+{
+    for (const msp_fo_node *part = table->first; part; part = part->next) {
+        if (part->kind != MSP_FO_TABLE_HEADER && part->kind != MSP_FO_TABLE_FOOTER &&
+            part->kind != MSP_FO_TABLE_BODY)
+            continue;
+        add_markers(g, part);
+        for (const msp_fo_node *row = part->first; row; row = row->next)
+            for (const msp_fo_node *m = row->kind == MSP_FO_TABLE_ROW ? row->first : NULL; m; m = m->next)
+                if (m->kind == MSP_FO_MARKER && g->L->emit && msp_layout_first_time(g->L, m))
+                    msp_diag_warn(&g->L->job->diags, m->loc,
+                                  "put the fo:marker in the row's first fo:table-cell",
+                                  "fo:marker in fo:table-row is not retrieved by mspdoc");
+    }
 }
 
 /* A decorated, possibly breakable, block wrapper around gen_inner. */
@@ -543,6 +631,7 @@ static msp_status gen_block(msp_gen *g, const msp_fo_node *node, const msp_refar
             st = msp_container_overflow(g, node, content, s->height.v);
         msp_gen_push_box(g, grp);
     } else if (node->kind == MSP_FO_TABLE) {
+        table_part_markers(g, node);
         st = msp_gen_table(g, node, &inner);
     } else if (node->kind == MSP_FO_LIST_ITEM) {
         st = msp_gen_list_item(g, node, &inner);
@@ -572,14 +661,21 @@ static msp_status gen_block(msp_gen *g, const msp_fo_node *node, const msp_refar
     }
     if (pushed) {
         g->keep = g->kt_depth > 0 ? MSP_BP_KEEP : MSP_BP_FREE;
-        if (node->id) {
-            msp_item *lb = last_box(g);
-            if (lb) {
-                if (!lb->ids_end)
-                    lb->ids_end = g_ptr_array_new();
-                g_ptr_array_add(lb->ids_end, (gpointer)node->id);
-            }
+        msp_item *lb = last_box(g);
+        if (node->id && lb) {
+            if (!lb->ids_end)
+                lb->ids_end = g_ptr_array_new();
+            g_ptr_array_add(lb->ids_end, (gpointer)node->id);
         }
+        /* its markers' parent area ends with that box (retrieve-position
+         * first-including-carryover and last-ending-within-page) */
+        for (const msp_fo_node *c = node->first; lb && c; c = c->next)
+            if (c->kind == MSP_FO_MARKER) {
+                if (!lb->markers_end)
+                    lb->markers_end = g_ptr_array_new();
+                g_ptr_array_add(lb->markers_end, (gpointer)c);
+                g_hash_table_add(g->L->mk_closing, (gpointer)c);
+            }
     }
     if (s->keep_with_next != MSP_KEEP_AUTO)
         g->keep = MAX(g->keep, MSP_BP_KEEP);
@@ -685,7 +781,8 @@ static void emit_line(msp_layout *L, msp_page *page, const msp_item *it, msp_zon
     /* every pass: the citation passes count on them (the destination is the para's) */
     for (int k = 0; k < p->n_objs; k++) {
         const msp_inline_obj *o = &p->objs[k];
-        if (o->line == it->line && o->kind == MSP_INLINE_DEST && o->node && o->node->id)
+        if ((o->line == it->line || o->line_last == it->line) && o->kind == MSP_INLINE_DEST && o->node &&
+            o->node->id)
             msp_cite_record(L, page, o->node->id, 0, 0, false);
     }
 }
@@ -732,10 +829,12 @@ void msp_item_mark(msp_layout *L, msp_page *page, const msp_item *it, msp_zone z
         msp_markers_note(L, g_ptr_array_index(it->markers, k));
 }
 
-static void mark_end(msp_layout *L, msp_page *page, const msp_item *it, double x0, double bottom)
+static void mark_end(msp_layout *L, msp_page *page, const msp_item *it, msp_zone zone, double x0,
+                     double bottom)
 {
     for (guint k = 0; it->ids_end && k < it->ids_end->len; k++)
         msp_cite_record(L, page, g_ptr_array_index(it->ids_end, k), x0, bottom, false);
+    msp_markers_item_end(L, it, zone);
 }
 
 double msp_run_emit(msp_layout *L, msp_page *page, const GPtrArray *items, int from, int to,
@@ -772,7 +871,7 @@ double msp_run_emit(msp_layout *L, msp_page *page, const GPtrArray *items, int f
             break;
         }
         if (it->kind != MSP_ITEM_GLUE)
-            mark_end(L, page, it, x0, y);
+            mark_end(L, page, it, zone, x0, y);
     }
     while (open->len) {
         open_ent e = g_array_index(open, open_ent, open->len - 1);

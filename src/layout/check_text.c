@@ -280,7 +280,7 @@ msp_check_run *msp_check_run_new(msp_check_text *c, const msp_para_text *t, cons
 
     /* the lines cover the text in order, and each line draws and shows its range */
     const char *text = t->text->str;
-    int len = (int)t->text->len, prev = 0;
+    int len = (int)t->text->len, prev = MIN(MAX(para->from, 0), len);
     for (int i = 0; i < g->n; i++) {
         const msp_gline *l = &g->lines[i];
         if (l->start < prev || l->end < l->start || l->end > len) {
@@ -369,8 +369,8 @@ void msp_check_run_emitted(msp_check_run *r, int line, const msp_page *page)
             g_ptr_array_add(c->placeholders, (gpointer)rn->node);   /* judged when all is laid out */
         else if (rn->page_number && page && page->number_text && strcmp(rn->text, page->number_text) != 0) {
             add_loss(c, MSP_SEV_WARNING, rn->node->loc,
-                     "the number is the page's where the paragraph began; mspdoc does not yet lay out a "
-                     "paragraph again when its page-number moves to the next page",
+                     "the number is the page's where its paragraph or note was made; mspdoc makes a "
+                     "paragraph of the flow again on its new page, not a table row or a note carried over",
                      "fo:page-number printed '%s' on page '%s'", rn->text, page->number_text);
         }
     }
@@ -397,6 +397,15 @@ bool msp_check_run_forget(msp_check_run *r)
     run_unlink(r);
     run_free(r);
     return true;
+}
+
+void msp_check_run_truncate(msp_check_run *r, int n)
+{
+    if (r && n >= 0 && n < r->n_lines) {
+        r->n_lines = n;
+        if (r->expect >= n)
+            r->expect = 0;
+    }
 }
 
 void msp_check_run_done(msp_check_run *r, const msp_para *para)

@@ -151,14 +151,49 @@ static void place_carry(msp_layout *L)
     g_ptr_array_free(carry, TRUE);
 }
 
+/* The flow goes into the region-body of the page's master: the one whose
+ * region-name is its flow-name (XSL 1.1 6.4.18 flow-map defaults, 7.27.4
+ * flow-name); a flow named xsl-region-body goes into every region-body. */
+static bool body_takes_flow(const msp_layout *L)
+{
+    const char *fl = L->flow ? msp_fo_attr_value(L->flow, "flow-name") : NULL;
+    if (!fl || strcmp(fl, "xsl-region-body") == 0)
+        return true;
+    for (const msp_fo_node *r = L->m.node->first; r; r = r->next)
+        if (r->kind == MSP_FO_REGION_BODY) {
+            const char *rn = msp_fo_attr_value(r, "region-name");
+            return strcmp(rn ? rn : "xsl-region-body", fl) == 0;
+        }
+    return false;
+}
+
+/* Pages in a row whose region-body takes no flow before it is an error. */
+#define MSP_MAX_FLOWLESS_PAGES 64
+
 static msp_status start_page(msp_layout *L, bool blank)
 {
     msp_status st = seq_start_page(L, blank);
+    /* a page whose region-body has another region-name holds none of the
+     * flow: it has its static content only, the flow goes on on the next */
+    for (int n = 0; st == MSP_OK && !blank && !body_takes_flow(L); n++) {
+        if (n == MSP_MAX_FLOWLESS_PAGES)
+            return L->st = msp_diag_error(&L->job->diags, MSP_E_FO, L->flow->loc,
+                                          "give the region-body of the masters the sequence uses the "
+                                          "region-name of the flow",
+                                          "%d pages in a row have no region-body named '%s' for the flow",
+                                          n, msp_fo_attr_value(L->flow, "flow-name"));
+        msp_cols_page_start(L);
+        st = msp_page_emit(L, true);
+        clear_page(L);
+        L->number++;
+        if (st == MSP_OK)
+            st = seq_start_page(L, false);
+    }
     if (st != MSP_OK)
         return st;
     msp_cols_page_start(L);
     if (!blank && L->gen && !g_queue_is_empty(&L->queue) &&
-        fabs(msp_cols_width(L, L->q_span) - L->q_width) > 0.005)
+        (fabs(msp_cols_width(L, L->q_span) - L->q_width) > 0.005 || (L->q_pn && L->q_number != L->number)))
         st = msp_relayout_queue(L);
     place_carry(L);
     return st;
@@ -180,50 +215,20 @@ static msp_status blank_page(msp_layout *L)
     return st;
 }
 
-static void try_last_master(msp_layout *L, const msp_master_sel *before)
-{
-    if (!L->sel.psm)
-        return;
-    msp_master_sel saved = L->sel;
-    msp_master cur = L->m;
-    L->sel = *before;
-    msp_master m;
-    /* not an error of the document when no "last" master matches: quiet diagnostics */
-    msp_diag_list real = L->job->diags;
-    msp_diag_list_init(&L->job->diags);
-    msp_status st = msp_master_select(L, L->seq_pages == 0, true, false, &m);
-    msp_diag_list_clear(&L->job->diags);
-    L->job->diags = real;
-    if (st != MSP_OK) {
-        L->sel = saved;
-        return;
-    }
-    double need = msp_cols_bottom(L) + msp_notes_height(L) + (msp_notes_any(L) ? L->sep_h : 0);
-    const msp_fo_node *rb_cur = NULL, *rb_m = NULL;
-    for (const msp_fo_node *r = cur.node->first; r; r = r->next)
-        rb_cur = r->kind == MSP_FO_REGION_BODY ? r : rb_cur;
-    for (const msp_fo_node *r = m.node->first; r; r = r->next)
-        rb_m = r->kind == MSP_FO_REGION_BODY ? r : rb_m;
-    int nc_cur = rb_cur ? rb_cur->style->column_count : 1, nc_m = rb_m ? rb_m->style->column_count : 1;
-    double gap_cur = rb_cur ? rb_cur->style->column_gap : 0, gap_m = rb_m ? rb_m->style->column_gap : 0;
-    /* the same body width and columns: the boxes stay where they are */
-    if (m.node != cur.node && m.body.w == cur.body.w && nc_cur == nc_m && (nc_m < 2 || gap_cur == gap_m) &&
-        need <= m.body.h + 0.001) {
-        L->m = m;
-        return;
-    }
-    L->sel = saved;
-}
-
 static msp_status finish_page(msp_layout *L, msp_break next, bool last, const msp_master_sel *sel_before)
 {
-    if (last)
-        try_last_master(L, sel_before);
+    bool empty_last = last && msp_last_master(L, sel_before);
     msp_status st = msp_page_emit(L, false);
     clear_page(L);
     L->number++;
     if (st != MSP_OK)
         return st;
+    if (empty_last) {
+        L->last_page = true;
+        st = blank_page(L);
+        L->last_page = false;
+        return st;
+    }
     if ((next == MSP_BREAK_ODD_PAGE && L->number % 2 == 0) ||
         (next == MSP_BREAK_EVEN_PAGE && L->number % 2 != 0))
         st = blank_page(L);
@@ -536,23 +541,35 @@ overflow:
 static msp_status seq_start_page(msp_layout *L, bool blank)
 {
     L->sel_before = L->sel;
-    msp_status st = msp_master_select(L, L->seq_pages == 0, false, blank, &L->m);
+    msp_status st = msp_master_select(L, L->seq_pages == 0, L->last_page, blank && !L->last_page, &L->m);
     if (st != MSP_OK)
         return L->st = st;
-    /* separator content once per page-sequence (its height is per master width) */
-    if (L->st_sep && !L->sep_items) {
+    /* separator content once per page-sequence (its height is per master
+     * width), or once per page when it shows the page number */
+    if (L->st_sep && (!L->sep_items || L->sep_pn)) {
+        msp_items_free(L->sep_items);
+        msp_arena *a = msp_arena_new();
         msp_gen g;
-        msp_gen_init(&g, L, NULL);
+        msp_gen_init(&g, L, msp_page_number_format(a, L->number, L->format));
         msp_refarea ra = { 0, L->m.body.w, { 0 } };
         st = msp_gen_children(&g, L->st_sep, &ra);
         L->sep_items = g.out;
         g.out = NULL;
         msp_gen_clear(&g);
+        msp_arena_free(a);
         L->sep_h = msp_items_height(L->sep_items);
         if (st != MSP_OK)
             return L->st = st;
     }
     return MSP_OK;
+}
+
+static bool has_page_number(const msp_fo_node *n)
+{
+    for (const msp_fo_node *c = n->first; c; c = c->next)
+        if (c->kind == MSP_FO_PAGE_NUMBER || has_page_number(c))
+            return true;
+    return false;
 }
 
 static char *node_text(msp_arena *arena, const msp_fo_node *n)
@@ -609,6 +626,7 @@ static msp_status run_sequence(msp_layout *L, const msp_fo_node *seq, const msp_
     L->sep_items = NULL;
     L->sep_h = 0;
     g_hash_table_remove_all(L->mk_seq_first);
+    msp_markers_seq_start(L);
     const char *mref = msp_fo_attr_value(seq, "master-reference");
     const msp_fo_node *master = msp_master_find(L, mref);
     if (!master)
@@ -644,8 +662,10 @@ static msp_status run_sequence(msp_layout *L, const msp_fo_node *seq, const msp_
         if (c->kind == MSP_FO_FLOW) {
             L->flow = c;
         } else if (c->kind == MSP_FO_STATIC_CONTENT && fname) {
-            if (strcmp(fname, "xsl-footnote-separator") == 0)
+            if (strcmp(fname, "xsl-footnote-separator") == 0) {
                 L->st_sep = c;
+                L->sep_pn = has_page_number(c);
+            }
             else if (!msp_masters_have_region(L, fname) && L->emit)
                 msp_diag_warn(&L->job->diags, c->loc, NULL,
                               "fo:static-content flow-name '%s' matches no region; ignored", fname);
@@ -681,6 +701,8 @@ static msp_status run_sequence(msp_layout *L, const msp_fo_node *seq, const msp_
             /* the queue is generated for the page being built; relayout.c
              * regenerates it when a page of another width comes */
             L->q_width = L->m.body.w;
+            L->q_number = L->number;
+            L->q_pn = false;
             if (!child && (g.p_ids->len || g.p_markers->len)) {
                 /* empty blocks at the end of the flow: their ids and markers */
                 msp_gen_anchor(&g);
@@ -841,6 +863,11 @@ msp_status msp_layout_run(msp_job *job, const msp_fo_doc *doc, const msp_layout_
     L.mk_last = g_hash_table_new(g_str_hash, g_str_equal);
     L.mk_carry = g_hash_table_new(g_str_hash, g_str_equal);
     L.mk_seq_first = g_hash_table_new(g_str_hash, g_str_equal);
+    L.mk_closing = g_hash_table_new(NULL, NULL);
+    L.mk_open = g_ptr_array_new();
+    L.mk_carried = g_ptr_array_new();
+    L.mk_end = g_hash_table_new(g_str_hash, g_str_equal);
+    L.mk_rank = g_hash_table_new(NULL, NULL);
     L.warned = g_hash_table_new(NULL, NULL);
     L.refilled = g_hash_table_new(NULL, NULL);
 
@@ -874,6 +901,11 @@ msp_status msp_layout_run(msp_job *job, const msp_fo_doc *doc, const msp_layout_
     g_hash_table_destroy(L.mk_last);
     g_hash_table_destroy(L.mk_carry);
     g_hash_table_destroy(L.mk_seq_first);
+    g_hash_table_destroy(L.mk_closing);
+    g_ptr_array_free(L.mk_open, TRUE);
+    g_ptr_array_free(L.mk_carried, TRUE);
+    g_hash_table_destroy(L.mk_end);
+    g_hash_table_destroy(L.mk_rank);
     g_hash_table_destroy(L.warned);
     g_hash_table_destroy(L.refilled);
     if (L.statics)

@@ -75,6 +75,7 @@ struct msp_item {
     GPtrArray *ids;             /* const char* ids starting here, or NULL */
     GPtrArray *ids_end;         /* ids whose element ends here, or NULL */
     GPtrArray *markers;         /* fo:marker nodes starting here, or NULL */
+    GPtrArray *markers_end;     /* fo:marker nodes whose parent's last box this is, or NULL */
     msp_table_hdr *hdr;         /* table header to repeat above this row on a new page */
     bool row;                   /* GROUP: a table row that may split between cell lines */
     bool anchor;                /* GROUP of height 0 with no content: carries the ids and
@@ -141,6 +142,12 @@ typedef struct msp_gen {
                                    generator): table headers repeat */
     double pos_ch;              /* height of the positioned container being generated (0: auto) */
     int run_depth;              /* inside msp_gen_run (a cell, a label, a fixed container) */
+    const msp_fo_node *resume_src;   /* relayout.c: the run (msp_item src) whose lines are made
+                                        from byte resume_from only; NULL once made */
+    int resume_from;
+    const char *resume_text;         /* the text of the line that started there */
+    bool resume_failed;              /* the run's text moved (a page number of another
+                                        length): it was made whole */
     msp_status st;
 } msp_gen;
 
@@ -208,6 +215,8 @@ struct msp_layout {
     msp_master_sel sel_before;  /* state before the current page's master was chosen */
     const char *format;         /* page number format */
     int number;                 /* number of the page being built */
+    bool last_page;             /* the page being started is the sequence's last (an empty one
+                                   after a page the last master could not hold) */
     int seq_pages;
 
     /* page being built */
@@ -235,6 +244,7 @@ struct msp_layout {
     GHashTable *refilled;       /* boxes msp_cols_refill could not place on this page:
                                    not tried again */
     GPtrArray *sep_items;       /* separator run, or NULL */
+    bool sep_pn;                /* it shows the page number: made again for each page */
     double sep_h;
 
     /* fo:footnote -> msp_note* built for boxes not yet on an emitted page;
@@ -245,12 +255,24 @@ struct msp_layout {
     GQueue queue;               /* msp_item* waiting to be placed */
     double q_width;             /* the body width the queued items were made for */
     bool q_span;                /* they were made for the body width of a span="all" child */
+    int q_number;               /* the page number they were made on */
+    bool q_pn;                  /* an fo:page-number of the flow printed that page's number in
+                                   them: made again on a page of another number (relayout.c) */
     msp_gen *gen;               /* the flow's generator (run_sequence), or NULL */
     const msp_fo_node *next_child;   /* the fo:flow child to generate next */
     GPtrArray *open;            /* msp_deco* open across the page break */
 
     /* markers: class -> node; page firsts/lasts and the carried last */
     GHashTable *mk_first, *mk_last, *mk_carry, *mk_seq_first;
+    /* markers whose parent's end is marked on a box (markers_end); of them,
+     * those whose parent has started and not ended (in start order), those
+     * open when the page started (their parents carry over onto it), the
+     * page's last-ending one per class, and the pre-order rank on the page
+     * of each marker's parent area (carried ones first, negative) */
+    GHashTable *mk_closing;
+    GPtrArray *mk_open, *mk_carried;
+    GHashTable *mk_end, *mk_rank;
+    int mk_count;
 
     /* keys (FO nodes) already warned about in this pass (msp_layout_first_time) */
     GHashTable *warned;
@@ -302,6 +324,13 @@ msp_status msp_cols_before_child(msp_layout *L, const msp_fo_node *child, GHashT
 /* Balances the columns of the current set (the flow placed so far, queue
  * empty): the lowest column limit that still holds every box of the set. */
 msp_status msp_cols_balance(msp_layout *L, GHashTable *cache, const msp_master_sel *sel_before);
+
+/* last_page.c */
+/* The page being finished is the sequence's last: gives it the master
+ * page-position="last" selects when that master holds its boxes (made again
+ * for its width when it differs). Returns true when that master cannot: the
+ * page keeps its own, and an empty last page must follow. */
+bool msp_last_master(msp_layout *L, const msp_master_sel *before);
 
 /* page_emit.c */
 /* Builds the page from the placed boxes and note parts (blank: none of the
@@ -423,6 +452,10 @@ msp_status msp_cite_passes(msp_layout *L, msp_status (*run_pass)(msp_layout *L))
 void msp_markers_page_start(msp_layout *L);
 void msp_markers_note(msp_layout *L, const msp_fo_node *marker);
 void msp_markers_page_end(msp_layout *L);
+/* The box it was placed: its markers_end parents end on this page. */
+void msp_markers_item_end(msp_layout *L, const msp_item *it, msp_zone zone);
+/* A new page-sequence: no marker parent is open. */
+void msp_markers_seq_start(msp_layout *L);
 const msp_fo_node *msp_markers_retrieve(msp_layout *L, const msp_fo_node *retrieve);
 
 #endif

@@ -47,11 +47,33 @@ msp_status msp_gen_list_item(msp_gen *g, const msp_fo_node *item, const msp_refa
         msp_items_free(lab);
         return st;
     }
+    /* the body ends with its last box (page-number-citation-last) */
+    for (guint i = g->out->len; body->id && i > before; i--) {
+        msp_item *it = g_ptr_array_index(g->out, i - 1);
+        if (it->kind == MSP_ITEM_GLUE)
+            continue;
+        if (!it->ids_end)
+            it->ids_end = g_ptr_array_new();
+        g_ptr_array_add(it->ids_end, (gpointer)body->id);
+        break;
+    }
     msp_item *host = NULL;
     for (guint i = before; i < g->out->len && !host; i++) {
         msp_item *it = g_ptr_array_index(g->out, i);
         if (it->kind == MSP_ITEM_LINE || it->kind == MSP_ITEM_GROUP)
             host = it;
+    }
+    if (host && host->cont) {
+        /* the body starts with the rest of a paragraph broken again for a
+         * page of another width (relayout.c): the label was placed with its
+         * first lines */
+        for (guint i = 0; i < lab->len; i++) {
+            msp_item *it = g_ptr_array_index(lab, i);
+            msp_item_forget(it);
+            msp_item_free(it);
+        }
+        g_ptr_array_free(lab, TRUE);
+        return MSP_OK;
     }
     if (!host) {
         /* an empty body: the label stands alone */
@@ -75,6 +97,7 @@ msp_status msp_gen_list_item(msp_gen *g, const msp_fo_node *item, const msp_refa
         move_all(&host->ids, &it->ids);
         move_all(&host->ids, &it->ids_end);
         move_all(&host->markers, &it->markers);
+        move_all(&host->markers_end, &it->markers_end);
         if (it->kind == MSP_ITEM_LINE) {
             if (!have_first) {
                 first_base = y + it->ascent;

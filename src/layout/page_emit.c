@@ -9,7 +9,7 @@
 static void emit_static(msp_layout *L, msp_page *page, const msp_fo_node *sc, msp_rect r,
                         const msp_fo_node *region, msp_zone zone)
 {
-    if (!sc || r.h <= 0)
+    if (!sc || r.w <= 0)
         return;
     msp_gen g;
     msp_gen_init(&g, L, page->number_text);
@@ -216,12 +216,16 @@ msp_status msp_page_emit(msp_layout *L, bool blank)
                 msp_deco_draw(page, o.d, MSP_ZONE_BODY, x0, o.y0, y, o.open_top, false, o.at);
                 msp_deco_unref(o.d);
             }
+            for (guint k = 0; it->ids_end && k < it->ids_end->len; k++)
+                msp_cite_record(L, page, g_ptr_array_index(it->ids_end, k), x0, y, false);
+            msp_markers_item_end(L, it, MSP_ZONE_BODY);
             continue;
         } else {
             msp_item_emit(L, page, it, MSP_ZONE_BODY, x0, y, -1);
         }
         for (guint k = 0; it->ids_end && k < it->ids_end->len; k++)
             msp_cite_record(L, page, g_ptr_array_index(it->ids_end, k), x0, y, false);
+        msp_markers_item_end(L, it, MSP_ZONE_BODY);
         y += it->h;
     }
     /* blocks continuing on the next page: open bottom edge here */

@@ -218,8 +218,29 @@ char *msp_page_number_format(msp_arena *arena, int n, const char *format)
         while (k > 0)
             g_string_append_c(s, buf[--k]);
     } else {
-        int width = format && format[0] == '0' ? (int)strlen(format) : 1;
-        g_string_printf(s, "%0*d", width, n);
+        /* a decimal token in any Unicode digit family ("1", "01", "\u0661"): its
+         * length is the minimum width, its digits those of the family (XSL 1.1
+         * 7.26.1, from XSLT's format tokens) */
+        gunichar zero = '0';
+        int width = 1;
+        if (format && *format && g_utf8_validate(format, -1, NULL)) {
+            gunichar last = g_utf8_get_char(g_utf8_offset_to_pointer(format, g_utf8_strlen(format, -1) - 1));
+            if (g_unichar_digit_value(last) == 1) {
+                zero = last - 1;
+                width = (int)g_utf8_strlen(format, -1);
+                for (const char *p = format; *p; p = g_utf8_next_char(p))
+                    if (g_utf8_get_char(p) != zero && g_utf8_next_char(p)[0])
+                        width = 1;   /* not zeros then one: no padding */
+            }
+        }
+        char digits[32];
+        g_snprintf(digits, sizeof digits, "%0*d", MIN(width, 20), n);
+        for (const char *p = digits; *p; p++) {
+            if (zero == '0' || !g_ascii_isdigit(*p))
+                g_string_append_c(s, *p);
+            else
+                g_string_append_unichar(s, zero + (gunichar)(*p - '0'));
+        }
     }
     char *r = msp_arena_strdup(arena, s->str);
     g_string_free(s, TRUE);

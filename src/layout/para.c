@@ -82,6 +82,8 @@ static GArray *read_lines(msp_glines *g, const msp_para_text *t)
         const msp_para_pending *p = &g_array_index(t->objs, msp_para_pending, i);
         if (p->kind != MSP_INLINE_LEADER && p->kind != MSP_INLINE_IMAGE && p->kind != MSP_INLINE_GRAPHIC)
             continue;
+        if (p->start < (guint)g_array_index(lines, raw_line, 0).start)
+            continue;   /* before the rest of a run (msp_para_build_rest) */
         raw_line *r = &g_array_index(lines, raw_line, line_of(lines, p->start));
         r->ascent = MAX(r->ascent, p->ascent);
         r->descent = MAX(r->descent, p->descent);
@@ -112,7 +114,8 @@ static void widen_fill_leaders(msp_para_text *t, const GArray *lines, const doub
     bool any = false;
     for (guint i = 0; i < t->objs->len; i++) {
         const msp_para_pending *p = &g_array_index(t->objs, msp_para_pending, i);
-        if (p->kind == MSP_INLINE_LEADER && p->fill_max < 0) {
+        if (p->kind == MSP_INLINE_LEADER && p->fill_max < 0 &&
+            p->start >= (guint)g_array_index(lines, raw_line, 0).start) {
             count[line_of(lines, p->start)]++;
             any = true;
         }
@@ -126,7 +129,8 @@ static void widen_fill_leaders(msp_para_text *t, const GArray *lines, const doub
         rest[i] = avail[i] - g_array_index(lines, raw_line, i).width;
     for (guint i = 0; i < t->objs->len; i++) {
         msp_para_pending *p = &g_array_index(t->objs, msp_para_pending, i);
-        if (p->kind != MSP_INLINE_LEADER || p->fill_max >= 0)
+        if (p->kind != MSP_INLINE_LEADER || p->fill_max >= 0 ||
+            p->start < (guint)g_array_index(lines, raw_line, 0).start)
             continue;
         int li = line_of(lines, p->start);
         const raw_line *r = &g_array_index(lines, raw_line, li);
@@ -253,12 +257,16 @@ static void mark_change_bars(msp_para *out, const msp_para_text *t, const GArray
     }
 }
 
-static void place_objects(msp_para *out, const msp_para_text *t, const GArray *lines,
+static void place_objects(msp_para *out, const msp_para_text *t, const GArray *lines, guint from,
                           msp_arena *arena)
 {
     GArray *objs = g_array_new(FALSE, TRUE, sizeof(msp_inline_obj));
-    for (guint i = 0; i < t->objs->len; i++) {
+    for (guint i = 0; i < t->objs->len && lines->len; i++) {
         const msp_para_pending *p = &g_array_index(t->objs, msp_para_pending, i);
+        /* the rest of a run: objects of the earlier lines are theirs (a link
+         * reaching into the rest keeps its part here) */
+        if (p->start < from && (p->kind != MSP_INLINE_LINK || p->end <= from))
+            continue;
         int li = line_of(lines, p->start);
         const raw_line *r = &g_array_index(lines, raw_line, li);
         const msp_line *ml = &out->lines[li];
@@ -268,8 +276,15 @@ static void place_objects(msp_para *out, const msp_para_text *t, const GArray *l
         case MSP_INLINE_GRAPHIC:
             add_obj(objs, p, li, index_x(r, p->start), p->w, p->ascent, p->descent);
             break;
+        case MSP_INLINE_MARKER:
+            add_obj(objs, p, li, index_x(r, p->start), 0, ml->ascent, ml->descent);
+            g_array_index(objs, msp_inline_obj, objs->len - 1).line_last =
+                p->end > p->start ? line_of(lines, p->end - 1) : li;
+            break;
         case MSP_INLINE_DEST:
             add_obj(objs, p, li, index_x(r, p->start), 0, ml->ascent, ml->descent);
+            g_array_index(objs, msp_inline_obj, objs->len - 1).line_last =
+                p->end > p->start ? line_of(lines, p->end - 1) : li;
             break;
         case MSP_INLINE_FOOTNOTE: {
             int fl = out->footnote_line[p->footnote];
@@ -318,6 +333,26 @@ static bool only_ids(msp_para *out, msp_para_text *t)
 }
 
 
+/* A run without text whose objects are only markers of its inlines: no
+ * lines; the markers are its objects with line -1, for the next box. */
+static bool only_markers(msp_para *out, msp_para_text *t)
+{
+    if (t->text->len != 0)
+        return false;
+    for (guint i = 0; i < t->objs->len; i++)
+        if (g_array_index(t->objs, msp_para_pending, i).kind != MSP_INLINE_MARKER)
+            return false;
+    out->arena = t->arena;
+    t->arena = NULL;
+    out->n_objs = (int)t->objs->len;
+    out->objs = msp_arena_alloc_array(out->arena, t->objs->len, sizeof(msp_inline_obj));
+    for (guint i = 0; i < t->objs->len; i++) {
+        const msp_para_pending *p = &g_array_index(t->objs, msp_para_pending, i);
+        out->objs[i] = (msp_inline_obj){ .kind = MSP_INLINE_MARKER, .line = -1, .node = p->node };
+    }
+    return true;
+}
+
 /* The context like ctx (its font map, options, resolution, language) whose
  * paragraphs run right to left (writing-mode rl-tb): made once, kept with ctx. */
 static PangoContext *rtl_context(PangoContext *ctx)
@@ -344,10 +379,32 @@ msp_status msp_para_build(const msp_para_env *env, msp_para *out, const msp_fo_n
                                first_line, last_run);
 }
 
+static msp_status build(const msp_para_env *env, msp_para *out, const msp_fo_node *block,
+                        const msp_fo_node *first, const msp_fo_node *last, const msp_fo_node *after,
+                        const msp_fo_node *before, double width, double start, double end, bool first_line,
+                        bool last_run, int from);
+
 msp_status msp_para_build_part(const msp_para_env *env, msp_para *out, const msp_fo_node *block,
                                const msp_fo_node *first, const msp_fo_node *last,
                                const msp_fo_node *after, const msp_fo_node *before, double width,
                                double start, double end, bool first_line, bool last_run)
+{
+    return build(env, out, block, first, last, after, before, width, start, end, first_line, last_run, 0);
+}
+
+msp_status msp_para_build_rest(const msp_para_env *env, msp_para *out, const msp_fo_node *block,
+                               const msp_fo_node *first, const msp_fo_node *last,
+                               const msp_fo_node *after, const msp_fo_node *before, double width,
+                               double start, double end, bool last_run, int from)
+{
+    return build(env, out, block, first, last, after, before, width, start, end, false, last_run,
+                 MAX(from, 0));
+}
+
+static msp_status build(const msp_para_env *env, msp_para *out, const msp_fo_node *block,
+                        const msp_fo_node *first, const msp_fo_node *last, const msp_fo_node *after,
+                        const msp_fo_node *before, double width, double start, double end, bool first_line,
+                        bool last_run, int from)
 {
     memset(out, 0, sizeof *out);
     out->block = block;
@@ -363,12 +420,18 @@ msp_status msp_para_build_part(const msp_para_env *env, msp_para *out, const msp
         msp_para_text_clear(&t);
         return MSP_OK;
     }
+    if (only_markers(out, &t)) {
+        msp_para_text_clear(&t);
+        return MSP_OK;
+    }
     /* the para's own arena: freed by msp_para_clear once its lines are placed,
      * so memory does not grow with the document (line texts are copied into
      * each page's arena when emitted) */
     out->arena = t.arena;
     t.arena = NULL;
     msp_arena *arena = out->arena;
+    from = MIN(from, (int)t.text->len);
+    out->from = from;
 
     double indent = first_line ? bs->text_indent : 0;
     double avail = width - start - end;
@@ -390,13 +453,16 @@ msp_status msp_para_build_part(const msp_para_env *env, msp_para *out, const msp
     GArray *info = g_array_new(FALSE, TRUE, sizeof(msp_para_lineinfo));
     GArray *ranges = g_array_new(FALSE, TRUE, sizeof(msp_line_range));
     if (bs->wrap) {
-        msp_para_break(&t, layout, MAX(avail - indent, 1), avail, justify, last_run, ranges, info);
+        msp_para_break(&t, layout, MAX(avail - indent, 1), avail, justify, last_run, (guint)from, ranges,
+                       info);
     } else {
         /* no wrapping: Pango's own lines (at preserved linefeeds) */
         pango_layout_set_attributes(layout, t.attrs);
         pango_layout_set_text(layout, t.text->str, (int)t.text->len);
         for (GSList *l = pango_layout_get_lines_readonly(layout); l; l = l->next) {
             const PangoLayoutLine *pl = l->data;
+            if (pl->start_index < from)
+                continue;
             msp_line_range r = { .start = pl->start_index, .end = pl->start_index + pl->length,
                                  .para_end = !l->next || ((PangoLayoutLine *)l->next->data)->is_paragraph_start };
             g_array_append_val(ranges, r);
@@ -456,6 +522,7 @@ msp_status msp_para_build_part(const msp_para_env *env, msp_para *out, const msp
         l->hyphen = li->hyphen;
         l->fit = li->fit;
         l->loc = msp_para_text_node_at(&t, (guint)r->start)->loc;
+        l->start = r->start;
         if (l->fit == MSP_LB_FIT_OVERFULL) {
             char *msg = g_strdup_printf("overfull line: %.1f pt wider than its %.1f pt measure: '%s'",
                                         li->natural - avail_of[i], avail_of[i], l->text);
@@ -478,16 +545,20 @@ msp_status msp_para_build_part(const msp_para_env *env, msp_para *out, const msp
     }
 
     /* footnotes in source order, each on the line of its anchor's last character */
-    out->n_footnotes = (int)t.footnotes->len;
+    /* (the rest of a run: those anchored on the earlier lines are theirs) */
     out->footnotes = msp_arena_alloc_array(arena, t.footnotes->len ? t.footnotes->len : 1,
                                            sizeof(const msp_fo_node *));
     out->footnote_line = msp_arena_alloc_array(arena, t.footnotes->len ? t.footnotes->len : 1,
                                                sizeof(int));
+    out->n_footnotes = 0;
     for (guint i = 0; i < t.footnotes->len; i++) {
-        out->footnotes[i] = g_ptr_array_index(t.footnotes, i);
-        out->footnote_line[i] = line_of(lines, g_array_index(t.footnote_index, guint, i));
+        guint at = g_array_index(t.footnote_index, guint, i);
+        if (at < (guint)from || lines->len == 0)
+            continue;
+        out->footnotes[out->n_footnotes] = g_ptr_array_index(t.footnotes, i);
+        out->footnote_line[out->n_footnotes++] = line_of(lines, at);
     }
-    place_objects(out, &t, lines, arena);
+    place_objects(out, &t, lines, (guint)from, arena);
     mark_change_bars(out, &t, lines);
     out->check = msp_check_run_new(env->check, &t, gls, out);
 
@@ -526,6 +597,12 @@ void msp_para_clear(msp_para *para)
     para->footnote_line = NULL;
     para->ids = NULL;
     para->n_lines = para->n_objs = para->n_footnotes = para->n_ids = 0;
+}
+
+void msp_para_forget_from(msp_para *para, int line)
+{
+    if (para)
+        msp_check_run_truncate(para->check, line);
 }
 
 void msp_para_forget(msp_para *para)
@@ -708,6 +785,7 @@ void msp_para_emit_line(const msp_para *para, int i, msp_page *page, msp_zone zo
             b.u.dest.name = msp_arena_strdup(page->arena, o->dest);
             break;
         case MSP_INLINE_FOOTNOTE:
+        case MSP_INLINE_MARKER:
             continue;
         case MSP_INLINE_GRAPHIC: {
             msp_graphic g;   /* checked when the line was built: rebuilt silently */

@@ -38,7 +38,11 @@ typedef struct msp_para_env {
     msp_check_text *check;
     /* msp_layout_opts.font_fallback */
     bool font_fallback;
-    /* fo:retrieve-marker is block-level and resolved by pagination, not here. */
+    /* fo:retrieve-marker among inline content (static content): the fo:marker whose
+     * children take its place (XSL 1.1 6.13.6), or NULL for none; the callback may be
+     * NULL. A retrieve-marker between blocks is resolved by pagination (block.c). */
+    const msp_fo_node *(*retrieve)(void *user, const msp_fo_node *retrieve_marker);
+    void *retrieve_user;
 } msp_para_env;
 
 typedef enum msp_inline_kind {
@@ -47,12 +51,15 @@ typedef enum msp_inline_kind {
     MSP_INLINE_LINK,       /* basic-link: clickable [x, x+w] on that line */
     MSP_INLINE_DEST,       /* an inline element with an id */
     MSP_INLINE_FOOTNOTE,   /* the anchor of footnote `footnote` */
-    MSP_INLINE_GRAPHIC     /* instream-foreign-object: vector graphic (graphic.c) at [x, y-asc, w, h] */
+    MSP_INLINE_GRAPHIC,    /* instream-foreign-object: vector graphic (graphic.c) at [x, y-asc, w, h] */
+    MSP_INLINE_MARKER      /* an fo:marker child of an inline (node): on the line the inline starts on;
+                              nothing is drawn */
 } msp_inline_kind;
 
 typedef struct msp_inline_obj {
     msp_inline_kind kind;
     int line;               /* line index */
+    int line_last;          /* DEST, MARKER: the line of the (marker's) element's last character */
     double x, w;            /* relative to the line box's left edge */
     double ascent, descent; /* extent above/below the baseline */
     const msp_fo_node *node;
@@ -77,6 +84,8 @@ typedef struct msp_line {
     bool hyphen;            /* ends in a hyphen */
     int fit;                /* msp_lb_fit: 0 within tolerance, 1 loose, 2 overfull */
     msp_loc loc;            /* FO location of its first character */
+    int start;              /* byte offset of its first character in the run's text
+                               (msp_para_build_rest) */
     const msp_fo_node *change_bar; /* the fo:change-bar-begin open over some of its text, or NULL */
 } msp_line;
 
@@ -96,6 +105,8 @@ typedef struct msp_para {
                                        start in it, for the next box (the para's arena) */
     int n_ids;
     msp_check_run *check;           /* its accounting when env->check was set, else NULL */
+    int from;                       /* the byte its first line starts at: 0, or where
+                                       msp_para_build_rest resumed */
     msp_arena *arena;               /* owned: lines, texts, objects, footnote arrays, link
                                        targets; freed by msp_para_clear, so a para's memory
                                        goes when its lines are placed, not at the job's end */
@@ -139,6 +150,21 @@ msp_status msp_para_build_part(const msp_para_env *env, msp_para *out,
                                const msp_fo_node *last, const msp_fo_node *after,
                                const msp_fo_node *before, double width, double start,
                                double end, bool first_line, bool last_run);
+
+/* msp_para_build_part for the rest of a run: its lines from byte `from`
+ * (msp_line.start of a line of an earlier build of the same run) broken
+ * for `width`, as the continuation of the paragraph on a page of another
+ * width; no text-indent, and the footnotes and inline objects that start
+ * before `from` belong to the earlier lines. */
+msp_status msp_para_build_rest(const msp_para_env *env, msp_para *out,
+                               const msp_fo_node *block, const msp_fo_node *first,
+                               const msp_fo_node *last, const msp_fo_node *after,
+                               const msp_fo_node *before, double width, double start,
+                               double end, bool last_run, int from);
+
+/* Layout places lines [0, line) of this para and makes the rest again
+ * (msp_para_build_rest): the accounting expects only those. */
+void msp_para_forget_from(msp_para *para, int line);
 
 /* Layout makes this para's lines again and will never place these (a page
  * of another width): the text accounting forgets the para instead of

@@ -548,7 +548,7 @@ static void build_items(brk_ctx *c, const bool *hyph, double avail)
 }
 
 void msp_para_break(msp_para_text *t, PangoLayout *layout, double first_width, double width,
-                    bool justify, bool last_run, GArray *ranges, GArray *info)
+                    bool justify, bool last_run, guint from, GArray *ranges, GArray *info)
 {
     const msp_fo_style *bs = t->block->style;
     brk_ctx c = { .t = t, .text = t->text->str, .len = (guint)t->text->len, .justify = justify,
@@ -574,6 +574,12 @@ void msp_para_break(msp_para_text *t, PangoLayout *layout, double first_width, d
     bool *hyph = g_new0(bool, (gsize)c.n_chars + 1);
     find_hyphenation(&c, last_run, hyph);
     build_items(&c, hyph, MIN(first_width, width));
+    /* the rest of the run from a line start: the items before it are laid out already */
+    guint skip = 0;
+    while (from > 0 && skip < c.items->len && g_array_index(c.items, msp_lb_item, skip).pos < (int)from)
+        skip++;
+    if (skip)
+        g_array_remove_range(c.items, 0, skip);
     msp_lb_params p;
     msp_lb_params_default(&p);
     p.first_width = first_width;
@@ -590,7 +596,7 @@ void msp_para_break(msp_para_text *t, PangoLayout *layout, double first_width, d
     /* 3. the lines as byte ranges of the text */
     g_array_set_size(info, 0);
     g_array_set_size(ranges, 0);
-    int start = 0;
+    int start = (int)from;
     for (int i = 0; i < n; i++) {
         const msp_lb_line *l = &lines[i];
         const msp_lb_item *it = &g_array_index(c.items, msp_lb_item, l->brk);

@@ -116,9 +116,10 @@ bool msp_gline_range(const msp_gline *l, int s, int e, double *x1, double *x2);
  * when justify), with dictionary hyphenation where the text's style says
  * hyphenate="true" (a warning, once per language, when there is no
  * dictionary), and fills ranges (of msp_line_range) and info (of
- * msp_para_lineinfo), one entry per line. The text is not changed. */
+ * msp_para_lineinfo), one entry per line; from > 0: only the lines from that
+ * byte on (a line start). The text is not changed. */
 void msp_para_break(msp_para_text *t, PangoLayout *layout, double first_width, double width,
-                    bool justify, bool last_run, GArray *ranges, GArray *info);
+                    bool justify, bool last_run, guint from, GArray *ranges, GArray *info);
 
 /* Applies word-spacing and justification to the lines in place (word spaces,
  * and the gaps between CJK characters, which only stretch: never letter
@@ -180,6 +181,8 @@ void msp_check_run_emitted(msp_check_run *r, int line, const msp_page *page);
 /* The run's lines will be made again (msp_para_forget): when none was
  * placed, frees r unjudged and returns true; else returns false. */
 bool msp_check_run_forget(msp_check_run *r);
+/* Only lines [0, n) of the run will be placed (the rest is made again). */
+void msp_check_run_truncate(msp_check_run *r, int n);
 /* The para is being freed: every line must have been placed the same number
  * of times (once; a repeated table header or static content on each page:
  * as often as the others), at least once. Frees r. */

@@ -547,6 +547,49 @@ static bool is_inline_container(const msp_fo_node *n)
 
 /* depth: n's depth below the run's block (0 for the run's siblings), for
  * resuming after t->after along t->path */
+static msp_status collect_node(msp_para_text *t, const msp_fo_node *n, const inline_ctx *outer, int depth);
+
+/* A line separator where a block of retrieved marker content starts or ends
+ * (none at the run's start or after another). */
+static void block_edge(msp_para_text *t)
+{
+    trim_trailing_spaces(t);
+    if (t->text->len == 0 || g_str_has_suffix(t->text->str, "\xe2\x80\xa8"))
+        return;
+    /* segments that ended in the trimmed spaces end before the separator */
+    guint len = (guint)t->text->len;
+    for (guint i = 0; i < t->segs->len; i++) {
+        msp_para_seg *sg = &g_array_index(t->segs, msp_para_seg, i);
+        sg->end = MIN(sg->end, len);
+    }
+    g_string_append(t->text, "\xe2\x80\xa8");
+    t->at_start = true;
+    t->last_space = true;
+    t->after_lf = false;
+    t->prev_letter = false;
+    t->protect = (guint)t->text->len;
+}
+
+/* The children of a marker retrieved in a line (XSL 6.13.6: they take the
+ * retrieve-marker's place): inline content in the line; the content of
+ * blocks on lines of their own, between line separators. */
+static msp_status collect_retrieved(msp_para_text *t, const msp_fo_node *parent, const inline_ctx *ic, int depth)
+{
+    for (const msp_fo_node *c = parent->first; c; c = c->next) {
+        msp_status st;
+        if (is_block_level(c)) {
+            block_edge(t);
+            st = collect_retrieved(t, c, ic, depth + 1);
+            block_edge(t);
+        } else {
+            st = collect_node(t, c, ic, depth);
+        }
+        if (st != MSP_OK)
+            return st;
+    }
+    return MSP_OK;
+}
+
 static msp_status collect_node(msp_para_text *t, const msp_fo_node *n, const inline_ctx *outer, int depth)
 {
     msp_job *job = t->env->job;
@@ -567,10 +610,20 @@ static msp_status collect_node(msp_para_text *t, const msp_fo_node *n, const inl
         ic.strike = ic.strike || n->style->line_through;
     }
     guint start = (guint)t->text->len;
+    guint dest_ix = G_MAXUINT;
     if (n->id && n->kind != MSP_FO_TEXT && !resumed) {
+        dest_ix = t->objs->len;
         msp_para_pending *p = add_pending(t, MSP_INLINE_DEST, n, start);
         p->dest = n->id;
     }
+    /* the markers of an inline go with the line it starts on (and end on the
+     * one it ends on) */
+    guint marker_ix = t->objs->len;
+    if (!resumed && (n->kind == MSP_FO_INLINE || n->kind == MSP_FO_WRAPPER || n->kind == MSP_FO_BASIC_LINK))
+        for (const msp_fo_node *c = n->first; c; c = c->next)
+            if (c->kind == MSP_FO_MARKER)
+                add_pending(t, MSP_INLINE_MARKER, c, start);
+    guint marker_end = t->objs->len;
     msp_status st = MSP_OK;
     switch (n->kind) {
     case MSP_FO_TEXT:
@@ -588,6 +641,12 @@ static msp_status collect_node(msp_para_text *t, const msp_fo_node *n, const inl
              (n->style->keep_within_line && !t->block->style->keep_within_line)))
             add_attr(t, pango_attr_allow_breaks_new(FALSE), start, (guint)t->text->len);
         break;
+    case MSP_FO_RETRIEVE_MARKER: {
+        const msp_fo_node *m = t->env->retrieve ? t->env->retrieve(t->env->retrieve_user, n) : NULL;
+        if (m && m->first)
+            st = collect_retrieved(t, m, &ic, depth + 1);
+        break;
+    }
     case MSP_FO_BASIC_LINK: {
         if (n->first)
             st = collect(t, n->first, n->last, &ic, depth + 1);
@@ -689,6 +748,10 @@ static msp_status collect_node(msp_para_text *t, const msp_fo_node *n, const inl
         st = style_attrs(t, n, &ic, start, (guint)t->text->len);
         add_seg(t, n, start);
     }
+    if (dest_ix != G_MAXUINT)   /* where the element ends: its last line (page-number-citation-last) */
+        g_array_index(t->objs, msp_para_pending, dest_ix).end = (guint)t->text->len;
+    for (guint i = marker_ix; i < marker_end; i++)
+        g_array_index(t->objs, msp_para_pending, i).end = (guint)t->text->len;
     return st;
 }
 

@@ -1,10 +1,13 @@
-/* A page of another width: the boxes waiting in the queue were made for the
- * previous page's body width (lines broken, tables and indents resolved for
- * it), so the flow children they come from are generated again for the new
- * width and the queue resumes at the first box not yet placed, found by its
- * provenance (msp_item src/src_sub). The para builder cannot break a text
- * again from the middle: a paragraph split by the page break keeps its
- * remaining lines. Footnote bodies carried over keep theirs too. */
+/* A page of another width, or of another number: the boxes waiting in the
+ * queue were made for the previous page's body width (lines broken, tables
+ * and indents resolved for it) and number (fo:page-number), so the flow
+ * children they come from are generated again for the new page and the
+ * queue resumes at the first box not yet placed, found by its provenance
+ * (msp_item src/src_sub). A paragraph split by the page break has its
+ * remaining lines broken again from where the placed ones end
+ * (msp_para_build_rest); a table row split by the break keeps its remaining
+ * lines (warned when they are too wide). Footnote bodies carried over keep
+ * theirs too. */
 #include "layout/layout_private.h"
 
 #include <string.h>
@@ -141,6 +144,7 @@ msp_status msp_relayout_queue(msp_layout *L)
     }
     double old_width = L->q_width;
     L->q_width = msp_cols_width(L, L->q_span);
+    L->q_number = L->number;
     if (!first || !first->top || !first->src)
         return MSP_OK;
 
@@ -148,6 +152,15 @@ msp_status msp_relayout_queue(msp_layout *L)
     msp_gen g;
     msp_gen_init(&g, L, NULL);
     g.paged = true;
+    /* a paragraph split by the page break: its lines from the first one
+     * waiting are broken again for the new width */
+    bool rebreak = first->cont && first->kind == MSP_ITEM_LINE && first->para && first->line >= 0 &&
+                   first->line < first->para->para.n_lines;
+    if (rebreak) {
+        g.resume_src = first->src;
+        g.resume_from = first->para->para.lines[first->line].start;
+        g.resume_text = first->para->para.lines[first->line].text;
+    }
     msp_diag_list real = L->job->diags;
     msp_diag_list_init(&L->job->diags);
     msp_status st = MSP_OK;
@@ -164,6 +177,7 @@ msp_status msp_relayout_queue(msp_layout *L)
     merge_new(&L->job->diags, &quiet);
     msp_diag_list_clear(&quiet);
     GPtrArray *fresh = g.out;
+    bool rebroken = rebreak && !g.resume_src && !g.resume_failed;
     g.out = NULL;
     msp_gen_clear(&g);
     if (st != MSP_OK) {
@@ -183,6 +197,19 @@ msp_status msp_relayout_queue(msp_layout *L)
                 resume = i;
                 found = true;
             }
+    } else if (rebroken) {
+        /* the new lines of the rest of the paragraph */
+        for (guint i = 0; i < fresh->len && !found; i++)
+            if (same_unit(first, g_ptr_array_index(fresh, i))) {
+                resume = i;
+                found = true;
+            }
+        if (found) {
+            msp_item *nf = g_ptr_array_index(fresh, resume);
+            nf->bp = first->bp;
+            nf->force = first->force;
+            msp_para_forget_from(&first->para->para, first->line);
+        }
     } else {
         /* the rest of a split paragraph or row: its old lines stay, the new
          * boxes resume after the unit's last one */
