@@ -365,8 +365,16 @@ static void find_hyphenation(brk_ctx *c, bool last_run, bool *hyph)
                 continue;
             const GArray *pts = cached_points(hc, dict, text + bs, (int)(be - bs), s->hyphenation_push,
                                               s->hyphenation_remain);
+            /* a part of a compound keeps three letters beside its own hyphen: no
+             * "Reap-An-" at a line end */
+            gunichar before = ws > 0 ? g_utf8_get_char(text + c->byte_of[ws - 1]) : 0;
+            gunichar after = we < c->n_chars ? g_utf8_get_char(text + c->byte_of[we]) : 0;
+            int near_start = (before == '-' || before == 0x2010) ? 3 : 0;
+            int near_end = (after == '-' || after == 0x2010) ? 3 : 0;
             for (guint k = 0; k < pts->len; k++) {
                 int at = ws + g_array_index(pts, int, k);
+                if (at - ws < near_start || we - at < near_end)
+                    continue;
                 /* only where a cluster starts: a hyphen never splits a ligature */
                 if (at > ws && at < we && c->la[at].is_cursor_position && c->adv[c->byte_of[at]] != 0)
                     hyph[at] = true;
