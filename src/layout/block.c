@@ -67,6 +67,7 @@ void msp_item_free(msp_item *it)
     if (it->markers)
         g_ptr_array_free(it->markers, TRUE);
     table_hdr_unref(it->hdr);
+    table_hdr_unref(it->ftr);
     g_free(it);
 }
 

@@ -411,12 +411,20 @@ msp_status msp_place(msp_layout *L, msp_item *it, GHashTable *cache, const msp_m
     double avail = L->m.body.h;
     bool hdr = it->hdr && L->hdr_shown != it->hdr;
     double need = L->body_h + (has ? trailing_glue(L) : 0) + (hdr ? it->hdr->h : 0) + it->h;
+    /* a table row: room below it for the table's footer (drawn there when the
+     * table ends or breaks after it; counted on the page after the last row) */
+    double fh = it->ftr ? it->ftr->h : 0;
+    if (it->ftr && it->ftr_final) {
+        need += fh;
+        fh = 0;
+    }
     double nh = msp_notes_height(L);
     double sep_now = msp_notes_any(L) ? L->sep_h : 0;
     /* a table row taller than a whole page: its first part fills this page */
-    if (it->row && !(L->full && has) && need + nh + sep_now > avail + 0.001 &&
-        it->h + (it->hdr ? it->hdr->h : 0) > avail + 0.001) {
-        msp_item *rest = msp_table_row_split(it, avail - nh - sep_now - (need - it->h));
+    if (it->row && !(L->full && has) && need + fh + nh + sep_now > avail + 0.001 &&
+        it->h + (it->hdr ? it->hdr->h : 0) + (it->ftr ? it->ftr->h : 0) > avail + 0.001) {
+        double base = L->body_h + (has ? trailing_glue(L) : 0) + (hdr ? it->hdr->h : 0);
+        msp_item *rest = msp_table_row_split(it, avail - nh - sep_now - base - (it->ftr ? it->ftr->h : 0));
         if (rest) {
             g_queue_push_head(&L->queue, rest);
             return msp_place(L, it, cache, sel_before);
@@ -426,7 +434,7 @@ msp_status msp_place(msp_layout *L, msp_item *it, GHashTable *cache, const msp_m
     if (L->full && has)
         goto overflow;
     if (!notes) {
-        if (fits(L, need, nh + sep_now)) {
+        if (fits(L, need + fh, nh + sep_now)) {
             commit(L, it, need, hdr);
             return MSP_OK;
         }
@@ -439,9 +447,9 @@ msp_status msp_place(msp_layout *L, msp_item *it, GHashTable *cache, const msp_m
             all += msp_note_height(n, 0, (int)n->items->len);
         }
         double sep = L->sep_h;
-        if (L->bal && need > L->bal_limit + 0.001)
+        if (L->bal && need + fh > L->bal_limit + 0.001)
             goto overflow;
-        if (fits(L, need, nh + sep + all)) {
+        if (fits(L, need + fh, nh + sep + all)) {
             commit(L, it, need, hdr);
             for (guint i = 0; i < notes->len; i++) {
                 msp_note *n = g_ptr_array_index(notes, i);
@@ -451,12 +459,12 @@ msp_status msp_place(msp_layout *L, msp_item *it, GHashTable *cache, const msp_m
             return MSP_OK;
         }
         /* they would fit under this column, not under the set's earlier ones */
-        if (L->col > 0 && !L->bal && !g_hash_table_contains(L->refilled, it) && need + nh + sep + all <= avail + 0.001) {
+        if (L->col > 0 && !L->bal && !g_hash_table_contains(L->refilled, it) && need + fh + nh + sep + all <= avail + 0.001) {
             g_ptr_array_free(notes, TRUE);
             return msp_cols_refill(L, it, avail - nh - sep - all, cache, sel_before);
         }
         /* split: the line with as much of its notes as fits */
-        double room = avail - MAX(need, L->set_max) - nh - sep;
+        double room = avail - MAX(need + fh, L->set_max) - nh - sep;
         if (room >= 0) {
             int nfull = 0;
             double acc = 0;
@@ -489,7 +497,7 @@ overflow:
         g_ptr_array_free(notes, TRUE);
     if (!has && !msp_placed_boxes(L, 0, L->col_start)) {
         /* nothing fits on an empty page: place the box anyway, notes carried */
-        if (need > avail + 0.001)
+        if (need + fh > avail + 0.001)
             msp_diag_warn(&L->job->diags, msp_item_loc(it, L->flow->loc), "reduce the content's height",
                           "content %.2f pt tall does not fit the page body (%.2f pt): it is drawn "
                           "past the bottom of the page", need, avail);

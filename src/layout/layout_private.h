@@ -76,6 +76,10 @@ struct msp_item {
     GPtrArray *ids_end;         /* ids whose element ends here, or NULL */
     GPtrArray *markers;         /* fo:marker nodes starting here, or NULL */
     msp_table_hdr *hdr;         /* table header to repeat above this row on a new page */
+    msp_table_hdr *ftr;         /* table body row: the table's footer, drawn below it when it
+                                   ends its column (repeated there) or ends the table */
+    bool ftr_final;             /* the table's last body row (its last part): the footer
+                                   below it is the footer's own place, not a repeat */
     bool row;                   /* GROUP: a table row that may split between cell lines */
     bool anchor;                /* GROUP of height 0 with no content: carries the ids and
                                    markers of empty elements (msp_gen_anchor) */
@@ -102,11 +106,12 @@ struct msp_item {
 
 enum { MSP_SRC_OPEN = -1, MSP_SRC_CLOSE = -2, MSP_SRC_GROUP = -3 };
 
+/* A table header or footer repeated at page and column breaks. */
 struct msp_table_hdr {
     int refs;
-    GPtrArray *items;           /* header GROUP rows */
+    GPtrArray *items;           /* its GROUP rows */
     double h;
-    bool drawn;                 /* emitted on a page already: later ones are repeats */
+    bool drawn;                 /* header: emitted on a page already, later ones are repeats */
 };
 
 /* Resolution of label-end()/body-start(). */
@@ -382,6 +387,23 @@ msp_status msp_gen_table(msp_gen *g, const msp_fo_node *node, const msp_refarea 
  * Returns NULL and leaves the row alone when no cell line fits in room, or
  * when every cell fits whole (a fixed height makes the row tall). */
 msp_item *msp_table_row_split(msp_item *row, double room);
+/* table_heading.c: a header or footer of the given rows (taken); dropping a
+ * reference frees it with the last one. */
+msp_table_hdr *msp_table_heading_new(GPtrArray *rows);
+void msp_table_heading_unref(msp_table_hdr *h);
+/* Moves the notes anchored in rows onto dst (before its own when front). */
+void msp_table_notes_move(msp_item *dst, GPtrArray *rows, bool front);
+/* Gives each row the header (hdr) and footer (ftr) repeated at breaks, either
+ * NULL; the last row is the table's final one (ftr_final). */
+void msp_table_headings_attach(GPtrArray *rows, msp_table_hdr *hdr, msp_table_hdr *ftr);
+/* Draws the footer below the placed row L->placed[placed] (its bottom at y)
+ * when the row carries one (it->ftr) and ends the table or its column part
+ * of the table (a repeat then). Returns the height drawn (0: none). */
+double msp_table_footer_emit(msp_layout *L, msp_page *page, guint placed, double x0, double y);
+/* table_collapse.c: border-collapse="collapse" over the rows in reading order
+ * (header, body, footer): each shared edge drawn once, the wider border wins;
+ * the lower cell keeps its own before border for a page top (top_at_break). */
+void msp_table_collapse_rows(GPtrArray *rows);
 /* Draws the before borders that collapsing left to the row above (top_at_break)
  * for a row placed at the top of a page, at `top`. */
 void msp_table_row_draw_tops(msp_page *page, const msp_item *row, msp_zone zone, double x0,

@@ -223,6 +223,8 @@ msp_status msp_page_emit(msp_layout *L, bool blank)
         for (guint k = 0; it->ids_end && k < it->ids_end->len; k++)
             msp_cite_record(L, page, g_ptr_array_index(it->ids_end, k), x0, y, false);
         y += it->h;
+        if (it->ftr)
+            y += msp_table_footer_emit(L, page, i, x0, y);
     }
     /* blocks continuing on the next page: open bottom edge here */
     for (guint i = 0; i < open->len; i++) {

@@ -313,6 +313,12 @@ static msp_item *split_cells(msp_item *row, const guint *k)
         rest->hdr = row->hdr;
         row->hdr->refs++;
     }
+    if (row->ftr) {
+        rest->ftr = row->ftr;
+        row->ftr->refs++;
+        rest->ftr_final = row->ftr_final;
+        row->ftr_final = false;
+    }
     return rest;
 }
 
@@ -394,6 +400,18 @@ static msp_break leading_breaks(msp_item *row)
         }
     }
     return f;
+}
+
+/* A repeated header or footer row: no forced breaks of its own or inside. */
+static void no_breaks(msp_item *row)
+{
+    leading_breaks(row);
+    row->force = row->force_after = MSP_BREAK_AUTO;
+    for (guint c = 0; c < row->subs->len; c++) {
+        GPtrArray *items = g_array_index(row->subs, msp_sub, c).items;
+        for (int f; (f = forced_box(items, 0)) >= 0;)
+            ((msp_item *)g_ptr_array_index(items, (guint)f))->force = MSP_BREAK_AUTO;
+    }
 }
 
 /* A forced break on a block inside a cell ends the row's part there (XSL
@@ -583,70 +601,6 @@ static void gen_rows(msp_gen *g, table_ctx *t, const msp_fo_node *part, const ms
         add_id_end(g_ptr_array_index(out, out->len - 1), part->id);
 }
 
-/* ---- collapsed borders ---- */
-
-/* XSL 6.7.10 simplified: the wider border wins; on a tie, the first one. */
-static msp_border wider(msp_border a, msp_border b)
-{
-    return b.width > a.width ? b : a;
-}
-
-/* Each shared edge is drawn once: the left cell draws the edge between two
- * cells of a row, the upper row the edge between two rows, with the winning
- * border; the lower cell keeps its own before border for a page top. */
-static void collapse_rows(GPtrArray *rows)
-{
-    const msp_item *above = NULL;
-    for (guint r = 0; r < rows->len; r++) {
-        msp_item *row = g_ptr_array_index(rows, r);
-        for (guint i = 0; i < row->subs->len; i++) {
-            msp_sub *b = &g_array_index(row->subs, msp_sub, i);
-            if (!b->cell)
-                continue;
-            if (i > 0) {
-                msp_sub *a = &g_array_index(row->subs, msp_sub, i - 1);
-                if (a->cell && a->col1 == b->col0) {
-                    a->cell->border[MSP_END] = wider(a->cell->border[MSP_END], b->cell->border[MSP_START]);
-                    b->cell->border[MSP_START].width = 0;
-                }
-            }
-            bool covered = false;
-            for (guint j = 0; above && j < above->subs->len; j++) {
-                msp_sub *a = &g_array_index(above->subs, msp_sub, j);
-                if (!a->cell || a->col1 <= b->col0 || a->col0 >= b->col1)
-                    continue;
-                a->cell->border[MSP_AFTER] = wider(a->cell->border[MSP_AFTER], b->cell->border[MSP_BEFORE]);
-                covered = true;
-            }
-            if (covered) {
-                b->top_at_break = b->cell->border[MSP_BEFORE];
-                b->cell->border[MSP_BEFORE].width = 0;
-            }
-        }
-        above = row;
-    }
-}
-
-void msp_table_row_draw_tops(msp_page *page, const msp_item *row, msp_zone zone, double x0,
-                             double top)
-{
-    for (guint i = 0; row->subs && i < row->subs->len; i++) {
-        const msp_sub *s = &g_array_index(row->subs, msp_sub, i);
-        const msp_border *b = &s->top_at_break;
-        if (!s->cell || s->open_top || b->width <= 0 || b->style == MSP_BORDER_NONE)
-            continue;
-        msp_area a = { .kind = MSP_AREA_RULE, .zone = zone, .x = x0 + s->cell->x,
-                       .y = top + b->width / 2 };
-        a.u.rule.x2 = a.x + s->cell->w;
-        a.u.rule.y2 = a.y;
-        a.w = s->cell->w;
-        a.u.rule.thickness = b->width;
-        a.u.rule.style = b->style;
-        a.u.rule.color = b->color;
-        msp_page_add(page, &a);
-    }
-}
-
 msp_status msp_gen_table(msp_gen *g, const msp_fo_node *table, const msp_refarea *ra)
 {
     const msp_fo_style *s = table->style;
@@ -667,94 +621,96 @@ msp_status msp_gen_table(msp_gen *g, const msp_fo_node *table, const msp_refarea
         if (c->kind == MSP_FO_TABLE_COLUMN && c->id)
             g_ptr_array_add(g->p_ids, (gpointer)c->id);
     take_pending(g, outer);
-    msp_table_hdr *hdr = NULL;
-    GPtrArray *rows = g_ptr_array_new();
-    GPtrArray *footer = g_ptr_array_new();
+    GPtrArray *header = g_ptr_array_new(), *rows = g_ptr_array_new(), *footer = g_ptr_array_new();
     for (const msp_fo_node *p = table->first; p && g->st == MSP_OK; p = p->next) {
-        if (p->kind == MSP_FO_TABLE_HEADER) {
-            if (!hdr) {
-                hdr = g_new0(msp_table_hdr, 1);
-                hdr->refs = 1;
-                hdr->items = g_ptr_array_new();
-            }
-            gen_rows(g, &t, p, ra, hdr->items);
-        } else if (p->kind == MSP_FO_TABLE_BODY) {
+        if (p->kind == MSP_FO_TABLE_HEADER)
+            gen_rows(g, &t, p, ra, header);
+        else if (p->kind == MSP_FO_TABLE_BODY)
             gen_rows(g, &t, p, ra, rows);
-        } else if (p->kind == MSP_FO_TABLE_FOOTER) {
+        else if (p->kind == MSP_FO_TABLE_FOOTER)
             gen_rows(g, &t, p, ra, footer);
-        }
     }
-    if (hdr)
-        hdr->h = msp_items_height(hdr->items);
     if (s->border_collapse) {
         /* header, body and footer rows in reading order (the header's last
          * row draws the edge above the first body row) */
         GPtrArray *all = g_ptr_array_new();
-        for (guint i = 0; hdr && i < hdr->items->len; i++)
-            g_ptr_array_add(all, g_ptr_array_index(hdr->items, i));
+        for (guint i = 0; i < header->len; i++)
+            g_ptr_array_add(all, g_ptr_array_index(header, i));
         for (guint i = 0; i < rows->len; i++)
             g_ptr_array_add(all, g_ptr_array_index(rows, i));
         for (guint i = 0; i < footer->len; i++)
             g_ptr_array_add(all, g_ptr_array_index(footer, i));
-        collapse_rows(all);
+        msp_table_collapse_rows(all);
         g_ptr_array_free(all, TRUE);
     }
-    for (guint i = 0; i < footer->len; i++)
-        g_ptr_array_add(rows, g_ptr_array_index(footer, i));
-    g_ptr_array_free(footer, TRUE);
+    /* the header and footer are repeated at the table's breaks when it has
+     * body rows in the flow (not in a cell, a note, static content or a fixed
+     * container, which have no page breaks): the header above the first row
+     * of each part unless table-omit-header-at-break, the footer below the
+     * last row of each part unless table-omit-footer-at-break (XSL 7.28.18-19);
+     * otherwise their rows are the table's first and last rows */
+    bool repeat = g->paged && g->run_depth == 0 && rows->len > 0;
+    msp_table_hdr *hdr = NULL, *ftr = NULL;
+    if (repeat && header->len && !s->omit_header) {
+        for (guint i = 0; i < header->len; i++)
+            no_breaks(g_ptr_array_index(header, i));
+        hdr = msp_table_heading_new(header);
+        header = NULL;
+    }
+    if (repeat && footer->len && !s->omit_footer) {
+        for (guint i = 0; i < footer->len; i++)
+            no_breaks(g_ptr_array_index(footer, i));
+        ftr = msp_table_heading_new(footer);
+        footer = NULL;
+    }
     /* forced breaks in body rows (after collapsing: the parts share their cells'
-     * borders); a repeated header has none */
+     * borders); a repeated header or footer has none */
     GPtrArray *parts = g_ptr_array_new();
+    for (guint i = 0; header && i < header->len; i++)
+        split_forced(g, table, g_ptr_array_index(header, i), parts);
+    guint body0 = parts->len;
     for (guint i = 0; i < rows->len; i++)
         split_forced(g, table, g_ptr_array_index(rows, i), parts);
+    guint body1 = parts->len;
+    for (guint i = 0; footer && i < footer->len; i++)
+        split_forced(g, table, g_ptr_array_index(footer, i), parts);
     g_ptr_array_free(rows, TRUE);
     rows = parts;
-    for (guint i = 0; hdr && i < hdr->items->len; i++) {
-        msp_item *h = g_ptr_array_index(hdr->items, i);
-        leading_breaks(h);
-        h->force = h->force_after = MSP_BREAK_AUTO;
+    /* header and footer rows in the stream stay with the body rows next to them */
+    if (header && header->len && body0 < rows->len) {
+        msp_item *first = g_ptr_array_index(rows, body0);
+        if (repeat && first->bp < MSP_BP_KEEP)
+            first->bp = MSP_BP_KEEP;
     }
-    if (hdr && (!g->paged || g->run_depth > 0 || rows->len == 0)) {
-        /* a table in a cell, a note, static content or a fixed container, or
-         * one without body rows: no page breaks to repeat its header at, so
-         * the header rows are the first rows */
-        for (guint i = hdr->items->len; i > 0; i--)
-            g_ptr_array_insert(rows, 0, g_ptr_array_index(hdr->items, i - 1));
-        g_ptr_array_set_size(hdr->items, 0);
-        msp_items_free(hdr->items);
-        g_free(hdr);
-        hdr = NULL;
-    } else if (hdr) {
-        /* notes anchored in the header go with its first appearance */
-        for (guint i = 0; i < hdr->items->len; i++) {
-            msp_item *h = g_ptr_array_index(hdr->items, i);
-            msp_item *first = g_ptr_array_index(rows, 0);
-            for (guint k = 0; h->notes && k < h->notes->len; k++) {
-                if (!first->notes)
-                    first->notes = g_ptr_array_new();
-                g_ptr_array_insert(first->notes, (gint)k, g_ptr_array_index(h->notes, k));
-            }
-        }
+    if (footer && footer->len && body1 > 0 && body1 < rows->len) {
+        msp_item *first = g_ptr_array_index(rows, body1);
+        if (first->bp < MSP_BP_KEEP)
+            first->bp = MSP_BP_KEEP;
     }
+    /* notes anchored in a repeated header or footer are placed once: with the
+     * table's first row, and with its last body row */
+    if (hdr && rows->len)
+        msp_table_notes_move(g_ptr_array_index(rows, 0), hdr->items, true);
+    if (ftr && rows->len)
+        msp_table_notes_move(g_ptr_array_index(rows, rows->len - 1), ftr->items, false);
+    if (header)
+        g_ptr_array_free(header, TRUE);
+    if (footer)
+        g_ptr_array_free(footer, TRUE);
     if (rows->len)
         prepend_marks(g_ptr_array_index(rows, 0), outer);
     else
         take_back(g, outer);
     msp_item_free(outer);
+    msp_table_headings_attach(rows, hdr, ftr);
     for (guint i = 0; i < rows->len; i++) {
         msp_item *row = g_ptr_array_index(rows, i);
-        if (hdr) {
-            row->hdr = hdr;
-            hdr->refs++;
-        }
         msp_gen_push_box(g, row);
         if (row->force_after != MSP_BREAK_AUTO)
             g->force = row->force_after;
     }
-    if (hdr && --hdr->refs == 0) {
-        msp_items_free(hdr->items);
-        g_free(hdr);
-    }
+    msp_table_heading_unref(hdr);
+    msp_table_heading_unref(ftr);
     g_ptr_array_free(rows, TRUE);
     g_free(t.colx);
     g_free(t.colw);

@@ -1,0 +1,87 @@
+/* Table headers and footers at breaks (XSL 1.1 6.7.6, 6.7.7, 7.28.18,
+ * 7.28.19): which rows carry the header repeated above them and the footer
+ * drawn below them, the notes anchored in them (placed once), and drawing
+ * the footer below the last row of each page or column part of a table. */
+#include "layout/layout_private.h"
+
+msp_table_hdr *msp_table_heading_new(GPtrArray *rows)
+{
+    msp_table_hdr *h = g_new0(msp_table_hdr, 1);
+    h->refs = 1;
+    h->items = rows;
+    h->h = msp_items_height(rows);
+    return h;
+}
+
+void msp_table_heading_unref(msp_table_hdr *h)
+{
+    if (h && --h->refs == 0) {
+        msp_items_free(h->items);
+        g_free(h);
+    }
+}
+
+void msp_table_notes_move(msp_item *dst, GPtrArray *from, bool front)
+{
+    guint at = 0;
+    for (guint i = 0; i < from->len; i++) {
+        msp_item *r = g_ptr_array_index(from, i);
+        for (guint k = 0; r->notes && k < r->notes->len; k++) {
+            if (!dst->notes)
+                dst->notes = g_ptr_array_new();
+            gpointer fn = g_ptr_array_index(r->notes, k);
+            if (front)
+                g_ptr_array_insert(dst->notes, (gint)at++, fn);
+            else
+                g_ptr_array_add(dst->notes, fn);
+        }
+        if (r->notes) {
+            g_ptr_array_free(r->notes, TRUE);
+            r->notes = NULL;
+        }
+    }
+}
+
+void msp_table_headings_attach(GPtrArray *rows, msp_table_hdr *hdr, msp_table_hdr *ftr)
+{
+    for (guint i = 0; i < rows->len; i++) {
+        msp_item *row = g_ptr_array_index(rows, i);
+        if (hdr) {
+            row->hdr = hdr;
+            hdr->refs++;
+        }
+        if (ftr) {
+            row->ftr = ftr;
+            ftr->refs++;
+            row->ftr_final = i + 1 == rows->len;
+        }
+    }
+}
+
+/* True when the box placed after index i in the same column is a row of the
+ * same table (the footer is not drawn between them). */
+static bool continues(const msp_layout *L, guint i)
+{
+    const msp_placed *p = &g_array_index(L->placed, msp_placed, i);
+    for (guint j = i + 1; j < L->placed->len; j++) {
+        const msp_placed *q = &g_array_index(L->placed, msp_placed, j);
+        if (q->skip || q->it->kind == MSP_ITEM_GLUE)
+            continue;
+        return q->col == p->col && q->col_top == p->col_top && q->it->ftr == p->it->ftr;
+    }
+    return false;
+}
+
+double msp_table_footer_emit(msp_layout *L, msp_page *page, guint i, double x0, double y)
+{
+    const msp_item *row = g_array_index(L->placed, msp_placed, i).it;
+    if (!row->ftr || (!row->ftr_final && continues(L, i)))
+        return 0;
+    int from = page->n_areas;
+    msp_run_emit(L, page, row->ftr->items, 0, (int)row->ftr->items->len, MSP_ZONE_BODY, x0, y, -1);
+    /* the footer's own place is after the table's last row; above it, repeats */
+    if (!row->ftr_final)
+        for (int k = from; k < page->n_areas; k++)
+            page->areas[k].repeated = true;
+    return row->ftr->h;
+}
