@@ -1,10 +1,10 @@
 /* Tables (table-layout fixed): column widths from fo:table-column (absolute,
  * percent, proportional-column-width), rows as unbreakable groups of cells
- * side by side, cell borders/padding/background, display-align, and the
- * table-header repeated above the rows on each page the table continues on;
+ * side by side, cell borders/padding/background, display-align, the
+ * table-header and table-footer rows (repeated at breaks: table_heading.c);
  * number-rows-spanned cells (the last spanned row grows to fit them);
- * border-collapse="collapse" draws each shared cell edge once (the wider
- * border wins); the table's own border is not collapsed with its cells'.
+ * border-collapse="collapse" (table_collapse.c); the table's own border is
+ * not collapsed with its cells'.
  * A row taller than the page splits between the lines of its cells
  * (msp_table_row_split; layout.c decides where); a forced break on a block
  * in a cell splits it there, and break-before/after on a row or on a cell's
