@@ -480,7 +480,8 @@ static msp_status gen_block(msp_gen *g, const msp_fo_node *node, const msp_refar
     msp_refarea inner = *ra;
     double start = msp_indent_resolve(&s->start_indent, ra);
     double end = msp_indent_resolve(&s->end_indent, ra);
-    if (node->kind == MSP_FO_BLOCK_CONTAINER) {
+    if (node->kind == MSP_FO_BLOCK_CONTAINER || node->kind == MSP_FO_TABLE) {
+        /* a width of its own: the border and background end with it */
         double w = ra->width - start - end;
         if (s->width.kind == MSP_LEN_ABS)
             w = s->width.v;

@@ -420,9 +420,11 @@ msp_status msp_place(msp_layout *L, msp_item *it, GHashTable *cache, const msp_m
     }
     double nh = msp_notes_height(L);
     double sep_now = msp_notes_any(L) ? L->sep_h : 0;
-    /* a table row taller than a whole page: its first part fills this page */
+    /* a table row taller than a whole page, or than what is left of a column
+     * holding no box yet (below retained space, a spanning set): its first
+     * part fills this page */
     if (it->row && !(L->full && has) && need + fh + nh + sep_now > avail + 0.001 &&
-        it->h + (it->hdr ? it->hdr->h : 0) + (it->ftr ? it->ftr->h : 0) > avail + 0.001) {
+        (!has || it->h + (it->hdr ? it->hdr->h : 0) + (it->ftr ? it->ftr->h : 0) > avail + 0.001)) {
         double base = L->body_h + (has ? trailing_glue(L) : 0) + (hdr ? it->hdr->h : 0);
         msp_item *rest = msp_table_row_split(it, avail - nh - sep_now - base - (it->ftr ? it->ftr->h : 0));
         if (rest) {

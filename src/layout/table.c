@@ -88,13 +88,16 @@ static void take_pending(msp_gen *g, msp_item *it)
     }
 }
 
-/* One row as a group box. last: the part's last row, where open row spans end. */
-static msp_item *gen_row(msp_gen *g, table_ctx *t, const msp_fo_node *row, const msp_refarea *ra,
-                         bool last)
+/* One row as a group box: the cells [from, to) of row (a fo:table-row, or a
+ * table part holding cells directly). last: the part's last row, where open
+ * row spans end. */
+static msp_item *gen_row(msp_gen *g, table_ctx *t, const msp_fo_node *row, const msp_fo_node *from,
+                         const msp_fo_node *to, const msp_refarea *ra, bool last)
 {
     msp_item *grp = msp_item_new(MSP_ITEM_GROUP, 0);
     grp->subs = g_array_new(FALSE, TRUE, sizeof(msp_sub));
-    grp->src = row;
+    /* provenance: the row, or the first cell of a row of cells in a part */
+    grp->src = row->kind == MSP_FO_TABLE_ROW ? row : from;
     /* ids and markers pending (the row's, its table part's) start at the row's top;
      * the boxes inside the cells carry their own (recorded as the row is drawn) */
     if (row->kind == MSP_FO_TABLE_ROW && row->id) {
@@ -108,7 +111,7 @@ static msp_item *gen_row(msp_gen *g, table_ctx *t, const msp_fo_node *row, const
         grp->bp = MSP_BP_KEEP;
     int col = 0;
     double h = row && row->style->height.kind == MSP_LEN_ABS ? row->style->height.v : 0;
-    for (const msp_fo_node *c = row->first; c; c = c->next) {
+    for (const msp_fo_node *c = from; c != to; c = c->next) {
         if (c->kind != MSP_FO_TABLE_CELL)
             continue;
         const msp_fo_style *s = c->style;
@@ -167,7 +170,7 @@ static msp_item *gen_row(msp_gen *g, table_ctx *t, const msp_fo_node *row, const
     h += grow;
     /* display-align and the cell rectangles need the row height */
     guint k = 0;
-    for (const msp_fo_node *c = row->first; c; c = c->next) {
+    for (const msp_fo_node *c = from; c != to; c = c->next) {
         if (c->kind != MSP_FO_TABLE_CELL)
             continue;
         msp_sub *sub = &g_array_index(grp->subs, msp_sub, k++);
@@ -579,6 +582,37 @@ static void columns(msp_gen *g, table_ctx *t, const msp_fo_node *table)
     g_array_free(w, TRUE);
 }
 
+/* Cells directly in a table part (XSL 6.7.3, 7.28.8, 7.28.15): the row that
+ * starts at cell `from` ends before a cell with starts-row="true", after one
+ * with ends-row="true", or before a cell that would go past the last column
+ * or whose column-number goes back (as FOP does). Returns the first cell of
+ * the next row, or NULL. */
+static const msp_fo_node *cells_row_end(const table_ctx *t, const msp_fo_node *from)
+{
+    int col = 0;
+    bool any = false;
+    for (const msp_fo_node *c = from; c; c = c->next) {
+        if (c->kind != MSP_FO_TABLE_CELL)
+            continue;
+        const msp_fo_style *s = c->style;
+        if (any && s->starts_row)
+            return c;
+        int at = s->column_number > 0 ? s->column_number - 1 : col;
+        if (any && at < col)
+            return c;
+        while (at < t->ncols && t->busy[at] > 0)
+            at++;
+        int span = MAX(1, s->number_columns_spanned);
+        if (any && at + span > t->ncols)
+            return c;
+        any = true;
+        col = at + span;
+        if (s->ends_row)
+            return c->next;
+    }
+    return NULL;
+}
+
 /* Rows of a table-header/body/footer: fo:table-row children, or cells directly. */
 static void gen_rows(msp_gen *g, table_ctx *t, const msp_fo_node *part, const msp_refarea *ra,
                      GPtrArray *out)
@@ -593,10 +627,13 @@ static void gen_rows(msp_gen *g, table_ctx *t, const msp_fo_node *part, const ms
             while (n && n->kind != MSP_FO_TABLE_ROW)
                 n = n->next;
             has_rows = true;
-            g_ptr_array_add(out, gen_row(g, t, r, ra, n == NULL));
+            g_ptr_array_add(out, gen_row(g, t, r, r->first, NULL, ra, n == NULL));
         }
-    if (!has_rows && part->first)
-        g_ptr_array_add(out, gen_row(g, t, part, ra, true));
+    for (const msp_fo_node *c = has_rows ? NULL : part->first; c;) {
+        const msp_fo_node *end = cells_row_end(t, c);
+        g_ptr_array_add(out, gen_row(g, t, part, c, end, ra, end == NULL));
+        c = end;
+    }
     if (part->id && out->len > first)
         add_id_end(g_ptr_array_index(out, out->len - 1), part->id);
 }
@@ -604,15 +641,8 @@ static void gen_rows(msp_gen *g, table_ctx *t, const msp_fo_node *part, const ms
 msp_status msp_gen_table(msp_gen *g, const msp_fo_node *table, const msp_refarea *ra)
 {
     const msp_fo_style *s = table->style;
-    table_ctx t = { 0 };
-    double start = msp_indent_resolve(&s->start_indent, ra);
-    double end = msp_indent_resolve(&s->end_indent, ra);
-    t.x = ra->x0 + start;
-    t.w = ra->width - start - end;
-    if (s->width.kind == MSP_LEN_ABS)
-        t.w = s->width.v;
-    else if (s->width.kind == MSP_LEN_PCT)
-        t.w = ra->width * s->width.v / 100.0;
+    /* ra: the table's content rectangle (its indents and width applied by gen_block) */
+    table_ctx t = { .x = ra->x0, .w = ra->width };
     columns(g, &t, table);
     /* the table's own ids and markers (and its columns' ids) start with its
      * first body row, not with a header or footer generated before it */
