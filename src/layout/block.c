@@ -709,6 +709,8 @@ void msp_item_emit(msp_layout *L, msp_page *page, const msp_item *it, msp_zone z
             msp_run_emit(L, page, s->items, 0, (int)s->items->len, zone, x0 + s->x, top + s->y,
                          footnote);
         }
+        if (it->heading)
+            msp_table_heading_draw(L, page, it, zone, x0, top, footnote);
     }
     if (it->attached)
         for (guint i = 0; i < it->attached->len; i++) {

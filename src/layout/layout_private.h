@@ -80,6 +80,10 @@ struct msp_item {
                                    ends its column (repeated there) or ends the table */
     bool ftr_final;             /* the table's last body row (its last part): the footer
                                    below it is the footer's own place, not a repeat */
+    bool heading;               /* GROUP without subs in a cell's run: the header or footer
+                                   (hdr) of a table in the cell (src), drawn as a block;
+                                   heading_repeat: drawn again where the cell's row splits */
+    bool heading_repeat, heading_top;
     bool row;                   /* GROUP: a table row that may split between cell lines */
     bool anchor;                /* GROUP of height 0 with no content: carries the ids and
                                    markers of empty elements (msp_gen_anchor) */
@@ -396,6 +400,12 @@ void msp_table_notes_move(msp_item *dst, GPtrArray *rows, bool front);
 /* Gives each row the header (hdr) and footer (ftr) repeated at breaks, either
  * NULL; the last row is the table's final one (ftr_final). */
 void msp_table_headings_attach(GPtrArray *rows, msp_table_hdr *hdr, msp_table_hdr *ftr);
+/* A header (top) or footer of a table inside a cell, as an item of the cell's
+ * run: a reference to h taken. repeat: its repetition at a split of the row. */
+msp_item *msp_table_heading_item(msp_table_hdr *h, const msp_fo_node *table, bool top, bool repeat);
+/* msp_item_emit of a heading item: its rows stacked from top. */
+void msp_table_heading_draw(msp_layout *L, msp_page *page, const msp_item *it, msp_zone zone,
+                            double x0, double top, int footnote);
 /* Draws the footer below the placed row L->placed[placed] (its bottom at y)
  * when the row carries one (it->ftr) and ends the table or its column part
  * of the table (a repeat then). Returns the height drawn (0: none). */

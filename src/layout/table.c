@@ -210,7 +210,8 @@ static bool is_box(const msp_item *it)
 }
 
 /* How many items of a cell's run fit when the run starts at y0 and must end
- * by room: the split goes after a box and not before a decoration's end. */
+ * by room: the split goes after a box, not before a decoration's end and
+ * not after the header of a table in the cell. */
 static guint cell_fit(const GPtrArray *items, double y0, double room, double *bottom)
 {
     double y = y0;
@@ -223,7 +224,8 @@ static guint cell_fit(const GPtrArray *items, double y0, double room, double *bo
             break;
         y += h;
         const msp_item *next = i + 1 < items->len ? g_ptr_array_index(items, i + 1) : NULL;
-        if (is_box(it) && (!next || next->kind != MSP_ITEM_CLOSE)) {
+        /* not between a table's header and its first row either */
+        if (is_box(it) && (!next || next->kind != MSP_ITEM_CLOSE) && !(it->heading && it->heading_top)) {
             k = i + 1;
             *bottom = y;
         }
@@ -243,6 +245,59 @@ static double run_height(const GPtrArray *items, guint k)
     return h;
 }
 
+/* The table a box of a cell's run belongs to when it is a row of a table in
+ * the cell or that table's heading item, or NULL. */
+static const msp_fo_node *box_table(const msp_item *it)
+{
+    if (!it || it->kind != MSP_ITEM_GROUP || !it->src)
+        return NULL;
+    if (it->heading)
+        return it->src;
+    if (it->src->kind != MSP_FO_TABLE_ROW && it->src->kind != MSP_FO_TABLE_CELL)
+        return NULL;
+    const msp_fo_node *t = it->src->parent;
+    while (t && t->kind != MSP_FO_TABLE)
+        t = t->parent;
+    return t;
+}
+
+/* The box nearest index i in a run, going by step (glue skipped), or NULL. */
+static const msp_item *box_near(const GPtrArray *items, int i, int step)
+{
+    for (; i >= 0 && i < (int)items->len; i += step) {
+        const msp_item *it = g_ptr_array_index(items, (guint)i);
+        if (it->kind != MSP_ITEM_GLUE)
+            return it;
+    }
+    return NULL;
+}
+
+/* A split of a cell's run before index k inside a table in the cell: its
+ * header to repeat at the top of the rest (*hdr) and its footer to draw at
+ * the bottom of the first part (*ftr), either NULL. */
+static void split_headings(const GPtrArray *items, guint k, const msp_item **hdr, const msp_item **ftr)
+{
+    *hdr = *ftr = NULL;
+    const msp_item *prev = box_near(items, (int)k - 1, -1), *next = box_near(items, (int)k, 1);
+    const msp_fo_node *t = box_table(prev);
+    if (!t || box_table(next) != t)
+        return;
+    for (int i = (int)k - 1; i >= 0 && !*hdr; i--) {
+        const msp_item *it = g_ptr_array_index(items, (guint)i);
+        if (it->heading && it->heading_top && it->src == t)
+            *hdr = it;
+    }
+    for (guint i = k; i < items->len && !*ftr; i++) {
+        const msp_item *it = g_ptr_array_index(items, i);
+        if (it->heading && !it->heading_top && it->src == t)
+            *ftr = it;
+    }
+    if (next->heading)
+        *hdr = NULL;   /* the footer follows: no rows to repeat the header above */
+    if (prev->heading)
+        *ftr = NULL;
+}
+
 /* Splits row after the first k[c] items of each cell c: row keeps them (cell
  * borders open at the bottom), the rest is returned as a new row (open at the
  * top, same header). */
@@ -252,8 +307,10 @@ static msp_item *split_cells(msp_item *row, const guint *k)
     double h1 = 0;
     for (guint c = 0; c < n; c++) {
         const msp_sub *s = &g_array_index(row->subs, msp_sub, c);
+        const msp_item *hh, *fh;
+        split_headings(s->items, k[c], &hh, &fh);
         if (k[c] > 0)
-            h1 = MAX(h1, s->pad_before + run_height(s->items, k[c]));
+            h1 = MAX(h1, s->pad_before + run_height(s->items, k[c]) + (fh ? fh->h : 0));
     }
     msp_item *rest = msp_item_new(MSP_ITEM_GROUP, 0);
     rest->subs = g_array_new(FALSE, TRUE, sizeof(msp_sub));
@@ -266,9 +323,17 @@ static msp_item *split_cells(msp_item *row, const guint *k)
         msp_sub *s = &g_array_index(row->subs, msp_sub, c);
         msp_sub r = { .items = g_ptr_array_new(), .pad_after = s->pad_after, .open_top = true,
                       .open_bottom = s->open_bottom, .col0 = s->col0, .col1 = s->col1 };
+        /* a table in the cell split too: its footer below the first part, its
+         * header above the rest (XSL 7.28.18-19) */
+        const msp_item *hh, *fh;
+        split_headings(s->items, k[c], &hh, &fh);
+        if (hh)
+            g_ptr_array_add(r.items, msp_table_heading_item(hh->hdr, hh->src, true, true));
         for (guint i = k[c]; i < s->items->len; i++)
             g_ptr_array_add(r.items, g_ptr_array_index(s->items, i));
         g_ptr_array_set_size(s->items, k[c]);   /* moved, not freed */
+        if (fh)
+            g_ptr_array_add(s->items, msp_table_heading_item(fh->hdr, fh->src, false, true));
         if (s->cell) {
             r.cell = s->cell;
             s->cell->refs++;
@@ -337,6 +402,11 @@ msp_item *msp_table_row_split(msp_item *row, double room)
         double bottom;
         /* a split row's cells start at the top: display-align was for the whole height */
         k[c] = cell_fit(s->items, s->pad_before, room, &bottom);
+        /* inside a table in the cell: room for its footer below the first part */
+        const msp_item *hh, *fh;
+        split_headings(s->items, k[c], &hh, &fh);
+        if (fh && k[c] < s->items->len)
+            k[c] = cell_fit(s->items, s->pad_before, room - fh->h, &bottom);
         some = some || k[c] > 0;
         all = all && k[c] == s->items->len;
     }
@@ -680,14 +750,17 @@ msp_status msp_gen_table(msp_gen *g, const msp_fo_node *table, const msp_refarea
      * last row of each part unless table-omit-footer-at-break (XSL 7.28.18-19);
      * otherwise their rows are the table's first and last rows */
     bool repeat = g->paged && g->run_depth == 0 && rows->len > 0;
+    /* in a cell of a table in the flow: they are drawn where the table starts
+     * and ends in the cell, and again where the row holding the cell splits */
+    bool nested = g->paged && g->run_depth > 0 && rows->len > 0;
     msp_table_hdr *hdr = NULL, *ftr = NULL;
-    if (repeat && header->len && !s->omit_header) {
+    if ((repeat || nested) && header->len && !s->omit_header) {
         for (guint i = 0; i < header->len; i++)
             no_breaks(g_ptr_array_index(header, i));
         hdr = msp_table_heading_new(header);
         header = NULL;
     }
-    if (repeat && footer->len && !s->omit_footer) {
+    if ((repeat || nested) && footer->len && !s->omit_footer) {
         for (guint i = 0; i < footer->len; i++)
             no_breaks(g_ptr_array_index(footer, i));
         ftr = msp_table_heading_new(footer);
@@ -719,9 +792,9 @@ msp_status msp_gen_table(msp_gen *g, const msp_fo_node *table, const msp_refarea
     }
     /* notes anchored in a repeated header or footer are placed once: with the
      * table's first row, and with its last body row */
-    if (hdr && rows->len)
+    if (repeat && hdr)
         msp_table_notes_move(g_ptr_array_index(rows, 0), hdr->items, true);
-    if (ftr && rows->len)
+    if (repeat && ftr)
         msp_table_notes_move(g_ptr_array_index(rows, rows->len - 1), ftr->items, false);
     if (header)
         g_ptr_array_free(header, TRUE);
@@ -732,6 +805,23 @@ msp_status msp_gen_table(msp_gen *g, const msp_fo_node *table, const msp_refarea
     else
         take_back(g, outer);
     msp_item_free(outer);
+    if (nested) {
+        /* the heading items carry the header's and footer's notes, ids and markers */
+        if (hdr) {
+            msp_item *h = msp_table_heading_item(hdr, table, true, false);
+            msp_table_notes_move(h, hdr->items, false);
+            prepend_marks(h, g_ptr_array_index(rows, 0));
+            g_ptr_array_insert(rows, 0, h);
+        }
+        if (ftr) {
+            msp_item *f = msp_table_heading_item(ftr, table, false, false);
+            msp_table_notes_move(f, ftr->items, false);
+            g_ptr_array_add(rows, f);
+        }
+        msp_table_heading_unref(hdr);
+        msp_table_heading_unref(ftr);
+        hdr = ftr = NULL;
+    }
     msp_table_headings_attach(rows, hdr, ftr);
     for (guint i = 0; i < rows->len; i++) {
         msp_item *row = g_ptr_array_index(rows, i);

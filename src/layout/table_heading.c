@@ -1,7 +1,9 @@
 /* Table headers and footers at breaks (XSL 1.1 6.7.6, 6.7.7, 7.28.18,
  * 7.28.19): which rows carry the header repeated above them and the footer
- * drawn below them, the notes anchored in them (placed once), and drawing
- * the footer below the last row of each page or column part of a table. */
+ * drawn below them, the notes anchored in them (placed once), drawing the
+ * footer below the last row of each page or column part of a table, and the
+ * header and footer of a table inside a cell as items of the cell's run
+ * (repeated where the row holding the cell splits: table.c). */
 #include "layout/layout_private.h"
 
 msp_table_hdr *msp_table_heading_new(GPtrArray *rows)
@@ -84,4 +86,29 @@ double msp_table_footer_emit(msp_layout *L, msp_page *page, guint i, double x0, 
         for (int k = from; k < page->n_areas; k++)
             page->areas[k].repeated = true;
     return row->ftr->h;
+}
+
+msp_item *msp_table_heading_item(msp_table_hdr *h, const msp_fo_node *table, bool top, bool repeat)
+{
+    msp_item *it = msp_item_new(MSP_ITEM_GROUP, h->h);
+    it->subs = g_array_new(FALSE, TRUE, sizeof(msp_sub));
+    it->heading = true;
+    it->heading_top = top;
+    it->heading_repeat = repeat;
+    it->hdr = h;
+    h->refs++;
+    it->src = table;
+    it->src_sub = top ? MSP_SRC_OPEN : MSP_SRC_CLOSE;
+    it->cont = repeat;
+    return it;
+}
+
+void msp_table_heading_draw(msp_layout *L, msp_page *page, const msp_item *it, msp_zone zone,
+                            double x0, double top, int footnote)
+{
+    int from = page->n_areas;
+    msp_run_emit(L, page, it->hdr->items, 0, (int)it->hdr->items->len, zone, x0, top, footnote);
+    if (it->heading_repeat)
+        for (int k = from; k < page->n_areas; k++)
+            page->areas[k].repeated = true;
 }
