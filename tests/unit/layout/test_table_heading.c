@@ -1,7 +1,8 @@
 /* Unit tests for layout/table_heading: the table footer repeated below each
  * page part of a broken table and drawn once after its last row, the omit-
  * at-break properties, notes in a header or footer placed once, and header
- * and footer on each part made by a forced break; checked on the area tree. */
+ * and footer on each part made by a forced break, and on each part of a
+ * table in a cell of a row split across pages; checked on the area tree. */
 #include "layout_fixture.h"
 
 #define CELL "<fo:table-cell border='1pt solid black' padding='2pt'><fo:block>"
@@ -147,6 +148,36 @@ static void test_table_heading__forced_break_parts(void **state)
     g_string_free(f, TRUE);
 }
 
+/* A table in a cell of a row that splits across pages: its header above the
+ * rest of the cell and its footer below the first part, as at page breaks. */
+static void test_table_heading__nested_table_in_split_row(void **state)
+{
+    (void)state;
+    GString *f = g_string_new("<fo:table table-layout='fixed' width='260pt'>"
+                              "<fo:table-column column-width='260pt'/><fo:table-body><fo:table-row>"
+                              "<fo:table-cell>");
+    table(f, 30, "", "", "", "");
+    g_string_append(f, "</fo:table-cell></fo:table-row></fo:table-body></fo:table>");
+    run *r = lay_flow("p", NULL, f->str);
+    g_string_free(f, TRUE);
+    int pages = (int)xp_num(r, "count(//page)");
+    assert_int_equal(pages, 3);
+    for (int p = 1; p <= pages; p++) {
+        assert_int_equal((int)xp_num(r, "count(//page[%d]/line[. = 'Head'])", p), 1);
+        assert_int_equal((int)xp_num(r, "count(//page[%d]/line[. = 'Foot'])", p), 1);
+        footer_below_last_row(r, p);
+        assert_true(xp_num(r, "//page[%d]/line[. = 'Head']/@y", p) <
+                    xp_num(r, "//page[%d]/line[starts-with(., 'Row ')][1]/@y", p));
+    }
+    for (int i = 1; i <= 30; i++)
+        assert_int_equal((int)xp_num(r, "count(//line[. = 'Row %d'])", i), 1);
+    /* drawn where the inner table starts and ends; repeats between */
+    assert_int_equal((int)xp_num(r, "count(//page[1]/line[. = 'Head'][@repeated])"), 0);
+    assert_int_equal((int)xp_num(r, "count(//page[3]/line[. = 'Foot'][@repeated])"), 0);
+    assert_int_equal((int)xp_num(r, "count(//line[@repeated])"), 4);
+    run_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -155,6 +186,7 @@ int main(void)
         cmocka_unit_test(test_table_header__omit_at_break),
         cmocka_unit_test(test_table_heading__notes_placed_once),
         cmocka_unit_test(test_table_heading__forced_break_parts),
+        cmocka_unit_test(test_table_heading__nested_table_in_split_row),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
