@@ -110,13 +110,6 @@ struct msp_item {
 
 enum { MSP_SRC_OPEN = -1, MSP_SRC_CLOSE = -2, MSP_SRC_GROUP = -3 };
 
-/* A table header or footer repeated at page and column breaks. */
-struct msp_table_hdr {
-    int refs;
-    GPtrArray *items;           /* its GROUP rows */
-    double h;
-    bool drawn;                 /* header: emitted on a page already, later ones are repeats */
-};
 
 /* Resolution of label-end()/body-start(). */
 typedef struct msp_list_ctx {
@@ -130,6 +123,24 @@ typedef struct msp_refarea {
     double x0, width;
     msp_list_ctx list;
 } msp_refarea;
+
+/* A table header or footer repeated at page and column breaks. */
+struct msp_table_hdr {
+    int refs;
+    GPtrArray *items;           /* its GROUP rows */
+    double h;
+    bool drawn;                 /* header: emitted on a page already, later ones are repeats */
+    bool omit;                  /* footer: table-omit-footer-at-break, drawn after the last
+                                   row only (only the table's last row carries it) */
+    /* remake: it holds a fo:page-number, so its rows are made again for each
+     * page it is drawn on (the items above give its height only) from part,
+     * a child of table, in ra with the table's columns */
+    bool remake;
+    const msp_fo_node *table, *part;
+    msp_refarea ra;
+    int ncols;
+    double *colx, *colw;
+};
 
 typedef struct msp_layout msp_layout;
 
@@ -400,6 +411,11 @@ void msp_table_notes_move(msp_item *dst, GPtrArray *rows, bool front);
 /* Gives each row the header (hdr) and footer (ftr) repeated at breaks, either
  * NULL; the last row is the table's final one (ftr_final). */
 void msp_table_headings_attach(GPtrArray *rows, msp_table_hdr *hdr, msp_table_hdr *ftr);
+/* The rows to draw for h on page: h->items, or made again for the page's
+ * number (remake; *made is then true and the caller frees them). */
+GPtrArray *msp_table_heading_rows(msp_layout *L, const msp_page *page, const msp_table_hdr *h, bool *made);
+/* Draws the header repeated above a placed row (it->hdr) at y; returns its height. */
+double msp_table_header_emit(msp_layout *L, msp_page *page, const msp_item *it, double x0, double y);
 /* A header (top) or footer of a table inside a cell, as an item of the cell's
  * run: a reference to h taken. repeat: its repetition at a split of the row. */
 msp_item *msp_table_heading_item(msp_table_hdr *h, const msp_fo_node *table, bool top, bool repeat);

@@ -188,15 +188,7 @@ msp_status msp_page_emit(msp_layout *L, bool blank)
             continue;
         }
         if (p->hdr && it->hdr) {
-            int from = page->n_areas;
-            msp_run_emit(L, page, it->hdr->items, 0, (int)it->hdr->items->len, MSP_ZONE_BODY, x0, y, -1);
-            /* only the pass whose pages are written counts the times it is drawn */
-            if (it->hdr->drawn)
-                for (int k = from; k < page->n_areas; k++)
-                    page->areas[k].repeated = true;
-            if (L->emit)
-                it->hdr->drawn = true;
-            y += it->hdr->h;
+            y += msp_table_header_emit(L, page, it, x0, y);
         } else if (page_top && it->kind == MSP_ITEM_GROUP) {
             /* a row starting the page draws the top edge collapsing gave the row above */
             msp_table_row_draw_tops(page, it, MSP_ZONE_BODY, x0, y);

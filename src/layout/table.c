@@ -294,7 +294,7 @@ static void split_headings(const GPtrArray *items, guint k, const msp_item **hdr
     }
     if (next->heading)
         *hdr = NULL;   /* the footer follows: no rows to repeat the header above */
-    if (prev->heading)
+    if (prev->heading || (*ftr && (*ftr)->hdr->omit))
         *ftr = NULL;
 }
 
@@ -386,6 +386,11 @@ static msp_item *split_cells(msp_item *row, const guint *k)
         row->ftr->refs++;
         rest->ftr_final = row->ftr_final;
         row->ftr_final = false;
+        if (row->ftr->omit) {
+            /* not repeated: it stays with the last part */
+            msp_table_heading_unref(row->ftr);
+            row->ftr = NULL;
+        }
     }
     return rest;
 }
@@ -708,6 +713,59 @@ static void gen_rows(msp_gen *g, table_ctx *t, const msp_fo_node *part, const ms
         add_id_end(g_ptr_array_index(out, out->len - 1), part->id);
 }
 
+/* ---- headers and footers holding a page number ---- */
+
+static bool has_page_number(const msp_fo_node *n)
+{
+    for (const msp_fo_node *c = n->first; c; c = c->next)
+        if (c->kind == MSP_FO_PAGE_NUMBER || has_page_number(c))
+            return true;
+    return false;
+}
+
+/* A repeated header or footer with a fo:page-number is made again for each
+ * page it is drawn on (XSL 6.6.11: the number of the page its area is on):
+ * the rows made with the table give its height and are never drawn. */
+static void heading_remakes(msp_table_hdr *h, const table_ctx *t, const msp_fo_node *table,
+                            const msp_fo_node *part, const msp_refarea *ra)
+{
+    if (!part || !has_page_number(part))
+        return;
+    h->remake = true;
+    h->table = table;
+    h->part = part;
+    h->ra = *ra;
+    h->ncols = t->ncols;
+    h->colx = g_memdup2(t->colx, (gsize)t->ncols * sizeof(double));
+    h->colw = g_memdup2(t->colw, (gsize)t->ncols * sizeof(double));
+    for (guint i = 0; i < h->items->len; i++)
+        msp_item_forget(g_ptr_array_index(h->items, i));
+}
+
+GPtrArray *msp_table_heading_rows(msp_layout *L, const msp_page *page, const msp_table_hdr *h, bool *made)
+{
+    *made = h->remake;
+    if (!h->remake)
+        return h->items;
+    msp_gen g;
+    msp_gen_init(&g, L, page->number_text);
+    table_ctx t = { .x = h->ra.x0, .w = h->ra.width, .ncols = h->ncols, .colx = h->colx, .colw = h->colw };
+    t.busy = g_new0(int, t.ncols);
+    t.spans = g_array_new(FALSE, FALSE, sizeof(span_ent));
+    GPtrArray *rows = g_ptr_array_new();
+    gen_rows(&g, &t, h->part, &h->ra, rows);
+    for (guint i = 0; i < rows->len; i++)
+        no_breaks(g_ptr_array_index(rows, i));
+    if (h->table->style->border_collapse)
+        msp_table_collapse_rows(rows);
+    if (g.st != MSP_OK && L->st == MSP_OK)
+        L->st = g.st;
+    g_free(t.busy);
+    g_array_free(t.spans, TRUE);
+    msp_gen_clear(&g);
+    return rows;
+}
+
 msp_status msp_gen_table(msp_gen *g, const msp_fo_node *table, const msp_refarea *ra)
 {
     const msp_fo_style *s = table->style;
@@ -722,13 +780,17 @@ msp_status msp_gen_table(msp_gen *g, const msp_fo_node *table, const msp_refarea
             g_ptr_array_add(g->p_ids, (gpointer)c->id);
     take_pending(g, outer);
     GPtrArray *header = g_ptr_array_new(), *rows = g_ptr_array_new(), *footer = g_ptr_array_new();
+    const msp_fo_node *hpart = NULL, *fpart = NULL;
     for (const msp_fo_node *p = table->first; p && g->st == MSP_OK; p = p->next) {
-        if (p->kind == MSP_FO_TABLE_HEADER)
+        if (p->kind == MSP_FO_TABLE_HEADER) {
             gen_rows(g, &t, p, ra, header);
-        else if (p->kind == MSP_FO_TABLE_BODY)
+            hpart = p;
+        } else if (p->kind == MSP_FO_TABLE_BODY) {
             gen_rows(g, &t, p, ra, rows);
-        else if (p->kind == MSP_FO_TABLE_FOOTER)
+        } else if (p->kind == MSP_FO_TABLE_FOOTER) {
             gen_rows(g, &t, p, ra, footer);
+            fpart = p;
+        }
     }
     if (s->border_collapse) {
         /* header, body and footer rows in reading order (the header's last
@@ -758,12 +820,15 @@ msp_status msp_gen_table(msp_gen *g, const msp_fo_node *table, const msp_refarea
         for (guint i = 0; i < header->len; i++)
             no_breaks(g_ptr_array_index(header, i));
         hdr = msp_table_heading_new(header);
+        heading_remakes(hdr, &t, table, hpart, ra);
         header = NULL;
     }
-    if ((repeat || nested) && footer->len && !s->omit_footer) {
+    if ((repeat || nested) && footer->len) {
         for (guint i = 0; i < footer->len; i++)
             no_breaks(g_ptr_array_index(footer, i));
         ftr = msp_table_heading_new(footer);
+        ftr->omit = s->omit_footer;
+        heading_remakes(ftr, &t, table, fpart, ra);
         footer = NULL;
     }
     /* forced breaks in body rows (after collapsing: the parts share their cells'

@@ -19,8 +19,35 @@ void msp_table_heading_unref(msp_table_hdr *h)
 {
     if (h && --h->refs == 0) {
         msp_items_free(h->items);
+        g_free(h->colx);
+        g_free(h->colw);
         g_free(h);
     }
+}
+
+/* Emits h's rows at y (repeated: marked as drawn again); returns the height. */
+static double heading_emit(msp_layout *L, msp_page *page, const msp_table_hdr *h, msp_zone zone,
+                           double x0, double y, int footnote, bool repeated)
+{
+    bool made;
+    GPtrArray *rows = msp_table_heading_rows(L, page, h, &made);
+    int from = page->n_areas;
+    msp_run_emit(L, page, rows, 0, (int)rows->len, zone, x0, y, footnote);
+    if (repeated)
+        for (int k = from; k < page->n_areas; k++)
+            page->areas[k].repeated = true;
+    if (made)
+        msp_items_free(rows);
+    return h->h;
+}
+
+double msp_table_header_emit(msp_layout *L, msp_page *page, const msp_item *it, double x0, double y)
+{
+    double h = heading_emit(L, page, it->hdr, MSP_ZONE_BODY, x0, y, -1, it->hdr->drawn);
+    /* only the pass whose pages are written counts the times it is drawn */
+    if (L->emit)
+        it->hdr->drawn = true;
+    return h;
 }
 
 void msp_table_notes_move(msp_item *dst, GPtrArray *from, bool front)
@@ -52,7 +79,7 @@ void msp_table_headings_attach(GPtrArray *rows, msp_table_hdr *hdr, msp_table_hd
             row->hdr = hdr;
             hdr->refs++;
         }
-        if (ftr) {
+        if (ftr && (!ftr->omit || i + 1 == rows->len)) {
             row->ftr = ftr;
             ftr->refs++;
             row->ftr_final = i + 1 == rows->len;
@@ -79,13 +106,8 @@ double msp_table_footer_emit(msp_layout *L, msp_page *page, guint i, double x0, 
     const msp_item *row = g_array_index(L->placed, msp_placed, i).it;
     if (!row->ftr || (!row->ftr_final && continues(L, i)))
         return 0;
-    int from = page->n_areas;
-    msp_run_emit(L, page, row->ftr->items, 0, (int)row->ftr->items->len, MSP_ZONE_BODY, x0, y, -1);
     /* the footer's own place is after the table's last row; above it, repeats */
-    if (!row->ftr_final)
-        for (int k = from; k < page->n_areas; k++)
-            page->areas[k].repeated = true;
-    return row->ftr->h;
+    return heading_emit(L, page, row->ftr, MSP_ZONE_BODY, x0, y, -1, !row->ftr_final);
 }
 
 msp_item *msp_table_heading_item(msp_table_hdr *h, const msp_fo_node *table, bool top, bool repeat)
@@ -106,9 +128,5 @@ msp_item *msp_table_heading_item(msp_table_hdr *h, const msp_fo_node *table, boo
 void msp_table_heading_draw(msp_layout *L, msp_page *page, const msp_item *it, msp_zone zone,
                             double x0, double top, int footnote)
 {
-    int from = page->n_areas;
-    msp_run_emit(L, page, it->hdr->items, 0, (int)it->hdr->items->len, zone, x0, top, footnote);
-    if (it->heading_repeat)
-        for (int k = from; k < page->n_areas; k++)
-            page->areas[k].repeated = true;
+    heading_emit(L, page, it->hdr, zone, x0, top, footnote, it->heading_repeat);
 }

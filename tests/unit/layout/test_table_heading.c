@@ -2,7 +2,8 @@
  * page part of a broken table and drawn once after its last row, the omit-
  * at-break properties, notes in a header or footer placed once, and header
  * and footer on each part made by a forced break, and on each part of a
- * table in a cell of a row split across pages; checked on the area tree. */
+ * table in a cell of a row split across pages, page numbers in them;
+ * checked on the area tree. */
 #include "layout_fixture.h"
 
 #define CELL "<fo:table-cell border='1pt solid black' padding='2pt'><fo:block>"
@@ -178,6 +179,31 @@ static void test_table_heading__nested_table_in_split_row(void **state)
     run_free(r);
 }
 
+/* XSL 6.6.11: a fo:page-number in a repeated header or footer prints the
+ * number of the page each copy is on; so does one in a footer drawn only
+ * after the last row (table-omit-footer-at-break). */
+static void test_table_heading__page_number_of_each_page(void **state)
+{
+    (void)state;
+    const char *pn = " <fo:page-number/>";
+    for (int omit = 0; omit <= 1; omit++) {
+        GString *f = g_string_new(NULL);
+        table(f, 30, omit ? "table-omit-footer-at-break='true'" : "", pn, pn, "");
+        run *r = lay_flow("p", NULL, f->str);
+        g_string_free(f, TRUE);
+        int pages = (int)xp_num(r, "count(//page)");
+        assert_int_equal(pages, 3);
+        for (int p = 1; p <= pages; p++) {
+            assert_int_equal((int)xp_num(r, "count(//page[%d]/line[. = 'Head %d'])", p, p), 1);
+            assert_int_equal((int)xp_num(r, "count(//page[%d]/line[. = 'Foot %d'])", p, p),
+                             omit && p < pages ? 0 : 1);
+        }
+        assert_int_equal((int)xp_num(r, "count(//line[starts-with(., 'Foot')])"), omit ? 1 : pages);
+        assert_int_equal((int)r->check.losses, 0);
+        run_free(r);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -187,6 +213,7 @@ int main(void)
         cmocka_unit_test(test_table_heading__notes_placed_once),
         cmocka_unit_test(test_table_heading__forced_break_parts),
         cmocka_unit_test(test_table_heading__nested_table_in_split_row),
+        cmocka_unit_test(test_table_heading__page_number_of_each_page),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
