@@ -232,13 +232,21 @@ static msp_status finish_page(msp_layout *L, msp_break next, bool last, const ms
 
 /* ---- placing items ---- */
 
-static GPtrArray *item_notes(msp_layout *L, msp_item *it, GHashTable *cache)
+/* The notes of it, after those of the table header drawn above it (hdr) */
+static GPtrArray *item_notes(msp_layout *L, msp_item *it, bool hdr, GHashTable *cache)
 {
-    if (!it->notes || it->notes->len == 0)
+    GPtrArray *all = g_ptr_array_new();
+    for (guint i = 0; hdr && it->hdr->notes && i < it->hdr->notes->len; i++)
+        g_ptr_array_add(all, g_ptr_array_index(it->hdr->notes, i));
+    for (guint i = 0; it->notes && i < it->notes->len; i++)
+        g_ptr_array_add(all, g_ptr_array_index(it->notes, i));
+    if (all->len == 0) {
+        g_ptr_array_free(all, TRUE);
         return NULL;
+    }
     GPtrArray *notes = g_ptr_array_new();
-    for (guint i = 0; i < it->notes->len; i++) {
-        const msp_fo_node *fn = g_ptr_array_index(it->notes, i);
+    for (guint i = 0; i < all->len; i++) {
+        const msp_fo_node *fn = g_ptr_array_index(all, i);
         msp_note *n = g_hash_table_lookup(cache, fn);
         if (!n) {
             n = msp_note_build(L, fn);
@@ -246,6 +254,7 @@ static GPtrArray *item_notes(msp_layout *L, msp_item *it, GHashTable *cache)
         }
         g_ptr_array_add(notes, n);
     }
+    g_ptr_array_free(all, TRUE);
     return notes;
 }
 
@@ -417,6 +426,9 @@ msp_status msp_place(msp_layout *L, msp_item *it, GHashTable *cache, const msp_m
     if (it->ftr && it->ftr_final) {
         need += fh;
         fh = 0;
+    } else if (it->ftr && it->ftr->notes) {
+        /* and for the notes a repeated footer brings to the page */
+        fh += msp_table_footer_notes_h(L, it->ftr, cache) + (msp_notes_any(L) ? 0 : L->sep_h);
     }
     double nh = msp_notes_height(L);
     double sep_now = msp_notes_any(L) ? L->sep_h : 0;
@@ -432,7 +444,7 @@ msp_status msp_place(msp_layout *L, msp_item *it, GHashTable *cache, const msp_m
             return msp_place(L, it, cache, sel_before);
         }
     }
-    GPtrArray *notes = L->full && has ? NULL : item_notes(L, it, cache);
+    GPtrArray *notes = L->full && has ? NULL : item_notes(L, it, hdr, cache);
     if (L->full && has)
         goto overflow;
     if (!notes) {
@@ -504,7 +516,7 @@ overflow:
                           "content %.2f pt tall does not fit the page body (%.2f pt): it is drawn "
                           "past the bottom of the page", need, avail);
         commit(L, it, need, hdr);
-        GPtrArray *ns = item_notes(L, it, cache);
+        GPtrArray *ns = item_notes(L, it, hdr, cache);
         for (guint i = 0; ns && i < ns->len; i++)
             parts_add(L, g_ptr_array_index(ns, i), 0, 0);
         if (ns) {

@@ -132,6 +132,9 @@ struct msp_table_hdr {
     bool drawn;                 /* header: emitted on a page already, later ones are repeats */
     bool omit;                  /* footer: table-omit-footer-at-break, drawn after the last
                                    row only (only the table's last row carries it) */
+    GPtrArray *notes;           /* fo:footnote nodes anchored in it, placed with each copy
+                                   (the header's with the row below it, the footer's
+                                   repeats when drawn), or NULL */
     /* remake: it holds a fo:page-number, so its rows are made again for each
      * page it is drawn on (the items above give its height only) from part,
      * a child of table, in ra with the table's columns */
@@ -408,12 +411,16 @@ msp_table_hdr *msp_table_heading_new(GPtrArray *rows);
 void msp_table_heading_unref(msp_table_hdr *h);
 /* Moves the notes anchored in rows onto dst (before its own when front). */
 void msp_table_notes_move(msp_item *dst, GPtrArray *rows, bool front);
+/* Moves the notes anchored in h's rows to h->notes (placed with each copy). */
+void msp_table_heading_keep_notes(msp_table_hdr *h);
 /* Gives each row the header (hdr) and footer (ftr) repeated at breaks, either
  * NULL; the last row is the table's final one (ftr_final). */
 void msp_table_headings_attach(GPtrArray *rows, msp_table_hdr *hdr, msp_table_hdr *ftr);
 /* The rows to draw for h on page: h->items, or made again for the page's
  * number (remake; *made is then true and the caller frees them). */
 GPtrArray *msp_table_heading_rows(msp_layout *L, const msp_page *page, const msp_table_hdr *h, bool *made);
+/* Height of the notes of a repeated footer f (built through cache), 0 when none. */
+double msp_table_footer_notes_h(msp_layout *L, const msp_table_hdr *f, GHashTable *cache);
 /* Draws the header repeated above a placed row (it->hdr) at y; returns its height. */
 double msp_table_header_emit(msp_layout *L, msp_page *page, const msp_item *it, double x0, double y);
 /* A header (top) or footer of a table inside a cell, as an item of the cell's

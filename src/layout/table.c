@@ -298,6 +298,15 @@ static void split_headings(const GPtrArray *items, guint k, const msp_item **hdr
         *ftr = NULL;
 }
 
+/* A repeat of a heading item, with its notes (placed with each copy, as FOP does). */
+static msp_item *repeat_heading(const msp_item *h)
+{
+    msp_item *it = msp_table_heading_item(h->hdr, h->src, h->heading_top, true);
+    if (h->notes)
+        it->notes = g_ptr_array_copy(h->notes, NULL, NULL);
+    return it;
+}
+
 /* Splits row after the first k[c] items of each cell c: row keeps them (cell
  * borders open at the bottom), the rest is returned as a new row (open at the
  * top, same header). */
@@ -328,12 +337,12 @@ static msp_item *split_cells(msp_item *row, const guint *k)
         const msp_item *hh, *fh;
         split_headings(s->items, k[c], &hh, &fh);
         if (hh)
-            g_ptr_array_add(r.items, msp_table_heading_item(hh->hdr, hh->src, true, true));
+            g_ptr_array_add(r.items, repeat_heading(hh));
         for (guint i = k[c]; i < s->items->len; i++)
             g_ptr_array_add(r.items, g_ptr_array_index(s->items, i));
         g_ptr_array_set_size(s->items, k[c]);   /* moved, not freed */
         if (fh)
-            g_ptr_array_add(s->items, msp_table_heading_item(fh->hdr, fh->src, false, true));
+            g_ptr_array_add(s->items, repeat_heading(fh));
         if (s->cell) {
             r.cell = s->cell;
             s->cell->refs++;
@@ -855,12 +864,20 @@ msp_status msp_gen_table(msp_gen *g, const msp_fo_node *table, const msp_refarea
         if (first->bp < MSP_BP_KEEP)
             first->bp = MSP_BP_KEEP;
     }
-    /* notes anchored in a repeated header or footer are placed once: with the
-     * table's first row, and with its last body row */
+    /* notes anchored in a repeated header or footer are placed with each copy,
+     * on every page it is drawn on (as FOP does): the header's with the row
+     * below it, the footer's with the table's last row and with each repeat */
     if (repeat && hdr)
-        msp_table_notes_move(g_ptr_array_index(rows, 0), hdr->items, true);
-    if (repeat && ftr)
-        msp_table_notes_move(g_ptr_array_index(rows, rows->len - 1), ftr->items, false);
+        msp_table_heading_keep_notes(hdr);
+    if (repeat && ftr) {
+        msp_table_heading_keep_notes(ftr);
+        msp_item *last = g_ptr_array_index(rows, rows->len - 1);
+        for (guint i = 0; ftr->notes && i < ftr->notes->len; i++) {
+            if (!last->notes)
+                last->notes = g_ptr_array_new();
+            g_ptr_array_add(last->notes, g_ptr_array_index(ftr->notes, i));
+        }
+    }
     if (header)
         g_ptr_array_free(header, TRUE);
     if (footer)

@@ -19,6 +19,8 @@ void msp_table_heading_unref(msp_table_hdr *h)
 {
     if (h && --h->refs == 0) {
         msp_items_free(h->items);
+        if (h->notes)
+            g_ptr_array_free(h->notes, TRUE);
         g_free(h->colx);
         g_free(h->colw);
         g_free(h);
@@ -71,6 +73,13 @@ void msp_table_notes_move(msp_item *dst, GPtrArray *from, bool front)
     }
 }
 
+void msp_table_heading_keep_notes(msp_table_hdr *h)
+{
+    msp_item tmp = { .notes = NULL };
+    msp_table_notes_move(&tmp, h->items, false);
+    h->notes = tmp.notes;
+}
+
 void msp_table_headings_attach(GPtrArray *rows, msp_table_hdr *hdr, msp_table_hdr *ftr)
 {
     for (guint i = 0; i < rows->len; i++) {
@@ -101,11 +110,39 @@ static bool continues(const msp_layout *L, guint i)
     return false;
 }
 
+static msp_note *note_of(msp_layout *L, const msp_fo_node *fn, GHashTable *cache)
+{
+    msp_note *n = g_hash_table_lookup(cache, fn);
+    if (!n) {
+        n = msp_note_build(L, fn);
+        g_hash_table_insert(cache, (gpointer)fn, n);
+    }
+    return n;
+}
+
+double msp_table_footer_notes_h(msp_layout *L, const msp_table_hdr *f, GHashTable *cache)
+{
+    double h = 0;
+    for (guint i = 0; f->notes && i < f->notes->len; i++) {
+        msp_note *n = note_of(L, g_ptr_array_index(f->notes, i), cache);
+        h += msp_note_height(n, 0, (int)n->items->len);
+    }
+    return h;
+}
+
 double msp_table_footer_emit(msp_layout *L, msp_page *page, guint i, double x0, double y)
 {
     const msp_item *row = g_array_index(L->placed, msp_placed, i).it;
     if (!row->ftr || (!row->ftr_final && continues(L, i)))
         return 0;
+    /* a repeat's notes go on its page too (the last row's carry the footer's own);
+     * msp_place kept room for them */
+    for (guint k = 0; !row->ftr_final && L->notes && row->ftr->notes && k < row->ftr->notes->len; k++) {
+        msp_note *n = note_of(L, g_ptr_array_index(row->ftr->notes, k), L->notes);
+        n->refs++;
+        msp_note_part part = { n, 0, (int)n->items->len };
+        g_array_append_val(L->parts, part);
+    }
     /* the footer's own place is after the table's last row; above it, repeats */
     return heading_emit(L, page, row->ftr, MSP_ZONE_BODY, x0, y, -1, !row->ftr_final);
 }

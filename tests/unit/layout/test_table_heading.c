@@ -1,6 +1,6 @@
 /* Unit tests for layout/table_heading: the table footer repeated below each
  * page part of a broken table and drawn once after its last row, the omit-
- * at-break properties, notes in a header or footer placed once, and header
+ * at-break properties, notes in a header or footer placed with each copy, header
  * and footer on each part made by a forced break, and on each part of a
  * table in a cell of a row split across pages, page numbers in them;
  * checked on the area tree. */
@@ -105,9 +105,10 @@ static void test_table_header__omit_at_break(void **state)
     g_string_free(f, TRUE);
 }
 
-/* A note anchored in the header or footer is placed once, on the page where
- * it first appears (the header's) or where the table ends (the footer's). */
-static void test_table_heading__notes_placed_once(void **state)
+/* A note anchored in a repeated header or footer is placed with each copy:
+ * on every page the header or footer is drawn on (as FOP does), with room
+ * kept for it under the rows. */
+static void test_table_heading__notes_with_each_copy(void **state)
 {
     (void)state;
     GString *h = g_string_new(NULL), *ft = g_string_new(NULL), *f = g_string_new(NULL);
@@ -117,13 +118,19 @@ static void test_table_heading__notes_placed_once(void **state)
     run *r = lay_flow("p", SEP, f->str);
     int pages = (int)xp_num(r, "count(//page)");
     assert_true(pages >= 3);
-    assert_int_equal((int)xp_num(r, "count(//line[. = 'Header note line 1'])"), 1);
-    assert_int_equal((int)xp_num(r, "count(//page[1]/line[. = 'Header note line 1'])"), 1);
-    assert_int_equal((int)xp_num(r, "count(//line[. = 'Footer note line 1'])"), 1);
-    assert_int_equal((int)xp_num(r, "count(//page[%d]/line[. = 'Footer note line 1'])", pages), 1);
-    /* the footer is drawn on every page all the same, above the notes */
-    for (int p = 1; p <= pages; p++)
+    for (int p = 1; p <= pages; p++) {
+        assert_int_equal((int)xp_num(r, "count(//page[%d]/line[. = 'Header note line 1'])", p), 1);
+        assert_int_equal((int)xp_num(r, "count(//page[%d]/line[. = 'Footer note line 1'])", p), 1);
         assert_int_equal((int)xp_num(r, "count(//page[%d]/line[starts-with(., 'Foot')][@zone='body'])", p), 1);
+        /* the footer ends above the separator and the notes */
+        double foot = xp_num(r, "//page[%d]/line[starts-with(., 'Foot')][@zone='body']/@y", p);
+        double sep = xp_num(r, "//page[%d]/region[@name='separator']/@y", p);
+        assert_true(sep > 0);
+        assert_true(foot + 6 <= sep + 0.01);
+    }
+    for (int i = 1; i <= 30; i++)
+        assert_int_equal((int)xp_num(r, "count(//line[. = 'Row %d'])", i), 1);
+    assert_int_equal((int)r->check.losses, 0);
     run_free(r);
     g_string_free(h, TRUE);
     g_string_free(ft, TRUE);
@@ -210,7 +217,7 @@ int main(void)
         cmocka_unit_test(test_table_footer__repeated_below_each_part),
         cmocka_unit_test(test_table_footer__omit_at_break),
         cmocka_unit_test(test_table_header__omit_at_break),
-        cmocka_unit_test(test_table_heading__notes_placed_once),
+        cmocka_unit_test(test_table_heading__notes_with_each_copy),
         cmocka_unit_test(test_table_heading__forced_break_parts),
         cmocka_unit_test(test_table_heading__nested_table_in_split_row),
         cmocka_unit_test(test_table_heading__page_number_of_each_page),
