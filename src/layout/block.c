@@ -31,14 +31,6 @@ void msp_deco_unref(msp_deco *d)
         g_free(d);
 }
 
-static void table_hdr_unref(msp_table_hdr *h)
-{
-    if (h && --h->refs == 0) {
-        msp_items_free(h->items);
-        g_free(h);
-    }
-}
-
 void msp_item_free(msp_item *it)
 {
     if (!it)
@@ -66,8 +58,8 @@ void msp_item_free(msp_item *it)
         g_ptr_array_free(it->ids_end, TRUE);
     if (it->markers)
         g_ptr_array_free(it->markers, TRUE);
-    table_hdr_unref(it->hdr);
-    table_hdr_unref(it->ftr);
+    msp_table_heading_unref(it->hdr);
+    msp_table_heading_unref(it->ftr);
     g_free(it);
 }
 
