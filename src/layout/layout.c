@@ -438,7 +438,8 @@ msp_status msp_place(msp_layout *L, msp_item *it, GHashTable *cache, const msp_m
     if (it->row && !(L->full && has) && need + fh + nh + sep_now > avail + 0.001 &&
         (!has || it->h + (it->hdr ? it->hdr->h : 0) + (it->ftr ? it->ftr->h : 0) > avail + 0.001)) {
         double base = L->body_h + (has ? trailing_glue(L) : 0) + (hdr ? it->hdr->h : 0);
-        msp_item *rest = msp_table_row_split(it, avail - nh - sep_now - base - (it->ftr ? it->ftr->h : 0));
+        msp_item *rest = msp_table_row_split(L, cache, it, avail - nh - sep_now - base - (it->ftr ? it->ftr->h : 0),
+                                             msp_notes_any(L) ? 0 : L->sep_h);
         if (rest) {
             g_queue_push_head(&L->queue, rest);
             return msp_place(L, it, cache, sel_before);

@@ -403,8 +403,10 @@ msp_status msp_gen_table(msp_gen *g, const msp_fo_node *node, const msp_refarea 
  * borders open at the bottom) and the rest is returned as a new row item
  * (open at the top, same header; taller than a page, it splits again).
  * Returns NULL and leaves the row alone when no cell line fits in room, or
- * when every cell fits whole (a fixed height makes the row tall). */
-msp_item *msp_table_row_split(msp_item *row, double room);
+ * when every cell fits whole (a fixed height makes the row tall). The notes
+ * anchored in the first part (built through cache) and sep, the separator
+ * they would bring, must fit in room too when a shorter part allows it. */
+msp_item *msp_table_row_split(msp_layout *L, GHashTable *cache, msp_item *row, double room, double sep);
 /* table_heading.c: a header or footer of the given rows (taken); dropping a
  * reference frees it with the last one. */
 msp_table_hdr *msp_table_heading_new(GPtrArray *rows);

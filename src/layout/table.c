@@ -404,14 +404,12 @@ static msp_item *split_cells(msp_item *row, const guint *k)
     return rest;
 }
 
-msp_item *msp_table_row_split(msp_item *row, double room)
+/* Where each cell's run splits for a first part at most room tall: k[c]
+ * items; false when no cell line fits or every cell fits whole. */
+static bool split_points(const msp_item *row, double room, guint *k)
 {
-    if (!row->row || !row->subs || row->subs->len == 0)
-        return NULL;
-    guint n = row->subs->len;
-    guint *k = g_new(guint, n);
     bool some = false, all = true;
-    for (guint c = 0; c < n; c++) {
+    for (guint c = 0; c < row->subs->len; c++) {
         const msp_sub *s = &g_array_index(row->subs, msp_sub, c);
         double bottom;
         /* a split row's cells start at the top: display-align was for the whole height */
@@ -424,7 +422,69 @@ msp_item *msp_table_row_split(msp_item *row, double room)
         some = some || k[c] > 0;
         all = all && k[c] == s->items->len;
     }
-    msp_item *rest = some && !all ? split_cells(row, k) : NULL;
+    return some && !all;
+}
+
+/* Height of the notes anchored in the first k[c] items of each cell. */
+static double prefix_notes_h(msp_layout *L, GHashTable *cache, const msp_item *row, const guint *k)
+{
+    msp_item tmp = { .notes = NULL };
+    for (guint c = 0; c < row->subs->len; c++) {
+        const msp_sub *s = &g_array_index(row->subs, msp_sub, c);
+        GPtrArray part = { .pdata = s->items->pdata, .len = k[c] };
+        collect_notes(&tmp, &part);
+        /* and those of the footer a table in the cell repeats below the part */
+        const msp_item *hh, *fh;
+        split_headings(s->items, k[c], &hh, &fh);
+        for (guint i = 0; fh && fh->notes && i < fh->notes->len; i++) {
+            if (!tmp.notes)
+                tmp.notes = g_ptr_array_new();
+            g_ptr_array_add(tmp.notes, g_ptr_array_index(fh->notes, i));
+        }
+    }
+    double h = 0;
+    for (guint i = 0; tmp.notes && i < tmp.notes->len; i++) {
+        const msp_fo_node *fn = g_ptr_array_index(tmp.notes, i);
+        msp_note *n = g_hash_table_lookup(cache, fn);
+        if (!n) {
+            n = msp_note_build(L, fn);
+            g_hash_table_insert(cache, (gpointer)fn, n);
+        }
+        h += msp_note_height(n, 0, (int)n->items->len);
+    }
+    if (tmp.notes)
+        g_ptr_array_free(tmp.notes, TRUE);
+    return h;
+}
+
+msp_item *msp_table_row_split(msp_layout *L, GHashTable *cache, msp_item *row, double room, double sep)
+{
+    if (!row->row || !row->subs || row->subs->len == 0)
+        return NULL;
+    guint *k = g_new(guint, row->subs->len);
+    bool ok = split_points(row, room, k);
+    /* the first part's notes go under it on the same page: a shorter part
+     * when they would not fit below it (as FOP does) */
+    double r = room;
+    for (int tries = 0; ok && tries < 8; tries++) {
+        double nh = prefix_notes_h(L, cache, row, k);
+        if (nh <= 0)
+            break;
+        double used = 0;
+        for (guint c = 0; c < row->subs->len; c++) {
+            const msp_sub *s = &g_array_index(row->subs, msp_sub, c);
+            if (k[c] > 0)
+                used = MAX(used, s->pad_before + run_height(s->items, k[c]));
+        }
+        if (used + nh + sep <= room + 0.001)
+            break;
+        r = MIN(r, room - nh - sep);
+        if (r <= 0 || !split_points(row, r, k)) {
+            ok = split_points(row, room, k);   /* the notes go on as they can */
+            break;
+        }
+    }
+    msp_item *rest = ok ? split_cells(row, k) : NULL;
     if (rest)
         rest->cont = true;   /* split where a page ends: not made again at another width */
     g_free(k);

@@ -1,7 +1,8 @@
 /* Unit tests for layout/table: cells directly in a table part grouped into
  * rows (starts-row, ends-row, the columns), a table's width bounding its own
  * border and background, and a row split where it starts a column below
- * retained space; checked on the area-tree dump. */
+ * retained space, keeping room for the notes of its first part; checked on
+ * the area-tree dump. */
 #include "layout_fixture.h"
 
 static void cell(GString *f, const char *attrs, const char *text)
@@ -84,12 +85,41 @@ static void test_table_rows__row_split_below_retained_space(void **state)
     run_free(r);
 }
 
+/* A row split by the page end: its first part leaves room under it for the
+ * notes anchored in it, which stay on its page. */
+static void test_table_rows__split_row_keeps_its_notes(void **state)
+{
+    (void)state;
+    GString *f = g_string_new("<fo:table table-layout='fixed' width='260pt'>"
+                              "<fo:table-column column-width='260pt'/><fo:table-body><fo:table-row>"
+                              "<fo:table-cell>");
+    for (int i = 1; i <= 30; i++) {
+        g_string_append_printf(f, "<fo:block>Line %d", i);
+        if (i == 15)
+            note(f, "n", 3, "Note");
+        g_string_append(f, "</fo:block>");
+    }
+    g_string_append(f, "</fo:table-cell></fo:table-row></fo:table-body></fo:table>");
+    run *r = lay_flow("p", SEP, f->str);
+    g_string_free(f, TRUE);
+    /* the anchor's line and the whole note on page 1: 20 lines of room, 3 of
+     * note and 1 of separator leave 16 for the row */
+    int anchor_page = (int)xp_num(r, "//page[line[starts-with(., 'Line 15')]]/@index") + 1;
+    assert_int_equal(anchor_page, 1);
+    for (int i = 1; i <= 3; i++)
+        assert_int_equal((int)xp_num(r, "count(//page[1]/line[@zone='footnotes'][. = 'Note line %d'])", i), 1);
+    assert_int_equal((int)xp_num(r, "count(//page[1]/line[@zone='body'])"), 16);
+    assert_int_equal((int)xp_num(r, "count(//line[@zone='body'][starts-with(., 'Line ')])"), 30);
+    run_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_table_rows__cells_grouped_into_rows),
         cmocka_unit_test(test_table_rows__width_bounds_own_background),
         cmocka_unit_test(test_table_rows__row_split_below_retained_space),
+        cmocka_unit_test(test_table_rows__split_row_keeps_its_notes),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
