@@ -435,6 +435,13 @@ void msp_table_heading_draw(msp_layout *L, msp_page *page, const msp_item *it, m
  * when the row carries one (it->ftr) and ends the table or its column part
  * of the table (a repeat then). Returns the height drawn (0: none). */
 double msp_table_footer_emit(msp_layout *L, msp_page *page, guint placed, double x0, double y);
+/* table.c: adds the notes anchored in items (and in their attached labels) to dst's. */
+void msp_table_collect_notes(msp_item *dst, const GPtrArray *items);
+/* table_break.c: a repeated header or footer row, no forced breaks of its own or inside. */
+void msp_table_no_breaks(msp_item *row);
+/* table_break.c: appends row to out, split into parts at the forced breaks on
+ * blocks inside its cells (each part after the first with that break before). */
+void msp_table_split_forced(msp_gen *g, const msp_fo_node *table, msp_item *row, GPtrArray *out);
 /* table_collapse.c: border-collapse="collapse" over the rows in reading order
  * (header, body, footer): each shared edge drawn once, the wider border wins;
  * the lower cell keeps its own before border for a page top (top_at_break). */
