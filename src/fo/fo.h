@@ -199,6 +199,8 @@ typedef struct msp_fo_style {
     msp_len column_width;            /* fo:table-column */
     int number_columns_repeated, number_columns_spanned, number_rows_spanned, column_number;
     bool border_collapse;            /* true = collapse */
+    bool omit_header, omit_footer;   /* fo:table: table-omit-header/footer-at-break */
+    bool starts_row, ends_row;       /* fo:table-cell directly in a table part */
     msp_display_align display_align;
     int column_count;                /* fo:region-body: columns (>= 1) */
     double column_gap;               /* fo:region-body: space between columns, pt */

@@ -629,6 +629,14 @@ bool msp_fo_apply_value(msp_fo_apply *a, int id, const char *value)
             return BAD;
         if (id == MSP_P_HYPHENATE)
             s->hyphenate = v[0] == 't';
+        else if (id == MSP_P_TABLE_OMIT_HEADER)
+            s->omit_header = v[0] == 't';
+        else if (id == MSP_P_TABLE_OMIT_FOOTER)
+            s->omit_footer = v[0] == 't';
+        else if (id == MSP_P_STARTS_ROW)
+            s->starts_row = v[0] == 't';
+        else if (id == MSP_P_ENDS_ROW)
+            s->ends_row = v[0] == 't';
         else
             s->white_space_collapse = v[0] == 't';
         return true;

@@ -118,6 +118,8 @@ void msp_area_dump_page(FILE *out, const msp_page *p)
                     msp_zone_name(a->zone), a->x, a->y, a->w, a->h);
             if (a->u.line.footnote >= 0 && a->zone == MSP_ZONE_FOOTNOTES)
                 fprintf(out, " footnote=\"%d\"", a->u.line.footnote);
+            if (a->repeated)
+                fputs(" repeated=\"true\"", out);
             put_fit(out, a);
             put_raised(out, a);
             fputs(">", out);

@@ -31,14 +31,6 @@ void msp_deco_unref(msp_deco *d)
         g_free(d);
 }
 
-static void table_hdr_unref(msp_table_hdr *h)
-{
-    if (h && --h->refs == 0) {
-        msp_items_free(h->items);
-        g_free(h);
-    }
-}
-
 void msp_item_free(msp_item *it)
 {
     if (!it)
@@ -68,7 +60,8 @@ void msp_item_free(msp_item *it)
         g_ptr_array_free(it->markers, TRUE);
     if (it->markers_end)
         g_ptr_array_free(it->markers_end, TRUE);
-    table_hdr_unref(it->hdr);
+    msp_table_heading_unref(it->hdr);
+    msp_table_heading_unref(it->ftr);
     g_free(it);
 }
 
@@ -567,7 +560,8 @@ static msp_status gen_block(msp_gen *g, const msp_fo_node *node, const msp_refar
     msp_refarea inner = *ra;
     double start = msp_indent_resolve(&s->start_indent, ra);
     double end = msp_indent_resolve(&s->end_indent, ra);
-    if (node->kind == MSP_FO_BLOCK_CONTAINER) {
+    if (node->kind == MSP_FO_BLOCK_CONTAINER || node->kind == MSP_FO_TABLE) {
+        /* a width of its own: the border and background end with it */
         double w = ra->width - start - end;
         if (s->width.kind == MSP_LEN_ABS)
             w = s->width.v;
@@ -804,6 +798,8 @@ void msp_item_emit(msp_layout *L, msp_page *page, const msp_item *it, msp_zone z
             msp_run_emit(L, page, s->items, 0, (int)s->items->len, zone, x0 + s->x, top + s->y,
                          footnote);
         }
+        if (it->heading)
+            msp_table_heading_draw(L, page, it, zone, x0, top, footnote);
     }
     if (it->attached)
         for (guint i = 0; i < it->attached->len; i++) {

@@ -237,13 +237,21 @@ static msp_status finish_page(msp_layout *L, msp_break next, bool last, const ms
 
 /* ---- placing items ---- */
 
-static GPtrArray *item_notes(msp_layout *L, msp_item *it, GHashTable *cache)
+/* The notes of it, after those of the table header drawn above it (hdr) */
+static GPtrArray *item_notes(msp_layout *L, msp_item *it, bool hdr, GHashTable *cache)
 {
-    if (!it->notes || it->notes->len == 0)
+    GPtrArray *all = g_ptr_array_new();
+    for (guint i = 0; hdr && it->hdr->notes && i < it->hdr->notes->len; i++)
+        g_ptr_array_add(all, g_ptr_array_index(it->hdr->notes, i));
+    for (guint i = 0; it->notes && i < it->notes->len; i++)
+        g_ptr_array_add(all, g_ptr_array_index(it->notes, i));
+    if (all->len == 0) {
+        g_ptr_array_free(all, TRUE);
         return NULL;
+    }
     GPtrArray *notes = g_ptr_array_new();
-    for (guint i = 0; i < it->notes->len; i++) {
-        const msp_fo_node *fn = g_ptr_array_index(it->notes, i);
+    for (guint i = 0; i < all->len; i++) {
+        const msp_fo_node *fn = g_ptr_array_index(all, i);
         msp_note *n = g_hash_table_lookup(cache, fn);
         if (!n) {
             n = msp_note_build(L, fn);
@@ -251,6 +259,7 @@ static GPtrArray *item_notes(msp_layout *L, msp_item *it, GHashTable *cache)
         }
         g_ptr_array_add(notes, n);
     }
+    g_ptr_array_free(all, TRUE);
     return notes;
 }
 
@@ -416,22 +425,36 @@ msp_status msp_place(msp_layout *L, msp_item *it, GHashTable *cache, const msp_m
     double avail = L->m.body.h;
     bool hdr = it->hdr && L->hdr_shown != it->hdr;
     double need = L->body_h + (has ? trailing_glue(L) : 0) + (hdr ? it->hdr->h : 0) + it->h;
+    /* a table row: room below it for the table's footer (drawn there when the
+     * table ends or breaks after it; counted on the page after the last row) */
+    double fh = it->ftr ? it->ftr->h : 0;
+    if (it->ftr && it->ftr_final) {
+        need += fh;
+        fh = 0;
+    } else if (it->ftr && it->ftr->notes) {
+        /* and for the notes a repeated footer brings to the page */
+        fh += msp_table_footer_notes_h(L, it->ftr, cache) + (msp_notes_any(L) ? 0 : L->sep_h);
+    }
     double nh = msp_notes_height(L);
     double sep_now = msp_notes_any(L) ? L->sep_h : 0;
-    /* a table row taller than a whole page: its first part fills this page */
-    if (it->row && !(L->full && has) && need + nh + sep_now > avail + 0.001 &&
-        it->h + (it->hdr ? it->hdr->h : 0) > avail + 0.001) {
-        msp_item *rest = msp_table_row_split(it, avail - nh - sep_now - (need - it->h));
+    /* a table row taller than a whole page, or than what is left of a column
+     * holding no box yet (below retained space, a spanning set): its first
+     * part fills this page */
+    if (it->row && !(L->full && has) && need + fh + nh + sep_now > avail + 0.001 &&
+        (!has || it->h + (it->hdr ? it->hdr->h : 0) + (it->ftr ? it->ftr->h : 0) > avail + 0.001)) {
+        double base = L->body_h + (has ? trailing_glue(L) : 0) + (hdr ? it->hdr->h : 0);
+        msp_item *rest = msp_table_row_split(L, cache, it, avail - nh - sep_now - base - (it->ftr ? it->ftr->h : 0),
+                                             msp_notes_any(L) ? 0 : L->sep_h);
         if (rest) {
             g_queue_push_head(&L->queue, rest);
             return msp_place(L, it, cache, sel_before);
         }
     }
-    GPtrArray *notes = L->full && has ? NULL : item_notes(L, it, cache);
+    GPtrArray *notes = L->full && has ? NULL : item_notes(L, it, hdr, cache);
     if (L->full && has)
         goto overflow;
     if (!notes) {
-        if (fits(L, need, nh + sep_now)) {
+        if (fits(L, need + fh, nh + sep_now)) {
             commit(L, it, need, hdr);
             return MSP_OK;
         }
@@ -444,9 +467,9 @@ msp_status msp_place(msp_layout *L, msp_item *it, GHashTable *cache, const msp_m
             all += msp_note_height(n, 0, (int)n->items->len);
         }
         double sep = L->sep_h;
-        if (L->bal && need > L->bal_limit + 0.001)
+        if (L->bal && need + fh > L->bal_limit + 0.001)
             goto overflow;
-        if (fits(L, need, nh + sep + all)) {
+        if (fits(L, need + fh, nh + sep + all)) {
             commit(L, it, need, hdr);
             for (guint i = 0; i < notes->len; i++) {
                 msp_note *n = g_ptr_array_index(notes, i);
@@ -456,12 +479,12 @@ msp_status msp_place(msp_layout *L, msp_item *it, GHashTable *cache, const msp_m
             return MSP_OK;
         }
         /* they would fit under this column, not under the set's earlier ones */
-        if (L->col > 0 && !L->bal && !g_hash_table_contains(L->refilled, it) && need + nh + sep + all <= avail + 0.001) {
+        if (L->col > 0 && !L->bal && !g_hash_table_contains(L->refilled, it) && need + fh + nh + sep + all <= avail + 0.001) {
             g_ptr_array_free(notes, TRUE);
             return msp_cols_refill(L, it, avail - nh - sep - all, cache, sel_before);
         }
         /* split: the line with as much of its notes as fits */
-        double room = avail - MAX(need, L->set_max) - nh - sep;
+        double room = avail - MAX(need + fh, L->set_max) - nh - sep;
         if (room >= 0) {
             int nfull = 0;
             double acc = 0;
@@ -494,12 +517,12 @@ overflow:
         g_ptr_array_free(notes, TRUE);
     if (!has && !msp_placed_boxes(L, 0, L->col_start)) {
         /* nothing fits on an empty page: place the box anyway, notes carried */
-        if (need > avail + 0.001)
+        if (need + fh > avail + 0.001)
             msp_diag_warn(&L->job->diags, msp_item_loc(it, L->flow->loc), "reduce the content's height",
                           "content %.2f pt tall does not fit the page body (%.2f pt): it is drawn "
                           "past the bottom of the page", need, avail);
         commit(L, it, need, hdr);
-        GPtrArray *ns = item_notes(L, it, cache);
+        GPtrArray *ns = item_notes(L, it, hdr, cache);
         for (guint i = 0; ns && i < ns->len; i++)
             parts_add(L, g_ptr_array_index(ns, i), 0, 0);
         if (ns) {

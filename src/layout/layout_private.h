@@ -77,6 +77,14 @@ struct msp_item {
     GPtrArray *markers;         /* fo:marker nodes starting here, or NULL */
     GPtrArray *markers_end;     /* fo:marker nodes whose parent's last box this is, or NULL */
     msp_table_hdr *hdr;         /* table header to repeat above this row on a new page */
+    msp_table_hdr *ftr;         /* table body row: the table's footer, drawn below it when it
+                                   ends its column (repeated there) or ends the table */
+    bool ftr_final;             /* the table's last body row (its last part): the footer
+                                   below it is the footer's own place, not a repeat */
+    bool heading;               /* GROUP without subs in a cell's run: the header or footer
+                                   (hdr) of a table in the cell (src), drawn as a block;
+                                   heading_repeat: drawn again where the cell's row splits */
+    bool heading_repeat, heading_top;
     bool row;                   /* GROUP: a table row that may split between cell lines */
     bool anchor;                /* GROUP of height 0 with no content: carries the ids and
                                    markers of empty elements (msp_gen_anchor) */
@@ -103,12 +111,6 @@ struct msp_item {
 
 enum { MSP_SRC_OPEN = -1, MSP_SRC_CLOSE = -2, MSP_SRC_GROUP = -3 };
 
-struct msp_table_hdr {
-    int refs;
-    GPtrArray *items;           /* header GROUP rows */
-    double h;
-    bool drawn;                 /* emitted on a page already: later ones are repeats */
-};
 
 /* Resolution of label-end()/body-start(). */
 typedef struct msp_list_ctx {
@@ -122,6 +124,27 @@ typedef struct msp_refarea {
     double x0, width;
     msp_list_ctx list;
 } msp_refarea;
+
+/* A table header or footer repeated at page and column breaks. */
+struct msp_table_hdr {
+    int refs;
+    GPtrArray *items;           /* its GROUP rows */
+    double h;
+    bool drawn;                 /* header: emitted on a page already, later ones are repeats */
+    bool omit;                  /* footer: table-omit-footer-at-break, drawn after the last
+                                   row only (only the table's last row carries it) */
+    GPtrArray *notes;           /* fo:footnote nodes anchored in it, placed with each copy
+                                   (the header's with the row below it, the footer's
+                                   repeats when drawn), or NULL */
+    /* remake: it holds a fo:page-number, so its rows are made again for each
+     * page it is drawn on (the items above give its height only) from part,
+     * a child of table, in ra with the table's columns */
+    bool remake;
+    const msp_fo_node *table, *part;
+    msp_refarea ra;
+    int ncols;
+    double *colx, *colw;
+};
 
 typedef struct msp_layout msp_layout;
 
@@ -409,8 +432,49 @@ msp_status msp_gen_table(msp_gen *g, const msp_fo_node *node, const msp_refarea 
  * borders open at the bottom) and the rest is returned as a new row item
  * (open at the top, same header; taller than a page, it splits again).
  * Returns NULL and leaves the row alone when no cell line fits in room, or
- * when every cell fits whole (a fixed height makes the row tall). */
-msp_item *msp_table_row_split(msp_item *row, double room);
+ * when every cell fits whole (a fixed height makes the row tall). The notes
+ * anchored in the first part (built through cache) and sep, the separator
+ * they would bring, must fit in room too when a shorter part allows it. */
+msp_item *msp_table_row_split(msp_layout *L, GHashTable *cache, msp_item *row, double room, double sep);
+/* table_heading.c: a header or footer of the given rows (taken); dropping a
+ * reference frees it with the last one. */
+msp_table_hdr *msp_table_heading_new(GPtrArray *rows);
+void msp_table_heading_unref(msp_table_hdr *h);
+/* Moves the notes anchored in rows onto dst (before its own when front). */
+void msp_table_notes_move(msp_item *dst, GPtrArray *rows, bool front);
+/* Moves the notes anchored in h's rows to h->notes (placed with each copy). */
+void msp_table_heading_keep_notes(msp_table_hdr *h);
+/* Gives each row the header (hdr) and footer (ftr) repeated at breaks, either
+ * NULL; the last row is the table's final one (ftr_final). */
+void msp_table_headings_attach(GPtrArray *rows, msp_table_hdr *hdr, msp_table_hdr *ftr);
+/* The rows to draw for h on page: h->items, or made again for the page's
+ * number (remake; *made is then true and the caller frees them). */
+GPtrArray *msp_table_heading_rows(msp_layout *L, const msp_page *page, const msp_table_hdr *h, bool *made);
+/* Height of the notes of a repeated footer f (built through cache), 0 when none. */
+double msp_table_footer_notes_h(msp_layout *L, const msp_table_hdr *f, GHashTable *cache);
+/* Draws the header repeated above a placed row (it->hdr) at y; returns its height. */
+double msp_table_header_emit(msp_layout *L, msp_page *page, const msp_item *it, double x0, double y);
+/* A header (top) or footer of a table inside a cell, as an item of the cell's
+ * run: a reference to h taken. repeat: its repetition at a split of the row. */
+msp_item *msp_table_heading_item(msp_table_hdr *h, const msp_fo_node *table, bool top, bool repeat);
+/* msp_item_emit of a heading item: its rows stacked from top. */
+void msp_table_heading_draw(msp_layout *L, msp_page *page, const msp_item *it, msp_zone zone,
+                            double x0, double top, int footnote);
+/* Draws the footer below the placed row L->placed[placed] (its bottom at y)
+ * when the row carries one (it->ftr) and ends the table or its column part
+ * of the table (a repeat then). Returns the height drawn (0: none). */
+double msp_table_footer_emit(msp_layout *L, msp_page *page, guint placed, double x0, double y);
+/* table.c: adds the notes anchored in items (and in their attached labels) to dst's. */
+void msp_table_collect_notes(msp_item *dst, const GPtrArray *items);
+/* table_break.c: a repeated header or footer row, no forced breaks of its own or inside. */
+void msp_table_no_breaks(msp_item *row);
+/* table_break.c: appends row to out, split into parts at the forced breaks on
+ * blocks inside its cells (each part after the first with that break before). */
+void msp_table_split_forced(msp_gen *g, const msp_fo_node *table, msp_item *row, GPtrArray *out);
+/* table_collapse.c: border-collapse="collapse" over the rows in reading order
+ * (header, body, footer): each shared edge drawn once, the wider border wins;
+ * the lower cell keeps its own before border for a page top (top_at_break). */
+void msp_table_collapse_rows(GPtrArray *rows);
 /* Draws the before borders that collapsing left to the row above (top_at_break)
  * for a row placed at the top of a page, at `top`. */
 void msp_table_row_draw_tops(msp_page *page, const msp_item *row, msp_zone zone, double x0,

@@ -188,15 +188,7 @@ msp_status msp_page_emit(msp_layout *L, bool blank)
             continue;
         }
         if (p->hdr && it->hdr) {
-            int from = page->n_areas;
-            msp_run_emit(L, page, it->hdr->items, 0, (int)it->hdr->items->len, MSP_ZONE_BODY, x0, y, -1);
-            /* only the pass whose pages are written counts the times it is drawn */
-            if (it->hdr->drawn)
-                for (int k = from; k < page->n_areas; k++)
-                    page->areas[k].repeated = true;
-            if (L->emit)
-                it->hdr->drawn = true;
-            y += it->hdr->h;
+            y += msp_table_header_emit(L, page, it, x0, y);
         } else if (page_top && it->kind == MSP_ITEM_GROUP) {
             /* a row starting the page draws the top edge collapsing gave the row above */
             msp_table_row_draw_tops(page, it, MSP_ZONE_BODY, x0, y);
@@ -227,6 +219,8 @@ msp_status msp_page_emit(msp_layout *L, bool blank)
             msp_cite_record(L, page, g_ptr_array_index(it->ids_end, k), x0, y, false);
         msp_markers_item_end(L, it, MSP_ZONE_BODY);
         y += it->h;
+        if (it->ftr)
+            y += msp_table_footer_emit(L, page, i, x0, y);
     }
     /* blocks continuing on the next page: open bottom edge here */
     for (guint i = 0; i < open->len; i++) {

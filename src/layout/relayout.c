@@ -36,6 +36,8 @@ void msp_item_forget(msp_item *it)
     /* a table header goes with its last row */
     for (guint i = 0; it->hdr && it->hdr->refs == 1 && i < it->hdr->items->len; i++)
         msp_item_forget(g_ptr_array_index(it->hdr->items, i));
+    for (guint i = 0; it->ftr && it->ftr->refs == 1 && i < it->ftr->items->len; i++)
+        msp_item_forget(g_ptr_array_index(it->ftr->items, i));
 }
 
 /* Frees a box that will never be placed: made again for the new width. */

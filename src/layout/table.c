@@ -1,14 +1,13 @@
 /* Tables (table-layout fixed): column widths from fo:table-column (absolute,
  * percent, proportional-column-width), rows as unbreakable groups of cells
- * side by side, cell borders/padding/background, display-align, and the
- * table-header repeated above the rows on each page the table continues on;
+ * side by side, cell borders/padding/background, display-align, the
+ * table-header and table-footer rows (repeated at breaks: table_heading.c);
  * number-rows-spanned cells (the last spanned row grows to fit them);
- * border-collapse="collapse" draws each shared cell edge once (the wider
- * border wins); the table's own border is not collapsed with its cells'.
- * A row taller than the page splits between the lines of its cells
- * (msp_table_row_split; layout.c decides where); a forced break on a block
- * in a cell splits it there, and break-before/after on a row or on a cell's
- * first/last block break before/after the row. */
+ * border-collapse="collapse" (table_collapse.c); the table's own border is
+ * not collapsed with its cells'.
+ * cells directly in a table part grouped into rows (starts-row, ends-row);
+ * break-before/after on a row. Splitting rows at page ends and at forced
+ * breaks inside cells: table_break.c. */
 #include "layout/layout_private.h"
 
 #define MSP_TABLE_MAX_COLUMNS 1000
@@ -51,7 +50,7 @@ static void cell_align(msp_sub *sub, const msp_fo_style *s, double cell_h)
     sub->cell_h = cell_h;
 }
 
-static void collect_notes(msp_item *dst, const GPtrArray *items)
+void msp_table_collect_notes(msp_item *dst, const GPtrArray *items)
 {
     for (guint i = 0; i < items->len; i++) {
         const msp_item *ci = g_ptr_array_index(items, i);
@@ -61,7 +60,7 @@ static void collect_notes(msp_item *dst, const GPtrArray *items)
             g_ptr_array_add(dst->notes, g_ptr_array_index(ci->notes, j));
         }
         if (ci->attached)
-            collect_notes(dst, ci->attached);
+            msp_table_collect_notes(dst, ci->attached);
     }
 }
 
@@ -88,13 +87,16 @@ static void take_pending(msp_gen *g, msp_item *it)
     }
 }
 
-/* One row as a group box. last: the part's last row, where open row spans end. */
-static msp_item *gen_row(msp_gen *g, table_ctx *t, const msp_fo_node *row, const msp_refarea *ra,
-                         bool last)
+/* One row as a group box: the cells [from, to) of row (a fo:table-row, or a
+ * table part holding cells directly). last: the part's last row, where open
+ * row spans end. */
+static msp_item *gen_row(msp_gen *g, table_ctx *t, const msp_fo_node *row, const msp_fo_node *from,
+                         const msp_fo_node *to, const msp_refarea *ra, bool last)
 {
     msp_item *grp = msp_item_new(MSP_ITEM_GROUP, 0);
     grp->subs = g_array_new(FALSE, TRUE, sizeof(msp_sub));
-    grp->src = row;
+    /* provenance: the row, or the first cell of a row of cells in a part */
+    grp->src = row->kind == MSP_FO_TABLE_ROW ? row : from;
     /* ids and markers pending (the row's, its table part's) start at the row's top;
      * the boxes inside the cells carry their own (recorded as the row is drawn) */
     if (row->kind == MSP_FO_TABLE_ROW && row->id) {
@@ -108,7 +110,7 @@ static msp_item *gen_row(msp_gen *g, table_ctx *t, const msp_fo_node *row, const
         grp->bp = MSP_BP_KEEP;
     int col = 0;
     double h = row && row->style->height.kind == MSP_LEN_ABS ? row->style->height.v : 0;
-    for (const msp_fo_node *c = row->first; c; c = c->next) {
+    for (const msp_fo_node *c = from; c != to; c = c->next) {
         if (c->kind != MSP_FO_TABLE_CELL)
             continue;
         const msp_fo_style *s = c->style;
@@ -154,7 +156,7 @@ static msp_item *gen_row(msp_gen *g, table_ctx *t, const msp_fo_node *row, const
             g_array_append_val(t->spans, e);
             spanned = true;
         }
-        collect_notes(grp, items);
+        msp_table_collect_notes(grp, items);
         col += span;
     }
     /* a spanning cell taller than its rows grows the last row it spans */
@@ -167,7 +169,7 @@ static msp_item *gen_row(msp_gen *g, table_ctx *t, const msp_fo_node *row, const
     h += grow;
     /* display-align and the cell rectangles need the row height */
     guint k = 0;
-    for (const msp_fo_node *c = row->first; c; c = c->next) {
+    for (const msp_fo_node *c = from; c != to; c = c->next) {
         if (c->kind != MSP_FO_TABLE_CELL)
             continue;
         msp_sub *sub = &g_array_index(grp->subs, msp_sub, k++);
@@ -197,272 +199,6 @@ static msp_item *gen_row(msp_gen *g, table_ctx *t, const msp_fo_node *row, const
     /* rows tied by a span are kept whole (the spanning cell is drawn with its first row) */
     grp->row = row->style->keep_together == MSP_KEEP_AUTO && !spanned;
     return grp;
-}
-
-/* ---- splitting a row across pages ---- */
-
-static bool is_box(const msp_item *it)
-{
-    return it->kind == MSP_ITEM_LINE || it->kind == MSP_ITEM_GROUP || it->kind == MSP_ITEM_CLOSE;
-}
-
-/* How many items of a cell's run fit when the run starts at y0 and must end
- * by room: the split goes after a box and not before a decoration's end. */
-static guint cell_fit(const GPtrArray *items, double y0, double room, double *bottom)
-{
-    double y = y0;
-    guint k = 0;
-    *bottom = y0;
-    for (guint i = 0; i < items->len; i++) {
-        const msp_item *it = g_ptr_array_index(items, i);
-        double h = it->kind == MSP_ITEM_GLUE && i == 0 && !it->retain ? 0 : it->h;
-        if (y + h > room + 0.001)
-            break;
-        y += h;
-        const msp_item *next = i + 1 < items->len ? g_ptr_array_index(items, i + 1) : NULL;
-        if (is_box(it) && (!next || next->kind != MSP_ITEM_CLOSE)) {
-            k = i + 1;
-            *bottom = y;
-        }
-    }
-    return k;
-}
-
-/* Height of the first k items of a cell's run (a leading glue dropped). */
-static double run_height(const GPtrArray *items, guint k)
-{
-    double h = 0;
-    for (guint i = 0; i < k; i++) {
-        const msp_item *it = g_ptr_array_index(items, i);
-        if (!(it->kind == MSP_ITEM_GLUE && i == 0 && !it->retain))
-            h += it->h;
-    }
-    return h;
-}
-
-/* Splits row after the first k[c] items of each cell c: row keeps them (cell
- * borders open at the bottom), the rest is returned as a new row (open at the
- * top, same header). */
-static msp_item *split_cells(msp_item *row, const guint *k)
-{
-    guint n = row->subs->len;
-    double h1 = 0;
-    for (guint c = 0; c < n; c++) {
-        const msp_sub *s = &g_array_index(row->subs, msp_sub, c);
-        if (k[c] > 0)
-            h1 = MAX(h1, s->pad_before + run_height(s->items, k[c]));
-    }
-    msp_item *rest = msp_item_new(MSP_ITEM_GROUP, 0);
-    rest->subs = g_array_new(FALSE, TRUE, sizeof(msp_sub));
-    rest->row = true;
-    rest->src = row->src;
-    rest->src_sub = row->src_sub;
-    rest->top = row->top;
-    double h2 = 0;
-    for (guint c = 0; c < n; c++) {
-        msp_sub *s = &g_array_index(row->subs, msp_sub, c);
-        msp_sub r = { .items = g_ptr_array_new(), .pad_after = s->pad_after, .open_top = true,
-                      .open_bottom = s->open_bottom, .col0 = s->col0, .col1 = s->col1 };
-        for (guint i = k[c]; i < s->items->len; i++)
-            g_ptr_array_add(r.items, g_ptr_array_index(s->items, i));
-        g_ptr_array_set_size(s->items, k[c]);   /* moved, not freed */
-        if (s->cell) {
-            r.cell = s->cell;
-            s->cell->refs++;
-        }
-        h2 = MAX(h2, msp_items_height(r.items) + r.pad_after);
-        s->y = s->pad_before;
-        s->open_bottom = true;
-        s->cell_h = h1;
-        g_array_append_val(rest->subs, r);
-    }
-    for (guint c = 0; c < n; c++)
-        g_array_index(rest->subs, msp_sub, c).cell_h = h2;
-    row->h = h1;
-    rest->h = h2;
-    /* notes follow their anchors (those of a repeated header stay with the
-     * first part); ids stay where the row starts, ends move on */
-    if (row->notes) {
-        GPtrArray *own = g_ptr_array_new(), *cells = g_ptr_array_new();
-        msp_item tmp = { .notes = cells };
-        for (guint c = 0; c < n; c++) {
-            collect_notes(&tmp, g_array_index(row->subs, msp_sub, c).items);
-            collect_notes(&tmp, g_array_index(rest->subs, msp_sub, c).items);
-        }
-        for (guint i = 0; i < row->notes->len; i++) {
-            gpointer fn = g_ptr_array_index(row->notes, i);
-            guint at;
-            if (!g_ptr_array_find(cells, fn, &at))
-                g_ptr_array_add(own, fn);
-        }
-        g_ptr_array_free(cells, TRUE);
-        g_ptr_array_free(row->notes, TRUE);
-        row->notes = own->len ? own : NULL;
-        if (!own->len)
-            g_ptr_array_free(own, TRUE);
-    }
-    for (guint c = 0; c < n; c++) {
-        collect_notes(row, g_array_index(row->subs, msp_sub, c).items);
-        collect_notes(rest, g_array_index(rest->subs, msp_sub, c).items);
-    }
-    rest->ids_end = row->ids_end;
-    row->ids_end = NULL;
-    rest->force_after = row->force_after;
-    row->force_after = MSP_BREAK_AUTO;
-    if (row->hdr) {
-        rest->hdr = row->hdr;
-        row->hdr->refs++;
-    }
-    return rest;
-}
-
-msp_item *msp_table_row_split(msp_item *row, double room)
-{
-    if (!row->row || !row->subs || row->subs->len == 0)
-        return NULL;
-    guint n = row->subs->len;
-    guint *k = g_new(guint, n);
-    bool some = false, all = true;
-    for (guint c = 0; c < n; c++) {
-        const msp_sub *s = &g_array_index(row->subs, msp_sub, c);
-        double bottom;
-        /* a split row's cells start at the top: display-align was for the whole height */
-        k[c] = cell_fit(s->items, s->pad_before, room, &bottom);
-        some = some || k[c] > 0;
-        all = all && k[c] == s->items->len;
-    }
-    msp_item *rest = some && !all ? split_cells(row, k) : NULL;
-    if (rest)
-        rest->cont = true;   /* split where a page ends: not made again at another width */
-    g_free(k);
-    return rest;
-}
-
-/* ---- forced breaks inside cells ---- */
-
-/* The first box of a cell's run at or after index from with a forced break,
- * or -1. */
-static int forced_box(const GPtrArray *items, guint from)
-{
-    for (guint i = from; i < items->len; i++) {
-        const msp_item *it = g_ptr_array_index(items, i);
-        if (it->kind != MSP_ITEM_GLUE && it->force != MSP_BREAK_AUTO)
-            return (int)i;
-    }
-    return -1;
-}
-
-/* The bottom of a cell's first step: its content down to the first place a
- * break is allowed (past keeps, widows and orphans), from the cell's top. */
-static double first_step(const msp_sub *s)
-{
-    double y = s->pad_before;
-    for (guint i = 0; i < s->items->len; i++) {
-        const msp_item *it = g_ptr_array_index(s->items, i);
-        if (!(it->kind == MSP_ITEM_GLUE && i == 0 && !it->retain))
-            y += it->h;
-        if (it->kind == MSP_ITEM_GLUE || it->kind == MSP_ITEM_OPEN)
-            continue;
-        const msp_item *next = NULL;
-        for (guint j = i + 1; j < s->items->len && !next; j++) {
-            const msp_item *n = g_ptr_array_index(s->items, j);
-            if (n->kind != MSP_ITEM_GLUE)
-                next = n;
-        }
-        if (!next || (next->bp == MSP_BP_FREE && next->kind != MSP_ITEM_CLOSE) ||
-            next->force != MSP_BREAK_AUTO)
-            return y;
-    }
-    return y;
-}
-
-/* Leaves no forced break on the leading boxes of each cell's run (glue
- * skipped): they become the row's break before. Returns the strongest. */
-static msp_break leading_breaks(msp_item *row)
-{
-    msp_break f = MSP_BREAK_AUTO;
-    for (guint c = 0; c < row->subs->len; c++) {
-        GPtrArray *items = g_array_index(row->subs, msp_sub, c).items;
-        for (guint i = 0; i < items->len; i++) {
-            msp_item *it = g_ptr_array_index(items, i);
-            if (it->kind == MSP_ITEM_GLUE)
-                continue;
-            if (it->force != MSP_BREAK_AUTO && f == MSP_BREAK_AUTO)
-                f = it->force;
-            it->force = MSP_BREAK_AUTO;
-            break;
-        }
-    }
-    return f;
-}
-
-/* A forced break on a block inside a cell ends the row's part there (XSL
- * 4.8: forced breaks win over the row being kept whole): the cells' content
- * above the break stays, the rest starts a row part of its own on the next
- * page. The parts are appended to out. */
-static void split_forced(msp_gen *g, const msp_fo_node *table, msp_item *row, GPtrArray *out)
-{
-    for (;;) {
-        msp_break lead = leading_breaks(row);
-        if (lead != MSP_BREAK_AUTO)
-            row->force = lead;
-        guint n = row->subs->len;
-        int best = -1;
-        double room = 0;
-        for (guint c = 0; c < n; c++) {
-            const msp_sub *s = &g_array_index(row->subs, msp_sub, c);
-            int f = forced_box(s->items, 0);
-            if (f < 0)
-                continue;
-            double y = s->pad_before + run_height(s->items, (guint)f);
-            if (best < 0 || y < room) {
-                best = (int)c;
-                room = y;
-            }
-        }
-        if (best < 0) {
-            g_ptr_array_add(out, row);
-            return;
-        }
-        if (!row->row) {
-            /* a row tied to others by a spanning cell is kept whole */
-            msp_diag_warn(&g->L->job->diags, table->loc, "move the break out of the row-spanning cell",
-                          "a forced break inside a table row that a row-spanning cell ties to the "
-                          "next is not honoured; the rows stay together");
-            for (guint c = 0; c < n; c++) {
-                GPtrArray *items = g_array_index(row->subs, msp_sub, c).items;
-                for (int f; (f = forced_box(items, 0)) >= 0;)
-                    ((msp_item *)g_ptr_array_index(items, (guint)f))->force = MSP_BREAK_AUTO;
-            }
-            g_ptr_array_add(out, row);
-            return;
-        }
-        /* as FOP's table stepper: every cell gets at least its first step */
-        for (guint c = 0; c < n; c++)
-            if ((int)c != best)
-                room = MAX(room, first_step(&g_array_index(row->subs, msp_sub, c)));
-        guint *k = g_new(guint, n);
-        msp_break f = MSP_BREAK_PAGE;
-        for (guint c = 0; c < n; c++) {
-            const msp_sub *s = &g_array_index(row->subs, msp_sub, c);
-            int fb = forced_box(s->items, 0);
-            if ((int)c == best) {
-                k[c] = (guint)fb;
-                f = ((msp_item *)g_ptr_array_index(s->items, (guint)fb))->force;
-            } else {
-                double bottom;
-                k[c] = cell_fit(s->items, s->pad_before, room, &bottom);
-                if (fb >= 0 && k[c] > (guint)fb)
-                    k[c] = (guint)fb;
-            }
-        }
-        msp_item *rest = split_cells(row, k);
-        rest->src_sub = row->src_sub + 1;
-        g_free(k);
-        g_ptr_array_add(out, row);
-        rest->force = f;
-        row = rest;
-    }
 }
 
 /* Puts from's ids and markers before dst's own. */
@@ -561,6 +297,37 @@ static void columns(msp_gen *g, table_ctx *t, const msp_fo_node *table)
     g_array_free(w, TRUE);
 }
 
+/* Cells directly in a table part (XSL 6.7.3, 7.28.8, 7.28.15): the row that
+ * starts at cell `from` ends before a cell with starts-row="true", after one
+ * with ends-row="true", or before a cell that would go past the last column
+ * or whose column-number goes back (as FOP does). Returns the first cell of
+ * the next row, or NULL. */
+static const msp_fo_node *cells_row_end(const table_ctx *t, const msp_fo_node *from)
+{
+    int col = 0;
+    bool any = false;
+    for (const msp_fo_node *c = from; c; c = c->next) {
+        if (c->kind != MSP_FO_TABLE_CELL)
+            continue;
+        const msp_fo_style *s = c->style;
+        if (any && s->starts_row)
+            return c;
+        int at = s->column_number > 0 ? s->column_number - 1 : col;
+        if (any && at < col)
+            return c;
+        while (at < t->ncols && t->busy[at] > 0)
+            at++;
+        int span = MAX(1, s->number_columns_spanned);
+        if (any && at + span > t->ncols)
+            return c;
+        any = true;
+        col = at + span;
+        if (s->ends_row)
+            return c->next;
+    }
+    return NULL;
+}
+
 /* Rows of a table-header/body/footer: fo:table-row children, or cells directly. */
 static void gen_rows(msp_gen *g, table_ctx *t, const msp_fo_node *part, const msp_refarea *ra,
                      GPtrArray *out)
@@ -575,90 +342,75 @@ static void gen_rows(msp_gen *g, table_ctx *t, const msp_fo_node *part, const ms
             while (n && n->kind != MSP_FO_TABLE_ROW)
                 n = n->next;
             has_rows = true;
-            g_ptr_array_add(out, gen_row(g, t, r, ra, n == NULL));
+            g_ptr_array_add(out, gen_row(g, t, r, r->first, NULL, ra, n == NULL));
         }
-    if (!has_rows && part->first)
-        g_ptr_array_add(out, gen_row(g, t, part, ra, true));
+    for (const msp_fo_node *c = has_rows ? NULL : part->first; c;) {
+        const msp_fo_node *end = cells_row_end(t, c);
+        g_ptr_array_add(out, gen_row(g, t, part, c, end, ra, end == NULL));
+        c = end;
+    }
     if (part->id && out->len > first)
         add_id_end(g_ptr_array_index(out, out->len - 1), part->id);
 }
 
-/* ---- collapsed borders ---- */
+/* ---- headers and footers holding a page number ---- */
 
-/* XSL 6.7.10 simplified: the wider border wins; on a tie, the first one. */
-static msp_border wider(msp_border a, msp_border b)
+static bool has_page_number(const msp_fo_node *n)
 {
-    return b.width > a.width ? b : a;
+    for (const msp_fo_node *c = n->first; c; c = c->next)
+        if (c->kind == MSP_FO_PAGE_NUMBER || has_page_number(c))
+            return true;
+    return false;
 }
 
-/* Each shared edge is drawn once: the left cell draws the edge between two
- * cells of a row, the upper row the edge between two rows, with the winning
- * border; the lower cell keeps its own before border for a page top. */
-static void collapse_rows(GPtrArray *rows)
+/* A repeated header or footer with a fo:page-number is made again for each
+ * page it is drawn on (XSL 6.6.11: the number of the page its area is on):
+ * the rows made with the table give its height and are never drawn. */
+static void heading_remakes(msp_table_hdr *h, const table_ctx *t, const msp_fo_node *table,
+                            const msp_fo_node *part, const msp_refarea *ra)
 {
-    const msp_item *above = NULL;
-    for (guint r = 0; r < rows->len; r++) {
-        msp_item *row = g_ptr_array_index(rows, r);
-        for (guint i = 0; i < row->subs->len; i++) {
-            msp_sub *b = &g_array_index(row->subs, msp_sub, i);
-            if (!b->cell)
-                continue;
-            if (i > 0) {
-                msp_sub *a = &g_array_index(row->subs, msp_sub, i - 1);
-                if (a->cell && a->col1 == b->col0) {
-                    a->cell->border[MSP_END] = wider(a->cell->border[MSP_END], b->cell->border[MSP_START]);
-                    b->cell->border[MSP_START].width = 0;
-                }
-            }
-            bool covered = false;
-            for (guint j = 0; above && j < above->subs->len; j++) {
-                msp_sub *a = &g_array_index(above->subs, msp_sub, j);
-                if (!a->cell || a->col1 <= b->col0 || a->col0 >= b->col1)
-                    continue;
-                a->cell->border[MSP_AFTER] = wider(a->cell->border[MSP_AFTER], b->cell->border[MSP_BEFORE]);
-                covered = true;
-            }
-            if (covered) {
-                b->top_at_break = b->cell->border[MSP_BEFORE];
-                b->cell->border[MSP_BEFORE].width = 0;
-            }
-        }
-        above = row;
-    }
+    if (!part || !has_page_number(part))
+        return;
+    h->remake = true;
+    h->table = table;
+    h->part = part;
+    h->ra = *ra;
+    h->ncols = t->ncols;
+    h->colx = g_memdup2(t->colx, (gsize)t->ncols * sizeof(double));
+    h->colw = g_memdup2(t->colw, (gsize)t->ncols * sizeof(double));
+    for (guint i = 0; i < h->items->len; i++)
+        msp_item_forget(g_ptr_array_index(h->items, i));
 }
 
-void msp_table_row_draw_tops(msp_page *page, const msp_item *row, msp_zone zone, double x0,
-                             double top)
+GPtrArray *msp_table_heading_rows(msp_layout *L, const msp_page *page, const msp_table_hdr *h, bool *made)
 {
-    for (guint i = 0; row->subs && i < row->subs->len; i++) {
-        const msp_sub *s = &g_array_index(row->subs, msp_sub, i);
-        const msp_border *b = &s->top_at_break;
-        if (!s->cell || s->open_top || b->width <= 0 || b->style == MSP_BORDER_NONE)
-            continue;
-        msp_area a = { .kind = MSP_AREA_RULE, .zone = zone, .x = x0 + s->cell->x,
-                       .y = top + b->width / 2 };
-        a.u.rule.x2 = a.x + s->cell->w;
-        a.u.rule.y2 = a.y;
-        a.w = s->cell->w;
-        a.u.rule.thickness = b->width;
-        a.u.rule.style = b->style;
-        a.u.rule.color = b->color;
-        msp_page_add(page, &a);
-    }
+    *made = h->remake;
+    if (!h->remake)
+        return h->items;
+    msp_gen g;
+    msp_gen_init(&g, L, page->number_text);
+    table_ctx t = { .x = h->ra.x0, .w = h->ra.width, .ncols = h->ncols, .colx = h->colx, .colw = h->colw };
+    t.busy = g_new0(int, t.ncols);
+    t.spans = g_array_new(FALSE, FALSE, sizeof(span_ent));
+    GPtrArray *rows = g_ptr_array_new();
+    gen_rows(&g, &t, h->part, &h->ra, rows);
+    for (guint i = 0; i < rows->len; i++)
+        msp_table_no_breaks(g_ptr_array_index(rows, i));
+    if (h->table->style->border_collapse)
+        msp_table_collapse_rows(rows);
+    if (g.st != MSP_OK && L->st == MSP_OK)
+        L->st = g.st;
+    g_free(t.busy);
+    g_array_free(t.spans, TRUE);
+    msp_gen_clear(&g);
+    return rows;
 }
 
 msp_status msp_gen_table(msp_gen *g, const msp_fo_node *table, const msp_refarea *ra)
 {
     const msp_fo_style *s = table->style;
-    table_ctx t = { 0 };
-    double start = msp_indent_resolve(&s->start_indent, ra);
-    double end = msp_indent_resolve(&s->end_indent, ra);
-    t.x = ra->x0 + start;
-    t.w = ra->width - start - end;
-    if (s->width.kind == MSP_LEN_ABS)
-        t.w = s->width.v;
-    else if (s->width.kind == MSP_LEN_PCT)
-        t.w = ra->width * s->width.v / 100.0;
+    /* ra: the table's content rectangle (its indents and width applied by gen_block) */
+    table_ctx t = { .x = ra->x0, .w = ra->width };
     columns(g, &t, table);
     /* the table's own ids and markers (and its columns' ids) start with its
      * first body row, not with a header or footer generated before it */
@@ -667,94 +419,131 @@ msp_status msp_gen_table(msp_gen *g, const msp_fo_node *table, const msp_refarea
         if (c->kind == MSP_FO_TABLE_COLUMN && c->id)
             g_ptr_array_add(g->p_ids, (gpointer)c->id);
     take_pending(g, outer);
-    msp_table_hdr *hdr = NULL;
-    GPtrArray *rows = g_ptr_array_new();
-    GPtrArray *footer = g_ptr_array_new();
+    GPtrArray *header = g_ptr_array_new(), *rows = g_ptr_array_new(), *footer = g_ptr_array_new();
+    const msp_fo_node *hpart = NULL, *fpart = NULL;
     for (const msp_fo_node *p = table->first; p && g->st == MSP_OK; p = p->next) {
         if (p->kind == MSP_FO_TABLE_HEADER) {
-            if (!hdr) {
-                hdr = g_new0(msp_table_hdr, 1);
-                hdr->refs = 1;
-                hdr->items = g_ptr_array_new();
-            }
-            gen_rows(g, &t, p, ra, hdr->items);
+            gen_rows(g, &t, p, ra, header);
+            hpart = p;
         } else if (p->kind == MSP_FO_TABLE_BODY) {
             gen_rows(g, &t, p, ra, rows);
         } else if (p->kind == MSP_FO_TABLE_FOOTER) {
             gen_rows(g, &t, p, ra, footer);
+            fpart = p;
         }
     }
-    if (hdr)
-        hdr->h = msp_items_height(hdr->items);
     if (s->border_collapse) {
         /* header, body and footer rows in reading order (the header's last
          * row draws the edge above the first body row) */
         GPtrArray *all = g_ptr_array_new();
-        for (guint i = 0; hdr && i < hdr->items->len; i++)
-            g_ptr_array_add(all, g_ptr_array_index(hdr->items, i));
+        for (guint i = 0; i < header->len; i++)
+            g_ptr_array_add(all, g_ptr_array_index(header, i));
         for (guint i = 0; i < rows->len; i++)
             g_ptr_array_add(all, g_ptr_array_index(rows, i));
         for (guint i = 0; i < footer->len; i++)
             g_ptr_array_add(all, g_ptr_array_index(footer, i));
-        collapse_rows(all);
+        msp_table_collapse_rows(all);
         g_ptr_array_free(all, TRUE);
     }
-    for (guint i = 0; i < footer->len; i++)
-        g_ptr_array_add(rows, g_ptr_array_index(footer, i));
-    g_ptr_array_free(footer, TRUE);
+    /* the header and footer are repeated at the table's breaks when it has
+     * body rows in the flow (not in a cell, a note, static content or a fixed
+     * container, which have no page breaks): the header above the first row
+     * of each part unless table-omit-header-at-break, the footer below the
+     * last row of each part unless table-omit-footer-at-break (XSL 7.28.18-19);
+     * otherwise their rows are the table's first and last rows */
+    bool repeat = g->paged && g->run_depth == 0 && rows->len > 0;
+    /* in a cell of a table in the flow: they are drawn where the table starts
+     * and ends in the cell, and again where the row holding the cell splits */
+    bool nested = g->paged && g->run_depth > 0 && rows->len > 0;
+    msp_table_hdr *hdr = NULL, *ftr = NULL;
+    if ((repeat || nested) && header->len && !s->omit_header) {
+        for (guint i = 0; i < header->len; i++)
+            msp_table_no_breaks(g_ptr_array_index(header, i));
+        hdr = msp_table_heading_new(header);
+        heading_remakes(hdr, &t, table, hpart, ra);
+        header = NULL;
+    }
+    if ((repeat || nested) && footer->len) {
+        for (guint i = 0; i < footer->len; i++)
+            msp_table_no_breaks(g_ptr_array_index(footer, i));
+        ftr = msp_table_heading_new(footer);
+        ftr->omit = s->omit_footer;
+        heading_remakes(ftr, &t, table, fpart, ra);
+        footer = NULL;
+    }
     /* forced breaks in body rows (after collapsing: the parts share their cells'
-     * borders); a repeated header has none */
+     * borders); a repeated header or footer has none */
     GPtrArray *parts = g_ptr_array_new();
+    for (guint i = 0; header && i < header->len; i++)
+        msp_table_split_forced(g, table, g_ptr_array_index(header, i), parts);
+    guint body0 = parts->len;
     for (guint i = 0; i < rows->len; i++)
-        split_forced(g, table, g_ptr_array_index(rows, i), parts);
+        msp_table_split_forced(g, table, g_ptr_array_index(rows, i), parts);
+    guint body1 = parts->len;
+    for (guint i = 0; footer && i < footer->len; i++)
+        msp_table_split_forced(g, table, g_ptr_array_index(footer, i), parts);
     g_ptr_array_free(rows, TRUE);
     rows = parts;
-    for (guint i = 0; hdr && i < hdr->items->len; i++) {
-        msp_item *h = g_ptr_array_index(hdr->items, i);
-        leading_breaks(h);
-        h->force = h->force_after = MSP_BREAK_AUTO;
+    /* header and footer rows in the stream stay with the body rows next to them */
+    if (header && header->len && body0 < rows->len) {
+        msp_item *first = g_ptr_array_index(rows, body0);
+        if (repeat && first->bp < MSP_BP_KEEP)
+            first->bp = MSP_BP_KEEP;
     }
-    if (hdr && (!g->paged || g->run_depth > 0 || rows->len == 0)) {
-        /* a table in a cell, a note, static content or a fixed container, or
-         * one without body rows: no page breaks to repeat its header at, so
-         * the header rows are the first rows */
-        for (guint i = hdr->items->len; i > 0; i--)
-            g_ptr_array_insert(rows, 0, g_ptr_array_index(hdr->items, i - 1));
-        g_ptr_array_set_size(hdr->items, 0);
-        msp_items_free(hdr->items);
-        g_free(hdr);
-        hdr = NULL;
-    } else if (hdr) {
-        /* notes anchored in the header go with its first appearance */
-        for (guint i = 0; i < hdr->items->len; i++) {
-            msp_item *h = g_ptr_array_index(hdr->items, i);
-            msp_item *first = g_ptr_array_index(rows, 0);
-            for (guint k = 0; h->notes && k < h->notes->len; k++) {
-                if (!first->notes)
-                    first->notes = g_ptr_array_new();
-                g_ptr_array_insert(first->notes, (gint)k, g_ptr_array_index(h->notes, k));
-            }
+    if (footer && footer->len && body1 > 0 && body1 < rows->len) {
+        msp_item *first = g_ptr_array_index(rows, body1);
+        if (first->bp < MSP_BP_KEEP)
+            first->bp = MSP_BP_KEEP;
+    }
+    /* notes anchored in a repeated header or footer are placed with each copy,
+     * on every page it is drawn on (as FOP does): the header's with the row
+     * below it, the footer's with the table's last row and with each repeat */
+    if (repeat && hdr)
+        msp_table_heading_keep_notes(hdr);
+    if (repeat && ftr) {
+        msp_table_heading_keep_notes(ftr);
+        msp_item *last = g_ptr_array_index(rows, rows->len - 1);
+        for (guint i = 0; ftr->notes && i < ftr->notes->len; i++) {
+            if (!last->notes)
+                last->notes = g_ptr_array_new();
+            g_ptr_array_add(last->notes, g_ptr_array_index(ftr->notes, i));
         }
     }
+    if (header)
+        g_ptr_array_free(header, TRUE);
+    if (footer)
+        g_ptr_array_free(footer, TRUE);
     if (rows->len)
         prepend_marks(g_ptr_array_index(rows, 0), outer);
     else
         take_back(g, outer);
     msp_item_free(outer);
+    if (nested) {
+        /* the heading items carry the header's and footer's notes, ids and markers */
+        if (hdr) {
+            msp_item *h = msp_table_heading_item(hdr, table, true, false);
+            msp_table_notes_move(h, hdr->items, false);
+            prepend_marks(h, g_ptr_array_index(rows, 0));
+            g_ptr_array_insert(rows, 0, h);
+        }
+        if (ftr) {
+            msp_item *f = msp_table_heading_item(ftr, table, false, false);
+            msp_table_notes_move(f, ftr->items, false);
+            g_ptr_array_add(rows, f);
+        }
+        msp_table_heading_unref(hdr);
+        msp_table_heading_unref(ftr);
+        hdr = ftr = NULL;
+    }
+    msp_table_headings_attach(rows, hdr, ftr);
     for (guint i = 0; i < rows->len; i++) {
         msp_item *row = g_ptr_array_index(rows, i);
-        if (hdr) {
-            row->hdr = hdr;
-            hdr->refs++;
-        }
         msp_gen_push_box(g, row);
         if (row->force_after != MSP_BREAK_AUTO)
             g->force = row->force_after;
     }
-    if (hdr && --hdr->refs == 0) {
-        msp_items_free(hdr->items);
-        g_free(hdr);
-    }
+    msp_table_heading_unref(hdr);
+    msp_table_heading_unref(ftr);
     g_ptr_array_free(rows, TRUE);
     g_free(t.colx);
     g_free(t.colw);
