@@ -338,6 +338,54 @@ static void number_month(const msp_typo *t, typo_ch *v, int n)
     }
 }
 
+/* A month name of several words or a pair of names ("تشرين الأول/أكتوبر",
+ * Arabic's Levantine and Western names) is one unit: its spaces become
+ * no-break spaces and a word joiner (U+2060) follows its slash, so a line
+ * never breaks inside it. Only month names of the text's language match, whole
+ * words, so a URL's slash is never reached. */
+static void month_units(const msp_typo *t, typo_ch *v, int n)
+{
+    for (int i = 0; i < n; i++) {
+        const typo_lang *l = lang_of(t, v, i);
+        if (!l || !l->months[0] || (v[i].flags & TY_DELETED) || !is_text(v, i) || !g_unichar_isalpha(v[i].c))
+            continue;
+        int p = prev_of(v, i);
+        if (p >= 0 && is_text(v, p) && g_unichar_isalpha(v[p].c))
+            continue;
+        for (int m = 0; m < 12; m++) {
+            const char *name = l->months[m];
+            if (!name || (!strchr(name, ' ') && !strchr(name, '/')))
+                continue;
+            int k = i, spaces[4], nspaces = 0, slashes[4], nslashes = 0;
+            for (const char *w = name; k >= 0 && *w; w = g_utf8_next_char(w)) {
+                gunichar wc = g_utf8_get_char(w);
+                if (wc == ' ') {
+                    int after = match_spaces(v, n, k);
+                    if (after == k || nspaces == 4)
+                        k = -1;
+                    else
+                        spaces[nspaces++] = k, k = after;
+                } else if (k < n && is_text(v, k) && g_unichar_tolower(v[k].c) == wc) {
+                    if (wc == '/' && nslashes < 4)
+                        slashes[nslashes++] = next_of(v, n, k);
+                    k = next_of(v, n, k);
+                } else {
+                    k = -1;
+                }
+            }
+            if (k < 0 || (k < n && is_text(v, k) && g_unichar_isalpha(v[k].c)))
+                continue;
+            for (int s = 0; s < nspaces; s++)
+                set_spaces(v, n, spaces[s], n, TYPO_NBSP);
+            for (int s = 0; s < nslashes; s++)
+                if (slashes[s] < n && !v[slashes[s]].ins)
+                    v[slashes[s]].ins = 0x2060;
+            i = k - 1;
+            break;
+        }
+    }
+}
+
 /* "Article 7", "paragraph 5", "Action 12": the noun stays with its number. */
 static void noun_number(const msp_typo *t, typo_ch *v, int n)
 {
@@ -438,6 +486,7 @@ void msp_typo_rules(const msp_typo *t, typo_ch *v, int n)
     note_calls(v, n);
     fr_spacing(t, v, n);
     number_month(t, v, n);
+    month_units(t, v, n);
     noun_number(t, v, n);
     label_capitals(v, n);
 }
