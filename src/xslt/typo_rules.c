@@ -341,8 +341,8 @@ static void number_month(const msp_typo *t, typo_ch *v, int n)
 /* A month name of several words or a pair of names ("تشرين الأول/أكتوبر",
  * Arabic's Levantine and Western names) is one unit: its spaces become
  * no-break spaces and a word joiner (U+2060) follows its slash, so a line
- * never breaks inside it. Only month names of the text's language match, whole
- * words, so a URL's slash is never reached. */
+ * never breaks inside it. Only month names of the text's language match, as
+ * words of their own: never inside a URL (a verbatim word goes on either side). */
 static void month_units(const msp_typo *t, typo_ch *v, int n)
 {
     for (int i = 0; i < n; i++) {
@@ -350,7 +350,8 @@ static void month_units(const msp_typo *t, typo_ch *v, int n)
         if (!l || !l->months[0] || (v[i].flags & TY_DELETED) || !is_text(v, i) || !g_unichar_isalpha(v[i].c))
             continue;
         int p = prev_of(v, i);
-        if (p >= 0 && is_text(v, p) && g_unichar_isalpha(v[p].c))
+        /* a word of its own: not inside a longer word nor inside a URL (a verbatim word) */
+        if (p >= 0 && is_text(v, p) && (g_unichar_isalpha(v[p].c) || (v[p].flags & TY_PROTECT)))
             continue;
         for (int m = 0; m < 12; m++) {
             const char *name = l->months[m];
@@ -373,7 +374,7 @@ static void month_units(const msp_typo *t, typo_ch *v, int n)
                     k = -1;
                 }
             }
-            if (k < 0 || (k < n && is_text(v, k) && g_unichar_isalpha(v[k].c)))
+            if (k < 0 || (k < n && is_text(v, k) && (g_unichar_isalpha(v[k].c) || (v[k].flags & TY_PROTECT))))
                 continue;
             for (int s = 0; s < nspaces; s++)
                 set_spaces(v, n, spaces[s], n, TYPO_NBSP);
@@ -466,9 +467,10 @@ void msp_typo_protect_words(typo_ch *v, int n)
         if (verbatim) {
             for (int k = i; k < e; k++)
                 v[k].flags |= TY_PROTECT;
-            /* an URL's last character is not the sentence's closing mark */
+            /* an URL's last character is not the sentence's closing mark (nor "،", "؛") */
             while (e - 1 > i && (v[e - 1].c == '.' || v[e - 1].c == ',' || v[e - 1].c == ';' ||
-                                 v[e - 1].c == ':' || v[e - 1].c == ')')) {
+                                 v[e - 1].c == ':' || v[e - 1].c == ')' ||
+                                 v[e - 1].c == 0x060C || v[e - 1].c == 0x061B)) {   /* Arabic comma, semicolon */
                 v[e - 1].flags &= ~(unsigned)TY_PROTECT;
                 e--;
             }
