@@ -333,11 +333,12 @@
     </fo:block>
   </xsl:template>
 
-  <!-- k-th asterisk note: k stars; from the second on, preceded by ", " at normal size -->
+  <!-- k-th asterisk note: k stars; from the second on, preceded by ", " at normal size
+       (Arabic "، ": labels.xml note-call-sep) -->
   <xsl:template name="star-note">
     <xsl:param name="k"/>
     <xsl:param name="content"/>
-    <xsl:if test="$k &gt; 1"><xsl:text>, </xsl:text></xsl:if>
+    <xsl:if test="$k &gt; 1"><xsl:call-template name="label-or"><xsl:with-param name="id" select="'note-call-sep'"/><xsl:with-param name="default" select="', '"/></xsl:call-template></xsl:if>
     <xsl:call-template name="footnote">
       <xsl:with-param name="mark" select="substring('**********', 1, $k)"/>
       <xsl:with-param name="content" select="$content"/>
