@@ -191,12 +191,18 @@ int msp_kashida_stretch(msp_gline *line, const char *text, int line_end, int sla
             for (guint i = 0; i < n; i++)
                 g_array_append_val(use, g_array_index(chosen, join, (guint)((i + 0.5) * chosen->len / n)));
             g_array_sort(use, by_glyph_desc);   /* right to left in each glyph string: indices stay valid */
+            PangoFont *font = g_array_index(chosen, join, 0).run->item->analysis.font;
+            PangoGlyph g = tatweel;
+            int w = tw;
+            bool have = true;
             for (guint i = 0; i < use->len; i++) {
                 join *j = &g_array_index(use, join, i);
-                PangoGlyph g;
-                int w;
-                /* each word's own font (a bold word's tatweel is bold) */
-                if (!tatweel_of(j->run, &g, &w) || per < w)
+                /* each word's own font (a bold word's tatweel is bold); shaped once per font */
+                if (j->run->item->analysis.font != font) {
+                    font = j->run->item->analysis.font;
+                    have = tatweel_of(j->run, &g, &w);
+                }
+                if (!have || per < w)
                     continue;
                 insert_tatweels(j->run->glyphs, j->glyph, g, w, per);
                 added += per;
