@@ -56,6 +56,47 @@
     </xsl:choose>
   </xsl:variable>
 
+  <!-- right to left (Arabic; labels.xml: direction="rtl"): the page sequences are rl-tb and
+       Latin runs (the symbol, URLs) are isolated so the bidi algorithm never reorders them -->
+  <xsl:variable name="rtl" select="$lang-attrs/@direction = 'rtl'"/>
+
+  <!-- text as a left-to-right isolate (U+2066 LRI ... U+2069 PDI) on right-to-left pages, else
+       as it is: a symbol keeps its order and its trailing "*" inside an Arabic line -->
+  <xsl:template name="ltr-run">
+    <xsl:param name="text"/>
+    <xsl:choose>
+      <xsl:when test="$rtl"><xsl:value-of select="concat('&#x2066;', $text, '&#x2069;')"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="$text"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- the n-th word of label $id in the paper language ("أ ب ج ..."), empty without the label
+       or past its last word -->
+  <xsl:template name="label-word">
+    <xsl:param name="id"/>
+    <xsl:param name="n"/>
+    <xsl:variable name="words" select="normalize-space($lang-attrs/label[@id = $id])"/>
+    <xsl:if test="$words != ''">
+      <xsl:call-template name="nth-word"><xsl:with-param name="s" select="concat($words, ' ')"/><xsl:with-param name="n" select="number($n)"/></xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- a sub-item letter: the letter's place in the Latin alphabet picks the paper language's
+       (labels.xml sub-letters: Arabic abjad order), else the Latin letter itself -->
+  <xsl:template name="sub-letter">
+    <xsl:param name="latin"/>
+    <xsl:variable name="own">
+      <xsl:call-template name="label-word">
+        <xsl:with-param name="id" select="'sub-letters'"/>
+        <xsl:with-param name="n" select="string-length(substring-before('abcdefghijklmnopqrstuvwxyz', $latin)) + 1"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="$own != '' and string-length($latin) = 1"><xsl:value-of select="$own"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="$latin"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <!-- ===== labels ===== -->
   <!-- text of label $id in the paper language, English when missing -->
   <xsl:template name="label">
@@ -248,7 +289,7 @@
         <xsl:when test="$a/@sub">
           <xsl:variable name="pat"><xsl:call-template name="label"><xsl:with-param name="id" select="'agenda-sub'"/></xsl:call-template></xsl:variable>
           <xsl:variable name="s1"><xsl:call-template name="fill"><xsl:with-param name="text" select="$pat"/><xsl:with-param name="name" select="'n'"/><xsl:with-param name="value" select="string($a/@item)"/></xsl:call-template></xsl:variable>
-          <xsl:call-template name="fill"><xsl:with-param name="text" select="$s1"/><xsl:with-param name="name" select="'l'"/><xsl:with-param name="value" select="string($a/@sub)"/></xsl:call-template>
+          <xsl:call-template name="fill"><xsl:with-param name="text" select="$s1"/><xsl:with-param name="name" select="'l'"/><xsl:with-param name="value"><xsl:call-template name="sub-letter"><xsl:with-param name="latin" select="string($a/@sub)"/></xsl:call-template></xsl:with-param></xsl:call-template>
         </xsl:when>
         <xsl:otherwise><xsl:value-of select="$a/@item"/></xsl:otherwise>
       </xsl:choose>
@@ -301,7 +342,7 @@
   </xsl:template>
 
   <!-- width in pt of a short label at 10pt in Liberation Serif (Times metrics, 1/1000 em):
-       digits and most letters 500, a c e z 444, ( ) f r 333, i j l t 278, '.' 250, s 389 -->
+       digits and most letters 500, a c e z 444, ( ) f r - 333, i j l t 278, '.' 250, s 389 -->
   <xsl:template name="label-width">
     <xsl:param name="s"/>
     <xsl:param name="acc" select="0"/>
@@ -312,7 +353,7 @@
         <xsl:variable name="w">
           <xsl:choose>
             <xsl:when test="contains('ijlt', $c)">278</xsl:when>
-            <xsl:when test="contains('()fr', $c)">333</xsl:when>
+            <xsl:when test="contains('()fr-', $c)">333</xsl:when>
             <xsl:when test="contains('ace', $c) or $c = 'z'">444</xsl:when>
             <xsl:when test="$c = 's'">389</xsl:when>
             <xsl:when test="$c = '.' or $c = ' '">250</xsl:when>
@@ -397,7 +438,13 @@
   </xsl:template>
 
   <xsl:template match="p:a">
-    <fo:basic-link external-destination="url('{@href}')"><xsl:apply-templates/></fo:basic-link>
+    <fo:basic-link external-destination="url('{@href}')">
+      <!-- right to left: the link text as a first-strong isolate (U+2068 FSI ... U+2069 PDI), so
+           a URL stays left to right and whole, and Arabic link text stays Arabic -->
+      <xsl:if test="$rtl">&#x2068;</xsl:if>
+      <xsl:apply-templates/>
+      <xsl:if test="$rtl">&#x2069;</xsl:if>
+    </fo:basic-link>
   </xsl:template>
 
   <xsl:template match="p:ref">
@@ -578,7 +625,8 @@
 
   <!-- ===== headings: numbers, ids, structure roles, outline (docs/format-choices.md,
        "Tagged PDF: headings, outline, alternative texts, languages") ===== -->
-  <!-- "I." (Chinese: "一.", the label chapter-numerals' n-th word) -->
+  <!-- "I." (Chinese: "一.", the label chapter-numerals' n-th word; Arabic: "أولاً -", that word
+       in the label chapter-number) -->
   <xsl:template match="p:chapter" mode="heading-number">
     <xsl:if test="not(@numbered = 'no')">
       <xsl:variable name="numerals" select="normalize-space($lang-attrs/label[@id = 'chapter-numerals'])"/>
@@ -589,6 +637,9 @@
         </xsl:if>
       </xsl:variable>
       <xsl:choose>
+        <xsl:when test="$word != '' and $lang-attrs/label[@id = 'chapter-number']">
+          <xsl:call-template name="label1"><xsl:with-param name="id" select="'chapter-number'"/><xsl:with-param name="name" select="'x'"/><xsl:with-param name="value" select="$word"/></xsl:call-template>
+        </xsl:when>
         <xsl:when test="$word != ''"><xsl:value-of select="concat($word, '.')"/></xsl:when>
         <xsl:otherwise><xsl:number count="p:chapter[not(@numbered = 'no')]" format="I."/></xsl:otherwise>
       </xsl:choose>
@@ -612,11 +663,18 @@
     <xsl:variable name="depth" select="count(ancestor-or-self::p:section)"/>
     <xsl:if test="not(@numbered = 'no')">
       <xsl:choose>
+        <xsl:when test="$depth = 1 and $lang-attrs/label[@id = 'section-letters']">
+          <!-- Arabic "ألف -", "باء -": the letter names of the label section-letters -->
+          <xsl:variable name="n"><xsl:number count="p:section[not(@numbered = 'no')]" format="1"/></xsl:variable>
+          <xsl:call-template name="label1"><xsl:with-param name="id" select="'section-number'"/><xsl:with-param name="name" select="'x'"/>
+            <xsl:with-param name="value"><xsl:call-template name="label-word"><xsl:with-param name="id" select="'section-letters'"/><xsl:with-param name="n" select="$n"/></xsl:call-template></xsl:with-param>
+          </xsl:call-template>
+        </xsl:when>
         <xsl:when test="$depth = 1"><xsl:number count="p:section[not(@numbered = 'no')]" format="A."/></xsl:when>
         <xsl:when test="$depth = 2"><xsl:number count="p:section[not(@numbered = 'no')]" format="1."/></xsl:when>
         <xsl:when test="$depth = 3">
           <xsl:call-template name="sub-label">
-            <xsl:with-param name="x"><xsl:number count="p:section[not(@numbered = 'no')]" format="a"/></xsl:with-param>
+            <xsl:with-param name="x"><xsl:call-template name="sub-letter"><xsl:with-param name="latin"><xsl:number count="p:section[not(@numbered = 'no')]" format="a"/></xsl:with-param></xsl:call-template></xsl:with-param>
           </xsl:call-template>
         </xsl:when>
         <xsl:when test="$depth = 4">
@@ -753,7 +811,16 @@
       <xsl:call-template name="lang-attr"/>
       <xsl:if test="not(@numbered = 'no')">
         <xsl:call-template name="tabbed-label">
-          <xsl:with-param name="text"><xsl:apply-templates select="." mode="number"/>.</xsl:with-param>
+          <xsl:with-param name="text">
+            <xsl:variable name="n"><xsl:apply-templates select="." mode="number"/></xsl:variable>
+            <!-- "1." (Arabic "1-": labels.xml para-number) -->
+            <xsl:choose>
+              <xsl:when test="$lang-attrs/label[@id = 'para-number']">
+                <xsl:call-template name="label1"><xsl:with-param name="id" select="'para-number'"/><xsl:with-param name="name" select="'n'"/><xsl:with-param name="value" select="$n"/></xsl:call-template>
+              </xsl:when>
+              <xsl:otherwise><xsl:value-of select="concat($n, '.')"/></xsl:otherwise>
+            </xsl:choose>
+          </xsl:with-param>
         </xsl:call-template>
       </xsl:if>
       <xsl:apply-templates/>
@@ -765,7 +832,7 @@
     <xsl:param name="level"/>
     <xsl:choose>
       <xsl:when test="$level = 1">
-        <xsl:call-template name="sub-label"><xsl:with-param name="x"><xsl:number count="p:item" format="a"/></xsl:with-param></xsl:call-template>
+        <xsl:call-template name="sub-label"><xsl:with-param name="x"><xsl:call-template name="sub-letter"><xsl:with-param name="latin"><xsl:number count="p:item" format="a"/></xsl:with-param></xsl:call-template></xsl:with-param></xsl:call-template>
       </xsl:when>
       <xsl:when test="$level = 2">
         <xsl:call-template name="sub-label"><xsl:with-param name="x"><xsl:number count="p:item" format="i"/></xsl:with-param></xsl:call-template>

@@ -71,6 +71,8 @@
       <xsl:call-template name="bookmark-tree"/>
 
       <fo:page-sequence master-reference="paper" initial-page-number="1" language="{$lang}">
+        <!-- Arabic: the page right to left, start on the right (docs/format-choices.md, "Arabic") -->
+        <xsl:if test="$rtl"><xsl:attribute name="writing-mode">rl-tb</xsl:attribute></xsl:if>
         <fo:title><xsl:value-of select="normalize-space($meta/p:title)"/></fo:title>
         <xsl:call-template name="first-before"/>
         <xsl:call-template name="first-after"/>
@@ -111,10 +113,12 @@
           border-after-width="0.5pt" border-after-style="solid" border-after-color="black">
         <xsl:choose>
           <xsl:when test="$symbol != ''">
-            <fo:inline font-size="20pt"><xsl:value-of select="substring-before($symbol, '/')"/></fo:inline>
+            <!-- right to left: one left-to-right isolate from "APLC" to the "*" (LRI ... PDI) -->
+            <fo:inline font-size="20pt"><xsl:if test="$rtl">&#x2066;</xsl:if><xsl:value-of select="substring-before($symbol, '/')"/></fo:inline>
             <fo:inline font-size="10pt" line-height="12pt">
               <xsl:text>/</xsl:text><xsl:value-of select="substring-after($symbol, '/')"/>
               <xsl:if test="$meta/p:reissue">*</xsl:if>
+              <xsl:if test="$rtl">&#x2069;</xsl:if>
             </fo:inline>
           </xsl:when>
           <xsl:otherwise>&#160;</xsl:otherwise>
@@ -183,7 +187,7 @@
           <xsl:choose><xsl:when test="$side = 'even'">start</xsl:when><xsl:otherwise>end</xsl:otherwise></xsl:choose>
         </xsl:attribute>
         <xsl:choose>
-          <xsl:when test="$symbol != ''"><xsl:value-of select="$symbol"/></xsl:when>
+          <xsl:when test="$symbol != ''"><xsl:call-template name="ltr-run"><xsl:with-param name="text" select="$symbol"/></xsl:call-template></xsl:when>
           <xsl:otherwise>&#160;</xsl:otherwise>
         </xsl:choose>
       </fo:block>
@@ -222,25 +226,33 @@
           </fo:table-cell>
           <fo:table-cell><fo:block/></fo:table-cell>
           <fo:table-cell>
+            <!-- Arabic: the English block (mirrored to the page's left) set flush left, as
+                 English text; the cell's lines are still right-to-left paragraphs -->
+            <xsl:if test="$rtl"><xsl:attribute name="text-align">left</xsl:attribute></xsl:if>
             <xsl:if test="$meta/p:distribution">
               <fo:block font-size="10pt" line-height="12pt">
-                <xsl:call-template name="label">
-                  <xsl:with-param name="id" select="concat('distr-', $meta/p:distribution)"/>
-                  <xsl:with-param name="in" select="$mast-lang"/>
-                </xsl:call-template>
+                <xsl:call-template name="ltr-run"><xsl:with-param name="text">
+                  <xsl:call-template name="label">
+                    <xsl:with-param name="id" select="concat('distr-', $meta/p:distribution)"/>
+                    <xsl:with-param name="in" select="$mast-lang"/>
+                  </xsl:call-template>
+                </xsl:with-param></xsl:call-template>
               </fo:block>
             </xsl:if>
             <fo:block font-size="10pt" line-height="12pt">
               <xsl:choose>
                 <xsl:when test="$meta/p:date/@placeholder"><xsl:value-of select="$meta/p:date/@placeholder"/></xsl:when>
                 <xsl:otherwise>
-                  <xsl:call-template name="format-date"><xsl:with-param name="iso" select="normalize-space($meta/p:date)"/><xsl:with-param name="in" select="$mast-lang"/></xsl:call-template>
+                  <!-- right to left: "8 October 2025" isolated, else its day would stand at the right -->
+                  <xsl:call-template name="ltr-run"><xsl:with-param name="text">
+                    <xsl:call-template name="format-date"><xsl:with-param name="iso" select="normalize-space($meta/p:date)"/><xsl:with-param name="in" select="$mast-lang"/></xsl:call-template>
+                  </xsl:with-param></xsl:call-template>
                 </xsl:otherwise>
               </xsl:choose>
             </fo:block>
             <xsl:if test="not($meta/p:original = $lang)">
               <fo:block font-size="10pt" line-height="12pt" space-before="12pt">
-                <xsl:call-template name="label"><xsl:with-param name="id" select="'version'"/></xsl:call-template>
+                <xsl:call-template name="ltr-run"><xsl:with-param name="text"><xsl:call-template name="label"><xsl:with-param name="id" select="'version'"/></xsl:call-template></xsl:with-param></xsl:call-template>
               </fo:block>
             </xsl:if>
             <fo:block font-size="10pt" line-height="12pt">
@@ -251,12 +263,14 @@
                   <xsl:call-template name="label"><xsl:with-param name="id" select="concat('lang-', normalize-space(.))"/><xsl:with-param name="in" select="$mast-lang"/></xsl:call-template>
                 </xsl:for-each>
               </xsl:variable>
-              <xsl:call-template name="label1">
-                <xsl:with-param name="id" select="'original'"/>
-                <xsl:with-param name="name" select="'languages'"/>
-                <xsl:with-param name="value" select="$names"/>
-                <xsl:with-param name="in" select="$mast-lang"/>
-              </xsl:call-template>
+              <xsl:call-template name="ltr-run"><xsl:with-param name="text">
+                <xsl:call-template name="label1">
+                  <xsl:with-param name="id" select="'original'"/>
+                  <xsl:with-param name="name" select="'languages'"/>
+                  <xsl:with-param name="value" select="$names"/>
+                  <xsl:with-param name="in" select="$mast-lang"/>
+                </xsl:call-template>
+              </xsl:with-param></xsl:call-template>
             </fo:block>
           </fo:table-cell>
         </fo:table-row>
@@ -319,11 +333,12 @@
     </fo:block>
   </xsl:template>
 
-  <!-- k-th asterisk note: k stars; from the second on, preceded by ", " at normal size -->
+  <!-- k-th asterisk note: k stars; from the second on, preceded by ", " at normal size
+       (Arabic "، ": labels.xml note-call-sep) -->
   <xsl:template name="star-note">
     <xsl:param name="k"/>
     <xsl:param name="content"/>
-    <xsl:if test="$k &gt; 1"><xsl:text>, </xsl:text></xsl:if>
+    <xsl:if test="$k &gt; 1"><xsl:call-template name="label-or"><xsl:with-param name="id" select="'note-call-sep'"/><xsl:with-param name="default" select="', '"/></xsl:call-template></xsl:if>
     <xsl:call-template name="footnote">
       <xsl:with-param name="mark" select="substring('**********', 1, $k)"/>
       <xsl:with-param name="content" select="$content"/>
@@ -347,7 +362,7 @@
       <!-- the symbol is kept on one line -->
       <xsl:variable name="prev-pat"><xsl:call-template name="label"><xsl:with-param name="id" select="'note-reissue-previous'"/></xsl:call-template></xsl:variable>
       <xsl:value-of select="substring-before($prev-pat, '{symbol}')"/>
-      <fo:inline wrap-option="no-wrap"><xsl:value-of select="$r/@previous"/></fo:inline>
+      <fo:inline wrap-option="no-wrap"><xsl:call-template name="ltr-run"><xsl:with-param name="text" select="$r/@previous"/></xsl:call-template></fo:inline>
       <xsl:value-of select="substring-after($prev-pat, '{symbol}')"/>
     </xsl:if>
     <xsl:call-template name="label-or"><xsl:with-param name="id" select="'full-stop'"/><xsl:with-param name="default" select="'.'"/></xsl:call-template>

@@ -38,6 +38,7 @@
       <xsl:call-template name="bookmark-tree"/>
 
       <fo:page-sequence master-reference="statement" initial-page-number="1" language="{$lang}">
+        <xsl:if test="$rtl"><xsl:attribute name="writing-mode">rl-tb</xsl:attribute></xsl:if>
         <fo:title><xsl:value-of select="normalize-space($meta/p:title)"/></fo:title>
         <fo:static-content flow-name="st-rest-after" font-family="{$font}">
           <fo:block start-indent="56.69pt" end-indent="56.69pt" padding-top="27.81pt" font-size="9pt"

@@ -11,6 +11,7 @@
 #include "layout/para_private.h"
 #include "layout/hyphenate.h"
 #include "layout/cjk.h"
+#include "layout/kashida.h"
 
 #include <math.h>
 #include <string.h>
@@ -656,6 +657,10 @@ void msp_para_justify(const msp_para_text *t, msp_glines *g, GArray *info, const
         int line_end = line->end;
         while (line_end > line->start && (text[line_end - 1] == ' ' || text[line_end - 1] == '\n'))
             line_end--;
+        /* Arabic: kashidas take part of a stretched line's slack first (kashida.c) */
+        if (justify && (!li->forced || justify_last) &&
+            msp_kashida_stretch(line, text, line_end, (int)lround((avail[i] - line->width) * PS)) > 0)
+            msp_gline_measure(line);
         bool ws_changed = false;
         for (int k = 0; k < line->n; k++) {
             PangoGlyphItem *run = line->pieces[k].glyphs;

@@ -344,6 +344,55 @@ static void number_month(const msp_typo *t, typo_ch *v, int n)
     }
 }
 
+/* A month name of several words or a pair of names ("تشرين الأول/أكتوبر",
+ * Arabic's Levantine and Western names) is one unit: its spaces become
+ * no-break spaces and a word joiner (U+2060) follows its slash, so a line
+ * never breaks inside it. Only month names of the text's language match, as
+ * words of their own: never inside a URL (a verbatim word goes on either side). */
+static void month_units(const msp_typo *t, typo_ch *v, int n)
+{
+    for (int i = 0; i < n; i++) {
+        const typo_lang *l = lang_of(t, v, i);
+        if (!l || !l->months[0] || (v[i].flags & TY_DELETED) || !is_text(v, i) || !g_unichar_isalpha(v[i].c))
+            continue;
+        int p = prev_of(v, i);
+        /* a word of its own: not inside a longer word nor inside a URL (a verbatim word) */
+        if (p >= 0 && is_text(v, p) && (g_unichar_isalpha(v[p].c) || (v[p].flags & TY_PROTECT)))
+            continue;
+        for (int m = 0; m < 12; m++) {
+            const char *name = l->months[m];
+            if (!name || (!strchr(name, ' ') && !strchr(name, '/')))
+                continue;
+            int k = i, spaces[4], nspaces = 0, slashes[4], nslashes = 0;
+            for (const char *w = name; k >= 0 && *w; w = g_utf8_next_char(w)) {
+                gunichar wc = g_utf8_get_char(w);
+                if (wc == ' ') {
+                    int after = match_spaces(v, n, k);
+                    if (after == k || nspaces == 4)
+                        k = -1;
+                    else
+                        spaces[nspaces++] = k, k = after;
+                } else if (k < n && is_text(v, k) && g_unichar_tolower(v[k].c) == wc) {
+                    if (wc == '/' && nslashes < 4)
+                        slashes[nslashes++] = next_of(v, n, k);
+                    k = next_of(v, n, k);
+                } else {
+                    k = -1;
+                }
+            }
+            if (k < 0 || (k < n && is_text(v, k) && (g_unichar_isalpha(v[k].c) || (v[k].flags & TY_PROTECT))))
+                continue;
+            for (int s = 0; s < nspaces; s++)
+                set_spaces(v, n, spaces[s], n, TYPO_NBSP);
+            for (int s = 0; s < nslashes; s++)
+                if (slashes[s] < n && !v[slashes[s]].ins)
+                    v[slashes[s]].ins = 0x2060;
+            i = k - 1;
+            break;
+        }
+    }
+}
+
 /* "Article 7", "paragraph 5", "Action 12": the noun stays with its number. */
 static void noun_number(const msp_typo *t, typo_ch *v, int n)
 {
@@ -426,9 +475,10 @@ void msp_typo_protect_words(typo_ch *v, int n)
         if (verbatim) {
             for (int k = i; k < e; k++)
                 v[k].flags |= TY_PROTECT;
-            /* an URL's last character is not the sentence's closing mark */
+            /* an URL's last character is not the sentence's closing mark (nor "،", "؛") */
             while (e - 1 > i && (v[e - 1].c == '.' || v[e - 1].c == ',' || v[e - 1].c == ';' ||
-                                 v[e - 1].c == ':' || v[e - 1].c == ')')) {
+                                 v[e - 1].c == ':' || v[e - 1].c == ')' ||
+                                 v[e - 1].c == 0x060C || v[e - 1].c == 0x061B)) {   /* Arabic comma, semicolon */
                 v[e - 1].flags &= ~(unsigned)TY_PROTECT;
                 e--;
             }
@@ -480,10 +530,11 @@ void msp_typo_rules(const msp_typo *t, typo_ch *v, int n)
         note_calls(v, n);
     if (h & HAS_FR_MARK)
         fr_spacing(t, v, n);
-    if (h & HAS_DIGIT) {
+    if (h & HAS_DIGIT)
         number_month(t, v, n);
+    month_units(t, v, n);   /* month names of several words: letters only */
+    if (h & HAS_DIGIT)
         noun_number(t, v, n);
-    }
     if (h & HAS_LABEL)
         label_capitals(v, n);
 }

@@ -5,7 +5,9 @@
  * (Allemagne, Belgique, Cambodge, Japon, Pérou; Camerún, Dinamarca, Suiza,
  * Türkiye). ICU (libicu) is the kept library for the Unicode Collation
  * Algorithm with per-language tailorings; byte order is wrong for accented
- * and non-Latin names. */
+ * and non-Latin names. Arabic names are ordered without their definite article
+ * "ال" (الدانمرك under د, الكاميرون under ك: تركيا، الدانمرك، سويسرا، الكاميرون),
+ * as Arabic lists of States are (docs/format-choices.md, "Arabic"). */
 #include "xslt/xslt_private.h"
 
 #include <libxml/xpathInternals.h>
@@ -13,8 +15,22 @@
 #include <string.h>
 #include <unicode/ucol.h>
 
+/* text without a leading Arabic definite article "ال" (alef, lam) when lang is
+ * Arabic and a letter follows it; else text itself */
+static const char *without_arabic_article(const char *text, const char *lang)
+{
+    static const char article[] = "\u0627\u0644";
+    if (!lang || strncmp(lang, "ar", 2) != 0 || (lang[2] && lang[2] != '-' && lang[2] != '_'))
+        return text;
+    size_t n = strlen(article);
+    if (strncmp(text, article, n) != 0 || !g_unichar_isalpha(g_utf8_get_char(text + n)))
+        return text;
+    return text + n;
+}
+
 char *msp_xslt_collation_key(const char *text, const char *lang)
 {
+    text = without_arabic_article(text, lang);
     UErrorCode err = U_ZERO_ERROR;
     UCollator *coll = ucol_open(lang && *lang ? lang : "en", &err);
     if (U_FAILURE(err) || !coll) {

@@ -63,9 +63,9 @@ jq -e '.totals.built == 2 and .totals.up_to_date == 2 and .symbols[0].check == "
     || { jq .totals "$j"; fail "run 2: totals"; }
 [ -f "$out/APLC_MSP.22_2025_90-E.pdf" ] && [ -f "$out/APLC_MSP.22_2025_90-F.pdf" ] || fail "run 2: PDFs missing"
 
-# the sample papers: their five versions agree and are grouped
+# the sample papers: their six versions agree and are grouped
 "$MSPDOC" batch "$PROJECT/data/papers" -O "$MSP_TMP/samples" -j 2 -q 2> "$MSP_TMP/samples.err" \
     || { cat "$MSP_TMP/samples.err"; fail "the sample papers failed"; }
-jq -e '.symbols | map(select(.symbol == "APLC/MSP.22/2025/22"))[0] | .check == "ok" and (.versions | map(.lang) | sort) == ["en","es","fr","ru","zh"]' \
+jq -e '.symbols | map(select(.symbol == "APLC/MSP.22/2025/22"))[0] | .check == "ok" and (.versions | map(.lang) | sort) == ["ar","en","es","fr","ru","zh"]' \
     "$MSP_TMP/samples/index.json" > /dev/null || { jq .symbols "$MSP_TMP/samples/index.json"; fail "samples: symbols"; }
 echo "ok: versions batch"

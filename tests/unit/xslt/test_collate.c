@@ -73,6 +73,24 @@ static void test_collate__english_and_unknown_language(void **state)
     g_free(got);
 }
 
+static void test_collate__arabic_without_article(void **state)
+{
+    /* the committee of the sample report: "ال" is not sorted on (under د and ك) */
+    const char *names[] = { "الكاميرون", "سويسرا", "الدانمرك", "تركيا" };
+    char *got = sorted("ar", names, G_N_ELEMENTS(names));
+    assert_string_equal(got, "تركيا, الدانمرك, سويسرا, الكاميرون");
+    g_free(got);
+    /* a name that is only the article, or begins with alef-lam without being one, is kept whole;
+       other languages sort on the article */
+    const char *few[] = { "الجزائر", "ال", "ألمانيا" };
+    got = sorted("ar", few, G_N_ELEMENTS(few));
+    assert_string_equal(got, "ال, ألمانيا, الجزائر");
+    g_free(got);
+    got = sorted("fr", names, G_N_ELEMENTS(names));
+    assert_string_equal(got, "الدانمرك, الكاميرون, تركيا, سويسرا");
+    g_free(got);
+}
+
 static void test_collate__inside_a_transform(void **state)
 {
     msp_xslt_register_lang_functions();
@@ -106,6 +124,7 @@ int main(void)
         cmocka_unit_test(test_collate__french_order),
         cmocka_unit_test(test_collate__spanish_order),
         cmocka_unit_test(test_collate__english_and_unknown_language),
+        cmocka_unit_test(test_collate__arabic_without_article),
         cmocka_unit_test(test_collate__inside_a_transform),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

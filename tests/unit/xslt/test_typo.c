@@ -136,6 +136,21 @@ static void test_day_month(void **state)
     check("de", "am 8 Oktober", "am 8 Oktober");                        /* no month names: no rule */
 }
 
+#define WJ "\xe2\x81\xa0"    /* U+2060 word joiner */
+
+static void test_arabic_month_pairs(void **state)
+{
+    (void)state;
+    /* a month of two words and a pair of names: one unit, the day kept with it */
+    check("ar", "في 8 تشرين الأول/أكتوبر 2025", "في 8" NB "تشرين" NB "الأول/" WJ "أكتوبر 2025");
+    check("ar", "من كانون الثاني/يناير حتى", "من كانون" NB "الثاني/" WJ "يناير حتى");
+    check("ar", "حزيران/يونيه", "حزيران/" WJ "يونيه");
+    check("ar", "آب/أغسطس، ثم", "آب/" WJ "أغسطس، ثم");                 /* an Arabic comma after it */
+    check("ar", "حزيران/يونيهات", "حزيران/يونيهات");                 /* a whole word only */
+    check("ar", "انظر https://example.org/أيار/مايو", "انظر https://example.org/أيار/مايو");   /* no month inside a URL */
+    check("en", "and/or May", "and/or May");                            /* one-word months: no rule */
+}
+
 static void test_noun_number(void **state)
 {
     (void)state;
@@ -280,6 +295,7 @@ int main(void)
         cmocka_unit_test(test_label_position),  cmocka_unit_test(test_note_call),
         cmocka_unit_test(test_superscript_inline), cmocka_unit_test(test_verbatim_mark),
         cmocka_unit_test(test_unknown_rule_warns),
+        cmocka_unit_test(test_arabic_month_pairs),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
