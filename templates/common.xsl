@@ -799,7 +799,12 @@
   <xsl:template name="hyphenation-attrs">
     <xsl:attribute name="hyphenate"><xsl:value-of select="not($lang-attrs/@hyphenate = 'no')"/></xsl:attribute>
     <xsl:attribute name="hyphenation-push-character-count">2</xsl:attribute>
-    <xsl:attribute name="hyphenation-remain-character-count">3</xsl:attribute>
+    <xsl:attribute name="hyphenation-remain-character-count">
+      <xsl:choose>
+        <xsl:when test="$lang-attrs/@hyphenation-remain"><xsl:value-of select="$lang-attrs/@hyphenation-remain"/></xsl:when>
+        <xsl:otherwise>3</xsl:otherwise>
+      </xsl:choose>
+    </xsl:attribute>
     <xsl:attribute name="hyphenation-ladder-count">2</xsl:attribute>
   </xsl:template>
 
