@@ -33,7 +33,9 @@
   <xsl:variable name="is-draft" select="$draft = '1' or boolean($meta/p:draft)"/>
 
   <!-- geometry shared by all kinds (pt) -->
-  <xsl:variable name="indent">56.69pt</xsl:variable>
+  <!-- strings, not result tree fragments: an attribute value template of one fragment keeps
+       the 4 KB buffer libxml2 makes to convert it, on every paragraph -->
+  <xsl:variable name="indent" select="'56.69pt'"/>
   <xsl:variable name="tab" select="28.35"/>
 
   <xsl:key name="para-id" match="p:p" use="@id"/>

@@ -17,7 +17,7 @@
   <xsl:variable name="symbol" select="normalize-space($meta/p:symbol)"/>
   <!-- job-number footer only on final papers -->
   <xsl:variable name="has-job" select="boolean($meta/p:job) and not($is-draft) and not($meta/p:advance-copy)"/>
-  <xsl:variable name="font">Liberation Serif, Times New Roman, serif</xsl:variable>
+  <xsl:variable name="font" select="'Liberation Serif, Times New Roman, serif'"/>
 
   <!-- asterisk notes in order: reissue, late submission, unedited, title-notes -->
   <xsl:variable name="n-reissue" select="count($meta/p:reissue)"/>

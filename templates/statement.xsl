@@ -13,7 +13,7 @@
   <xsl:include href="common.xsl"/>
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
 
-  <xsl:variable name="font">Liberation Serif, Times New Roman, serif</xsl:variable>
+  <xsl:variable name="font" select="'Liberation Serif, Times New Roman, serif'"/>
 
   <xsl:template match="/">
     <fo:root font-family="{$font}" font-size="12pt" line-height="14pt" language="{$lang}">
