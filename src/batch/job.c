@@ -235,6 +235,9 @@ msp_status msp_build(msp_job *job, const msp_build_ctx *ctx, msp_build_worker *w
     char *fo_name = g_strdup_printf("%s (FO)", src->path);
     st = msp_fo_from_xml(job, &fo, fo_xml, msp_diag_list_intern(&job->diags, fo_name));
     g_free(fo_name);
+    /* the tree holds its own copies (job->arena): the XSLT result is not kept through layout */
+    xmlFreeDoc(fo_xml);
+    fo_xml = NULL;
     if (st != MSP_OK)
         goto done;
 
