@@ -643,7 +643,7 @@
           <xsl:call-template name="label1"><xsl:with-param name="id" select="'chapter-number'"/><xsl:with-param name="name" select="'x'"/><xsl:with-param name="value" select="$word"/></xsl:call-template>
         </xsl:when>
         <xsl:when test="$word != ''"><xsl:value-of select="concat($word, '.')"/></xsl:when>
-        <xsl:otherwise><xsl:number count="p:chapter[not(@numbered = 'no')]" format="I."/></xsl:otherwise>
+        <xsl:otherwise><xsl:number value="$n" format="I."/></xsl:otherwise>
       </xsl:choose>
     </xsl:if>
   </xsl:template>
