@@ -482,7 +482,12 @@ static void build_items(brk_ctx *c, const bool *hyph, double avail)
             flush_box(c);
             const msp_fo_style *s = msp_para_text_node_at(c->t, b)->style;
             double base = w + s->word_spacing;
-            bool breakable = ch == ' ' && c->la[ci + 1].is_line_break;
+            /* UAX #14 breaks after the last of a run of spaces: the whole run is one
+             * breakable glue (white-space-collapse="false" keeps runs of spaces) */
+            int after = ci + 1;
+            while (ch == ' ' && after < c->n_chars && text[c->byte_of[after]] == ' ')
+                after++;
+            bool breakable = ch == ' ' && c->la[after].is_line_break;
             msp_lb_item *last = c->items->len ? &g_array_index(c->items, msp_lb_item, c->items->len - 1) : NULL;
             if (last && last->kind == MSP_LB_GLUE && (guint)last->end == b && breakable) {
                 last->width += base;   /* a run of preserved spaces is one glue */

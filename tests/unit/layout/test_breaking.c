@@ -253,6 +253,26 @@ static void test_breaking__loose_before_overfull(void **state)
     run_free(r);
 }
 
+/* Preserved runs of spaces (white-space-collapse="false") are break
+ * opportunities as single spaces are: the words are set on lines that fit,
+ * not on one overfull line. */
+static void test_breaking__preserved_space_runs_break(void **state)
+{
+    (void)state;
+    run *r = lay_flow("p", NULL, "<fo:block end-indent='140pt' white-space-collapse='false'>"
+                                 "one   two    three     four  five   six    seven  eight</fo:block>");
+    assert_true((int)xp_num(r, "count(//line[@zone='body'])") >= 2);
+    assert_int_equal((int)xp_num(r, "count(//line[@fit='overfull'])"), 0);
+    for (guint i = 0; i < r->job.diags.items->len; i++) {
+        const msp_diag *d = g_ptr_array_index(r->job.diags.items, i);
+        assert_null(strstr(d->message, "overfull line"));
+    }
+    char *last = xp_str(r, "(//line[@zone='body'])[last()]");
+    assert_non_null(strstr(last, "eight"));
+    g_free(last);
+    run_free(r);
+}
+
 /* Ideographs break between any two characters (UAX #14): no hyphen, no
  * lost character, the lines' texts in order. */
 static void test_breaking__cjk_breaks_between_ideographs(void **state)
@@ -367,6 +387,7 @@ int main(void)
         cmocka_unit_test(test_breaking__mixed_sizes_and_note_mark),
         cmocka_unit_test(test_breaking__overfull_line_warned),
         cmocka_unit_test(test_breaking__loose_before_overfull),
+        cmocka_unit_test(test_breaking__preserved_space_runs_break),
         cmocka_unit_test(test_breaking__cjk_breaks_between_ideographs),
         cmocka_unit_test(test_breaking__language_chooses_the_dictionary),
         cmocka_unit_test(test_breaking__line_without_spaces_is_not_stretched),
