@@ -243,6 +243,7 @@ msp_status msp_relayout_queue(msp_layout *L)
     for (guint i = 0; i < b; i++)
         g_ptr_array_add(glue, g_queue_pop_head(&L->queue));
     msp_item *old_first = NULL;
+    const bool first_cont = first->cont;   /* first itself may be discarded below */
     GPtrArray *tail = g_ptr_array_new();
     while (!g_queue_is_empty(&L->queue)) {
         msp_item *it = g_queue_pop_head(&L->queue);
@@ -256,7 +257,7 @@ msp_status msp_relayout_queue(msp_layout *L)
             g_ptr_array_add(tail, it);
             continue;
         }
-        if (!old_first && !first->cont)
+        if (!old_first && !first_cont)
             old_first = it;   /* its break, keeps and marks go to its new self */
         else {
             drop_notes(L, it);
