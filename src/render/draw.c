@@ -210,6 +210,16 @@ static void draw_line(cairo_t *cr, const msp_area *a, msp_struct *tags, msp_arti
     msp_struct_elem *last = NULL;
     const msp_fo_node *last_order = NULL;
     guint last_ord = 0;
+    /* a line with right-to-left text is drawn in visual order, not in reading
+     * order: its content never continues the sequence of the line before, whose
+     * reading order it would break (each sequence must hold contiguous text) */
+    if (tags && art == MSP_ART_NONE) {
+        bool rtl = false;
+        for (int k = 0; k < n && !rtl; k++)
+            rtl = pieces[k].glyphs->item->analysis.level % 2 == 1;
+        if (rtl)
+            msp_struct_close(tags, cr);
+    }
     for (int k = 0; k < n; k++) {
         const msp_line_piece *p = &pieces[k];
         if (p->glyphs->glyphs->num_glyphs == 0)

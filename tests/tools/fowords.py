@@ -132,7 +132,9 @@ def fo_text(root):
     return " ".join("".join(out).split())
 
 
-STRIP = re.compile("[\\s\\-\u2010\u00ad]+")
+# white space, hyphens, and the invisible format characters a PDF does not draw (bidi
+# isolates and marks, zero-width spaces and joiners, the word joiner)
+STRIP = re.compile("[\\s\\-\u2010\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]+")
 
 
 def normalize(s):

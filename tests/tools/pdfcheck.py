@@ -1196,6 +1196,7 @@ def mcid_text(path):
     from pdfminer.pdfparser import PDFParser
     from pdfminer.psparser import PSLiteral
     from pdfminer.pdftypes import resolve1
+    from pdfminer.utils import decode_text
 
     logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
@@ -1219,28 +1220,45 @@ def mcid_text(path):
                 props = self.props.get(props.name)
             props = resolve1(props)
             mcid = resolve1(props.get("MCID")) if isinstance(props, dict) else None
-            self.stack.append((name == "Artifact", mcid if isinstance(mcid, int) else None))
+            # /ActualText on a marked-content span: the span's glyphs read as that text,
+            # given once (kashida: a letter and its tatweel glyphs are one letter)
+            actual = resolve1(props.get("ActualText")) if isinstance(props, dict) else None
+            if isinstance(actual, bytes):
+                actual = [decode_text(actual)]
+            else:
+                actual = None
+            self.stack.append((name == "Artifact", mcid if isinstance(mcid, int) else None, actual))
 
         def end_tag(self):
             if self.stack:
                 self.stack.pop()
 
         def current(self):
-            if any(a for a, _ in self.stack):
+            if any(a for a, _, _ in self.stack):
                 return None
-            return next((m for _, m in reversed(self.stack) if m is not None), None)
+            return next((m for _, m, _ in reversed(self.stack) if m is not None), None)
+
+        def actual_text(self):
+            """None outside an /ActualText span; else its text the first time, '' after."""
+            span = next((t for _, _, t in reversed(self.stack) if t is not None), None)
+            if span is None:
+                return None
+            text, span[0] = span[0], ""
+            return text
 
         def render_char(self, matrix, font, fontsize, scaling, rise, cid, ncs, graphicstate):
-            try:
-                text = font.to_unichr(cid)
-            except Exception:   # PDFUnicodeNotDefined and kin: no Unicode for it
-                text = "\ufffd"
+            text = self.actual_text()
+            if text is None:
+                try:
+                    text = font.to_unichr(cid)
+                except Exception:   # PDFUnicodeNotDefined and kin: no Unicode for it
+                    text = "\ufffd"
             try:
                 adv = font.char_width(cid) * fontsize * scaling
             except Exception:
                 adv = 0
             mcid = self.current()
-            if mcid is not None:
+            if mcid is not None and text:
                 a, b, c, d, e, f = matrix
                 size = abs(fontsize) * max(abs(d), abs(c), 1e-9)
                 self.chars[(self.page, mcid)].append((text, e, f, e + a * adv, f + b * adv, size))
