@@ -24,8 +24,6 @@ struct msp_struct {
     msp_struct_elem *open;   /* the element of the open sequence */
     msp_artifact open_art;   /* or the artifact kind of it */
     guint64 open_key[2];     /* reading order of the open sequence's last content */
-    bool open_capped;        /* the open sequence began before content its element already has */
-    guint64 open_cap[2];     /* then: the earliest such content's key; the sequence stays below it */
     bool is_open;
     msp_status st;
 };
@@ -439,8 +437,7 @@ void msp_struct_content(msp_struct *s, cairo_t *cr, msp_struct_elem *elem,
      * in reading order than what the sequence holds (a list's label drawn
      * after its body): a sequence reads in drawing order */
     if (s->is_open && s->open_art == MSP_ART_NONE && s->open == elem &&
-        (key0 > s->open_key[0] || (key0 == s->open_key[0] && ord >= s->open_key[1])) &&
-        (!s->open_capped || key0 < s->open_cap[0] || (key0 == s->open_cap[0] && ord < s->open_cap[1]))) {
+        (key0 > s->open_key[0] || (key0 == s->open_key[0] && ord >= s->open_key[1]))) {
         s->open_key[0] = key0;
         s->open_key[1] = ord;
         return;
@@ -449,24 +446,6 @@ void msp_struct_content(msp_struct *s, cairo_t *cr, msp_struct_elem *elem,
     int mcid = begin_tag(s, cr, elem, MSP_ART_NONE);
     s->open_key[0] = key0;
     s->open_key[1] = ord;
-    /* a sequence that begins before content its element already holds (a
-     * right-to-left line drawn from its logical end: the paragraph number after
-     * the first line's words) must stop before that content, or the next lines
-     * joining it would read before the first line's words */
-    s->open_capped = false;
-    for (guint i = 0; i < elem->kids->len; i++) {
-        const msp_struct_kid *o = &g_array_index(elem->kids, msp_struct_kid, i);
-        if (o->kind != MSP_KID_MCID || o->key[1] != 1)
-            continue;
-        bool later = o->key[0] > key0 || (o->key[0] == key0 && o->key[2] > ord);
-        bool earlier_cap = !s->open_capped || o->key[0] < s->open_cap[0] ||
-                           (o->key[0] == s->open_cap[0] && o->key[2] < s->open_cap[1]);
-        if (later && earlier_cap) {
-            s->open_capped = true;
-            s->open_cap[0] = o->key[0];
-            s->open_cap[1] = o->key[2];
-        }
-    }
     msp_struct_kid k = { MSP_KID_MCID, NULL, (int)s->pages->len - 1, mcid, { key0, 1, ord } };
     add_kid(elem, k);
 }
