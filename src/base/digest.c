@@ -12,6 +12,30 @@
 #include <stdbool.h>
 #include <unistd.h>
 
+/* Reads fd to its end in 256 KiB blocks, giving each to update (which
+ * returns false on failure). True at the end of the file; else errno is set. */
+static bool read_to_end(int fd, bool (*update)(void *ctx, const void *buf, size_t n), void *ctx)
+{
+    enum { BLOCK = 1 << 18 };
+    unsigned char *buf = g_malloc(BLOCK);
+    ssize_t n;
+    bool ok = true;
+    while ((n = read(fd, buf, BLOCK)) > 0 || (n < 0 && errno == EINTR))
+        if (n > 0 && ok)
+            ok = update(ctx, buf, (size_t)n);
+    int e = errno;
+    g_free(buf);
+    if (n == 0 && ok)
+        return true;
+    errno = n < 0 && e ? e : EIO;
+    return false;
+}
+
+static bool sha256_update(void *ctx, const void *buf, size_t n)
+{
+    return EVP_DigestUpdate(ctx, buf, n) == 1;
+}
+
 char *msp_sha256_fd(int fd)
 {
     EVP_MD_CTX *ctx = EVP_MD_CTX_new();
@@ -20,26 +44,17 @@ char *msp_sha256_fd(int fd)
         errno = ENOMEM;
         return NULL;
     }
-    enum { BLOCK = 1 << 18 };
-    unsigned char *buf = g_malloc(BLOCK);
-    ssize_t n;
-    bool ok = true;
-    while ((n = read(fd, buf, BLOCK)) > 0 || (n < 0 && errno == EINTR))
-        if (n > 0 && EVP_DigestUpdate(ctx, buf, (size_t)n) != 1)
-            ok = false;
-    int e = errno;
-    g_free(buf);
     unsigned char md[EVP_MAX_MD_SIZE];
     unsigned int len = 0;
     char *hex = NULL;
-    if (n == 0 && ok && EVP_DigestFinal_ex(ctx, md, &len) == 1) {
+    if (read_to_end(fd, sha256_update, ctx) && EVP_DigestFinal_ex(ctx, md, &len) == 1) {
         hex = g_malloc(2 * len + 1);
         for (unsigned int i = 0; i < len; i++)
             g_snprintf(hex + 2 * i, 3, "%02x", md[i]);
     }
+    int e = errno;
     EVP_MD_CTX_free(ctx);
-    if (!hex)
-        errno = e ? e : EIO;
+    errno = hex ? 0 : (e ? e : EIO);
     return hex;
 }
 
@@ -55,6 +70,11 @@ char *msp_sha256_file(const char *path)
     return hex;
 }
 
+static bool xxh3_update(void *ctx, const void *buf, size_t n)
+{
+    return XXH3_128bits_update(ctx, buf, n) == XXH_OK;
+}
+
 char *msp_quick_digest_fd(int fd)
 {
     XXH3_state_t *st = XXH3_createState();
@@ -63,21 +83,13 @@ char *msp_quick_digest_fd(int fd)
         errno = ENOMEM;
         return NULL;
     }
-    enum { BLOCK = 1 << 18 };
-    unsigned char *buf = g_malloc(BLOCK);
-    ssize_t n;
-    while ((n = read(fd, buf, BLOCK)) > 0 || (n < 0 && errno == EINTR))
-        if (n > 0)
-            XXH3_128bits_update(st, buf, (size_t)n);
-    int e = errno;
-    g_free(buf);
     char *hex = NULL;
-    if (n == 0) {
+    if (read_to_end(fd, xxh3_update, st)) {
         XXH128_hash_t h = XXH3_128bits_digest(st);
         hex = g_strdup_printf("%016llx%016llx", (unsigned long long)h.high64, (unsigned long long)h.low64);
     }
+    int e = errno;
     XXH3_freeState(st);
-    if (!hex)
-        errno = e ? e : EIO;
+    errno = hex ? 0 : (e ? e : EIO);
     return hex;
 }
