@@ -200,6 +200,17 @@ static G_GNUC_UNUSED char *xp_str(run *r, const char *fmt, ...)
 
 #define NEAR(a, b) assert_true(fabs((a) - (b)) < 0.05)
 
+/* The first diagnostic of the run whose message contains part, or NULL. */
+static G_GNUC_UNUSED const msp_diag *find_diag(const run *r, const char *part)
+{
+    for (guint i = 0; i < r->job.diags.items->len; i++) {
+        const msp_diag *d = g_ptr_array_index(r->job.diags.items, i);
+        if (strstr(d->message, part))
+            return d;
+    }
+    return NULL;
+}
+
 static G_GNUC_UNUSED void fillers(GString *s, int n, const char *tag)
 {
     for (int i = 0; i < n; i++)
