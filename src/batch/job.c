@@ -176,7 +176,7 @@ typedef struct sinks {
     const msp_draw_opts *marks; /* the draft marks, the PDF's own (same watermark, same stamp) */
 } sinks;
 
-static msp_status sink_chain(void *user, const msp_page *page)
+static msp_status sink_chain(void *user, const msp_page *page, msp_diag_list *diags)
 {
     sinks *s = user;
     if (s->tree)
@@ -185,12 +185,12 @@ static msp_status sink_chain(void *user, const msp_page *page)
         char *name = g_strdup_printf("%s-%d.png", s->png_stem, page->index + 1);
         char *path = g_build_filename(s->png_dir, name, NULL);
         g_free(name);
-        msp_status st = msp_draw_png_opts(&s->job->diags, page, s->png_dpi, path, s->marks);
+        msp_status st = msp_draw_png_opts(diags, page, s->png_dpi, path, s->marks);
         g_ptr_array_add(s->pngs, path);
         if (st != MSP_OK)
             return st;
     }
-    return msp_pdf_sink(s->pdf, page);
+    return msp_pdf_sink(s->pdf, page, diags);
 }
 
 msp_status msp_build(msp_job *job, const msp_build_ctx *ctx, msp_build_worker *w, const char *source_path,
@@ -320,13 +320,14 @@ msp_status msp_build(msp_job *job, const msp_build_ctx *ctx, msp_build_worker *w
         goto done;
     }
     /* the PNG pages (and so the batch's thumbnails) get the PDF's draft marks */
-    msp_draw_opts marks = { .draft = draft, .draft_stamp = stamp, .pango = w->pango };
+    msp_draw_opts marks = { .draft = draft, .draft_stamp = stamp, .marks = msp_pdf_marks(pdf), .pango = w->pango };
     sinks s = { job, pdf, tree.fp, opts->png_dir, png_stem, opts->png_dpi > 0 ? opts->png_dpi : 96.0, pngs,
                 opts->png_first_only, &marks };
     msp_layout_opts lo = { 0 };
     lo.pango = w->pango;
     lo.sink = sink_chain;
     lo.sink_user = &s;
+    lo.sink_thread = true;   /* pages drawn while the next ones are laid out */
     lo.draft = draft;
     lo.report = &report;
     /* the text accounting (check_text.h): a paper that would lose text is an

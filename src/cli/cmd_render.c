@@ -18,12 +18,12 @@ typedef struct render_sinks {
     FILE *tree;
 } render_sinks;
 
-static msp_status sink_both(void *user, const msp_page *page)
+static msp_status sink_both(void *user, const msp_page *page, msp_diag_list *diags)
 {
     render_sinks *s = user;
     if (s->tree)
         msp_area_dump_page(s->tree, page);
-    return msp_pdf_sink(s->pdf, page);
+    return msp_pdf_sink(s->pdf, page, diags);
 }
 
 /* The text accounting is on unless --no-check-text, or MSPDOC_CHECK_TEXT=0
@@ -140,6 +140,7 @@ int msp_cmd_render(int argc, char **argv)
     lo.pango = pango;
     lo.sink = sink_both;
     lo.sink_user = &sinks;
+    lo.sink_thread = true;   /* pages drawn while the next ones are laid out */
     lo.report = &report;
     lo.font_fallback = true;   /* FO from anywhere: an unknown family is a warning (docs/fo-subset.md) */
     if (check_text_wanted(check_on, check_off)) {

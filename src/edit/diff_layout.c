@@ -64,8 +64,9 @@ static msp_unit *unit_of_line(line_sink *s, const msp_fo_node *fo, bool footnote
     return NULL;
 }
 
-static msp_status sink(void *user, const msp_page *page)
+static msp_status sink(void *user, const msp_page *page, msp_diag_list *diags)
 {
+    (void)diags;
     line_sink *s = user;
     for (int i = 0; i < page->n_areas; i++) {
         const msp_area *a = &page->areas[i];

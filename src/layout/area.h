@@ -112,8 +112,10 @@ msp_area *msp_page_add(msp_page *page, const msp_area *area);
 void msp_page_hold_layout(msp_page *page, PangoLayout *layout);
 
 /* Receives each page as soon as it is complete, in order. The callee borrows
- * the page (layout frees it after the call). A non-OK return stops layout. */
-typedef msp_status (*msp_page_sink_fn)(void *user, const msp_page *page);
+ * the page (layout frees it after the call) and reports into diags (the
+ * job's, or the drawing thread's own list: layout_opts.sink_thread). A
+ * non-OK return stops layout. */
+typedef msp_status (*msp_page_sink_fn)(void *user, const msp_page *page, msp_diag_list *diags);
 
 /* Writes the area tree as XML (see docs/area-tree.md): one <page> per call
  * to msp_area_dump_page between _begin and _end; numbers in pt, 2 decimals. */

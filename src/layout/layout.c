@@ -4,6 +4,7 @@
  * bookmarks. Item generation is block.c; drawing a finished page is
  * page_emit.c; ids and the citation passes are cite.c. */
 #include "layout/layout_private.h"
+#include "layout/page_queue.h"
 
 #define MSP_MAX_PAGE_NUMBER 99999999
 
@@ -903,6 +904,13 @@ msp_status msp_layout_run(msp_job *job, const msp_fo_doc *doc, const msp_layout_
                             "fo:root has no fo:page-sequence: there is nothing to lay out");
     if (st == MSP_OK)
         st = msp_cite_passes(&L, run_pass);
+    if (L.drawing) {
+        /* every page drawn before the caller finishes its output */
+        msp_status dst = msp_page_queue_finish(L.drawing, &job->diags);
+        L.drawing = NULL;
+        if (st == MSP_OK)
+            st = dst;
+    }
     if (st == MSP_OK) {
         for (const msp_fo_node *c = doc->root->first; c; c = c->next)
             if (c->kind == MSP_FO_BOOKMARK_TREE) {

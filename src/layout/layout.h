@@ -17,6 +17,11 @@ typedef struct msp_layout_opts {
     PangoContext *pango;         /* borrowed: the worker's context on its own font map */
     msp_page_sink_fn sink;       /* receives each finished page */
     void *sink_user;
+    bool sink_thread;            /* the sink runs on a thread of its own (page_queue.c), drawing
+                                  * a page while the next is laid out: it must then read only
+                                  * the page and the FO tree, call no Pango function that lays
+                                  * out or reads fonts (render/draw.c does not), and report
+                                  * only into the diags it is given */
     bool draft;                  /* reserved for the draft watermark (drawn by render) */
     bool font_fallback;          /* a family no declared font has is set in serif with a
                                   * warning (mspdoc render: FO made anywhere) instead of an

@@ -223,6 +223,8 @@ struct msp_layout {
     const msp_layout_opts *opts;
     msp_layout_result *res;
     bool emit;                  /* false in the citation pass */
+    struct msp_page_queue *drawing;  /* opts->sink_thread: the pages' drawing thread, made at the
+                                  * first page sent */
     GHashTable *cite_in;        /* id -> text (previous pass), or NULL */
     GHashTable *cite_first, *cite_last;   /* recorded this pass */
     int page_index;             /* physical pages emitted */

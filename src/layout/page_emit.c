@@ -3,6 +3,7 @@
  * the separator, static content, region backgrounds, ids and markers),
  * sent to the sink and freed. Choosing what goes on the page is layout.c. */
 #include "layout/layout_private.h"
+#include "layout/page_queue.h"
 
 #include <string.h>
 
@@ -265,8 +266,16 @@ msp_status msp_page_emit(msp_layout *L, bool blank)
     msp_status st = L->st;
     if (st == MSP_OK && L->emit && L->opts->report)
         msp_layout_report_add_page(L->opts->report, page);
-    if (st == MSP_OK && L->emit && L->opts->sink)
-        st = L->opts->sink(L->opts->sink_user, page);
+    if (st == MSP_OK && L->emit && L->opts->sink) {
+        if (L->opts->sink_thread) {
+            if (!L->drawing)
+                L->drawing = msp_page_queue_new(L->opts->sink, L->opts->sink_user);
+            st = msp_page_queue_push(L->drawing, page);   /* the queue frees it */
+            page = NULL;
+        } else {
+            st = L->opts->sink(L->opts->sink_user, page, &L->job->diags);
+        }
+    }
     msp_page_free(page);
     L->page_index++;
     L->seq_pages++;

@@ -676,6 +676,7 @@ static void emit_leader_content(msp_page *page, const msp_inline_obj *o, msp_zon
         g_string_append(text, one);
     PangoLayout *layout = pango_layout_copy(o->pattern);
     pango_layout_set_text(layout, text->str, (int)text->len);
+    msp_para_adopt_lines(layout);
     msp_area b = { 0 };
     b.kind = MSP_AREA_LINE;
     b.zone = zone;

@@ -185,13 +185,28 @@ typedef struct msp_line_piece {
     double x, width, y_offset;
     double ascent, descent;    /* logical extents from the baseline, with y_offset */
     bool measured;
+    /* how it is drawn, taken from the item's attributes and font when the
+     * piece is measured (on the layout thread: drawing may run on another
+     * and asks Pango nothing, render/glyphs.c) */
+    cairo_scaled_font_t *font; /* the font's cairo scaled font (the font keeps it) */
+    uint32_t color;            /* 0xRRGGBB */
+    bool underline, strike;
+    double underline_pos, underline_thickness;   /* pt, position above the baseline */
+    double strike_pos, strike_thickness;
 } msp_line_piece;
 
 /* The pieces of line line_no of a para's layout (the LINE area's layout and
  * line_no), borrowed from the layout; returns their number (0 for an empty
- * line or no such line), or -1 for a layout the para builder did not make
- * (then draw Pango's own line line_no). */
+ * line or no such line), or -1 for a layout with no pieces (neither made by
+ * the para builder nor given them by msp_para_adopt_lines). */
 int msp_para_line_pieces(PangoLayout *layout, int line_no, const msp_line_piece **out);
+
+/* Gives a layout that Pango laid out itself (a leader's repeated pattern,
+ * the draft marks) line pieces of its own lines, as the para builder's
+ * layouts have: drawing then never asks Pango for lines, fonts or metrics.
+ * Call it on the thread that laid the layout out, after its text and
+ * attributes are final. */
+void msp_para_adopt_lines(PangoLayout *layout);
 
 /* Which FO each part of a para's text comes from: bytes [start, end) of
  * the text the line pieces index, and the text node (or inline FO: page

@@ -8,6 +8,7 @@
  * computed here from the pieces. */
 #include "layout/para_private.h"
 
+#include <pango/pangocairo.h>
 #include <string.h>
 
 #define PS ((double)PANGO_SCALE)
@@ -79,6 +80,41 @@ static void add_piece(msp_gline *l, int *cap, PangoGlyphItem *gi, const char *te
     p->y_offset = gi->y_offset / PS;
 }
 
+/* The colour, underline and line-through of a piece's item (from the FO),
+ * with the font's metrics for the lines and its cairo scaled font. */
+static void piece_style(msp_line_piece *p)
+{
+    const PangoItem *item = p->glyphs->item;
+    PangoFont *font = item->analysis.font;
+    p->font = PANGO_IS_CAIRO_FONT(font) ? pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(font)) : NULL;
+    for (GSList *l = item->analysis.extra_attrs; l; l = l->next) {
+        const PangoAttribute *a = l->data;
+        switch (a->klass->type) {
+        case PANGO_ATTR_FOREGROUND: {
+            const PangoColor *c = &((const PangoAttrColor *)a)->color;
+            p->color = (uint32_t)((c->red >> 8) << 16 | (c->green >> 8) << 8 | (c->blue >> 8));
+            break;
+        }
+        case PANGO_ATTR_UNDERLINE:
+            p->underline = ((const PangoAttrInt *)a)->value != PANGO_UNDERLINE_NONE;
+            break;
+        case PANGO_ATTR_STRIKETHROUGH:
+            p->strike = ((const PangoAttrInt *)a)->value != 0;
+            break;
+        default:
+            break;
+        }
+    }
+    if ((p->underline || p->strike) && font) {
+        PangoFontMetrics *m = pango_font_get_metrics(font, NULL);
+        p->underline_pos = pango_font_metrics_get_underline_position(m) / PS;
+        p->underline_thickness = pango_font_metrics_get_underline_thickness(m) / PS;
+        p->strike_pos = pango_font_metrics_get_strikethrough_position(m) / PS;
+        p->strike_thickness = pango_font_metrics_get_strikethrough_thickness(m) / PS;
+        pango_font_metrics_unref(m);
+    }
+}
+
 void msp_gline_measure(msp_gline *l)
 {
     double x = 0, asc = 0, desc = 0;
@@ -90,6 +126,7 @@ void msp_gline_measure(msp_gline *l)
             pango_glyph_string_extents(p->glyphs->glyphs, p->glyphs->item->analysis.font, NULL, &lg);
             p->ascent = -lg.y / PS + p->y_offset;
             p->descent = (lg.y + lg.height) / PS - p->y_offset;
+            piece_style(p);
             p->measured = true;
         }
         p->x = x;
@@ -215,6 +252,32 @@ msp_glines *msp_glines_cut(PangoLayout *layout, const msp_line_range *ranges, in
     g_array_free(line_start, TRUE);
     g_object_set_qdata_full(G_OBJECT(layout), lines_quark(), g, glines_free);
     return g;
+}
+
+void msp_para_adopt_lines(PangoLayout *layout)
+{
+    if (!layout || msp_glines_of(layout))
+        return;
+    const char *text = pango_layout_get_text(layout);
+    GSList *lines = pango_layout_get_lines_readonly(layout);
+    int n = (int)g_slist_length(lines);
+    msp_glines *g = g_new0(msp_glines, 1);
+    g->lines = g_new0(msp_gline, n ? n : 1);
+    g->n = n;
+    g->texts = g_ptr_array_new_with_free_func(g_free);
+    int i = 0;
+    for (GSList *ml = lines; ml; ml = ml->next, i++) {
+        const PangoLayoutLine *m = ml->data;
+        msp_gline *l = &g->lines[i];
+        l->start = m->start_index;
+        l->end = m->start_index + m->length;
+        l->para_end = !ml->next || ((PangoLayoutLine *)ml->next->data)->is_paragraph_start;
+        int cap = 0;
+        for (GSList *r = m->runs; r; r = r->next)
+            add_piece(l, &cap, pango_glyph_item_copy(r->data), text);
+        msp_gline_measure(l);
+    }
+    g_object_set_qdata_full(G_OBJECT(layout), lines_quark(), g, glines_free);
 }
 
 double msp_gline_index_x(const msp_gline *l, int i)

@@ -1,20 +1,17 @@
 /* Drawing one page's area tree onto any cairo context: text lines, rules,
  * rectangles, images, PDF link and destination tags, and the draft marks.
  * Lays nothing out and creates no surfaces (PNG files are draw_png.c). */
-#include "render/draw.h"
+#include "render/draw_private.h"
 
 #include "fo/fo.h"
 #include "layout/para.h"
+#include "render/glyphs.h"
 #include "render/pdf_struct.h"
 
 #include <math.h>
 #include <pango/pangocairo.h>
 #include <string.h>
 
-#define WATERMARK_TEXT "DRAFT"
-#define WATERMARK_FONT "Liberation Sans Bold"
-#define STAMP_FONT "Liberation Sans 8"
-#define STAMP_FROM_BOTTOM 32.0   /* pt from the page's bottom edge to the stamp's baseline */
 #define STAMP_DIGEST_DIGITS 12   /* hex digits of the source's SHA-256 in the stamp */
 
 static void set_color(cairo_t *cr, uint32_t c)
@@ -23,56 +20,20 @@ static void set_color(cairo_t *cr, uint32_t c)
                          (c & 0xFF) / 255.0);
 }
 
-/* The colour, underline and line-through an item carries (from the FO). */
-static void piece_style(const PangoItem *item, uint32_t *color, bool *underline, bool *strike)
-{
-    *color = 0;
-    *underline = *strike = false;
-    for (GSList *l = item->analysis.extra_attrs; l; l = l->next) {
-        const PangoAttribute *a = l->data;
-        switch (a->klass->type) {
-        case PANGO_ATTR_FOREGROUND: {
-            const PangoColor *c = &((const PangoAttrColor *)a)->color;
-            *color = (uint32_t)((c->red >> 8) << 16 | (c->green >> 8) << 8 | (c->blue >> 8));
-            break;
-        }
-        case PANGO_ATTR_UNDERLINE:
-            *underline = ((const PangoAttrInt *)a)->value != PANGO_UNDERLINE_NONE;
-            break;
-        case PANGO_ATTR_STRIKETHROUGH:
-            *strike = ((const PangoAttrInt *)a)->value != 0;
-            break;
-        default:
-            break;
-        }
-    }
-}
-
-/* Draws a glyph item at (x, y) in its colour and decorations. */
-static void draw_glyphs(cairo_t *cr, const char *text, PangoGlyphItem *gi, double x, double y,
+/* Draws glyph item gi of piece p (p's own, or a part of it) at (x, y) in
+ * p's colour and decorations. */
+static void draw_glyphs(cairo_t *cr, const msp_line_piece *p, PangoGlyphItem *gi, double x, double y,
                         double width)
 {
-    uint32_t color;
-    bool underline, strike;
-    piece_style(gi->item, &color, &underline, &strike);
-    set_color(cr, color);
-    cairo_move_to(cr, x, y);
-    pango_cairo_show_glyph_item(cr, text, gi);
+    set_color(cr, p->color);
+    msp_show_glyph_item(cr, p->font, p->text, gi, x, y);
     cairo_new_path(cr);
-    if (underline || strike) {
-        PangoFontMetrics *m = pango_font_get_metrics(gi->item->analysis.font, NULL);
-        if (underline) {
-            double pos = pango_font_metrics_get_underline_position(m) / (double)PANGO_SCALE;
-            double th = pango_font_metrics_get_underline_thickness(m) / (double)PANGO_SCALE;
-            cairo_rectangle(cr, x, y - pos, width, th);
-        }
-        if (strike) {
-            double pos = pango_font_metrics_get_strikethrough_position(m) / (double)PANGO_SCALE;
-            double th = pango_font_metrics_get_strikethrough_thickness(m) / (double)PANGO_SCALE;
-            cairo_rectangle(cr, x, y - pos, width, th);
-        }
+    if (p->underline || p->strike) {
+        if (p->underline)
+            cairo_rectangle(cr, x, y - p->underline_pos, width, p->underline_thickness);
+        if (p->strike)
+            cairo_rectangle(cr, x, y - p->strike_pos, width, p->strike_thickness);
         cairo_fill(cr);
-        pango_font_metrics_unref(m);
     }
 }
 
@@ -134,7 +95,7 @@ static void draw_piece_tagged(cairo_t *cr, const msp_area *a, const msp_line_pie
         /* an inserted hyphen belongs with the text before it */
         msp_struct_elem *e = *last ? *last : msp_struct_elem_of(tags, a->src);
         msp_struct_content(tags, cr, e, *last ? *last_order : a->src, *last ? *last_ord : 0);
-        draw_glyphs(cr, p->text, p->glyphs, x, y, p->width);
+        draw_glyphs(cr, p, p->glyphs, x, y, p->width);
         return;
     }
     guint s = (guint)it->offset, e = (guint)(it->offset + it->length);
@@ -145,7 +106,7 @@ static void draw_piece_tagged(cairo_t *cr, const msp_area *a, const msp_line_pie
         msp_struct_content(tags, cr, el, on, s);
         if (el && el->text)
             g_string_append_len(el->text, p->text + s, e - s);
-        draw_glyphs(cr, p->text, p->glyphs, x, y, p->width);
+        draw_glyphs(cr, p, p->glyphs, x, y, p->width);
         *last = el;
         *last_order = on;
         *last_ord = s;
@@ -166,7 +127,7 @@ static void draw_piece_tagged(cairo_t *cr, const msp_area *a, const msp_line_pie
         msp_struct_content(tags, cr, el, on, s);
         if (el && el->text)
             g_string_append_len(el->text, p->text + s, cut - s);
-        draw_glyphs(cr, p->text, part, pos, y, w);
+        draw_glyphs(cr, p, part, pos, y, w);
         if (!rtl)
             pos += w;
         *last = el;
@@ -190,21 +151,8 @@ static void draw_line(cairo_t *cr, const msp_area *a, msp_struct *tags, msp_arti
         return;
     const msp_line_piece *pieces = NULL;
     int n = msp_para_line_pieces(a->u.line.layout, a->u.line.line_no, &pieces);
-    if (n < 0) {
-        /* a layout of Pango's own lines (not made by the para builder) */
-        PangoLayoutLine *line = pango_layout_get_line_readonly(a->u.line.layout, a->u.line.line_no);
-        if (line) {
-            if (tags && art != MSP_ART_NONE)
-                msp_struct_artifact(tags, cr, art);
-            else if (tags)
-                msp_struct_content(tags, cr, msp_struct_elem_of(tags, a->src), a->src, 0);
-            cairo_set_source_rgb(cr, 0, 0, 0);
-            cairo_move_to(cr, a->x, a->y);
-            pango_cairo_show_layout_line(cr, line);
-            cairo_new_path(cr);
-        }
-        return;
-    }
+    if (n < 0)
+        return;   /* every LINE's layout has pieces (para builder, msp_para_adopt_lines) */
     const msp_text_span *spans = NULL;
     int n_spans = tags && art == MSP_ART_NONE ? msp_para_layout_spans(a->u.line.layout, &spans) : 0;
     msp_struct_elem *last = NULL;
@@ -230,7 +178,7 @@ static void draw_line(cairo_t *cr, const msp_area *a, msp_struct *tags, msp_arti
         }
         if (tags)
             msp_struct_artifact(tags, cr, art);
-        draw_glyphs(cr, p->text, p->glyphs, a->x + p->x, a->y - p->y_offset, p->width);
+        draw_glyphs(cr, p, p->glyphs, a->x + p->x, a->y - p->y_offset, p->width);
     }
 }
 
@@ -388,51 +336,6 @@ static PangoContext *page_context(const msp_page *page, const msp_draw_opts *opt
     return NULL;
 }
 
-static void draw_watermark(cairo_t *cr, const msp_page *page, PangoContext *ctx)
-{
-    PangoLayout *layout = pango_layout_new(ctx);
-    PangoFontDescription *fd = pango_font_description_from_string(WATERMARK_FONT);
-    double size = MIN(page->width, page->height) * 0.22;
-    pango_font_description_set_size(fd, (int)(size * PANGO_SCALE));
-    pango_layout_set_font_description(layout, fd);
-    pango_font_description_free(fd);
-    pango_layout_set_text(layout, WATERMARK_TEXT, -1);
-    PangoRectangle ink, logical;
-    pango_layout_get_extents(layout, &ink, &logical);
-
-    cairo_save(cr);
-    cairo_translate(cr, page->width / 2, page->height / 2);
-    cairo_rotate(cr, -G_PI / 4);   /* 45 degrees, rising to the right */
-    cairo_set_source_rgb(cr, 0.85, 0.85, 0.85);
-    cairo_move_to(cr, -(ink.x + ink.width / 2.0) / PANGO_SCALE,
-                  -(ink.y + ink.height / 2.0) / PANGO_SCALE);
-    pango_cairo_show_layout(cr, layout);
-    cairo_new_path(cr);
-    cairo_restore(cr);
-    g_object_unref(layout);
-}
-
-static void draw_stamp(cairo_t *cr, const msp_page *page, PangoContext *ctx, const char *text)
-{
-    PangoLayout *layout = pango_layout_new(ctx);
-    PangoFontDescription *fd = pango_font_description_from_string(STAMP_FONT);
-    pango_layout_set_font_description(layout, fd);
-    pango_font_description_free(fd);
-    pango_layout_set_text(layout, text, -1);
-    PangoRectangle logical;
-    pango_layout_get_extents(layout, NULL, &logical);
-    double baseline = pango_layout_get_baseline(layout) / (double)PANGO_SCALE;
-
-    cairo_save(cr);
-    cairo_set_source_rgb(cr, 0.3, 0.3, 0.3);
-    cairo_move_to(cr, (page->width - logical.width / (double)PANGO_SCALE) / 2,
-                  page->height - STAMP_FROM_BOTTOM - baseline);
-    pango_cairo_show_layout(cr, layout);
-    cairo_new_path(cr);
-    cairo_restore(cr);
-    g_object_unref(layout);
-}
-
 char *msp_draw_stamp_text(gint64 built, const char *source_sha256)
 {
     GDateTime *dt = g_date_time_new_from_unix_utc(built);
@@ -486,14 +389,19 @@ void msp_draw_page(cairo_t *cr, const msp_page *page, const msp_draw_opts *opts)
     bool pdf = cairo_surface_get_type(target) == CAIRO_SURFACE_TYPE_PDF;
     bool links = pdf && opts && opts->links;
     msp_struct *tags = pdf && opts ? opts->tags : NULL;
-    PangoContext *ctx = page_context(page, opts);
+    /* the draft marks: laid out already, or now for this page */
+    msp_draw_marks *own = NULL;
+    const msp_draw_marks *marks = opts ? opts->marks : NULL;
+    bool want_stamp = opts && opts->draft_stamp && *opts->draft_stamp;
+    if (!marks && opts && (opts->draft || want_stamp))
+        marks = own = msp_draw_marks_new(page_context(page, opts), opts->draft, opts->draft_stamp);
 
     cairo_save(cr);
     msp_struct_page_begin(tags);
     /* Under the text, so it never hides a word. */
-    if (opts && opts->draft && ctx) {
+    if (opts && opts->draft && msp_draw_marks_has_watermark(marks)) {
         msp_struct_artifact(tags, cr, MSP_ART_WATERMARK);
-        draw_watermark(cr, page, ctx);
+        msp_draw_marks_watermark(cr, marks, page);
     }
     for (int i = 0; i < page->n_areas; i++) {
         const msp_area *a = &page->areas[i];
@@ -533,10 +441,11 @@ void msp_draw_page(cairo_t *cr, const msp_page *page, const msp_draw_opts *opts)
             break;
         }
     }
-    if (opts && opts->draft_stamp && *opts->draft_stamp && ctx) {
+    if (want_stamp && msp_draw_marks_has_stamp(marks)) {
         msp_struct_artifact(tags, cr, MSP_ART_FOOTER);
-        draw_stamp(cr, page, ctx, opts->draft_stamp);
+        msp_draw_marks_stamp(cr, marks, page);
     }
     msp_struct_close(tags, cr);
     cairo_restore(cr);
+    msp_draw_marks_free(own);
 }

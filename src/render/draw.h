@@ -9,20 +9,35 @@
 
 typedef struct msp_struct msp_struct;
 
+/* The draft marks laid out once (draw_marks.c): made on the thread that owns
+ * the Pango context, then drawn on any (no Pango call when drawing). */
+typedef struct msp_draw_marks msp_draw_marks;
+
+/* The marks for ctx: the DRAFT watermark when draft, the stamp when stamp
+ * is neither NULL nor empty (none of them without ctx). Never NULL. */
+msp_draw_marks *msp_draw_marks_new(PangoContext *ctx, bool draft, const char *stamp);
+void msp_draw_marks_free(msp_draw_marks *marks);
+
 typedef struct msp_draw_opts {
     bool links;               /* emit cairo link tags (PDF only) */
     bool draft;               /* diagonal DRAFT watermark */
     const char *draft_stamp;  /* footer stamp text, or NULL */
+    const msp_draw_marks *marks;  /* borrowed, may be NULL: the marks laid out already (needed
+                               * when drawing runs on another thread than layout); without
+                               * them they are laid out for each page from pango */
     PangoContext *pango;      /* borrowed, may be NULL: the worker's context, for the
-                               * watermark and stamp (else taken from a LINE's layout;
-                               * with neither, a page without text gets no watermark) */
+                               * watermark and stamp without marks (else taken from a LINE's
+                               * layout; with neither, a page without text gets no watermark) */
     msp_struct *tags;         /* borrowed, may be NULL: tagged PDF (render/pdf_struct.h) marks
                                * every drawn thing as structure content or artifact */
 } msp_draw_opts;
 
 /* Draws page; with opts->draft the DRAFT watermark (under everything) and
  * with opts->draft_stamp the stamp (centred near the bottom edge): the one
- * place the draft marks are drawn, for the PDF, PNG pages and thumbnails. */
+ * place the draft marks are drawn, for the PDF, PNG pages and thumbnails.
+ * With opts->marks (or no draft marks) it calls no Pango function that
+ * reads fonts or lays out: it may run on a thread of its own while layout
+ * goes on with the pages after (layout/page_queue.c). */
 void msp_draw_page(cairo_t *cr, const msp_page *page, const msp_draw_opts *opts);
 
 /* The draft stamp's text: "Draft built 2026-12-03 14:05 UTC, source

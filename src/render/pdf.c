@@ -27,6 +27,7 @@ struct msp_pdf {
     msp_draw_opts draw;
     char *draft_stamp;         /* owned copy */
     PangoContext *pango;       /* owned reference, may be NULL */
+    msp_draw_marks *marks;     /* owned: the draft marks, laid out at open */
     GHashTable *dests;         /* names of the DEST areas drawn so far */
     GHashTable *link_dests;    /* names LINK areas point at */
     int pages;
@@ -73,11 +74,11 @@ static char *iso8601(gint64 epoch)
 }
 
 /* Turns a cairo or stream failure into one diagnostic. */
-static msp_status surface_error(msp_pdf *pdf, cairo_status_t cst, const char *what)
+static msp_status surface_error(msp_pdf *pdf, msp_diag_list *diags, cairo_status_t cst, const char *what)
 {
     int e = pdf->out.write_errno;
     pdf->failed = true;
-    return msp_diag_error(&pdf->job->diags, MSP_E_OUTPUT, ((msp_loc){ pdf->out.path, 0, 0 }),
+    return msp_diag_error(diags, MSP_E_OUTPUT, ((msp_loc){ pdf->out.path, 0, 0 }),
                           e ? "check that the output folder has free space and is writable" : NULL,
                           "cannot write '%s' (%s): %s", pdf->out.path, what,
                           e ? g_strerror(e) : cairo_status_to_string(cst));
@@ -100,7 +101,7 @@ msp_status msp_pdf_open(msp_job *job, msp_pdf **out, const char *out_path, const
     pdf->surface = cairo_pdf_surface_create_for_stream(buf_write, pdf->buf, A4_WIDTH, A4_HEIGHT);
     cairo_status_t cst = cairo_surface_status(pdf->surface);
     if (cst != CAIRO_STATUS_SUCCESS) {
-        st = surface_error(pdf, cst, "creating the PDF surface");
+        st = surface_error(pdf, &pdf->job->diags, cst, "creating the PDF surface");
         msp_pdf_abort(pdf);
         return st;
     }
@@ -137,24 +138,34 @@ msp_status msp_pdf_open(msp_job *job, msp_pdf **out, const char *out_path, const
     pdf->draw.draft = meta->draft;
     pdf->draw.draft_stamp = pdf->draft_stamp;
     pdf->draw.pango = pdf->pango;
+    /* laid out here, on layout's thread: pages may be drawn on another */
+    pdf->marks = msp_draw_marks_new(pdf->pango, meta->draft, pdf->draft_stamp);
+    pdf->draw.marks = pdf->marks;
     pdf->draw.tags = pdf->tags;
     *out = pdf;
     return MSP_OK;
 }
 
-msp_status msp_pdf_sink(void *user, const msp_page *page)
+const msp_draw_marks *msp_pdf_marks(const msp_pdf *pdf)
+{
+    return pdf ? pdf->marks : NULL;
+}
+
+msp_status msp_pdf_sink(void *user, const msp_page *page, msp_diag_list *diags)
 {
     msp_pdf *pdf = user;
     if (pdf->failed)
         return MSP_E_OUTPUT;
     if (!(page->width > 0) || !(page->height > 0) || page->width > 14400 || page->height > 14400)
-        return msp_diag_error(&pdf->job->diags, MSP_E_OUTPUT, ((msp_loc){ pdf->out.path, 0, 0 }),
+        return msp_diag_error(diags, MSP_E_OUTPUT, ((msp_loc){ pdf->out.path, 0, 0 }),
                               "page sizes must be between 0 and 200 inches",
                               "page %d has an impossible size %.2f x %.2f pt",
                               page->index + 1, page->width, page->height);
     cairo_pdf_surface_set_size(pdf->surface, page->width, page->height);
     cairo_t *cr = cairo_create(pdf->surface);
+    msp_struct_set_diags(pdf->tags, diags);
     msp_draw_page(cr, page, &pdf->draw);
+    msp_struct_set_diags(pdf->tags, &pdf->job->diags);
     cairo_show_page(cr);
     msp_status tst = msp_struct_status(pdf->tags);
     if (tst != MSP_OK) {
@@ -171,7 +182,7 @@ msp_status msp_pdf_sink(void *user, const msp_page *page)
     if (cst != CAIRO_STATUS_SUCCESS || pdf->out.write_errno) {
         char what[48];
         g_snprintf(what, sizeof what, "page %d", page->index + 1);
-        return surface_error(pdf, cst, what);
+        return surface_error(pdf, diags, cst, what);
     }
     for (int i = 0; i < page->n_areas; i++) {
         const msp_area *a = &page->areas[i];
@@ -262,7 +273,7 @@ msp_status msp_pdf_close(msp_pdf *pdf, const msp_layout_result *result)
     cairo_surface_finish(pdf->surface);
     cairo_status_t cst = cairo_surface_status(pdf->surface);
     if (cst != CAIRO_STATUS_SUCCESS || pdf->out.write_errno) {
-        msp_status st = surface_error(pdf, cst, "finishing the file");
+        msp_status st = surface_error(pdf, &pdf->job->diags, cst, "finishing the file");
         msp_pdf_abort(pdf);
         return st;
     }
@@ -283,7 +294,7 @@ msp_status msp_pdf_close(msp_pdf *pdf, const msp_layout_result *result)
     msp_outfile_write(&pdf->out, file->data, file->len);
     g_byte_array_free(file, TRUE);
     if (pdf->out.write_errno) {
-        st = surface_error(pdf, CAIRO_STATUS_WRITE_ERROR, "writing the file");
+        st = surface_error(pdf, &pdf->job->diags, CAIRO_STATUS_WRITE_ERROR, "writing the file");
         msp_pdf_abort(pdf);
         return st;
     }
@@ -305,6 +316,7 @@ void msp_pdf_abort(msp_pdf *pdf)
     msp_outfile_discard(&pdf->out);
     g_hash_table_destroy(pdf->dests);
     g_hash_table_destroy(pdf->link_dests);
+    msp_draw_marks_free(pdf->marks);
     if (pdf->pango)
         g_object_unref(pdf->pango);
     g_free(pdf->draft_stamp);

@@ -10,6 +10,7 @@
 #include "base/job.h"
 #include "layout/area.h"
 #include "layout/layout.h"
+#include "render/draw.h"
 #include "render/pdf_finish.h"
 
 typedef struct msp_pdf msp_pdf;
@@ -32,8 +33,12 @@ gint64 msp_pdf_resolve_epoch(msp_job *job, gint64 epoch);
 /* Opens out_path's temporary sibling for writing. Error MSP_E_OUTPUT (with
  * the path and the system's reason) if the folder is not writable. */
 msp_status msp_pdf_open(msp_job *job, msp_pdf **out, const char *out_path, const msp_pdf_meta *meta);
-/* A page sink (msp_page_sink_fn) that draws one page. user = msp_pdf*. */
-msp_status msp_pdf_sink(void *user, const msp_page *page);
+/* The draft marks the PDF draws (laid out at open), for other drawings of
+ * the same pages (PNG pages, thumbnails). Borrowed. */
+const msp_draw_marks *msp_pdf_marks(const msp_pdf *pdf);
+/* A page sink (msp_page_sink_fn) that draws one page. user = msp_pdf*.
+ * Thread-safe against layout (it may run as layout_opts.sink_thread). */
+msp_status msp_pdf_sink(void *user, const msp_page *page, msp_diag_list *diags);
 /* Adds the outline, finishes the surface, checks its status, renames the
  * temporary file to out_path. Frees pdf in every case. */
 msp_status msp_pdf_close(msp_pdf *pdf, const msp_layout_result *result);

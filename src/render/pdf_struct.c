@@ -15,6 +15,7 @@
 
 struct msp_struct {
     msp_job *job;
+    msp_diag_list *diags;    /* where drawing reports (the job's unless msp_struct_set_diags) */
     bool require_alt;
     char *lang;
     GHashTable *of_node;     /* const msp_fo_node* -> msp_struct_elem* (transparent nodes too) */
@@ -73,6 +74,7 @@ msp_struct *msp_struct_new(msp_job *job, bool require_alt, const char *lang)
 {
     msp_struct *s = g_new0(msp_struct, 1);
     s->job = job;
+    s->diags = &job->diags;
     s->require_alt = require_alt;
     s->lang = g_strdup(lang && *lang ? lang : NULL);
     s->of_node = g_hash_table_new(g_direct_hash, g_direct_equal);
@@ -359,7 +361,7 @@ msp_struct_elem *msp_struct_elem_of(msp_struct *s, const msp_fo_node *node)
     if (strcmp(type, "Figure") == 0) {
         e->alt = alt_of(node);
         if (!e->alt && s->require_alt && s->st == MSP_OK)
-            s->st = msp_diag_error(&s->job->diags, MSP_E_FO, node->loc,
+            s->st = msp_diag_error(s->diags, MSP_E_FO, node->loc,
                                    "give it a fox:alt-text attribute (xmlns:fox=\"" MSP_FOX_NS "\") "
                                    "saying what it shows, role=\"artifact\" when it is decoration, "
                                    "or choose --pdf-standard none",
@@ -478,6 +480,12 @@ void msp_struct_link(msp_struct *s, const msp_fo_node *node)
         add_kid(e, a);
     }
     g_ptr_array_add(p->links, e);
+}
+
+void msp_struct_set_diags(msp_struct *s, msp_diag_list *diags)
+{
+    if (s)
+        s->diags = diags;
 }
 
 msp_status msp_struct_status(const msp_struct *s)

@@ -95,6 +95,9 @@ void msp_struct_link(msp_struct *s, const msp_fo_node *node);
 /* What a graphic node's element says: it is decorative (role="artifact"). */
 bool msp_struct_is_artifact(const msp_fo_node *node);
 
+/* Where the problems met while drawing are reported from now on (the
+ * drawing thread's list: layout/page_queue.c); the job's at first. */
+void msp_struct_set_diags(msp_struct *s, msp_diag_list *diags);
 /* The first error met (a graphic without alternative text), or MSP_OK. */
 msp_status msp_struct_status(const msp_struct *s);
 

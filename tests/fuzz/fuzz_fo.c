@@ -33,8 +33,9 @@ static cairo_status_t drop_bytes(void *closure, const unsigned char *data, unsig
     return CAIRO_STATUS_SUCCESS;
 }
 
-static msp_status draw_and_drop(void *user, const msp_page *page)
+static msp_status draw_and_drop(void *user, const msp_page *page, msp_diag_list *diags)
 {
+    (void)diags;
     sink_state *s = user;
     if (!page || page->index != s->pages)
         abort();   /* pages arrive in order, each once */

@@ -39,8 +39,9 @@ typedef struct sink_buf {
     int pages;
 } sink_buf;
 
-static G_GNUC_UNUSED msp_status dump_sink(void *user, const msp_page *page)
+static G_GNUC_UNUSED msp_status dump_sink(void *user, const msp_page *page, msp_diag_list *diags)
 {
+    (void)diags;
     sink_buf *b = user;
     msp_area_dump_page(b->f, page);
     b->pages++;

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "layout/area.h"
+#include "layout/para.h"
 #include "render/fonts.h"
 
 /* $MSP_ROOT/fonts (CTest sets MSP_ROOT), else the source tree's. */
@@ -63,6 +64,7 @@ static G_GNUC_UNUSED double fixture_add_text(msp_page *page, PangoContext *ctx, 
     pango_font_description_free(fd);
     pango_layout_set_width(layout, (int)(width * PANGO_SCALE));
     pango_layout_set_text(layout, text, -1);
+    msp_para_adopt_lines(layout);   /* drawing reads line pieces, as layout's own lines have */
     msp_page_hold_layout(page, layout);
     int n = pango_layout_get_line_count(layout);
     double base = y;

@@ -99,7 +99,7 @@ static msp_status render(const char *path, gint64 epoch, int pages, int n_words,
     msp_status st = msp_pdf_open(&job, &pdf, path, &meta);
     for (int i = 0; st == MSP_OK && i < pages; i++) {
         msp_page *page = make_page(ctx, i, n_words);
-        st = msp_pdf_sink(pdf, page);
+        st = msp_pdf_sink(pdf, page, &job.diags);
         msp_page_free(page);
     }
     msp_layout_result result = { .pages = pages, .bookmarks = bookmarks,
@@ -378,7 +378,7 @@ static void test_pdf_abort__removes_temporary(void **state)
     assert_int_equal(msp_pdf_open(&job, &pdf, path, NULL), MSP_OK);
     assert_int_equal(fixture_count_entries(dir), 1);   /* the temporary */
     msp_page *page = make_page(ctx, 0, 10);
-    assert_int_equal(msp_pdf_sink(pdf, page), MSP_OK);
+    assert_int_equal(msp_pdf_sink(pdf, page, &job.diags), MSP_OK);
     msp_page_free(page);
     msp_pdf_abort(pdf);
     msp_pdf_abort(NULL);
