@@ -23,6 +23,7 @@ typedef struct real_shared {
     int max_pages;         /* > 0: overrides the default page limit */
     double max_seconds;    /* > 0: time limit per paper */
     const char *pdf_standard;   /* borrowed --pdf-standard, or NULL: the papers' default */
+    bool draw_thread;      /* fewer workers than cores: each paper draws on a thread of its own */
 } real_shared;
 
 static void *worker_new(void *shared)
@@ -111,6 +112,7 @@ static msp_status real_build(void *shared, void *worker, msp_paper *p, msp_batch
     bo.draft = p->draft;
     bo.epoch = rs->epoch;
     bo.pdf_standard = rs->pdf_standard;
+    bo.draw_thread = rs->draw_thread;
     msp_build_result res = { 0 };
     msp_status st;
     if (p->check_only) {
@@ -309,6 +311,7 @@ int msp_batch_run(const msp_batch_opts *opts, char **inputs, int n_inputs)
             rs->max_pages = opts->max_pages;
             rs->max_seconds = opts->max_seconds;
             rs->pdf_standard = opts->pdf_standard;
+            rs->draw_thread = opts->workers > 0 && opts->workers < (int)g_get_num_processors();
         }
         rc = b ? msp_batch_run_papers(opts, papers, b, stderr) : 1;
         msp_batch_builder_close(b);

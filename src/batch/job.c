@@ -327,7 +327,7 @@ msp_status msp_build(msp_job *job, const msp_build_ctx *ctx, msp_build_worker *w
     lo.pango = w->pango;
     lo.sink = sink_chain;
     lo.sink_user = &s;
-    lo.sink_thread = true;   /* pages drawn while the next ones are laid out */
+    lo.sink_thread = opts->draw_thread;
     lo.draft = draft;
     lo.report = &report;
     /* the text accounting (check_text.h): a paper that would lose text is an

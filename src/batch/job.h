@@ -55,6 +55,9 @@ typedef struct msp_build_opts {
     const char *source_bytes;        /* the source itself instead of reading source_path (a review
                                         copy made in memory: build --changes-from), or NULL */
     size_t source_len;
+    bool draw_thread;                /* pages drawn on a second thread while the next ones are laid
+                                      * out (layout_opts.sink_thread): for one paper at a time; a
+                                      * batch with a worker a core leaves it off */
 } msp_build_opts;
 
 typedef struct msp_build_result {

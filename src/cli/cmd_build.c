@@ -88,7 +88,7 @@ int msp_cmd_build(int argc, char **argv)
         job.limits.max_pages = (int)max_pages;
     if (max_seconds > 0)
         job.limits.max_seconds = max_seconds;
-    msp_build_opts opts = { .out_path = out_path, .area_tree_path = tree_path,
+    msp_build_opts opts = { .draw_thread = true, .out_path = out_path, .area_tree_path = tree_path,
                             .layout_report_path = report_path, .png_dir = png_dir,
                             .png_dpi = dpi, .draft = draft, .epoch = -1,
                             .pdf_standard = standard };

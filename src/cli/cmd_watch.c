@@ -430,7 +430,7 @@ int msp_cmd_watch(int argc, char **argv)
         watch w = { 0 };
         w.root = msp_cli_root();
         w.folder = is_dir ? argv[1] : NULL;
-        w.opts = (msp_build_opts){ .out_path = out_path, .out_dir = out_dir, .draft = draft, .epoch = -1,
+        w.opts = (msp_build_opts){ .draw_thread = true, .out_path = out_path, .out_dir = out_dir, .draft = draft, .epoch = -1,
                                    .pdf_standard = standard };
         w.max_pages = (int)max_pages;
         w.max_seconds = max_seconds;

@@ -1,6 +1,7 @@
 /* Unit tests for the digest cache: a file changed recently is hashed and not
  * recorded; an old file is recorded and then served from the cache while its
- * identity holds; any change of size or times makes it hashed again. */
+ * identity holds; any change of size or times makes it hashed again; a new
+ * output folder is served from the user's cache folder. */
 #include "batch/batch_private.h"
 
 #include <setjmp.h>
@@ -109,11 +110,51 @@ static void old_file_is_served_from_cache_until_it_changes(void **state)
     assert_null(msp_digest_cache_file(NULL, outdir));
 }
 
+/* A new output folder is served by the user's cache folder (what another
+ * output folder hashed): forged there, the answer shows it came from it. */
+static void new_output_folder_uses_the_users_cache(void **state)
+{
+    (void)state;
+    write_aged("abc", 3600);
+    g_usleep(2100 * 1000);
+    char *hex = cached();
+    assert_string_equal(hex, XXH_ABC);
+    g_free(hex);
+    char *user = g_build_filename(g_get_user_cache_dir(), "mspdoc", "digests", NULL);
+    char *text = NULL;
+    assert_true(g_file_get_contents(user, &text, NULL, NULL));
+    char *at = strstr(text, XXH_ABC);
+    assert_non_null(at);
+    memset(at, 'e', 32);
+    assert_true(g_file_set_contents(user, text, -1, NULL));
+    g_free(text);
+    char *other = g_build_filename(MSP_TEST_TMP, "digests-other", NULL);
+    msp_digest_cache *c = msp_digest_cache_open(other);
+    hex = msp_digest_cache_file(c, file);
+    assert_string_equal(hex, "eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee");
+    g_free(hex);
+    msp_digest_cache_free(c);
+    /* its own folder's entry comes first */
+    hex = cached();
+    assert_string_equal(hex, XXH_ABC);
+    g_free(hex);
+    g_free(other);
+    g_free(user);
+}
+
 int main(void)
 {
+    /* the user's cache folder of this test only (GLib reads it once) */
+    char *xdg = g_build_filename(MSP_TEST_TMP, "digests-xdg", NULL);
+    g_setenv("XDG_CACHE_HOME", xdg, TRUE);
+    char *old = g_build_filename(xdg, "mspdoc", "digests", NULL);
+    g_unlink(old);
+    g_free(old);
+    g_free(xdg);
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(recent_file_is_hashed_and_not_recorded, setup, teardown),
         cmocka_unit_test_setup_teardown(old_file_is_served_from_cache_until_it_changes, setup, teardown),
+        cmocka_unit_test_setup_teardown(new_output_folder_uses_the_users_cache, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
