@@ -24,6 +24,21 @@ static msp_loc file_loc(const char *file)
     return loc;
 }
 
+/* The reference data, read on a thread of its own while the stylesheets
+ * compile (the two are the start-up of every build and batch). */
+typedef struct ref_load {
+    const char *data;
+    msp_diag_list diags;
+    msp_refdata *ref;
+} ref_load;
+
+static gpointer load_ref(gpointer user)
+{
+    ref_load *r = user;
+    r->ref = msp_refdata_load(&r->diags, r->data);
+    return NULL;
+}
+
 msp_status msp_build_ctx_load(msp_diag_list *diags, msp_build_ctx **out, const char *root, bool with_fonts)
 {
     *out = NULL;
@@ -35,9 +50,15 @@ msp_status msp_build_ctx_load(msp_diag_list *diags, msp_build_ctx **out, const c
     char *rng = g_build_filename(templates, "paper.rng", NULL);
     char *fonts = g_build_filename(root, "fonts", NULL);
     msp_status st = MSP_OK;
+    ref_load rl = { .data = data };
+    msp_diag_list_init(&rl.diags);
+    GThread *ref_thread = g_thread_new("mspdoc-data", load_ref, &rl);
     ctx->schema = msp_source_schema_load(diags, rng);
-    ctx->ref = msp_refdata_load(diags, data);
     ctx->xslt = msp_xslt_load(diags, templates, data);
+    g_thread_join(ref_thread);
+    ctx->ref = rl.ref;
+    msp_diag_list_merge(diags, &rl.diags);
+    msp_diag_list_clear(&rl.diags);
     if (!ctx->schema || !ctx->ref)
         st = MSP_E_DATA;
     else if (!ctx->xslt)

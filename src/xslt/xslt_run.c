@@ -247,7 +247,7 @@ msp_status msp_xslt_run(msp_job *job, const msp_xslt *x, const char *kind, xmlDo
         w.ctxt = ctxt;
         dog = g_thread_new("xslt-watchdog", watchdog_main, &w);
     }
-    xmlDoc *res = xsltApplyStylesheetUser(style, src, NULL, NULL, NULL, ctxt);
+    xmlDoc *res = xsltApplyStylesheetUser(style, src, NULL, NULL, g_getenv("MSPDOC_XSLT_PROFILE") ? stderr : NULL, ctxt);
     if (dog) {
         g_mutex_lock(&w.lock);
         w.done = true;
