@@ -39,6 +39,10 @@
   <xsl:variable name="tab" select="28.35"/>
 
   <xsl:key name="para-id" match="p:p" use="@id"/>
+  <!-- States of data/states.xml by code: key() looks in the document of the context node, so the
+       lookups run inside <xsl:for-each select="$states-doc"> (a scan of the 200 States for each
+       name printed was a quarter of a report's transformation) -->
+  <xsl:key name="state" match="state" use="@code"/>
 
   <!-- the language of page 1's right-hand block (Distr., date, original language): English in
        the Arabic, Chinese and Russian versions (labels.xml: masthead="en"), else the paper's -->
@@ -172,25 +176,29 @@
   <!-- short name of State $code in the paper language (English when it has none) -->
   <xsl:template name="state-name">
     <xsl:param name="code"/>
-    <xsl:call-template name="lang-text"><xsl:with-param name="nodes" select="$states-doc/states/state[@code = $code]/name"/></xsl:call-template>
+    <xsl:for-each select="$states-doc">
+      <xsl:call-template name="lang-text"><xsl:with-param name="nodes" select="key('state', $code)/name"/></xsl:call-template>
+    </xsl:for-each>
   </xsl:template>
 
   <!-- the name as running text needs it: with its article in French and Spanish ("le Japon",
        "l'Allemagne", "el Japón") -->
   <xsl:template name="state-name-running">
     <xsl:param name="code"/>
-    <xsl:variable name="n" select="$states-doc/states/state[@code = $code]/name[@xml:lang = $lang]"/>
-    <xsl:if test="$n/@article and $lang != 'en'">
-      <xsl:value-of select="$n/@article"/>
-      <xsl:if test="substring($n/@article, string-length($n/@article)) != &quot;'&quot;"><xsl:text> </xsl:text></xsl:if>
-    </xsl:if>
+    <xsl:for-each select="$states-doc">
+      <xsl:variable name="n" select="key('state', $code)/name[@xml:lang = $lang]"/>
+      <xsl:if test="$n/@article and $lang != 'en'">
+        <xsl:value-of select="$n/@article"/>
+        <xsl:if test="substring($n/@article, string-length($n/@article)) != &quot;'&quot;"><xsl:text> </xsl:text></xsl:if>
+      </xsl:if>
+    </xsl:for-each>
     <xsl:call-template name="state-name"><xsl:with-param name="code" select="$code"/></xsl:call-template>
   </xsl:template>
 
   <!-- "(Chair)"; in French agreeing with the State's grammatical gender ("(Présidente)") -->
   <xsl:template name="chair-label">
     <xsl:param name="code"/>
-    <xsl:variable name="g" select="string($states-doc/states/state[@code = $code]/name[@xml:lang = $lang]/@gender)"/>
+    <xsl:variable name="g"><xsl:for-each select="$states-doc"><xsl:value-of select="key('state', $code)/name[@xml:lang = $lang]/@gender"/></xsl:for-each></xsl:variable>
     <xsl:variable name="own-f" select="$labels-doc/labels/language[@code = $lang]/label[@id = 'chair-f']"/>
     <xsl:choose>
       <xsl:when test="$g = 'f' and $own-f"><xsl:value-of select="$own-f"/></xsl:when>

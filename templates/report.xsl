@@ -432,33 +432,39 @@
         <xsl:if test="$c/year[@value = $year]/member">
           <xsl:call-template name="label-or"><xsl:with-param name="id" select="'paren-open'"/><xsl:with-param name="default" select="' ('"/></xsl:call-template>
           <!-- without mspdoc's l:sort-key (another XSLT processor): code-point order -->
-          <xsl:choose>
-            <xsl:when test="function-available('l:sort-key')">
-              <xsl:for-each select="$c/year[@value = $year]/member">
-                <xsl:sort select="l:sort-key(string($states-doc/states/state[@code = current()/@state]/name[@xml:lang = $sort-lang or (@xml:lang = 'en' and not(../name[@xml:lang = $sort-lang]))]), $sort-lang)"/>
-                <xsl:call-template name="committee-member"><xsl:with-param name="named" select="$named"/></xsl:call-template>
-              </xsl:for-each>
-            </xsl:when>
-            <xsl:otherwise>
-              <xsl:for-each select="$c/year[@value = $year]/member">
-                <xsl:sort select="string($states-doc/states/state[@code = current()/@state]/name[@xml:lang = $sort-lang or (@xml:lang = 'en' and not(../name[@xml:lang = $sort-lang]))])"/>
-                <xsl:call-template name="committee-member"><xsl:with-param name="named" select="$named"/></xsl:call-template>
-              </xsl:for-each>
-            </xsl:otherwise>
-          </xsl:choose>
+          <!-- the members' States (data checks every member is one, once each), sorted by name;
+               key() needs states.xml as the context document -->
+          <xsl:variable name="ms" select="$c/year[@value = $year]/member"/>
+          <xsl:for-each select="$states-doc">
+            <xsl:choose>
+              <xsl:when test="function-available('l:sort-key')">
+                <xsl:for-each select="key('state', $ms/@state)">
+                  <xsl:sort select="l:sort-key(string(name[@xml:lang = $sort-lang or (@xml:lang = 'en' and not(../name[@xml:lang = $sort-lang]))]), $sort-lang)"/>
+                  <xsl:call-template name="committee-member"><xsl:with-param name="named" select="$named"/><xsl:with-param name="member" select="$ms[@state = current()/@code]"/></xsl:call-template>
+                </xsl:for-each>
+              </xsl:when>
+              <xsl:otherwise>
+                <xsl:for-each select="key('state', $ms/@state)">
+                  <xsl:sort select="string(name[@xml:lang = $sort-lang or (@xml:lang = 'en' and not(../name[@xml:lang = $sort-lang]))])"/>
+                  <xsl:call-template name="committee-member"><xsl:with-param name="named" select="$named"/><xsl:with-param name="member" select="$ms[@state = current()/@code]"/></xsl:call-template>
+                </xsl:for-each>
+              </xsl:otherwise>
+            </xsl:choose>
+          </xsl:for-each>
           <xsl:call-template name="label-or"><xsl:with-param name="id" select="'paren-close'"/><xsl:with-param name="default" select="')'"/></xsl:call-template>
         </xsl:if>
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>
 
-  <!-- one member of the committee line (context: a <member>, in sorted order) -->
+  <!-- one member of the committee line ($member, its <member>; in sorted order) -->
   <xsl:template name="committee-member">
     <xsl:param name="named"/>
-            <xsl:variable name="code" select="string(@state)"/>
+    <xsl:param name="member"/>
+            <xsl:variable name="code" select="string($member/@state)"/>
             <xsl:if test="position() &gt; 1"><xsl:call-template name="label-or"><xsl:with-param name="id" select="'list-sep'"/><xsl:with-param name="default" select="', '"/></xsl:call-template></xsl:if>
             <xsl:call-template name="state-name"><xsl:with-param name="code" select="$code"/></xsl:call-template>
-            <xsl:if test="($named and $named[@state = $code]) or (not($named) and chair)">
+            <xsl:if test="($named and $named[@state = $code]) or (not($named) and $member/chair)">
               <xsl:call-template name="label-or"><xsl:with-param name="id" select="'chair-sep'"/><xsl:with-param name="default" select="' '"/></xsl:call-template>
               <xsl:call-template name="chair-label"><xsl:with-param name="code" select="$code"/></xsl:call-template>
             </xsl:if>

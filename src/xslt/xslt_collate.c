@@ -28,34 +28,73 @@ static const char *without_arabic_article(const char *text, const char *lang)
     return text + n;
 }
 
-char *msp_xslt_collation_key(const char *text, const char *lang)
+/* The collators of this thread by language: opening one costs more than
+ * the keys of a whole list, and a UCollator is not for two threads at once.
+ * A NULL value: the language has no tailoring and the root collation failed. */
+static void collators_free(gpointer table)
 {
-    text = without_arabic_article(text, lang);
+    g_hash_table_destroy(table);
+}
+
+static void collator_close(gpointer coll)
+{
+    if (coll)
+        ucol_close(coll);
+}
+
+static GPrivate collators = G_PRIVATE_INIT(collators_free);
+
+static UCollator *collator_for(const char *lang)
+{
+    GHashTable *t = g_private_get(&collators);
+    if (!t) {
+        t = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, collator_close);
+        g_private_set(&collators, t);
+    }
+    gpointer coll = NULL;
+    if (g_hash_table_lookup_extended(t, lang, NULL, &coll))
+        return coll;
     UErrorCode err = U_ZERO_ERROR;
-    UCollator *coll = ucol_open(lang && *lang ? lang : "en", &err);
-    if (U_FAILURE(err) || !coll) {
+    UCollator *c = ucol_open(lang, &err);
+    if (U_FAILURE(err) || !c) {
         /* no tailoring: the root collation still orders accents correctly */
         err = U_ZERO_ERROR;
-        coll = ucol_open("", &err);
-        if (U_FAILURE(err) || !coll)
-            return g_strdup(text);
+        c = ucol_open("", &err);
+        if (U_FAILURE(err))
+            c = NULL;
     }
+    g_hash_table_insert(t, g_strdup(lang), c);
+    return c;
+}
+
+char *msp_xslt_collation_key(const char *text, const char *lang)
+{
+    static const char digits[] = "0123456789abcdef";
+    text = without_arabic_article(text, lang);
+    UCollator *coll = collator_for(lang && *lang ? lang : "en");
+    if (!coll)
+        return g_strdup(text);
     glong n16 = 0;
     gunichar2 *u16 = g_utf8_to_utf16(text, -1, NULL, &n16, NULL);
-    if (!u16) {
-        ucol_close(coll);
+    if (!u16)
         return g_strdup(text);
+    uint8_t stack[256];
+    int32_t need = ucol_getSortKey(coll, (const UChar *)u16, (int32_t)n16, stack, (int32_t)sizeof stack);
+    uint8_t *key = stack;
+    if (need > (int32_t)sizeof stack) {
+        key = g_malloc((gsize)need + 1);
+        ucol_getSortKey(coll, (const UChar *)u16, (int32_t)n16, key, need + 1);
     }
-    int32_t need = ucol_getSortKey(coll, (const UChar *)u16, (int32_t)n16, NULL, 0);
-    uint8_t *key = g_malloc((gsize)need + 1);
-    ucol_getSortKey(coll, (const UChar *)u16, (int32_t)n16, key, need + 1);
-    GString *hex = g_string_sized_new((gsize)need * 2);
-    for (int32_t i = 0; i < need && key[i]; i++)
-        g_string_append_printf(hex, "%02x", key[i]);
-    g_free(key);
+    char *hex = g_malloc((gsize)need * 2 + 1), *h = hex;
+    for (int32_t i = 0; i < need && key[i]; i++) {
+        *h++ = digits[key[i] >> 4];
+        *h++ = digits[key[i] & 15];
+    }
+    *h = '\0';
+    if (key != stack)
+        g_free(key);
     g_free(u16);
-    ucol_close(coll);
-    return g_string_free(hex, FALSE);
+    return hex;
 }
 
 static void sort_key_fn(xmlXPathParserContextPtr ctxt, int nargs)
