@@ -798,8 +798,10 @@ static void emit_line(msp_layout *L, msp_page *page, const msp_item *it, msp_zon
 void msp_item_emit(msp_layout *L, msp_page *page, const msp_item *it, msp_zone zone, double x0,
                    double top, int footnote)
 {
-    /* its areas move by its transform in the run's frame (mirror.c); a
-     * positioned container placed against the region or the page does not */
+    /* its areas move by its transform in the run's frame (mirror.c); those of
+     * a container positioned against the region or the page are mirrored
+     * within the region when its transform mirrors (its left and right were
+     * given the sides of the content around it, fo_inherit.c) */
     int n0 = page->n_areas;
     double run_x0 = x0;
     bool moved = it->positioned == MSP_POS_AUTO || it->pos_nested;
@@ -826,8 +828,12 @@ void msp_item_emit(msp_layout *L, msp_page *page, const msp_item *it, msp_zone z
             double bl = (it->kind == MSP_ITEM_LINE ? baseline : top + a->ascent) + a->dy;
             emit_line(L, page, a, zone, x0, bl, footnote);
         }
-    if (moved)
+    if (moved) {
         msp_areas_xform(page, n0, page->n_areas, it->xf, run_x0);
+    } else if (it->xf.flip) {
+        const msp_rect *r = &page->region[zone];
+        msp_areas_xform(page, n0, page->n_areas, (msp_xform){ true, 2 * r->x + r->w }, 0);
+    }
 }
 
 typedef struct open_ent {

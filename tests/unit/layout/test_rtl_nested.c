@@ -178,6 +178,20 @@ static void test_rtl_nested__broken_and_fixed_containers(void **state)
     run_free(r);
 }
 
+/* A container positioned against the region from inside an rl-tb container
+ * in an English page: its left offset is the page's left, its text starts
+ * at its right (box 30..80). */
+static void test_rtl_nested__positioned_inside_keeps_physical_offsets(void **state)
+{
+    (void)state;
+    run *r = lay_seq("", "<fo:block-container writing-mode='rl-tb' margin-right='60pt'><fo:block>טקסט</fo:block>"
+                         "<fo:block-container absolute-position='absolute' left='10pt' top='100pt' width='50pt'>"
+                         "<fo:block>X</fo:block></fo:block-container></fo:block-container>");
+    NEAR(LR(r, "טקסט"), 220);
+    NEAR(LR(r, "X"), 80);
+    run_free(r);
+}
+
 /* A note cited in an rl-tb container is set in the footnote area, in the
  * page's writing-mode: left to right, at the left. */
 static void test_rtl_nested__footnote_in_the_page_writing_mode(void **state)
@@ -201,6 +215,7 @@ int main(void)
         cmocka_unit_test(test_rtl_nested__lr_container_in_an_rl_page_is_not_mirrored),
         cmocka_unit_test(test_rtl_nested__nested_containers_mirrored_in_turn),
         cmocka_unit_test(test_rtl_nested__broken_and_fixed_containers),
+        cmocka_unit_test(test_rtl_nested__positioned_inside_keeps_physical_offsets),
         cmocka_unit_test(test_rtl_nested__footnote_in_the_page_writing_mode),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
