@@ -113,6 +113,53 @@ static void test_rtl_nested__rl_table_column_one_on_the_right(void **state)
     run_free(r);
 }
 
+/* Broken across pages: its header repeated on the next page (made again
+ * there for its fo:page-number) stays mirrored, column 1 on the right. */
+static void test_rtl_nested__rl_table_header_repeated_mirrored(void **state)
+{
+    (void)state;
+    GString *f = g_string_new("<fo:table writing-mode='rl-tb' table-layout='fixed' width='200pt'>"
+                              "<fo:table-column column-width='100pt'/><fo:table-column column-width='100pt'/>"
+                              "<fo:table-header><fo:table-row><fo:table-cell><fo:block>עמוד <fo:page-number/>"
+                              "</fo:block></fo:table-cell><fo:table-cell><fo:block>כותרת</fo:block></fo:table-cell>"
+                              "</fo:table-row></fo:table-header><fo:table-body>");
+    for (int i = 0; i < 30; i++)
+        g_string_append(f, "<fo:table-row><fo:table-cell><fo:block>א</fo:block></fo:table-cell>"
+                           "<fo:table-cell><fo:block>ב</fo:block></fo:table-cell></fo:table-row>");
+    g_string_append(f, "</fo:table-body></fo:table>");
+    run *r = lay_seq("", f->str);
+    g_string_free(f, TRUE);
+    for (int p = 1; p <= 2; p++) {
+        NEAR(xp_num(r, "number(//page[%d]/line[. = 'כותרת']/@x) + number(//page[%d]/line[. = 'כותרת']/@w)", p, p),
+             120);
+        NEAR(xp_num(r, "count(//page[%d]/line[starts-with(., 'עמוד')][@x + @w > 219.95 and @x + @w < 220.05])", p),
+             1);
+        assert_true(xp_num(r, "count(//page[%d]/line[. = 'א'])", p) > 0);
+        NEAR(xp_num(r, "count(//page[%d]/line[. = 'א'][@x + @w < 219.95 or @x + @w > 220.05])", p), 0);
+    }
+    run_free(r);
+}
+
+/* A row taller than the page splits between its cell's lines: the rest on
+ * the next page stays mirrored (column 1 at 220..120). */
+static void test_rtl_nested__rl_table_row_split_mirrored(void **state)
+{
+    (void)state;
+    GString *f = g_string_new("<fo:table writing-mode='rl-tb' table-layout='fixed' width='200pt'>"
+                              "<fo:table-column column-width='100pt'/><fo:table-column column-width='100pt'/>"
+                              "<fo:table-body><fo:table-row><fo:table-cell>");
+    for (int i = 0; i < 30; i++)
+        g_string_append(f, "<fo:block>שורה</fo:block>");
+    g_string_append(f, "</fo:table-cell><fo:table-cell><fo:block>ב</fo:block></fo:table-cell>"
+                       "</fo:table-row></fo:table-body></fo:table>");
+    run *r = lay_seq("", f->str);
+    g_string_free(f, TRUE);
+    double n = xp_num(r, "count(//page[2]/line[. = 'שורה'])");
+    assert_true(n > 0);
+    NEAR(xp_num(r, "count(//page[2]/line[. = 'שורה'][@x + @w > 219.95 and @x + @w < 220.05])"), n);
+    run_free(r);
+}
+
 /* In an rl-tb page, an lr-tb container is set left to right within its own
  * rectangle: margin-right 40 pt (physical) leaves it 20..240. */
 static void test_rtl_nested__lr_container_in_an_rl_page_is_not_mirrored(void **state)
@@ -212,6 +259,8 @@ int main(void)
         cmocka_unit_test(test_rtl_nested__lines_run_right_to_left_inside),
         cmocka_unit_test(test_rtl_nested__list_labels_on_the_right),
         cmocka_unit_test(test_rtl_nested__rl_table_column_one_on_the_right),
+        cmocka_unit_test(test_rtl_nested__rl_table_header_repeated_mirrored),
+        cmocka_unit_test(test_rtl_nested__rl_table_row_split_mirrored),
         cmocka_unit_test(test_rtl_nested__lr_container_in_an_rl_page_is_not_mirrored),
         cmocka_unit_test(test_rtl_nested__nested_containers_mirrored_in_turn),
         cmocka_unit_test(test_rtl_nested__broken_and_fixed_containers),
