@@ -100,6 +100,13 @@ static int mirrored_prop(int id)
     return id;
 }
 
+/* Formatting objects whose writing-mode may differ from their parent's:
+ * each generates a reference area of its own (XSL 1.1 7.29.7). */
+static bool own_reference(msp_fo_kind kind)
+{
+    return kind == MSP_FO_BLOCK_CONTAINER || kind == MSP_FO_TABLE;
+}
+
 /* text-align and text-align-last: "left" and "right" are the other side's in rl-tb. */
 static const char *mirrored_value(int id, const char *v)
 {
@@ -172,6 +179,15 @@ msp_status msp_fo_style_compute(msp_job *job, msp_fo_node *node, const msp_fo_st
         s->end_indent = (msp_indent){ 0 };
     }
     const msp_indent base_start = s->start_indent, base_end = s->end_indent;
+    if (node->kind == MSP_FO_FOOTNOTE_BODY) {
+        /* set in the footnote area, whose writing-mode is the region's (the
+         * page-sequence's), not the one of a block-container it is cited in */
+        for (const msp_fo_node *p = node->parent; p; p = p->parent)
+            if (p->kind == MSP_FO_PAGE_SEQUENCE || p->kind == MSP_FO_ROOT) {
+                s->rtl = p->style && p->style->rtl;
+                break;
+            }
+    }
 
     if (n_pending > 1)
         qsort(pending, (size_t)n_pending, sizeof *pending, cmp_pending);
@@ -182,10 +198,15 @@ msp_status msp_fo_style_compute(msp_job *job, msp_fo_node *node, const msp_fo_st
         /* page masters and regions are placed on the sheet: their sides stay physical */
         bool mirror = s->rtl && node->kind != MSP_FO_SIMPLE_PAGE_MASTER &&
                       !(node->kind >= MSP_FO_REGION_BODY && node->kind <= MSP_FO_REGION_END);
-        int prop = mirror ? mirrored_prop(pending[i].prop) : pending[i].prop;
+        /* a block-container or table with a writing-mode of its own: its
+         * margins, borders, padding and left/right offsets place its box in
+         * the parent's reference area, so they take the parent's sides; its
+         * text-align is its content's (layout/mirror.c) */
+        bool mirror_box = own_reference(node->kind) ? parent->rtl : mirror;
+        int prop = mirror_box ? mirrored_prop(pending[i].prop) : pending[i].prop;
         const char *value = mirror ? mirrored_value(prop, pending[i].value) : pending[i].value;
         if (msp_fo_apply_value(&a, prop, value)) {
-            if (mirror)
+            if (mirror_box)
                 swap_after_shorthand(s, &a, prop);
             continue;
         }

@@ -254,6 +254,9 @@ void msp_gen_push_box(msp_gen *g, msp_item *it)
             g_ptr_array_add(it->markers, g_ptr_array_index(g->p_markers, i));
         g_ptr_array_set_size(g->p_markers, 0);
     }
+    /* a heading item draws its rows, which carry their own (mirror.c) */
+    if (!it->heading)
+        it->xf = g->xf;
     g_ptr_array_add(g->out, it);
     g->keep = g->kt_depth > 0 ? MSP_BP_KEEP : MSP_BP_FREE;
 }
@@ -535,13 +538,6 @@ static void table_part_markers(msp_gen *g, const msp_fo_node *table)
 static msp_status gen_block(msp_gen *g, const msp_fo_node *node, const msp_refarea *ra)
 {
     const msp_fo_style *s = node->style;
-    if ((node->kind == MSP_FO_BLOCK_CONTAINER || node->kind == MSP_FO_TABLE) && node->parent &&
-        s->rtl != node->parent->style->rtl)
-        return g->st = msp_diag_error(&g->L->job->diags, MSP_E_FO, node->loc,
-                                      "give the whole fo:page-sequence that writing-mode, or leave it out here",
-                                      "writing-mode=\"%s\" on %s inside %s text is not supported by mspdoc",
-                                      s->rtl ? "rl-tb" : "lr-tb", msp_fo_kind_name(node->kind),
-                                      s->rtl ? "left-to-right" : "right-to-left");
     if (node->kind == MSP_FO_BLOCK_CONTAINER && s->absolute_position != MSP_POS_AUTO)
         return msp_gen_positioned(g, node, ra);
     if (s->absolute_position != MSP_POS_AUTO && g->L->emit && msp_layout_first_time(g->L, node))
@@ -577,6 +573,7 @@ static msp_status gen_block(msp_gen *g, const msp_fo_node *node, const msp_refar
         double l = start - s->padding[MSP_START] - bw(s, MSP_START);
         double r = end - s->padding[MSP_END] - bw(s, MSP_END);
         deco = msp_deco_new(s, ra->x0 + l, ra->width - l - r);
+        deco->xf = g->xf;
         msp_item *open = msp_item_new(MSP_ITEM_OPEN, bw(s, MSP_BEFORE) + s->padding[MSP_BEFORE]);
         open->deco = deco;
         deco->src = node;
@@ -589,6 +586,11 @@ static msp_status gen_block(msp_gen *g, const msp_fo_node *node, const msp_refar
         g->kt_depth++;
 
     msp_status st;
+    /* a writing-mode of its own: its content mirrored within inner (mirror.c;
+     * a fixed-height container's run does it in gen_isolated) */
+    msp_xform around = g->xf;
+    if (s->height.kind != MSP_LEN_ABS || node->kind != MSP_FO_BLOCK_CONTAINER)
+        g->xf = msp_gen_content_xform(g, node, &inner);
     if (node->kind == MSP_FO_BLOCK_CONTAINER && s->height.kind == MSP_LEN_ABS) {
         /* fixed height: an unbreakable group; its id and markers are on the group */
         GPtrArray *ids = g->p_ids, *markers = g->p_markers;
@@ -638,6 +640,7 @@ static msp_status gen_block(msp_gen *g, const msp_fo_node *node, const msp_refar
         }
         st = msp_gen_children(g, node, &inner);
     }
+    g->xf = around;
     if (s->keep_together != MSP_KEEP_AUTO)
         g->kt_depth--;
     if (st != MSP_OK)
@@ -749,12 +752,23 @@ void msp_deco_draw(msp_page *page, const msp_deco *d, msp_zone zone, double x0, 
                    bool open_top, bool open_bottom, int insert_at)
 {
     double x = x0 + d->x, w = d->w;
+    const msp_border *b = d->border;
+    msp_border sides[4];
+    if (d->xf.flip || d->xf.c != 0) {
+        /* inside a mirrored container (mirror.c): start and end change sides */
+        x = msp_xform_x(d->xf, x0, x, w);
+        if (d->xf.flip) {
+            memcpy(sides, d->border, sizeof sides);
+            sides[MSP_START] = d->border[MSP_END];
+            sides[MSP_END] = d->border[MSP_START];
+            b = sides;
+        }
+    }
     if (d->background != MSP_COLOR_NONE && y1 > y0) {
         msp_area a = { .kind = MSP_AREA_RECT, .zone = zone, .x = x, .y = y0, .w = w, .h = y1 - y0 };
         a.u.rect.color = d->background;
         insert_area(page, &a, insert_at);
     }
-    const msp_border *b = d->border;
     if (!open_top)
         border_rule(page, zone, &b[MSP_BEFORE], x, y0 + b[MSP_BEFORE].width / 2, x + w,
                     y0 + b[MSP_BEFORE].width / 2);
@@ -784,6 +798,13 @@ static void emit_line(msp_layout *L, msp_page *page, const msp_item *it, msp_zon
 void msp_item_emit(msp_layout *L, msp_page *page, const msp_item *it, msp_zone zone, double x0,
                    double top, int footnote)
 {
+    /* its areas move by its transform in the run's frame (mirror.c); those of
+     * a container positioned against the region or the page are mirrored
+     * within the region when its transform mirrors (its left and right were
+     * given the sides of the content around it, fo_inherit.c) */
+    int n0 = page->n_areas;
+    double run_x0 = x0;
+    bool moved = it->positioned == MSP_POS_AUTO || it->pos_nested;
     if (it->positioned != MSP_POS_AUTO)
         msp_positioned_origin(L, it, &x0, &top);
     double baseline = top + it->ascent;
@@ -807,6 +828,12 @@ void msp_item_emit(msp_layout *L, msp_page *page, const msp_item *it, msp_zone z
             double bl = (it->kind == MSP_ITEM_LINE ? baseline : top + a->ascent) + a->dy;
             emit_line(L, page, a, zone, x0, bl, footnote);
         }
+    if (moved) {
+        msp_areas_xform(page, n0, page->n_areas, it->xf, run_x0);
+    } else if (it->xf.flip) {
+        const msp_rect *r = &page->region[zone];
+        msp_areas_xform(page, n0, page->n_areas, (msp_xform){ true, 2 * r->x + r->w }, 0);
+    }
 }
 
 typedef struct open_ent {
@@ -888,6 +915,12 @@ static GPtrArray *gen_isolated(msp_gen *g, const msp_fo_node *parent, const msp_
     g->keep = MSP_BP_FREE;
     g->kt_depth = 0;
     g->force = MSP_BREAK_AUTO;
+    /* a run is emitted inside its host box, which moves it (mirror.c): it
+     * starts unmoved, mirrored when parent is a container of its own
+     * writing-mode (fixed height, positioned) */
+    msp_xform saved_xf = g->xf;
+    g->xf = (msp_xform){ 0 };
+    g->xf = msp_gen_content_xform(g, parent, ra);
     if (own)
         add_markers(g, parent);
     g->run_depth++;
@@ -902,6 +935,7 @@ static GPtrArray *gen_isolated(msp_gen *g, const msp_fo_node *parent, const msp_
     g->keep = saved_keep;
     g->kt_depth = saved_kt;
     g->force = saved_force;
+    g->xf = saved_xf;
     return out;
 }
 

@@ -28,6 +28,15 @@ typedef struct msp_para_ref {
 typedef struct msp_item msp_item;
 typedef struct msp_deco msp_deco;
 
+/* mirror.c: where the areas of a box go in its run, along x: a box [x, x+w]
+ * goes to [c - x - w, c - x] when flip (mirrored: a block-container or table
+ * whose writing-mode is not the one around it), else to [x + c, ...]; {0}
+ * leaves it in place. c is in the run's frame (from the run's x0). */
+typedef struct msp_xform {
+    bool flip;
+    double c;
+} msp_xform;
+
 /* A run of items placed at (x, y) relative to a group box. */
 typedef struct msp_sub {
     GPtrArray *items;           /* of msp_item*, owned */
@@ -46,6 +55,7 @@ struct msp_deco {
     int refs;
     const msp_fo_node *src;     /* the decorated block (relayout.c), or NULL */
     double x, w;                /* border rectangle, relative to the run's x0 */
+    msp_xform xf;               /* OPEN/CLOSE: where it goes (mirror.c); a cell's: {0} */
     msp_border border[4];
     uint32_t background;
 };
@@ -107,6 +117,9 @@ struct msp_item {
     int src_sub;
     bool cont;
     const msp_fo_node *top;     /* the fo:flow child it comes from (queue items) */
+    /* LINE/GROUP: where the areas it emits go in its run (mirror.c), given by
+     * the generator when it is pushed (a table row when it is made) */
+    msp_xform xf;
 };
 
 enum { MSP_SRC_OPEN = -1, MSP_SRC_CLOSE = -2, MSP_SRC_GROUP = -3 };
@@ -140,6 +153,7 @@ struct msp_table_hdr {
      * page it is drawn on (the items above give its height only) from part,
      * a child of table, in ra with the table's columns */
     bool remake;
+    msp_xform xf;               /* its rows' (mirror.c) */
     const msp_fo_node *table, *part;
     msp_refarea ra;
     int ncols;
@@ -165,6 +179,7 @@ typedef struct msp_gen {
                                    generator): table headers repeat */
     double pos_ch;              /* height of the positioned container being generated (0: auto) */
     int run_depth;              /* inside msp_gen_run (a cell, a label, a fixed container) */
+    msp_xform xf;               /* given to the boxes pushed (mirror.c); a run starts at {0} */
     const msp_fo_node *resume_src;   /* relayout.c: the run (msp_item src) whose lines are made
                                         from byte resume_from only; NULL once made */
     int resume_from;
@@ -401,6 +416,21 @@ void msp_item_mark(msp_layout *L, msp_page *page, const msp_item *it, msp_zone z
                    double top);
 void msp_deco_draw(msp_page *page, const msp_deco *d, msp_zone zone, double x0, double y0, double y1,
                    bool open_top, bool open_bottom, int insert_at);
+
+/* mirror.c */
+/* outer applied after mirroring within [x0, x0 + w] (the run's frame). */
+msp_xform msp_xform_mirror(msp_xform outer, double x0, double w);
+/* The transform for the content of node laid out in inner: g->xf, mirrored
+ * within inner when node is a block-container or table whose writing-mode
+ * differs from its parent's (XSL 1.1 7.29.7). */
+msp_xform msp_gen_content_xform(const msp_gen *g, const msp_fo_node *node, const msp_refarea *inner);
+/* Moves the areas [from, to) of page by xf, for a run whose x0 is x0 (lines
+ * move whole: their glyphs and in-line objects are not mirrored). */
+void msp_areas_xform(msp_page *page, int from, int to, msp_xform xf, double x0);
+/* Where xf puts the box [x, x + w] of a run at x0: its new x. */
+double msp_xform_x(msp_xform xf, double x0, double x, double w);
+/* writing-mode rl-tb page: every area mirrored within its region. */
+void msp_page_mirror(msp_page *page);
 
 /* relayout.c */
 /* Re-lays out the queued boxes for the body width of the page just started

@@ -94,51 +94,6 @@ static void region_backgrounds(msp_layout *L, msp_page *page)
     }
 }
 
-/* writing-mode rl-tb: the page was laid out with start on the left; each
- * area is mirrored within its region, so that start is on the right (text
- * aligned to start, list labels, the first table column, the footnote
- * separator's rule, indents). The glyphs of a line are not mirrored: Pango
- * set them right to left already (para.c), so a line's own objects (links,
- * leaders, images, destinations) move with their line, not mirrored. */
-static void mirror_page(msp_page *page)
-{
-    double line_dx = 0;
-    for (int i = 0; i < page->n_areas; i++) {
-        msp_area *a = &page->areas[i];
-        const msp_rect *r = &page->region[a->zone];
-        if (r->w <= 0)
-            continue;
-        double m = 2 * r->x + r->w;
-        if (a->in_line) {
-            a->x += line_dx;
-            if (a->kind == MSP_AREA_RULE)
-                a->u.rule.x2 += line_dx;
-            continue;
-        }
-        if (a->kind == MSP_AREA_LINE) {
-            double x = m - a->x - a->w;
-            line_dx = x - a->x;
-            a->x = x;
-            continue;
-        }
-        if (a->kind == MSP_AREA_RULE) {
-            double x1 = a->x, x2 = a->u.rule.x2;
-            a->x = m - x1;
-            a->u.rule.x2 = m - x2;
-            if (a->u.rule.x2 < a->x) {   /* the same segment, from its left end again */
-                double t = a->x;
-                a->x = a->u.rule.x2;
-                a->u.rule.x2 = t;
-                t = a->y;
-                a->y = a->u.rule.y2;
-                a->u.rule.y2 = t;
-            }
-        } else {
-            a->x = m - a->x - a->w;
-        }
-    }
-}
-
 msp_status msp_page_emit(msp_layout *L, bool blank)
 {
     msp_page *page = msp_page_new(L->m.pw, L->m.ph);
@@ -192,7 +147,9 @@ msp_status msp_page_emit(msp_layout *L, bool blank)
             y += msp_table_header_emit(L, page, it, x0, y);
         } else if (page_top && it->kind == MSP_ITEM_GROUP) {
             /* a row starting the page draws the top edge collapsing gave the row above */
+            int n0 = page->n_areas;
             msp_table_row_draw_tops(page, it, MSP_ZONE_BODY, x0, y);
+            msp_areas_xform(page, n0, page->n_areas, it->xf, x0);
         }
         page_top = false;
         msp_item_mark(L, page, it, MSP_ZONE_BODY, x0, y);
@@ -261,7 +218,7 @@ msp_status msp_page_emit(msp_layout *L, bool blank)
                 MSP_ZONE_AFTER);
     msp_markers_page_end(L);
     if (page->rtl)
-        mirror_page(page);
+        msp_page_mirror(page);   /* mirror.c */
 
     msp_status st = L->st;
     if (st == MSP_OK && L->emit && L->opts->report)

@@ -95,6 +95,7 @@ static msp_item *gen_row(msp_gen *g, table_ctx *t, const msp_fo_node *row, const
 {
     msp_item *grp = msp_item_new(MSP_ITEM_GROUP, 0);
     grp->subs = g_array_new(FALSE, TRUE, sizeof(msp_sub));
+    grp->xf = g->xf;   /* mirror.c: a header row is drawn without being pushed */
     /* provenance: the row, or the first cell of a row of cells in a part */
     grp->src = row->kind == MSP_FO_TABLE_ROW ? row : from;
     /* ids and markers pending (the row's, its table part's) start at the row's top;
@@ -372,6 +373,8 @@ static void heading_remakes(msp_table_hdr *h, const table_ctx *t, const msp_fo_n
     if (!part || !has_page_number(part))
         return;
     h->remake = true;
+    if (h->items->len)
+        h->xf = ((const msp_item *)g_ptr_array_index(h->items, 0))->xf;
     h->table = table;
     h->part = part;
     h->ra = *ra;
@@ -389,6 +392,7 @@ GPtrArray *msp_table_heading_rows(msp_layout *L, const msp_page *page, const msp
         return h->items;
     msp_gen g;
     msp_gen_init(&g, L, page->number_text);
+    g.xf = h->xf;
     table_ctx t = { .x = h->ra.x0, .w = h->ra.width, .ncols = h->ncols, .colx = h->colx, .colw = h->colw };
     t.busy = g_new0(int, t.ncols);
     t.spans = g_array_new(FALSE, FALSE, sizeof(span_ent));

@@ -129,6 +129,7 @@ static msp_item *split_cells(msp_item *row, const guint *k)
     msp_item *rest = msp_item_new(MSP_ITEM_GROUP, 0);
     rest->subs = g_array_new(FALSE, TRUE, sizeof(msp_sub));
     rest->row = true;
+    rest->xf = row->xf;
     rest->src = row->src;
     rest->src_sub = row->src_sub;
     rest->top = row->top;

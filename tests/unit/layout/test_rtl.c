@@ -123,8 +123,8 @@ static void test_rtl__other_writing_modes_are_refused(void **state)
 {
     (void)state;
     const char *flows[] = {
-        "<fo:block-container writing-mode='lr-tb'><fo:block>x</fo:block></fo:block-container>",
         "<fo:block writing-mode='tb-rl'>x</fo:block>",
+        "<fo:block-container writing-mode='tb-rl'><fo:block>x</fo:block></fo:block-container>",
     };
     for (size_t i = 0; i < G_N_ELEMENTS(flows); i++) {
         char *fo = rtl_fo("writing-mode='rl-tb'", NULL, flows[i]);
