@@ -285,14 +285,37 @@ void msp_batch_builder_close(msp_batch_builder *builder)
     g_free(builder);
 }
 
+/* The builder, opened on a thread of its own while the main thread finds
+ * and reads the sources (the two are the start of every batch, before any
+ * paper can be built); its problems are printed once it is joined. */
+typedef struct builder_open {
+    const msp_batch_opts *opts;
+    msp_diag_list diags;
+    msp_batch_builder *b;
+} builder_open;
+
+static gpointer open_builder(gpointer user)
+{
+    builder_open *bo = user;
+    bo->b = msp_batch_builder_open(&bo->diags, bo->opts->root, bo->opts->outdir);
+    return NULL;
+}
+
 int msp_batch_run(const msp_batch_opts *opts, char **inputs, int n_inputs)
 {
     msp_diag_list usage;
     msp_diag_list_init(&usage);
     usage.echo = stderr;
     GPtrArray *papers = g_ptr_array_new_with_free_func((GDestroyNotify)msp_paper_free);
+    builder_open bo = { .opts = opts };
+    msp_diag_list_init(&bo.diags);
+    msp_xslt_global_init();   /* the parser's global hooks, set before two threads parse */
+    GThread *opening = g_thread_new("mspdoc-open", open_builder, &bo);
     int rc;
-    if (msp_plan_find(papers, &usage, inputs, n_inputs) != MSP_OK) {
+    msp_status found = msp_plan_find(papers, &usage, inputs, n_inputs);
+    g_thread_join(opening);
+    msp_batch_builder *b = bo.b;
+    if (found != MSP_OK) {
         rc = 2;
     } else if (papers->len == 0) {
         char *where = n_inputs > 0 ? g_strjoinv(" ", inputs) : g_strdup(".");
@@ -302,10 +325,7 @@ int msp_batch_run(const msp_batch_opts *opts, char **inputs, int n_inputs)
         g_free(where);
         rc = 2;
     } else {
-        msp_diag_list diags;
-        msp_diag_list_init(&diags);
-        diags.echo = stderr;
-        msp_batch_builder *b = msp_batch_builder_open(&diags, opts->root, opts->outdir);
+        msp_diag_list_print(stderr, &bo.diags);
         if (b) {
             real_shared *rs = b->shared;
             rs->max_pages = opts->max_pages;
@@ -314,9 +334,9 @@ int msp_batch_run(const msp_batch_opts *opts, char **inputs, int n_inputs)
             rs->draw_thread = opts->workers > 0 && opts->workers < (int)g_get_num_processors();
         }
         rc = b ? msp_batch_run_papers(opts, papers, b, stderr) : 1;
-        msp_batch_builder_close(b);
-        msp_diag_list_clear(&diags);
     }
+    msp_batch_builder_close(b);
+    msp_diag_list_clear(&bo.diags);
     g_ptr_array_free(papers, TRUE);
     msp_diag_list_clear(&usage);
     return rc;
