@@ -9,7 +9,6 @@
  * their turned rectangle in the group's parent frame. */
 #include "layout/layout_private.h"
 
-#include <string.h>
 
 static bool sideways(int turn)
 {

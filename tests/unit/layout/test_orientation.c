@@ -212,6 +212,44 @@ static void test_orientation__page_master_at_90(void **state)
     run_free(r);
 }
 
+/* The same sheet turned 180 and 270: the group's origin, the turned page's
+ * size and the body region (x, y, w, h) in it, from the sheet's margins. */
+static void check_page(int turn, double ox, double oy, double fw, double fh, const double body[4])
+{
+    char *fo = g_strdup_printf(
+        "<fo:root xmlns:fo='http://www.w3.org/1999/XSL/Format' font-family='Liberation Serif' "
+        "font-size='10pt' line-height='12pt'><fo:layout-master-set>"
+        "<fo:simple-page-master master-name='t' page-width='200pt' page-height='300pt' reference-orientation='%d' "
+        "margin-left='10pt' margin-top='20pt' margin-right='30pt' margin-bottom='40pt'>"
+        "<fo:region-body margin-top='5pt'/></fo:simple-page-master></fo:layout-master-set>"
+        "<fo:page-sequence master-reference='t'><fo:flow flow-name='xsl-region-body'><fo:block>Page</fo:block>"
+        "</fo:flow></fo:page-sequence></fo:root>", turn);
+    run *r = lay_out(fo);
+    g_free(fo);
+    assert_int_equal(r->st, MSP_OK);
+    assert_int_equal((int)GROUP(r, "rotate"), turn);
+    assert_float_equal(GROUP(r, "x"), ox, 0.01);
+    assert_float_equal(GROUP(r, "y"), oy, 0.01);
+    assert_float_equal(GROUP(r, "w"), fw, 0.01);
+    assert_float_equal(GROUP(r, "h"), fh, 0.01);
+    const char *attrs[4] = { "x", "y", "w", "h" };
+    for (int i = 0; i < 4; i++)
+        assert_float_equal(xp_num(r, "number(//region[@name='body']/@%s)", attrs[i]), body[i], 0.01);
+    assert_float_equal(LINE_X(r, "Page"), body[0], 0.01);
+    run_free(r);
+}
+
+static void test_orientation__page_master_at_180_and_270(void **state)
+{
+    (void)state;
+    /* 180: the turned page's top is the sheet's bottom (40), its left the sheet's right (30) */
+    const double b180[4] = { 30, 40 + 5, 200 - 30 - 10, 300 - 40 - 20 - 5 };
+    check_page(180, 200, 300, 200, 300, b180);
+    /* 270: its top is the sheet's right (30), its left the sheet's top (20) */
+    const double b270[4] = { 20, 30 + 5, 300 - 20 - 40, 200 - 30 - 10 - 5 };
+    check_page(270, 200, 0, 300, 200, b270);
+}
+
 static void test_orientation__bad_value_is_refused_with_its_place(void **state)
 {
     (void)state;
@@ -289,6 +327,7 @@ int main(void)
         cmocka_unit_test(test_orientation__absolute_container),
         cmocka_unit_test(test_orientation__links_and_ids_leave_the_group),
         cmocka_unit_test(test_orientation__page_master_at_90),
+        cmocka_unit_test(test_orientation__page_master_at_180_and_270),
         cmocka_unit_test(test_orientation__bad_value_is_refused_with_its_place),
         cmocka_unit_test(test_orientation__on_a_block_is_warned_and_ignored),
         cmocka_unit_test(test_orientation__on_a_region_is_refused),
