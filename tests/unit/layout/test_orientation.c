@@ -174,6 +174,32 @@ static void test_orientation__links_and_ids_leave_the_group(void **state)
     run_free(r);
 }
 
+static void test_orientation__notes_citations_and_markers_inside(void **state)
+{
+    (void)state;
+    /* a footnote, an id cited before it and a marker inside a turned container;
+     * the marker retrieved into a turned container of the region-before */
+    run *r = lay_flow("p",
+                      "<fo:static-content flow-name='xsl-region-before'><fo:block-container width='15pt' "
+                      "height='200pt' reference-orientation='270'><fo:block><fo:retrieve-marker "
+                      "retrieve-class-name='c'/></fo:block></fo:block-container></fo:static-content>",
+                      "<fo:block>See page <fo:page-number-citation ref-id='in'/>.</fo:block>"
+                      "<fo:block-container width='100pt' height='80pt' reference-orientation='90'>"
+                      "<fo:block id='in'><fo:marker marker-class-name='c'>Marked</fo:marker>Inside"
+                      "<fo:footnote><fo:inline>1</fo:inline><fo:footnote-body><fo:block>Note body.</fo:block>"
+                      "</fo:footnote-body></fo:footnote>.</fo:block></fo:block-container>");
+    assert_int_equal((int)xp_num(r, "count(//line[. = 'See page 1.'])"), 1);
+    assert_int_equal((int)xp_num(r, "count(//group/line[. = 'Inside1.'])"), 1);
+    /* the note is not turned: in the footnote area of the page */
+    assert_int_equal((int)xp_num(r, "count(/area-tree/page/line[@zone='footnotes'][. = 'Note body.'])"), 1);
+    assert_int_equal((int)xp_num(r, "count(//group[@zone='before'])"), 1);
+    char *marked = xp_str(r, "string(//group[@zone='before'])");
+    assert_non_null(strstr(marked, "Ma"));
+    g_free(marked);
+    assert_int_equal((int)xp_num(r, "count(//dest[@name='in'])"), 1);
+    run_free(r);
+}
+
 static void test_orientation__page_master_at_90(void **state)
 {
     (void)state;
@@ -326,6 +352,7 @@ int main(void)
         cmocka_unit_test(test_orientation__display_align_in_the_frame),
         cmocka_unit_test(test_orientation__absolute_container),
         cmocka_unit_test(test_orientation__links_and_ids_leave_the_group),
+        cmocka_unit_test(test_orientation__notes_citations_and_markers_inside),
         cmocka_unit_test(test_orientation__page_master_at_90),
         cmocka_unit_test(test_orientation__page_master_at_180_and_270),
         cmocka_unit_test(test_orientation__bad_value_is_refused_with_its_place),
