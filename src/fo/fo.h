@@ -208,6 +208,8 @@ typedef struct msp_fo_style {
     msp_len content_width, content_height; /* external-graphic; AUTO = intrinsic */
     msp_scaling scaling;
     msp_abs_pos absolute_position;   /* block-container taken out of the flow */
+    int reference_orientation;       /* block-container, simple-page-master: 0, 90, 180 or 270
+                                        (degrees counter-clockwise; -90 is stored as 270) */
     /* change bars (XSL 1.1 7.30), inherited, read on fo:change-bar-begin */
     uint32_t change_bar_color;
     double change_bar_offset, change_bar_width;

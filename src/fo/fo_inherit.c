@@ -222,6 +222,16 @@ msp_status msp_fo_style_compute(msp_job *job, msp_fo_node *node, const msp_fo_st
                                     msp_fo_kind_name(node->kind));
     }
 
+    /* reference-orientation turns reference areas only (XSL 1.1 7.21.3); on
+     * a region it is refused when the page is laid out (page_master.c) */
+    bool reference_area = node->kind == MSP_FO_BLOCK_CONTAINER || node->kind == MSP_FO_SIMPLE_PAGE_MASTER ||
+                          (node->kind >= MSP_FO_REGION_BODY && node->kind <= MSP_FO_REGION_END);
+    if (s->reference_orientation != 0 && !reference_area) {
+        msp_diag_warn(&job->diags, node->loc, "put it on an fo:block-container around the content",
+                      "reference-orientation applies to fo:block-container and fo:simple-page-master (XSL 1.1 "
+                      "7.21.3): ignored on %s", msp_fo_kind_name(node->kind));
+        s->reference_orientation = 0;
+    }
     /* derived values */
     if (!a.line_height_set && s->line_height_factor > 0)
         s->line_height = s->line_height_factor * s->font_size;

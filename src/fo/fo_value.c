@@ -367,11 +367,26 @@ static bool unsupported(msp_fo_apply *a, int id, const char *v)
         return true;
     }
     /* MSP_K_CHECK and table-layout: only the harmless value passes */
-    if (strcmp(v, p->initial) == 0 || (id == MSP_P_REFERENCE_ORIENTATION && strcmp(v, "0deg") == 0) ||
-        (id == MSP_P_TABLE_LAYOUT && strcmp(v, "auto") == 0))
+    if (strcmp(v, p->initial) == 0 || (id == MSP_P_TABLE_LAYOUT && strcmp(v, "auto") == 0))
         return true;
     a->failed_unsupported = true;
     return BAD;
+}
+
+/* reference-orientation (XSL 1.1 7.21.3): 0, 90, 180, 270, -90, -180 or
+ * -270, a plain integer or an angle in deg; stored as 0/90/180/270. */
+static bool orientation_value(msp_fo_apply *a, const char *v, int *out)
+{
+    char *e;
+    long n = strtol(v, &e, 10);
+    if (e != v && strcmp(e, "deg") == 0)
+        e += 3;
+    if (e == v || *e || n % 90 != 0 || n < -270 || n > 270) {
+        a->hint = "reference-orientation is 0, 90, 180, 270, -90, -180 or -270 (degrees, counter-clockwise)";
+        return BAD;
+    }
+    *out = (int)((n + 360) % 360);
+    return true;
 }
 
 /* Kinds whose values are, or may be, lengths. */
@@ -949,6 +964,8 @@ bool msp_fo_apply_value(msp_fo_apply *a, int id, const char *value)
             return BAD;
         return true;
     }
+    case MSP_K_ORIENTATION:
+        return orientation_value(a, v, &s->reference_orientation);
     case MSP_K_CHECK:
     case MSP_K_WARN:
         return unsupported(a, id, v);

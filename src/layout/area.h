@@ -21,7 +21,15 @@ typedef enum msp_area_kind {
     MSP_AREA_RECT,    /* a filled rectangle x,y,w,h */
     MSP_AREA_IMAGE,   /* a PNG scaled into x,y,w,h */
     MSP_AREA_LINK,    /* a clickable rectangle x,y,w,h */
-    MSP_AREA_DEST     /* a named destination at (x,y) */
+    MSP_AREA_DEST,    /* a named destination at (x,y) */
+    /* the areas up to the matching GROUP_END are drawn turned: their
+     * coordinates are in a frame of w x h (a reference area's content,
+     * reference-orientation) whose origin (its top-left corner) is at (x,y)
+     * on the page, its axes turned u.group.rotate degrees counter-clockwise.
+     * Groups nest; links and destinations are never inside one (layout puts
+     * them after its end, at the bounding box of their turned rectangle). */
+    MSP_AREA_GROUP,
+    MSP_AREA_GROUP_END
 } msp_area_kind;
 
 typedef enum msp_zone {
@@ -76,6 +84,7 @@ typedef struct msp_area {
         struct { cairo_surface_t *surface; } image;  /* reference held by the page */
         struct { const char *uri; const char *dest; } link;  /* one of them */
         struct { const char *name; } dest;
+        struct { int rotate; } group;   /* 90, 180 or 270 */
     } u;
 } msp_area;
 

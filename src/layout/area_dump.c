@@ -110,8 +110,13 @@ void msp_area_dump_page(FILE *out, const msp_page *p)
         fprintf(out, "  <region name=\"%s\" x=\"%.2f\" y=\"%.2f\" w=\"%.2f\" h=\"%.2f\"/>\n",
                 msp_zone_name((msp_zone)z), r->x, r->y, r->w, r->h);
     }
+    int depth = 0;   /* open groups: their areas are indented under them */
     for (int i = 0; i < p->n_areas; i++) {
         const msp_area *a = &p->areas[i];
+        if (a->kind == MSP_AREA_GROUP_END && depth > 0)
+            depth--;
+        for (int d = 0; d < depth; d++)
+            fputs("  ", out);
         switch (a->kind) {
         case MSP_AREA_LINE:
             fprintf(out, "  <line zone=\"%s\" x=\"%.2f\" y=\"%.2f\" w=\"%.2f\" h=\"%.2f\"",
@@ -153,6 +158,14 @@ void msp_area_dump_page(FILE *out, const msp_page *p)
             fprintf(out, "  <dest zone=\"%s\" x=\"%.2f\" y=\"%.2f\" name=\"", msp_zone_name(a->zone), a->x, a->y);
             put_text(out, a->u.dest.name);
             fputs("\"/>\n", out);
+            break;
+        case MSP_AREA_GROUP:
+            fprintf(out, "  <group zone=\"%s\" x=\"%.2f\" y=\"%.2f\" w=\"%.2f\" h=\"%.2f\" rotate=\"%d\">\n",
+                    msp_zone_name(a->zone), a->x, a->y, a->w, a->h, a->u.group.rotate);
+            depth++;
+            break;
+        case MSP_AREA_GROUP_END:
+            fputs("  </group>\n", out);
             break;
         }
     }

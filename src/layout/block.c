@@ -538,6 +538,11 @@ static void table_part_markers(msp_gen *g, const msp_fo_node *table)
 static msp_status gen_block(msp_gen *g, const msp_fo_node *node, const msp_refarea *ra)
 {
     const msp_fo_style *s = node->style;
+    if (node->kind == MSP_FO_BLOCK_CONTAINER && s->reference_orientation != 0 && s->rtl)
+        return g->st = msp_diag_error(&g->L->job->diags, MSP_E_FO, node->loc,
+                                      "leave reference-orientation out, or lay the page out left to right",
+                                      "reference-orientation=\"%d\" on fo:block-container in right-to-left text "
+                                      "is not supported by mspdoc", s->reference_orientation);
     if (node->kind == MSP_FO_BLOCK_CONTAINER && s->absolute_position != MSP_POS_AUTO)
         return msp_gen_positioned(g, node, ra);
     if (s->absolute_position != MSP_POS_AUTO && g->L->emit && msp_layout_first_time(g->L, node))
@@ -554,12 +559,18 @@ static msp_status gen_block(msp_gen *g, const msp_fo_node *node, const msp_refar
     add_markers(g, node);
 
     msp_refarea inner = *ra;
+    double turn_w = 0, turn_h = -1;
     double start = msp_indent_resolve(&s->start_indent, ra);
     double end = msp_indent_resolve(&s->end_indent, ra);
     if (node->kind == MSP_FO_BLOCK_CONTAINER || node->kind == MSP_FO_TABLE) {
         /* a width of its own: the border and background end with it */
         double w = ra->width - start - end;
-        if (s->width.kind == MSP_LEN_ABS)
+        if (node->kind == MSP_FO_BLOCK_CONTAINER && s->reference_orientation != 0) {
+            /* turned: its width and height are its content's (orientation.c); the
+             * block dimension left at auto is the body's height */
+            msp_turn_frame(s, MAX(0, w), g->L->m.body.h, &turn_w, &turn_h);
+            w = s->reference_orientation % 180 != 0 ? turn_h : turn_w;
+        } else if (s->width.kind == MSP_LEN_ABS)
             w = s->width.v;
         else if (s->width.kind == MSP_LEN_PCT)
             w = ra->width * s->width.v / 100.0;
@@ -591,17 +602,12 @@ static msp_status gen_block(msp_gen *g, const msp_fo_node *node, const msp_refar
     msp_xform around = g->xf;
     if (s->height.kind != MSP_LEN_ABS || node->kind != MSP_FO_BLOCK_CONTAINER)
         g->xf = msp_gen_content_xform(g, node, &inner);
-    if (node->kind == MSP_FO_BLOCK_CONTAINER && s->height.kind == MSP_LEN_ABS) {
+    if (node->kind == MSP_FO_BLOCK_CONTAINER && s->reference_orientation != 0) {
+        st = msp_gen_turned(g, node, turn_w, turn_h, inner.x0);
+    } else if (node->kind == MSP_FO_BLOCK_CONTAINER && s->height.kind == MSP_LEN_ABS) {
         /* fixed height: an unbreakable group; its id and markers are on the group */
-        GPtrArray *ids = g->p_ids, *markers = g->p_markers;
-        g->p_ids = g_ptr_array_new();
-        g->p_markers = g_ptr_array_new();
-        GPtrArray *content = gen_isolated(g, node, &inner, false);
+        GPtrArray *content = msp_gen_container_run(g, node, &inner);
         st = g->st;
-        g_ptr_array_free(g->p_ids, TRUE);
-        g_ptr_array_free(g->p_markers, TRUE);
-        g->p_ids = ids;
-        g->p_markers = markers;
         msp_item *grp = msp_item_new(MSP_ITEM_GROUP, s->height.v);
         grp->src = node;
         grp->src_sub = MSP_SRC_GROUP;
@@ -816,8 +822,11 @@ void msp_item_emit(msp_layout *L, msp_page *page, const msp_item *it, msp_zone z
             if (s->cell)
                 msp_deco_draw(page, s->cell, zone, x0, top, top + s->cell_h, s->open_top,
                               s->open_bottom, page->n_areas);
-            msp_run_emit(L, page, s->items, 0, (int)s->items->len, zone, x0 + s->x, top + s->y,
-                         footnote);
+            if (s->turn)
+                msp_turn_emit(L, page, s, zone, x0 + s->x, top + s->y, footnote);
+            else
+                msp_run_emit(L, page, s->items, 0, (int)s->items->len, zone, x0 + s->x, top + s->y,
+                             footnote);
         }
         if (it->heading)
             msp_table_heading_draw(L, page, it, zone, x0, top, footnote);
@@ -942,4 +951,17 @@ static GPtrArray *gen_isolated(msp_gen *g, const msp_fo_node *parent, const msp_
 GPtrArray *msp_gen_run(msp_gen *g, const msp_fo_node *parent, const msp_refarea *ra)
 {
     return gen_isolated(g, parent, ra, true);
+}
+
+GPtrArray *msp_gen_container_run(msp_gen *g, const msp_fo_node *node, const msp_refarea *ra)
+{
+    GPtrArray *ids = g->p_ids, *markers = g->p_markers;
+    g->p_ids = g_ptr_array_new();
+    g->p_markers = g_ptr_array_new();
+    GPtrArray *content = gen_isolated(g, node, ra, false);
+    g_ptr_array_free(g->p_ids, TRUE);
+    g_ptr_array_free(g->p_markers, TRUE);
+    g->p_ids = ids;
+    g->p_markers = markers;
+    return content;
 }

@@ -48,6 +48,11 @@ typedef struct msp_sub {
     int col0, col1;                /* table cell: columns [col0, col1) */
     msp_border top_at_break;       /* collapsed borders: the cell's own before border, drawn
                                       only when its row starts a page (width 0: none) */
+    /* a turned block-container (orientation.c): the items are laid out in a
+     * content frame turn_w x turn_h, from turn_dy down in it, and drawn turned
+     * turn degrees counter-clockwise in the box at (x, y) (0: not turned) */
+    int turn;
+    double turn_w, turn_h, turn_dy;
 } msp_sub;
 
 /* Borders, padding and background of a block, drawn from OPEN to CLOSE. */
@@ -209,6 +214,11 @@ typedef struct msp_master {
     double pw, ph;
     msp_rect body, before, after;
     const msp_fo_node *rbefore, *rafter;     /* region nodes (display-align) */
+    /* reference-orientation of the master (orientation.c): pw x ph and the
+     * regions are then those of the turned page, drawn turned on a sheet
+     * sheet_w x sheet_h (0: not turned, the sheet is pw x ph) */
+    int turn;
+    double sheet_w, sheet_h;
 } msp_master;
 
 /* The selection state within a page-sequence-master. */
@@ -431,6 +441,36 @@ void msp_areas_xform(msp_page *page, int from, int to, msp_xform xf, double x0);
 double msp_xform_x(msp_xform xf, double x0, double x, double w);
 /* writing-mode rl-tb page: every area mirrored within its region. */
 void msp_page_mirror(msp_page *page);
+
+/* orientation.c: reference-orientation on block-containers and page masters */
+/* The content frame of a block-container turned by its reference-orientation
+ * (XSL 1.1 7.21.3): width and height are the content's own (its inline and
+ * block dimensions); left at auto, the inline one is avail_h when the turn is
+ * 90 or 270 (avail_w else), the block one avail_w for 90 or 270 (*h < 0: the
+ * content's height, for 180). */
+void msp_turn_frame(const msp_fo_style *s, double avail_w, double avail_h, double *w, double *h);
+/* The in-flow block-container node turned (s->reference_orientation != 0):
+ * its content laid out in the frame w x h (h < 0: auto) as one unbreakable
+ * box drawn turned, its page box's left x from the run's x0. */
+msp_status msp_gen_turned(msp_gen *g, const msp_fo_node *node, double w, double h, double x);
+/* The box a turned sub takes on the page (its frame's size, swapped for 90 and 270). */
+double msp_turn_box_w(const msp_sub *s);
+double msp_turn_box_h(const msp_sub *s);
+/* Draws a turned sub's items in a group area whose box is at (x, y). */
+void msp_turn_emit(msp_layout *L, msp_page *page, const msp_sub *s, msp_zone zone, double x, double y,
+                   int footnote);
+/* A simple-page-master's reference-orientation: the turned page's size and
+ * the margins on its sides, from the sheet's (out->pw, ph and margins
+ * in ml, mt, mr, mb, physical) */
+void msp_turn_page(msp_master *out, int turn, double *ml, double *mt, double *mr, double *mb);
+/* Opens the page's group when its master is turned (the sheet's size set),
+ * and closes it: call right after making the page, before sending it. */
+void msp_turn_page_begin(const msp_layout *L, msp_page *page);
+void msp_turn_page_end(const msp_layout *L, msp_page *page);
+
+/* block.c: a block-container's content as a run of its own; the ids and
+ * markers pending for the container go on the box it is drawn in */
+GPtrArray *msp_gen_container_run(msp_gen *g, const msp_fo_node *node, const msp_refarea *ra);
 
 /* relayout.c */
 /* Re-lays out the queued boxes for the body width of the page just started

@@ -105,6 +105,7 @@ msp_status msp_page_emit(msp_layout *L, bool blank)
     page->region[MSP_ZONE_BODY] = L->m.body;
     page->region[MSP_ZONE_BEFORE] = L->m.before;
     page->region[MSP_ZONE_AFTER] = L->m.after;
+    msp_turn_page_begin(L, page);   /* a turned master: the page is drawn turned on its sheet */
     msp_markers_page_start(L);
     region_backgrounds(L, page);
     msp_cite_page(L, page);
@@ -217,6 +218,7 @@ msp_status msp_page_emit(msp_layout *L, bool blank)
     emit_static(L, page, static_for(L, L->m.rafter, "xsl-region-after"), L->m.after, L->m.rafter,
                 MSP_ZONE_AFTER);
     msp_markers_page_end(L);
+    msp_turn_page_end(L, page);
     if (page->rtl)
         msp_page_mirror(page);   /* mirror.c */
 

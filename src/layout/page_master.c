@@ -59,11 +59,19 @@ msp_status msp_master_geometry(msp_layout *L, const msp_fo_node *spm, msp_master
     out->name = msp_fo_attr_value(spm, "master-name");
     out->pw = s->page_width > 0 ? s->page_width : 595.28;
     out->ph = s->page_height > 0 ? s->page_height : 841.89;
-    msp_rect content = { s->margin[MSP_START], s->margin[MSP_BEFORE],
-                         out->pw - s->margin[MSP_START] - s->margin[MSP_END],
-                         out->ph - s->margin[MSP_BEFORE] - s->margin[MSP_AFTER] };
-    out->body = content;
+    /* the sheet's margins; a turned master (orientation.c) lays its regions
+     * out on the turned page, with those margins on its own sides */
+    double ml = s->margin[MSP_START], mt = s->margin[MSP_BEFORE], mr = s->margin[MSP_END],
+           mb = s->margin[MSP_AFTER];
     bool seq_rtl = L && L->seq && L->seq->style->rtl;
+    if (L && s->reference_orientation != 0 && seq_rtl)
+        return msp_diag_error(&L->job->diags, MSP_E_FO, spm->loc,
+                              "leave reference-orientation out, or lay the page-sequence out left to right",
+                              "reference-orientation=\"%d\" on fo:simple-page-master with a right-to-left "
+                              "page-sequence is not supported by mspdoc", s->reference_orientation);
+    msp_turn_page(out, s->reference_orientation, &ml, &mt, &mr, &mb);
+    msp_rect content = { ml, mt, out->pw - ml - mr, out->ph - mt - mb };
+    out->body = content;
     for (const msp_fo_node *r = spm->first; r; r = r->next) {
         const msp_fo_style *rs = r->style;
         if (L && rs->rtl && !seq_rtl && r->kind >= MSP_FO_REGION_BODY && r->kind <= MSP_FO_REGION_END)
@@ -73,6 +81,12 @@ msp_status msp_master_geometry(msp_layout *L, const msp_fo_node *spm, msp_master
                                   "writing-mode of %s (%s) differs from its page-sequence's (%s): not supported "
                                   "by mspdoc", msp_fo_kind_name(r->kind), rs->rtl ? "rl-tb" : "lr-tb",
                                   seq_rtl ? "rl-tb" : "lr-tb");
+        if (L && rs->reference_orientation != 0 && r->kind >= MSP_FO_REGION_BODY && r->kind <= MSP_FO_REGION_END)
+            return msp_diag_error(&L->job->diags, MSP_E_FO, r->loc,
+                                  "put it on the fo:simple-page-master (the whole page), or on an "
+                                  "fo:block-container in the region's content",
+                                  "reference-orientation=\"%d\" on %s is not supported by mspdoc",
+                                  rs->reference_orientation, msp_fo_kind_name(r->kind));
         if (r->kind == MSP_FO_REGION_BODY) {
             out->body = (msp_rect){ content.x + rs->margin[MSP_START], content.y + rs->margin[MSP_BEFORE],
                                     content.w - rs->margin[MSP_START] - rs->margin[MSP_END],

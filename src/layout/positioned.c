@@ -37,10 +37,24 @@ msp_status msp_gen_positioned(msp_gen *g, const msp_fo_node *node, const msp_ref
         w = cw * s->width.v / 100.0;
     else   /* auto: what the offsets leave of the containing width */
         w = cw - resolve(&s->offset[MSP_OFFSET_LEFT], cw) - resolve(&s->offset[MSP_OFFSET_RIGHT], cw) - frame_w;
+    /* turned (orientation.c): width and height are the content's; the one
+     * left at auto across the page is what the offsets leave of the
+     * containing height (the body's, the page's for fixed) */
+    double fixed_h = s->height.kind == MSP_LEN_ABS ? s->height.v : -1;
+    int turn = s->reference_orientation;
+    if (turn != 0) {
+        double chh = g->run_depth > 0 && g->pos_ch > 0 ? g->pos_ch
+                     : s->absolute_position == MSP_POS_FIXED ? g->L->m.ph : g->L->m.body.h;
+        double avail_h = chh - resolve(&s->offset[MSP_OFFSET_TOP], chh) -
+                         resolve(&s->offset[MSP_OFFSET_BOTTOM], chh) - side(s, MSP_BEFORE) - side(s, MSP_AFTER);
+        double auto_w = cw - resolve(&s->offset[MSP_OFFSET_LEFT], cw) -
+                        resolve(&s->offset[MSP_OFFSET_RIGHT], cw) - frame_w;
+        msp_turn_frame(s, MAX(0, auto_w), MAX(0, avail_h), &w, &fixed_h);
+    }
     msp_refarea inner = { .x0 = 0, .width = MAX(0, w) };
 
     double saved_ch = g->pos_ch;
-    g->pos_ch = s->height.kind == MSP_LEN_ABS ? s->height.v : 0;
+    g->pos_ch = fixed_h > 0 ? fixed_h : 0;
     GPtrArray *content = msp_gen_run(g, node, &inner);
     g->pos_ch = saved_ch;
     if (g->st != MSP_OK) {
@@ -49,16 +63,24 @@ msp_status msp_gen_positioned(msp_gen *g, const msp_fo_node *node, const msp_ref
     }
     /* a fixed height: content taller than it is warned, clipped or an error, as
      * overflow says (overflow.c), the same as for a container in the flow */
-    if (s->height.kind == MSP_LEN_ABS) {
-        msp_status st = msp_container_overflow(g, node, content, s->height.v);
+    if (fixed_h >= 0) {
+        msp_status st = msp_container_overflow(g, node, content, fixed_h);
         if (st != MSP_OK) {
             msp_items_free(content);
             return g->st = st;
         }
     }
     double ch = msp_items_height(content);
-    double h = s->height.kind == MSP_LEN_ABS ? s->height.v : ch;
+    double h = fixed_h >= 0 ? fixed_h : ch;
     double dy = s->display_align == MSP_DA_CENTER ? (h - ch) / 2 : s->display_align == MSP_DA_AFTER ? h - ch : 0;
+    msp_sub sub = { .items = content, .x = side(s, MSP_START), .y = side(s, MSP_BEFORE) + MAX(0, dy) };
+    if (turn != 0) {
+        sub.y = side(s, MSP_BEFORE);
+        sub.turn = turn;
+        sub.turn_w = inner.width;
+        sub.turn_h = h;
+        sub.turn_dy = MAX(0, dy);
+    }
 
     msp_item *it = msp_item_new(MSP_ITEM_GROUP, 0);
     it->src = node;
@@ -66,14 +88,13 @@ msp_status msp_gen_positioned(msp_gen *g, const msp_fo_node *node, const msp_ref
     it->positioned = s->absolute_position;
     for (int k = 0; k < 4; k++)
         it->pos_offset[k] = s->offset[k];
-    it->pos_w = inner.width + frame_w;
-    it->pos_h = h + side(s, MSP_BEFORE) + side(s, MSP_AFTER);
+    it->pos_w = (turn ? msp_turn_box_w(&sub) : inner.width) + frame_w;
+    it->pos_h = (turn ? msp_turn_box_h(&sub) : h) + side(s, MSP_BEFORE) + side(s, MSP_AFTER);
     it->pos_static_x = msp_indent_resolve(&s->start_indent, ra);
     it->pos_nested = g->run_depth > 0 && it->positioned == MSP_POS_ABSOLUTE;
     it->pos_cw = cw;
     it->pos_ch = g->pos_ch;
     it->subs = g_array_new(FALSE, TRUE, sizeof(msp_sub));
-    msp_sub sub = { .items = content, .x = side(s, MSP_START), .y = side(s, MSP_BEFORE) + MAX(0, dy) };
     if (msp_deco_needed(s)) {
         sub.cell = msp_deco_new(s, 0, it->pos_w);
         sub.cell->src = node;

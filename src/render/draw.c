@@ -325,6 +325,21 @@ static void draw_dest(cairo_t *cr, const msp_area *a)
     g_string_free(attrs, TRUE);
 }
 
+/* A turned reference area (layout/area.h MSP_AREA_GROUP): its areas are
+ * drawn in its frame, until the matching end restores the page's. The
+ * marked-content sequence open before it ends there (and at its end). */
+static void draw_group(cairo_t *cr, const msp_area *a, msp_struct *tags)
+{
+    msp_struct_close(tags, cr);
+    if (a->kind == MSP_AREA_GROUP_END) {
+        cairo_restore(cr);
+        return;
+    }
+    cairo_save(cr);
+    cairo_translate(cr, a->x, a->y);
+    cairo_rotate(cr, -a->u.group.rotate * G_PI / 180.0);   /* counter-clockwise on the page (y down) */
+}
+
 /* The worker's Pango context: from the options, else from any text line. */
 static PangoContext *page_context(const msp_page *page, const msp_draw_opts *opts)
 {
@@ -438,6 +453,10 @@ void msp_draw_page(cairo_t *cr, const msp_page *page, const msp_draw_opts *opts)
                 msp_struct_close(tags, cr);
                 draw_dest(cr, a);
             }
+            break;
+        case MSP_AREA_GROUP:
+        case MSP_AREA_GROUP_END:
+            draw_group(cr, a, tags);
             break;
         }
     }

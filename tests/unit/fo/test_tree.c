@@ -220,7 +220,7 @@ static void test_tree_parse__invalid_value_is_an_error(void **state)
         { "start-indent=\"label-end()\"", "'start-indent'" },   /* outside a list */
         { "writing-mode=\"tb-rl\"", "writing-mode=\"tb-rl\" on fo:block is not supported" },
         { "span=\"columns\"", "invalid value 'columns' for property 'span'" },
-        { "reference-orientation=\"90\"", "reference-orientation" },
+        { "reference-orientation=\"45\"", "invalid value '45' for property 'reference-orientation'" },
         { "absolute-position=\"relative\"", "absolute-position" },
     };
     for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
