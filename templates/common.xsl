@@ -43,6 +43,8 @@
        lookups run inside <xsl:for-each select="$states-doc"> (a scan of the 200 States for each
        name printed was a quarter of a report's transformation) -->
   <xsl:key name="state" match="state" use="@code"/>
+  <!-- labels of data/labels.xml by "language id" (the same: inside a for-each over $labels-doc) -->
+  <xsl:key name="label" match="labels/language/label" use="concat(../@code, ' ', @id)"/>
 
   <!-- the language of page 1's right-hand block (Distr., date, original language): English in
        the Arabic, Chinese and Russian versions (labels.xml: masthead="en"), else the paper's -->
@@ -108,13 +110,13 @@
   <xsl:template name="label">
     <xsl:param name="id"/>
     <xsl:param name="in" select="$lang"/>
-    <xsl:variable name="own" select="$labels-doc/labels/language[@code = $in]/label[@id = $id]"/>
-    <xsl:choose>
-      <xsl:when test="$own"><xsl:value-of select="$own"/></xsl:when>
-      <xsl:otherwise>
-        <xsl:value-of select="$labels-doc/labels/language[@code = 'en']/label[@id = $id]"/>
-      </xsl:otherwise>
-    </xsl:choose>
+    <xsl:for-each select="$labels-doc">
+      <xsl:variable name="own" select="key('label', concat($in, ' ', $id))"/>
+      <xsl:choose>
+        <xsl:when test="$own"><xsl:value-of select="$own"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="key('label', concat('en ', $id))"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:for-each>
   </xsl:template>
 
   <!-- text of label $id in the paper language, else $default (not English's): punctuation and
@@ -122,11 +124,13 @@
   <xsl:template name="label-or">
     <xsl:param name="id"/>
     <xsl:param name="default"/>
-    <xsl:variable name="own" select="$labels-doc/labels/language[@code = $lang]/label[@id = $id]"/>
-    <xsl:choose>
-      <xsl:when test="$own"><xsl:value-of select="$own"/></xsl:when>
-      <xsl:otherwise><xsl:value-of select="$default"/></xsl:otherwise>
-    </xsl:choose>
+    <xsl:for-each select="$labels-doc">
+      <xsl:variable name="own" select="key('label', concat($lang, ' ', $id))"/>
+      <xsl:choose>
+        <xsl:when test="$own"><xsl:value-of select="$own"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="$default"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:for-each>
   </xsl:template>
 
   <!-- replace every "{name}" in text by value -->

@@ -4,6 +4,7 @@
  * report). On any error the PDF is aborted and the side outputs removed.
  * Threads: batch/workers.c. */
 #include "batch/job.h"
+#include "layout/hyphenate.h"
 #include "fo/fo.h"
 #include "layout/check_text.h"
 #include "layout/layout.h"
@@ -214,6 +215,35 @@ static msp_status sink_chain(void *user, const msp_page *page, msp_diag_list *di
     return msp_pdf_sink(s->pdf, page, diags);
 }
 
+/* The hyphenation dictionary of a paper's language, loaded on a thread of
+ * its own while the stylesheet runs (reading one takes about as long as
+ * transforming a short paper); layout finds it loaded, or waits for it
+ * (dictionaries load once per process: layout/hyphenate.h). Once per
+ * language and process; NULL when it was started already. */
+static gpointer load_hyph(gpointer lang)
+{
+    const char *why = NULL;
+    msp_hyph_get(lang, NULL, &why);
+    g_free(lang);
+    return NULL;
+}
+
+static GThread *prefetch_hyph(const char *lang)
+{
+    static GMutex lock;
+    static GHashTable *started;
+    if (!lang || !*lang)
+        return NULL;
+    g_mutex_lock(&lock);
+    if (!started)
+        started = g_hash_table_new(g_str_hash, g_str_equal);   /* process lifetime, like the dictionaries */
+    bool first = !g_hash_table_contains(started, lang);
+    if (first)
+        g_hash_table_add(started, (gpointer)g_intern_string(lang));
+    g_mutex_unlock(&lock);
+    return first ? g_thread_new("mspdoc-hyph", load_hyph, g_strdup(lang)) : NULL;
+}
+
 msp_status msp_build(msp_job *job, const msp_build_ctx *ctx, msp_build_worker *w, const char *source_path,
                      const msp_build_opts *opts, msp_build_result *result)
 {
@@ -231,6 +261,7 @@ msp_status msp_build(msp_job *job, const msp_build_ctx *ctx, msp_build_worker *w
     char *stamp = NULL;
     GPtrArray *pngs = g_ptr_array_new_with_free_func(g_free);
     char *png_stem = NULL;
+    GThread *hyph = NULL;
 
     msp_status st = check_source(job, ctx, source_path, opts->source_bytes, opts->source_len, opts->draft, &src,
                                  &info);
@@ -249,6 +280,7 @@ msp_status msp_build(msp_job *job, const msp_build_ctx *ctx, msp_build_worker *w
         goto done;
     }
 
+    hyph = prefetch_hyph(info.language);
     msp_xslt_params params = { opts->draft || info.draft, src->sha256 };
     st = msp_xslt_run(job, ctx->xslt, info.kind, src->doc, src->path, src->dir, &params, &fo_xml);
     if (st != MSP_OK)
@@ -387,6 +419,8 @@ msp_status msp_build(msp_job *job, const msp_build_ctx *ctx, msp_build_worker *w
     }
 
 done:
+    if (hyph)
+        g_thread_join(hyph);
     if (pdf)
         msp_pdf_abort(pdf);
     msp_outfile_discard(&tree);
