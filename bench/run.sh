@@ -89,6 +89,41 @@ measure() {
   M_RSS=$(awk '{ print $4 / 1024 }' "$tf" | median)
 }
 
+# paired FLOOR-NAME FLOOR-CMD... -- NAME CMD...: the floor and mspdoc measured in turn, one run of
+# each per repetition (a machine whose speed drifts during the run slows both alike), each as in
+# measure; sets F_* and M_* (medians) and R_WALL R_CPU: the median of the per-repetition ratios
+# mspdoc / floor, the figures compared with the targets.
+paired() {
+  local fname=$1; shift
+  local fcmd=()
+  while [ "$1" != "--" ]; do fcmd+=("$1"); shift; done
+  shift
+  local mname=$1; shift
+  local i ff=$work/$fname.times mf=$work/$mname.times rf=$work/$mname.ratios
+  : >"$ff"; : >"$mf"; : >"$rf"
+  local saved=$reps
+  for ((i = 0; i < saved; i++)); do
+    reps=1
+    measure "$fname" "${fcmd[@]}"
+    cat "$work/$fname.times" >>"$ff.all"
+    local fw=$M_WALL fc=$M_CPU
+    measure "$mname" "$@"
+    cat "$work/$mname.times" >>"$mf.all"
+    awk -v mw="$M_WALL" -v mc="$M_CPU" -v fw="$fw" -v fc="$fc" \
+      'BEGIN { print (fw > 0 ? mw / fw : 0), (fc > 0 ? mc / fc : 0) }' >>"$rf"
+  done
+  reps=$saved
+  mv "$ff.all" "$ff"; mv "$mf.all" "$mf"
+  F_WALL=$(awk '{ print $1 }' "$ff" | median)
+  F_CPU=$(awk '{ print $2 + $3 }' "$ff" | median)
+  F_RSS=$(awk '{ print $4 / 1024 }' "$ff" | median)
+  M_WALL=$(awk '{ print $1 }' "$mf" | median)
+  M_CPU=$(awk '{ print $2 + $3 }' "$mf" | median)
+  M_RSS=$(awk '{ print $4 / 1024 }' "$mf" | median)
+  R_WALL=$(awk '{ print $1 }' "$rf" | median)
+  R_CPU=$(awk '{ print $2 }' "$rf" | median)
+}
+
 rows=()
 MEASURE_BEFORE=()
 LOOP=1
@@ -109,6 +144,9 @@ judge() {
 compare() {
   local rw rc
   rw=$(div "$M_WALL" "$F_WALL") rc=$(div "$M_CPU" "$F_CPU")
+  if [ -n "${R_WALL:-}" ]; then
+    rw=$(printf '%.2f' "$R_WALL") rc=$(printf '%.2f' "$R_CPU")
+  fi
   row "$1" "$2" "$3" "$M_WALL" "$M_CPU" "$M_RSS" "$rw" "$rc" "$6" "$(judge "$rw" "$rc" "$4" "$5")"
 }
 floor_row() { row "" "$1" "$2" "$F_WALL" "$F_CPU" "$F_RSS" 1.00 1.00 "" ""; }
@@ -122,8 +160,7 @@ sh "$floor_sh" 1 "$work/warm-floor.pdf" >/dev/null
 # --- (1) one paper, whole process (10 runs in a row per measure: they are short) -----------
 note "(1) one paper"
 LOOP=10
-measure_floor w1-floor sh "$floor_sh" 3 "$work/w1-floor.pdf"
-measure w1-mspdoc "$mspdoc" build "$sample" -o "$work/w1.pdf"
+paired w1-floor sh "$floor_sh" 3 "$work/w1-floor.pdf" -- w1-mspdoc "$mspdoc" build "$sample" -o "$work/w1.pdf"
 LOOP=1
 p1=$(pages_of "$work/w1.pdf")
 compare "(1) one paper" "mspdoc build" "$p1" '<=' 3 "<= 3x floor"
@@ -155,12 +192,12 @@ grow "$c10" "$work/p10.xml"
 notes100=$(grep -o '<note' "$work/p100.xml" | wc -l)
 paras100=$(grep -o '<p[ >]' "$work/p100.xml" | wc -l)
 
-measure_floor w2-floor sh "$floor_sh" 100 "$work/w2-floor.pdf"
-measure w2-mspdoc "$mspdoc" build "$work/p100.xml" -o "$work/p100.pdf"
+paired w2-floor sh "$floor_sh" 100 "$work/w2-floor.pdf" -- w2-mspdoc "$mspdoc" build "$work/p100.xml" -o "$work/p100.pdf"
 p2=$(pages_of "$work/p100.pdf")
 compare "(2) $p2-page paper" "mspdoc build" "$p2" '<=' 1.5 "<= 1.5x floor"
 row "" "  its peak RSS" "" "" "" "" "" "" "<= 60 MB" "$(verdict "$M_RSS" '<=' 60)"
 floor_row "floor.sh 100" 100
+R_WALL=""
 measure w2-10 "$mspdoc" build "$work/p10.xml" -o "$work/p10.pdf"
 p10=$(pages_of "$work/p10.pdf")
 row "(2) $p10-page paper" "mspdoc build" "$p10" "$M_WALL" "$M_CPU" "$M_RSS" "" "" "(for RSS)" ""
@@ -173,9 +210,8 @@ for ((n = 1; n <= 50; n++)); do
     >"$work/papers50/paper-$n.xml"
 done
 clean_out() { rm -rf "$work/out50"; }
-measure_floor w3-floor sh "$floor_sh" 3 "$work/w3-floor.pdf" 50
 MEASURE_BEFORE=(clean_out)
-measure w3-mspdoc "$mspdoc" batch "$work/papers50" -O "$work/out50" -j 2 -q
+paired w3-floor sh "$floor_sh" 3 "$work/w3-floor.pdf" 50 -- w3-mspdoc "$mspdoc" batch "$work/papers50" -O "$work/out50" -j 2 -q
 MEASURE_BEFORE=()
 npdf=$(find "$work/out50" -name '*.pdf' | wc -l)
 [ "$npdf" -eq 50 ] || die "batch made $npdf PDFs, not 50 (see $work/w3-mspdoc.log)"
@@ -185,6 +221,7 @@ compare "(3) 50 papers -j 2" "mspdoc batch" "$p3" '<=' 1.0 "<= 1.0x floor"
 floor_row "floor.sh 3 50" 150
 
 note "(4) the same 50, nothing changed"
+R_WALL=""
 touch "$work/before-noop"
 sleep 1
 LOOP=5
@@ -220,7 +257,8 @@ echo "mspdoc benchmark, $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git -C "$root
   "$(nproc) cores, load average $load_before before / $load_after after"
 [ -z "$stale" ] || echo "WARNING:$stale"
 echo "median of $reps runs ((1): 10 runs in a row per measure, (4): 5); seconds per run; peak RSS in MB"
-echo "x floor = mspdoc / floor probe, on wall time and on CPU time (user + sys); FOP row: fop / mspdoc render"
+echo "x floor = mspdoc / floor probe, on wall time and on CPU time (user + sys); (1)-(3): the median of the ratios of"
+echo "  runs made in turn (floor, mspdoc, floor, ...); FOP row: fop / mspdoc render"
 echo "verdict on wall time; '(cpu: ...)' when CPU time says otherwise (wall is unreliable on a busy machine)"
 echo "(2): $notes100 footnotes in $paras100 paragraphs"
 echo
