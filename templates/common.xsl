@@ -43,12 +43,19 @@
        lookups run inside <xsl:for-each select="$states-doc"> (a scan of the 200 States for each
        name printed was a quarter of a report's transformation) -->
   <xsl:key name="state" match="state" use="@code"/>
-  <!-- labels of data/labels.xml by "language id" (the same: inside a for-each over $labels-doc) -->
+  <!-- labels of data/labels.xml by "language id", the same way (a scan of the 400 labels for each
+       of the hundred labels a paper prints was a tenth of its transformation) -->
   <xsl:key name="label" match="labels/language/label" use="concat(../@code, ' ', @id)"/>
 
   <!-- the language of page 1's right-hand block (Distr., date, original language): English in
        the Arabic, Chinese and Russian versions (labels.xml: masthead="en"), else the paper's -->
   <xsl:variable name="lang-attrs" select="$labels-doc/labels/language[@code = $lang]"/>
+  <!-- the paper language's own labels that change how numbers are written, looked up once (they
+       are tested for every paragraph and heading) -->
+  <xsl:variable name="own-para-number" select="$lang-attrs/label[@id = 'para-number']"/>
+  <xsl:variable name="own-chapter-numerals" select="normalize-space($lang-attrs/label[@id = 'chapter-numerals'])"/>
+  <xsl:variable name="own-chapter-number" select="$lang-attrs/label[@id = 'chapter-number']"/>
+  <xsl:variable name="own-section-letters" select="$lang-attrs/label[@id = 'section-letters']"/>
   <xsl:variable name="mast-lang">
     <xsl:choose>
       <xsl:when test="$lang-attrs/@masthead"><xsl:value-of select="$lang-attrs/@masthead"/></xsl:when>
@@ -643,7 +650,7 @@
        in the label chapter-number) -->
   <xsl:template match="p:chapter" mode="heading-number">
     <xsl:if test="not(@numbered = 'no')">
-      <xsl:variable name="numerals" select="normalize-space($lang-attrs/label[@id = 'chapter-numerals'])"/>
+      <xsl:variable name="numerals" select="$own-chapter-numerals"/>
       <xsl:variable name="n"><xsl:number count="p:chapter[not(@numbered = 'no')]" format="1"/></xsl:variable>
       <xsl:variable name="word">
         <xsl:if test="$numerals != ''">
@@ -651,7 +658,7 @@
         </xsl:if>
       </xsl:variable>
       <xsl:choose>
-        <xsl:when test="$word != '' and $lang-attrs/label[@id = 'chapter-number']">
+        <xsl:when test="$word != '' and $own-chapter-number">
           <xsl:call-template name="label1"><xsl:with-param name="id" select="'chapter-number'"/><xsl:with-param name="name" select="'x'"/><xsl:with-param name="value" select="$word"/></xsl:call-template>
         </xsl:when>
         <xsl:when test="$word != ''"><xsl:value-of select="concat($word, '.')"/></xsl:when>
@@ -677,7 +684,7 @@
     <xsl:variable name="depth" select="count(ancestor-or-self::p:section)"/>
     <xsl:if test="not(@numbered = 'no')">
       <xsl:choose>
-        <xsl:when test="$depth = 1 and $lang-attrs/label[@id = 'section-letters']">
+        <xsl:when test="$depth = 1 and $own-section-letters">
           <!-- Arabic "ألف -", "باء -": the letter names of the label section-letters -->
           <xsl:variable name="n"><xsl:number count="p:section[not(@numbered = 'no')]" format="1"/></xsl:variable>
           <xsl:call-template name="label1"><xsl:with-param name="id" select="'section-number'"/><xsl:with-param name="name" select="'x'"/>
@@ -834,7 +841,7 @@
             <xsl:variable name="n"><xsl:apply-templates select="." mode="number"/></xsl:variable>
             <!-- "1." (Arabic "1-": labels.xml para-number) -->
             <xsl:choose>
-              <xsl:when test="$lang-attrs/label[@id = 'para-number']">
+              <xsl:when test="$own-para-number">
                 <xsl:call-template name="label1"><xsl:with-param name="id" select="'para-number'"/><xsl:with-param name="name" select="'n'"/><xsl:with-param name="value" select="$n"/></xsl:call-template>
               </xsl:when>
               <xsl:otherwise><xsl:value-of select="concat($n, '.')"/></xsl:otherwise>
