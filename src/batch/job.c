@@ -373,7 +373,8 @@ msp_status msp_build(msp_job *job, const msp_build_ctx *ctx, msp_build_worker *w
         goto done;
     }
     /* the PNG pages (and so the batch's thumbnails) get the PDF's draft marks */
-    msp_draw_opts marks = { .draft = draft, .draft_stamp = stamp, .marks = msp_pdf_marks(pdf), .pango = w->pango };
+    msp_draw_opts marks = { .draft = draft, .draft_stamp = stamp, .marks = msp_pdf_marks(pdf), .pango = w->pango,
+                            .preview = opts->png_first_only };
     sinks s = { job, pdf, tree.fp, opts->png_dir, png_stem, opts->png_dpi > 0 ? opts->png_dpi : 96.0, pngs,
                 opts->png_first_only, &marks };
     msp_layout_opts lo = { 0 };

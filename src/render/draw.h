@@ -30,6 +30,8 @@ typedef struct msp_draw_opts {
                                * layout; with neither, a page without text gets no watermark) */
     msp_struct *tags;         /* borrowed, may be NULL: tagged PDF (render/pdf_struct.h) marks
                                * every drawn thing as structure content or artifact */
+    bool preview;             /* msp_draw_png_opts: the file is a preview made again with its
+                               * document (batch thumbnails): written without fsync */
 } msp_draw_opts;
 
 /* Draws page; with opts->draft the DRAFT watermark (under everything) and

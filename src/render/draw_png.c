@@ -150,6 +150,7 @@ msp_status msp_draw_png_opts(msp_diag_list *diags, const msp_page *page, double 
         cairo_surface_destroy(surface);
         return st;
     }
+    out.no_sync = o.preview;
     bool ok = write_png(surface, &out);
     cairo_surface_destroy(surface);
     if (!ok && !out.write_errno) {

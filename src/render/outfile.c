@@ -168,7 +168,7 @@ msp_status msp_outfile_commit(msp_diag_list *diags, msp_outfile *out)
         if (fflush(out->fp) != 0 || ferror(out->fp))
             e = errno ? errno : EIO;
     }
-    if (!e && fsync(fileno(out->fp)) != 0 && errno != EINVAL && errno != EROFS)
+    if (!e && !out->no_sync && fsync(fileno(out->fp)) != 0 && errno != EINVAL && errno != EROFS)
         e = errno;
     if (out->fp) {
         if (fclose(out->fp) != 0 && !e)

@@ -19,6 +19,8 @@ typedef struct msp_outfile {
     FILE *fp;         /* owned while open */
     int write_errno;  /* first write error (0 = none) */
     bool to_stdout;   /* path "-": fp is a memory stream, copied to stdout at commit */
+    bool no_sync;     /* commit without fsync: a preview made again with its document (batch
+                       * thumbnails); the documents themselves always reach the disk first */
     char *mem;        /* the memory stream's buffer (to_stdout) */
     size_t mem_len;
 } msp_outfile;
@@ -28,7 +30,7 @@ typedef struct msp_outfile {
 msp_status msp_outfile_open(msp_diag_list *diags, msp_outfile *out, const char *path);
 /* A cairo_write_func_t; closure = msp_outfile*. Records the first error. */
 cairo_status_t msp_outfile_write(void *closure, const unsigned char *data, unsigned int length);
-/* Flushes, fsyncs, closes and renames to out->path. On any failure the
+/* Flushes, fsyncs (unless out->no_sync), closes and renames to out->path. On any failure the
  * temporary is removed and MSP_E_OUTPUT returned. Clears out in every case. */
 msp_status msp_outfile_commit(msp_diag_list *diags, msp_outfile *out);
 /* Removes a committed output again (all or nothing, when a later output of
