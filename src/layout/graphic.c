@@ -1,6 +1,7 @@
 /* mspdoc graphics (fo:instream-foreign-object, urn:x-mspdoc:graphics) as
  * vectors: QR codes from libqrencode and Code 39 barcodes from the table
- * below, each turned into filled rectangles (dark runs merged per row). */
+ * below, each turned into filled rectangles (dark runs merged per row);
+ * and the content-width/-height sizing every graphic shares. */
 #include "layout/graphic.h"
 
 #include <errno.h>
@@ -247,4 +248,44 @@ void msp_graphic_emit(const msp_graphic *g, msp_page *page, msp_zone zone, doubl
         a.u.rect.color = color;
         msp_page_add(page, &a);
     }
+}
+
+bool msp_graphic_is_svg(const msp_fo_node *node)
+{
+    const char *kind = msp_fo_attr_value(node, "graphic");
+    return kind && strcmp(kind, "svg:svg") == 0;
+}
+
+/* content-width or -height: -1 for auto (the intrinsic size, or scaled) */
+static double content_size(msp_len len, double intrinsic)
+{
+    switch (len.kind) {
+    case MSP_LEN_ABS:
+        return len.v;
+    case MSP_LEN_PCT:
+        return intrinsic * len.v / 100.0;
+    default:
+        return -1;
+    }
+}
+
+void msp_graphic_fit(const msp_fo_style *s, double iw, double ih, double *w, double *h)
+{
+    double cw = content_size(s->content_width, iw);
+    double ch = content_size(s->content_height, ih);
+    bool uniform = s->scaling == MSP_SCALING_UNIFORM;
+    if (cw < 0 && ch < 0) {
+        cw = iw;
+        ch = ih;
+    } else if (cw < 0) {
+        cw = uniform ? iw * ch / ih : iw;
+    } else if (ch < 0) {
+        ch = uniform ? ih * cw / iw : ih;
+    } else if (uniform) {
+        double k = MIN(cw / iw, ch / ih);
+        cw = iw * k;
+        ch = ih * k;
+    }
+    *w = cw;
+    *h = ch;
 }

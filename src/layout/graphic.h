@@ -1,14 +1,20 @@
-/* Vector graphics of fo:instream-foreign-object (docs/fo-extensions.md):
- * QR codes (libqrencode) and Code 39 barcodes, turned into filled
- * rectangles. Module-internal to layout/; the para builder sizes the object
- * with msp_graphic_build and places it with msp_graphic_emit. */
+/* Vector graphics: mspdoc's own in fo:instream-foreign-object
+ * (docs/fo-extensions.md: QR codes from libqrencode and Code 39 barcodes,
+ * turned into filled rectangles; graphic.c) and SVG, inline or in a file
+ * (librsvg, drawn into a cairo recording surface; svg.c), with the sizing
+ * all graphics share (content-width, content-height, scaling).
+ * Module-internal to layout/; the para builder sizes an mspdoc graphic with
+ * msp_graphic_build and places it with msp_graphic_emit, and places an SVG
+ * like an image. */
 #ifndef MSP_GRAPHIC_H
 #define MSP_GRAPHIC_H
 
 #include "fo/fo.h"
 #include "layout/area.h"
 
+#include <cairo.h>
 #include <glib.h>
+#include <pango/pango.h>
 
 /* Code 39 limits: ratio of a wide element to a narrow one (ISO/IEC 16388). */
 #define MSP_CODE39_MIN_RATIO 2.0
@@ -52,5 +58,41 @@ int msp_graphic_code39_widths(GArray *widths, const char *data, double ratio);
  * rectangles of `module` pt: one per horizontal run of dark cells in a row.
  * Appends msp_rect to rects. */
 void msp_graphic_runs(GArray *rects, const unsigned char *cells, int width, int height, double module);
+
+/* The size a graphic of intrinsic size iw x ih (pt, both > 0) is drawn at,
+ * from s's content-width, content-height (a length, or a percentage of the
+ * intrinsic size; scale-to-fit and its kin are 100%) and scaling (uniform
+ * keeps the aspect ratio: one given side scales the other, two given sides
+ * give the largest size inside both). */
+void msp_graphic_fit(const msp_fo_style *s, double iw, double ih, double *w, double *h);
+
+/* SVG limits: the text (an inline SVG's serialisation, or the file), the
+ * intrinsic and the drawn size. librsvg adds its own (libxml2's safety
+ * limits, at most 1 million elements loaded and 500000 referenced). */
+#define MSP_SVG_MAX_BYTES (8u << 20)
+#define MSP_SVG_MAX_SIDE 14400.0            /* pt: PDF's largest page side */
+#define MSP_SVG_MAX_AREA 16e6               /* pt^2 drawn (4000 pt x 4000 pt) */
+
+/* Parses the SVG document data (len bytes) with librsvg and draws it at the
+ * size msp_graphic_fit gives node's style into a new recording surface of
+ * exactly that size (*out, a new reference; *w, *h in pt). base_file bounds
+ * what the SVG may load (librsvg's rule: files in its folder or below,
+ * symbolic links resolved); NULL allows data: URIs only. Intrinsic size:
+ * width and height in absolute units; a percentage side (the default 100%)
+ * from the viewBox (user units as CSS px, 1/96 in). what names the graphic
+ * in messages. Errors (MSP_E_FO at node->loc, with a hint): librsvg refuses
+ * the document, no or zero size, past the limits above. Parsed documents
+ * are cached on ctx (one worker's Pango context). */
+msp_status msp_svg_load(msp_job *job, PangoContext *ctx, const msp_fo_node *node, const char *what,
+                        const char *data, size_t len, const char *base_file, cairo_surface_t **out,
+                        double *w, double *h);
+
+/* msp_svg_load of an fo:instream-foreign-object's SVG (attrs "svg", see
+ * fo.h), with no base: only data: URIs load. */
+msp_status msp_svg_instream(msp_job *job, PangoContext *ctx, const msp_fo_node *node, cairo_surface_t **out,
+                            double *w, double *h);
+
+/* True when an fo:instream-foreign-object holds SVG (not an mspdoc graphic). */
+bool msp_graphic_is_svg(const msp_fo_node *node);
 
 #endif

@@ -1,8 +1,10 @@
 /* Inline fo:external-graphic: resolves src inside the document's folder
  * (never outside it), checks the PNG header before decoding, decodes with
- * cairo, and sizes the image from content-width/-height and scaling.
- * Decoded surfaces are cached per Pango context (one per worker). */
+ * cairo, and sizes the image from content-width/-height and scaling
+ * (msp_graphic_fit). An SVG file goes to svg.c. Decoded surfaces are cached
+ * per Pango context (one per worker). */
 #include "layout/para_private.h"
+#include "layout/graphic.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -66,8 +68,20 @@ static uint32_t be32(const unsigned char *p)
     return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
 }
 
-/* Checks the signature and IHDR; *w, *h in pixels. Returns an error message or NULL. */
-static const char *read_ihdr(const char *path, uint32_t *w, uint32_t *h, int *err)
+/* An SVG file: XML (an optional UTF-8 byte order mark and white space, then
+ * '<') named *.svg. */
+static bool is_svg(const char *path, const unsigned char *b, size_t n)
+{
+    size_t i = n >= 3 && memcmp(b, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    while (i < n && g_ascii_isspace(b[i]))
+        i++;
+    const char *dot = strrchr(path, '.');
+    return i < n && b[i] == '<' && dot && g_ascii_strcasecmp(dot, ".svg") == 0;
+}
+
+/* Checks the signature and IHDR; *w, *h in pixels; *svg when the file is an
+ * SVG instead. Returns an error message or NULL. */
+static const char *read_ihdr(const char *path, uint32_t *w, uint32_t *h, bool *svg, int *err)
 {
     static const unsigned char sig[8] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n' };
     unsigned char b[24];
@@ -78,8 +92,11 @@ static const char *read_ihdr(const char *path, uint32_t *w, uint32_t *h, int *er
     }
     size_t n = fread(b, 1, sizeof b, f);
     fclose(f);
+    *svg = is_svg(path, b, n);
+    if (*svg)
+        return NULL;
     if (n < sizeof b || memcmp(b, sig, 8) != 0 || memcmp(b + 12, "IHDR", 4) != 0)
-        return "not a PNG file";
+        return "not a PNG or SVG file";
     *w = be32(b + 16);
     *h = be32(b + 20);
     return NULL;
@@ -96,16 +113,28 @@ static GHashTable *image_cache(PangoContext *ctx)
     return cache;
 }
 
-static double content_size(msp_len len, double intrinsic)
+/* An SVG file (already checked to be inside the document's folder): read
+ * whole (at most MSP_SVG_MAX_BYTES) and drawn by svg.c, which may load
+ * files from its folder and below only. */
+static msp_status load_svg(const msp_para_env *env, const msp_fo_node *node, const char *rel,
+                           const char *path, cairo_surface_t **out, double *w, double *h)
 {
-    switch (len.kind) {
-    case MSP_LEN_ABS:
-        return len.v;
-    case MSP_LEN_PCT:
-        return intrinsic * len.v / 100.0;
-    default:
-        return -1;
+    msp_diag_list *diags = &env->job->diags;
+    GMappedFile *map = NULL;
+    GError *err = NULL;
+    map = g_mapped_file_new(path, FALSE, &err);
+    if (!map) {
+        msp_status st = msp_diag_error(diags, MSP_E_FO, node->loc, "check the file named in src",
+                                       "image '%s': cannot read: %s", rel, err->message);
+        g_error_free(err);
+        return st;
     }
+    char *what = g_strdup_printf("SVG image '%s'", rel);
+    msp_status st = msp_svg_load(env->job, env->pango, node, what, g_mapped_file_get_contents(map),
+                                 g_mapped_file_get_length(map), path, out, w, h);
+    g_free(what);
+    g_mapped_file_unref(map);
+    return st;
 }
 
 msp_status msp_para_image_load(const msp_para_env *env, const msp_fo_node *node,
@@ -120,7 +149,7 @@ msp_status msp_para_image_load(const msp_para_env *env, const msp_fo_node *node,
     char *rel = msp_para_unwrap_url(src);
     if (!path_stays_inside(rel)) {
         msp_status st = msp_diag_error(diags, MSP_E_FO, node->loc,
-                                       "graphics must be PNG files in the document's folder or below it, "
+                                       "graphics must be PNG or SVG files in the document's folder or below it, "
                                        "named by a relative path",
                                        "image path '%s' is outside the document's folder", rel);
         g_free(rel);
@@ -135,6 +164,7 @@ msp_status msp_para_image_load(const msp_para_env *env, const msp_fo_node *node,
     cairo_surface_t *surface = NULL;
     uint32_t pw = 0, ph = 0;
     int err = 0;
+    bool svg = false;
     const char *why = NULL;
     if (!real_full) {
         err = errno;
@@ -142,17 +172,21 @@ msp_status msp_para_image_load(const msp_para_env *env, const msp_fo_node *node,
     } else if (!real_base || !g_str_has_prefix(real_full, real_base) ||
                (real_full[strlen(real_base)] != '/' && strcmp(real_base, "/") != 0)) {
         st = msp_diag_error(diags, MSP_E_FO, node->loc,
-                            "graphics must be PNG files in the document's folder or below it",
+                            "graphics must be PNG or SVG files in the document's folder or below it",
                             "image path '%s' leads outside the document's folder", rel);
         goto done;
     } else if ((surface = g_hash_table_lookup(cache, real_full)) != NULL) {
         cairo_surface_reference(surface);
     } else {
-        why = read_ihdr(real_full, &pw, &ph, &err);
+        why = read_ihdr(real_full, &pw, &ph, &svg, &err);
     }
     if (why) {
         st = msp_diag_error(diags, MSP_E_FO, node->loc, "check the file named in src",
                             "image '%s': %s%s%s", rel, why, err ? ": " : "", err ? g_strerror(err) : "");
+        goto done;
+    }
+    if (svg) {
+        st = load_svg(env, node, rel, real_full, out, w, h);
         goto done;
     }
     if (!surface) {
@@ -178,23 +212,7 @@ msp_status msp_para_image_load(const msp_para_env *env, const msp_fo_node *node,
     {
         double iw = cairo_image_surface_get_width(surface) * PX_PT;
         double ih = cairo_image_surface_get_height(surface) * PX_PT;
-        double cw = content_size(node->style->content_width, iw);
-        double ch = content_size(node->style->content_height, ih);
-        bool uniform = node->style->scaling == MSP_SCALING_UNIFORM;
-        if (cw < 0 && ch < 0) {
-            cw = iw;
-            ch = ih;
-        } else if (cw < 0) {
-            cw = uniform ? iw * ch / ih : iw;
-        } else if (ch < 0) {
-            ch = uniform ? ih * cw / iw : ih;
-        } else if (uniform) {
-            double k = MIN(cw / iw, ch / ih);
-            cw = iw * k;
-            ch = ih * k;
-        }
-        *w = cw;
-        *h = ch;
+        msp_graphic_fit(node->style, iw, ih, w, h);
         *out = surface;
         surface = NULL;
     }

@@ -489,7 +489,9 @@ static msp_status put_graphic(msp_para_text *t, const msp_fo_node *node)
 {
     cairo_surface_t *surface = NULL;
     double w = 0, h = 0;
-    msp_status st = msp_para_image_load(t->env, node, &surface, &w, &h);
+    msp_status st = node->kind == MSP_FO_INSTREAM_FOREIGN_OBJECT
+                        ? msp_svg_instream(t->env->job, t->env->pango, node, &surface, &w, &h)
+                        : msp_para_image_load(t->env, node, &surface, &w, &h);
     if (st != MSP_OK)
         return st;
     guint at = (guint)t->text->len;
@@ -505,9 +507,12 @@ static msp_status put_graphic(msp_para_text *t, const msp_fo_node *node)
     return MSP_OK;
 }
 
-/* fo:instream-foreign-object: an mspdoc graphic, sized here, drawn by msp_para_emit_line */
+/* fo:instream-foreign-object: an mspdoc graphic, sized here, drawn by
+ * msp_para_emit_line; an SVG is placed like an image (svg.c draws it) */
 static msp_status put_instream(msp_para_text *t, const msp_fo_node *node)
 {
+    if (msp_graphic_is_svg(node))
+        return put_graphic(t, node);
     msp_graphic g;
     msp_status st = msp_graphic_build(t->env->job, &g, node);
     if (st != MSP_OK)
