@@ -429,6 +429,27 @@ static const char *serialize_svg(builder *b, xmlNode *svg)
     return out;
 }
 
+/* The text of svg's first child <title> (white space collapsed), or NULL
+ * when it has none or a blank one. */
+static char *svg_title(xmlNode *svg)
+{
+    for (xmlNode *c = svg->children; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE || !c->ns || strcmp((const char *)c->ns->href, MSP_SVG_NS) != 0 ||
+            strcmp((const char *)c->name, "title") != 0)
+            continue;
+        xmlChar *t = xmlNodeGetContent(c);
+        char **words = g_strsplit_set(t ? (const char *)t : "", " \t\r\n", -1);
+        xmlFree(t);
+        GString *out = g_string_new(NULL);
+        for (int i = 0; words[i]; i++)
+            if (*words[i])
+                g_string_append_printf(out, "%s%s", out->len ? " " : "", words[i]);
+        g_strfreev(words);
+        return out->len ? g_string_free(out, FALSE) : (g_string_free(out, TRUE), NULL);
+    }
+    return NULL;
+}
+
 /* fo:instream-foreign-object: exactly one element child, in MSP_SVG_NS or
  * MSP_GRAPHICS_NS (blank text and comments aside). Its local name becomes
  * attrs "graphic" ("svg:svg" for SVG); an mspdoc graphic's unqualified
@@ -476,6 +497,15 @@ static void build_foreign(builder *b, xmlNode *x, msp_fo_node *n)
         }
         msp_fo_attr at = { "svg", text };
         g_array_append_val(b->attrs, at);
+        /* the SVG's own accessible name (its first <title>) is the object's
+         * alternative text unless fox:alt-text gives one */
+        const char *alt = msp_fo_attr_value(n, "fox:alt-text");
+        if (!alt || !*alt) {
+            char *title = svg_title(graphic);
+            if (title)
+                add_attr(b, "fox:alt-text", title);
+            g_free(title);
+        }
     } else {
         for (xmlAttr *a = graphic->properties; a; a = a->next) {
             if (a->ns)

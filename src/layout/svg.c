@@ -91,7 +91,10 @@ static bool intrinsic_size(RsvgHandle *h, double *iw, double *ih)
 static msp_status svg_error(msp_job *job, const msp_fo_node *node, const char *what, const char *hint,
                             const char *why)
 {
-    return msp_diag_error(&job->diags, MSP_E_FO, node->loc, hint, "%s: %s", what, why);
+    char *text = g_strstrip(g_strdup(why));   /* librsvg's messages may end in a newline */
+    msp_status st = msp_diag_error(&job->diags, MSP_E_FO, node->loc, hint, "%s: %s", what, text);
+    g_free(text);
+    return st;
 }
 
 /* Parses data (len bytes) into a cached entry, or reports why not. */
