@@ -14,6 +14,7 @@
 
 #include <cairo.h>
 #include <glib.h>
+#include <stdint.h>
 #include <pango/pango.h>
 
 /* Code 39 limits: ratio of a wide element to a narrow one (ISO/IEC 16388). */
@@ -91,6 +92,29 @@ msp_status msp_svg_load(msp_job *job, PangoContext *ctx, const msp_fo_node *node
  * fo.h), with no base: only data: URIs load. */
 msp_status msp_svg_instream(msp_job *job, PangoContext *ctx, const msp_fo_node *node, cairo_surface_t **out,
                             double *w, double *h);
+
+/* Raster images (raster.c): the format of some bytes by their signature;
+ * SVG only when svg_named (a file named *.svg, or a data: URI) and the text
+ * starts with '<' (after a byte order mark and white space). */
+typedef enum msp_image_type {
+    MSP_IMAGE_UNKNOWN = 0, MSP_IMAGE_PNG, MSP_IMAGE_GIF, MSP_IMAGE_JPEG, MSP_IMAGE_SVG
+} msp_image_type;
+msp_image_type msp_image_sniff(const unsigned char *b, size_t n, bool svg_named);
+
+/* Pixel caps of a raster image, checked from its header before decoding. */
+#define MSP_IMAGE_MAX_SIDE 20000u
+#define MSP_IMAGE_MAX_PIXELS 40000000u   /* 160 MB decoded */
+bool msp_image_size_ok(uint32_t w, uint32_t h);
+
+/* Decodes a PNG (cairo), GIF (its first frame) or JPEG (gdk-pixbuf's gif
+ * and jpeg loaders) into a new image surface, or returns NULL with *why (a
+ * static message: not such an image, too many pixels, cannot be decoded). */
+cairo_surface_t *msp_raster_decode(const unsigned char *data, size_t len, msp_image_type type, const char **why);
+
+/* The bytes of a data: URI (RFC 2397: data:[type][;base64],data; %-escapes
+ * decoded, white space in base64 ignored; the media type is not trusted),
+ * or NULL with *why (static). */
+GBytes *msp_data_uri_decode(const char *uri, const char **why);
 
 /* True when an fo:instream-foreign-object holds SVG (not an mspdoc graphic). */
 bool msp_graphic_is_svg(const msp_fo_node *node);
