@@ -70,7 +70,7 @@ void msp_graphic_fit(const msp_fo_style *s, double iw, double ih, double *w, dou
 /* SVG limits: the text (an inline SVG's serialisation, or the file), the
  * intrinsic and the drawn size. librsvg adds its own (libxml2's safety
  * limits, at most 1 million elements loaded and 500000 referenced). */
-#define MSP_SVG_MAX_BYTES (8u << 20)
+#define MSP_SVG_MAX_BYTES (4u << 20)
 #define MSP_SVG_MAX_SIDE 14400.0            /* pt: PDF's largest page side */
 #define MSP_SVG_MAX_AREA 16e6               /* pt^2 drawn (4000 pt x 4000 pt) */
 

@@ -103,7 +103,7 @@ static msp_status parse(msp_job *job, PangoContext *ctx, const msp_fo_node *node
 {
     *out = NULL;
     if (len > MSP_SVG_MAX_BYTES)
-        return svg_error(job, node, what, "an SVG graphic may be at most 8 MiB; simplify it or split it",
+        return svg_error(job, node, what, "an SVG graphic may be at most 4 MiB of text; simplify it or split it",
                          "the SVG is too large");
     GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
     g_checksum_update(sum, (const guchar *)data, (gssize)len);

@@ -366,6 +366,13 @@ static void test_svg__no_zero_or_huge_size_is_a_located_error(void **state)
     expect_error("<fo:instream-foreign-object content-width='5000pt' content-height='5000pt' scaling='non-uniform'>"
                  "<svg xmlns='" SVG_NS "' width='5pt' height='5pt'/></fo:instream-foreign-object>",
                  "drawn size is too large", 3, 1);
+    /* past 4 MiB of SVG text: refused before librsvg reads it */
+    GString *big = g_string_new("<fo:instream-foreign-object><svg xmlns='" SVG_NS "' width='5pt' height='5pt'><!--");
+    for (int i = 0; i < (4 << 20) / 64 + 1; i++)
+        g_string_append(big, "0123456789012345678901234567890123456789012345678901234567890123");
+    g_string_append(big, "--></svg></fo:instream-foreign-object>");
+    expect_error(big->str, "the SVG is too large", 3, 1);
+    g_string_free(big, TRUE);
     /* an SVG file librsvg refuses */
     assert_true(g_file_set_contents("svg_bad.svg", "<svg xmlns='" SVG_NS "' width='5pt' height='5pt'><rect", -1, NULL));
     expect_error("<fo:external-graphic src='svg_bad.svg'/>", "SVG image 'svg_bad.svg'", 3, 1);
