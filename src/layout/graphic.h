@@ -67,6 +67,22 @@ void msp_graphic_runs(GArray *rects, const unsigned char *cells, int width, int 
  * give the largest size inside both). */
 void msp_graphic_fit(const msp_fo_style *s, double iw, double ih, double *w, double *h);
 
+/* The frame of an image or SVG graphic drawn at *w x *h (pt) into *surface
+ * (an image, or a recording drawn unscaled; XSL 1.1 6.6.5, 6.6.6): its
+ * viewport (width and height as absolute lengths, which ipd and bpd set;
+ * else the content's size; percentages are left to the content size), the
+ * content placed in it by text-align (start, center, end) and display-align
+ * (before, center, after) and clipped to it; padding, border (solid,
+ * dashed, dotted, double) and background-color (under padding and
+ * content) around it. When any of them changes anything, *surface is
+ * replaced by a recording of the border box and *w, *h become its size. */
+void msp_graphic_frame(const msp_fo_style *s, cairo_surface_t **surface, double *w, double *h);
+
+/* True for the graphics msp_graphic_frame draws the frame of: every
+ * fo:external-graphic and an SVG fo:instream-foreign-object (not an mspdoc
+ * graphic, drawn as rectangles). */
+bool msp_graphic_framed(const msp_fo_node *node);
+
 /* SVG limits: the text (an inline SVG's serialisation, or the file), the
  * intrinsic and the drawn size. librsvg adds its own (libxml2's safety
  * limits, at most 1 million elements loaded and 500000 referenced). */

@@ -512,6 +512,7 @@ static msp_status put_graphic(msp_para_text *t, const msp_fo_node *node)
                         : msp_para_image_load(t->env, node, &surface, &w, &h);
     if (st != MSP_OK)
         return st;
+    msp_graphic_frame(node->style, &surface, &w, &h);
     guint at = (guint)t->text->len;
     put_literal(t, MSP_PARA_OBJ_CHAR, MSP_PARA_OBJ_LEN);
     msp_para_pending *p = add_pending(t, MSP_INLINE_IMAGE, node, at);

@@ -378,6 +378,93 @@ static void test_svg__no_zero_or_huge_size_is_a_located_error(void **state)
     expect_error("<fo:external-graphic src='svg_bad.svg'/>", "SVG image 'svg_bad.svg'", 3, 1);
 }
 
+/* The ink box of the surface of a parsed object's SVG after msp_graphic_frame. */
+static void framed(const char *fo_attrs, double *w, double *h, double ink[4])
+{
+    char *o = g_strdup_printf("<fo:block><fo:instream-foreign-object %s><svg xmlns='" SVG_NS "' width='20pt' "
+                              "height='20pt' viewBox='0 0 20 20'><rect width='20' height='20' fill='red'/></svg>"
+                              "</fo:instream-foreign-object></fo:block>", fo_attrs);
+    parsed *p = parse_object(o);
+    g_free(o);
+    cairo_surface_t *s = draw_object(p, w, h);
+    assert_non_null(s);
+    msp_graphic_frame(p->node->style, &s, w, h);
+    cairo_recording_surface_ink_extents(s, &ink[0], &ink[1], &ink[2], &ink[3]);
+    cairo_surface_destroy(s);
+    parsed_free(p);
+}
+
+static void test_svg__viewport_places_the_content(void **state)
+{
+    (void)state;
+    double w, h, ink[4];
+    /* no viewport, no frame: the content's size */
+    framed("", &w, &h, ink);
+    NEAR(w, 20);
+    NEAR(h, 20);
+    /* bpd 30pt: the content at the viewport's top, middle or bottom */
+    static const struct { const char *da; double y; } cases[] = {
+        { "auto", 0 }, { "before", 0 }, { "center", 5 }, { "after", 10 },
+    };
+    for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+        char *a = g_strdup_printf("block-progression-dimension='30pt' display-align='%s'", cases[i].da);
+        framed(a, &w, &h, ink);
+        g_free(a);
+        NEAR(w, 20);
+        NEAR(h, 30);
+        assert_true(fabs(ink[1] - cases[i].y) < 1 && fabs(ink[3] - 20) < 1);
+    }
+    /* width 50pt, text-align center: 15 pt each side; end: at the right */
+    framed("width='50pt' text-align='center'", &w, &h, ink);
+    NEAR(w, 50);
+    assert_true(fabs(ink[0] - 15) < 1 && fabs(ink[2] - 20) < 1);
+    framed("width='50pt' text-align='end'", &w, &h, ink);
+    assert_true(fabs(ink[0] - 30) < 1);
+    /* a smaller viewport clips */
+    framed("width='10pt' height='10pt'", &w, &h, ink);
+    NEAR(w, 10);
+    assert_true(ink[2] < 10.5 && ink[3] < 10.5);
+}
+
+static void test_svg__border_padding_background_around_it(void **state)
+{
+    (void)state;
+    double w, h, ink[4];
+    /* borders 5 10 20 15 (top right bottom left), padding 15 20 10 5 */
+    framed("border-style='solid' border-width='5pt 10pt 20pt 15pt' padding='15pt 20pt 10pt 5pt' "
+           "background-color='white'", &w, &h, ink);
+    NEAR(w, 15 + 5 + 20 + 20 + 10);
+    NEAR(h, 5 + 15 + 20 + 10 + 20);
+    assert_true(fabs(ink[0]) < 0.5 && fabs(ink[2] - w) < 0.5 && fabs(ink[3] - h) < 0.5);
+    /* on the area tree the line holds the whole border box */
+    char *o = instream("border='2pt solid black' padding='3pt'", "width='20pt' height='20pt'><rect width='5' height='5'/></svg>");
+    run *r = lay_object(o);
+    g_free(o);
+    NEAR(xp_num(r, "number(//image/@w)"), 30);
+    NEAR(xp_num(r, "number(//image/@h)"), 30);
+    assert_true(find_diag(r, "not drawn") == NULL);   /* drawn: no warning */
+    run_free(r);
+}
+
+static void test_svg__first_in_a_right_to_left_line(void **state)
+{
+    (void)state;
+    /* rl-tb: the object first in the line's text is its rightmost item, right of the words */
+    char *o = instream("", "width='40pt' height='20pt'><rect width='5' height='5'/></svg>");
+    char *fo = g_strdup_printf("<fo:root xmlns:fo='http://www.w3.org/1999/XSL/Format' font-family='Liberation Serif' "
+                               "font-size='10pt'>%s<fo:page-sequence master-reference='p' writing-mode='rl-tb'>"
+                               "<fo:flow flow-name='xsl-region-body'><fo:block>%s words after</fo:block>"
+                               "</fo:flow></fo:page-sequence></fo:root>", MASTERS, o);
+    g_free(o);
+    run *r = lay_out(fo);
+    g_free(fo);
+    assert_int_equal(r->st, MSP_OK);
+    double lx = xp_num(r, "number(//line[1]/@x)"), lw = xp_num(r, "number(//line[1]/@w)");
+    double ix = xp_num(r, "number(//image/@x)");
+    NEAR(ix + 40, lx + lw);
+    run_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -392,6 +479,9 @@ int main(void)
         cmocka_unit_test(test_svg__file_loads_only_beside_it),
         cmocka_unit_test(test_svg__foreign_vocabulary_is_a_located_error),
         cmocka_unit_test(test_svg__no_zero_or_huge_size_is_a_located_error),
+        cmocka_unit_test(test_svg__viewport_places_the_content),
+        cmocka_unit_test(test_svg__border_padding_background_around_it),
+        cmocka_unit_test(test_svg__first_in_a_right_to_left_line),
     };
     return cmocka_run_group_tests(tests, svg_setup, group_teardown);
 }
