@@ -393,7 +393,11 @@ void msp_graphic_frame(const msp_fo_style *s, cairo_surface_t **surface, double 
             cairo_scale(cr, *w / pw, *h / ph);
     }
     cairo_set_source_surface(cr, *surface, 0, 0);
-    cairo_pattern_set_extend(cairo_get_source(cr), CAIRO_EXTEND_PAD);
+    /* an image's edge pixels padded outwards (no soft edge); a recording is
+     * left unextended, which the PDF keeps as vectors (a padded one is
+     * rasterised) */
+    if (cairo_surface_get_type(*surface) == CAIRO_SURFACE_TYPE_IMAGE)
+        cairo_pattern_set_extend(cairo_get_source(cr), CAIRO_EXTEND_PAD);
     cairo_paint(cr);
     cairo_status_t cs = cairo_status(cr);
     cairo_destroy(cr);

@@ -51,6 +51,12 @@ cat >"$TMP/doc.fo" <<'EOF'
           </svg:svg>
         </fo:instream-foreign-object> follows the text.</fo:block>
       <fo:block space-before="10pt">Figure two <fo:external-graphic src="box.svg" fox:alt-text="Green box"/> from a file.</fo:block>
+      <fo:block>Tall <fo:instream-foreign-object fox:alt-text="Tall bar"><svg:svg width="20pt" height="30pt">
+          <svg:rect width="100%" height="100%" fill="#ff00ff"/></svg:svg></fo:instream-foreign-object>
+        framed <fo:instream-foreign-object fox:alt-text="Framed bar" block-progression-dimension="30pt"
+          display-align="after" border="1pt solid black" background-color="#ffff00"><svg:svg width="20pt"
+          height="20pt"><svg:rect width="100%" height="100%" fill="#ff00ff"/></svg:svg></fo:instream-foreign-object>
+        end.</fo:block>
     </fo:flow>
   </fo:page-sequence>
 </fo:root>
@@ -62,19 +68,20 @@ if ! "$MSPDOC" render --check-text "$TMP/doc.fo" -o "$TMP/doc.pdf" --area-tree "
 fi
 [ -s "$TMP/doc.log" ] && fail "render wrote messages: $(head -3 "$TMP/doc.log")"
 
-# vectors only: pdfimages lists no image (its two header lines only)
+# vectors only: pdfimages lists no image (its two header lines only); also for a graphic taller
+# than wide and for one in a frame (cairo turned both into images once)
 n=$(pdfimages -list "$TMP/doc.pdf" | tail -n +3 | wc -l)
 [ "$n" = 0 ] || fail "the PDF holds $n raster image(s): $(pdfimages -list "$TMP/doc.pdf" | tail -n +3 | head -2)"
 
 # the FO's text is all there, once (the SVG's "Inside" is drawn as graphics, not FO text)
 text=$(pdftotext "$TMP/doc.pdf" - | tr -s ' \n' '  ')
-for w in "Figure one" "follows the text." "Figure two" "from a file."; do
+for w in "Figure one" "follows the text." "Figure two" "from a file." "Tall" "framed" "end."; do
   case $text in *"$w"*) ;; *) fail "'$w' is not in the PDF's text: $text" ;; esac
 done
 
 # area tree: the inline SVG scaled to 80 x 40 pt (content-width, uniform), the file 100 x 50 pt
 T="$TMP/doc.xml"
-[ "$(xp "$T" 'count(//image)')" = 2 ] || fail "expected 2 image areas, got $(xp "$T" 'count(//image)')"
+[ "$(xp "$T" 'count(//image)')" = 4 ] || fail "expected 4 image areas, got $(xp "$T" 'count(//image)')"
 near "$(xp "$T" 'string(//image[1]/@w)')" 80 0.01 || fail "inline SVG width $(xp "$T" 'string(//image[1]/@w)'), expected 80"
 near "$(xp "$T" 'string(//image[1]/@h)')" 40 0.01 || fail "inline SVG height $(xp "$T" 'string(//image[1]/@h)'), expected 40"
 near "$(xp "$T" 'string(//image[2]/@w)')" 100 0.01 || fail "file SVG width $(xp "$T" 'string(//image[2]/@w)'), expected 100"
@@ -94,6 +101,10 @@ blue=$($PIX count "$TMP/page.png" 0,0,255 40 $(region 2))
 [ "${green:-0}" -gt 1000 ] && [ "${blue:-0}" -gt 500 ] || fail "the file SVG is not drawn in its area (green $green, blue $blue)"
 red2=$($PIX count "$TMP/page.png" 255,0,0 40 $(region 2))
 [ "${red2:-0}" = 0 ] || fail "red ($red2 pixels) where the file SVG is"
+# the framed one: 22 x 32 pt (border), yellow above the magenta (display-align after)
+near "$(xp "$T" 'string(//image[4]/@h)')" 32 0.01 || fail "framed SVG height $(xp "$T" 'string(//image[4]/@h)'), expected 32"
+yellow=$($PIX count "$TMP/page.png" 255,255,0 40 $(region 4))
+[ "${yellow:-0}" -gt 50 ] || fail "the framed SVG's background is not drawn ($yellow pixels)"
 
 # a refused SVG: located error, no PDF
 sed 's|width="40mm" height="20mm" viewBox="0 0 40 20"||' "$TMP/doc.fo" >"$TMP/nosize.fo"
