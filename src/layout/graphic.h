@@ -1,8 +1,9 @@
-/* Vector graphics: mspdoc's own in fo:instream-foreign-object
+/* Graphics: mspdoc's own in fo:instream-foreign-object
  * (docs/fo-extensions.md: QR codes from libqrencode and Code 39 barcodes,
- * turned into filled rectangles; graphic.c) and SVG, inline or in a file
- * (librsvg, drawn into a cairo recording surface; svg.c), with the sizing
- * all graphics share (content-width, content-height, scaling).
+ * turned into filled rectangles; graphic.c), SVG, inline or in a file
+ * (librsvg, drawn into a cairo recording surface; svg.c), raster images
+ * from bytes and data: URIs (raster.c), and the box every image and SVG
+ * graphic shares (content size and frame; graphic_frame.c).
  * Module-internal to layout/; the para builder sizes an mspdoc graphic with
  * msp_graphic_build and places it with msp_graphic_emit, and places an SVG
  * like an image. */
