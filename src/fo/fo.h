@@ -12,8 +12,10 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-/* Namespace of the graphics an fo:instream-foreign-object may hold. */
+/* Namespaces of the graphics an fo:instream-foreign-object may hold:
+ * mspdoc's own and SVG. */
 #define MSP_GRAPHICS_NS "urn:x-mspdoc:graphics"
+#define MSP_SVG_NS "http://www.w3.org/2000/svg"
 /* Apache FOP's extension namespace: its attributes are kept as "fox:NAME"
  * (fox:alt-text, the alternative text of a graphic or link in tagged PDF). */
 #define MSP_FOX_NS "http://xmlgraphics.apache.org/fop/extensions"
@@ -67,9 +69,10 @@ typedef enum msp_fo_kind {
     MSP_FO_FOOTNOTE_BODY,
     MSP_FO_MARKER,
     MSP_FO_RETRIEVE_MARKER,
-    MSP_FO_INSTREAM_FOREIGN_OBJECT, /* only an mspdoc graphic (urn:x-mspdoc:graphics, see
+    MSP_FO_INSTREAM_FOREIGN_OBJECT, /* an mspdoc graphic (urn:x-mspdoc:graphics, see
                                        docs/fo-extensions.md): attrs "graphic" = its local name
-                                       ("qr", "code39") plus its own attributes as written */
+                                       ("qr", "code39") plus its own attributes as written; or an
+                                       SVG graphic: "graphic" = "svg:svg", "svg" = its XML text */
     MSP_FO_CHANGE_BAR_BEGIN,        /* empty; opens a change bar of its change-bar-class */
     MSP_FO_CHANGE_BAR_END,          /* empty; closes the open one of the same class */
     MSP_FO_KIND_COUNT

@@ -406,14 +406,59 @@ static void read_attributes(builder *b, xmlNode *x, msp_fo_node *n)
     }
 }
 
-#define FOREIGN_ONLY "only mspdoc graphics (" MSP_GRAPHICS_NS ") are supported in fo:instream-foreign-object"
+#define FOREIGN_ONLY "only SVG (" MSP_SVG_NS ") and mspdoc graphics (" MSP_GRAPHICS_NS \
+                     ") are supported in fo:instream-foreign-object"
 
-/* fo:instream-foreign-object: exactly one element child in MSP_GRAPHICS_NS
- * (blank text and comments aside). Its local name becomes attrs "graphic"
- * and its unqualified attributes follow the object's own; layout reads them. */
+/* The svg element as a standalone XML text: copied into a document of its
+ * own, which declares every namespace the copy uses (the FO may declare
+ * them on fo:root), then serialised. Arena string. */
+static const char *serialize_svg(builder *b, xmlNode *svg)
+{
+    xmlDoc *doc = xmlNewDoc((const xmlChar *)"1.0");
+    xmlNode *copy = xmlDocCopyNode(svg, doc, 1);
+    const char *out = NULL;
+    if (copy) {
+        xmlDocSetRootElement(doc, copy);
+        xmlReconciliateNs(doc, copy);
+        xmlBuffer *buf = xmlBufferCreate();
+        if (buf && xmlNodeDump(buf, doc, copy, 0, 0) >= 0)
+            out = msp_arena_strndup(b->job->arena, (const char *)xmlBufferContent(buf), (size_t)xmlBufferLength(buf));
+        xmlBufferFree(buf);
+    }
+    xmlFreeDoc(doc);
+    return out;
+}
+
+/* The text of svg's first child <title> (white space collapsed), or NULL
+ * when it has none or a blank one. */
+static char *svg_title(xmlNode *svg)
+{
+    for (xmlNode *c = svg->children; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE || !c->ns || strcmp((const char *)c->ns->href, MSP_SVG_NS) != 0 ||
+            strcmp((const char *)c->name, "title") != 0)
+            continue;
+        xmlChar *t = xmlNodeGetContent(c);
+        char **words = g_strsplit_set(t ? (const char *)t : "", " \t\r\n", -1);
+        xmlFree(t);
+        GString *out = g_string_new(NULL);
+        for (int i = 0; words[i]; i++)
+            if (*words[i])
+                g_string_append_printf(out, "%s%s", out->len ? " " : "", words[i]);
+        g_strfreev(words);
+        return out->len ? g_string_free(out, FALSE) : (g_string_free(out, TRUE), NULL);
+    }
+    return NULL;
+}
+
+/* fo:instream-foreign-object: exactly one element child, in MSP_SVG_NS or
+ * MSP_GRAPHICS_NS (blank text and comments aside). Its local name becomes
+ * attrs "graphic" ("svg:svg" for SVG); an mspdoc graphic's unqualified
+ * attributes follow the object's own, an SVG's whole text is attrs "svg".
+ * Layout reads them. */
 static void build_foreign(builder *b, xmlNode *x, msp_fo_node *n)
 {
-    static const char hint[] = "use <g:qr> or <g:code39> with xmlns:g=\"" MSP_GRAPHICS_NS "\" (docs/fo-extensions.md)";
+    static const char hint[] = "use an <svg> element (xmlns=\"" MSP_SVG_NS "\"), or <g:qr> or <g:code39> "
+                               "with xmlns:g=\"" MSP_GRAPHICS_NS "\" (docs/fo-extensions.md)";
     xmlNode *graphic = NULL;
     for (xmlNode *c = x->children; c; c = c->next) {
         if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) &&
@@ -421,11 +466,14 @@ static void build_foreign(builder *b, xmlNode *x, msp_fo_node *n)
             continue;
         if (c->type == XML_COMMENT_NODE || c->type == XML_PI_NODE)
             continue;
-        bool ours = c->type == XML_ELEMENT_NODE && c->ns && strcmp((const char *)c->ns->href, MSP_GRAPHICS_NS) == 0;
+        const char *href = c->type == XML_ELEMENT_NODE && c->ns ? (const char *)c->ns->href : "";
+        bool ours = strcmp(href, MSP_GRAPHICS_NS) == 0 ||
+                    (strcmp(href, MSP_SVG_NS) == 0 && strcmp((const char *)c->name, "svg") == 0);
         if (!ours || graphic) {
             fail(b, msp_diag_error(&b->job->diags, MSP_E_FO, node_loc(b, c->type == XML_ELEMENT_NODE ? c : x),
                                    hint, "%s%s", FOREIGN_ONLY,
-                                   ours ? " (one graphic per object)" : ""));
+                                   ours ? " (one graphic per object)"
+                                   : strcmp(href, MSP_SVG_NS) == 0 ? " (an SVG graphic starts with <svg>)" : ""));
             return;
         }
         graphic = c;
@@ -437,14 +485,36 @@ static void build_foreign(builder *b, xmlNode *x, msp_fo_node *n)
     g_array_set_size(b->attrs, 0);
     if (n->n_attrs)
         g_array_append_vals(b->attrs, n->attrs, (guint)n->n_attrs);
-    add_attr(b, "graphic", (const char *)graphic->name);
-    for (xmlAttr *a = graphic->properties; a; a = a->next) {
-        if (a->ns)
-            continue;   /* qualified attributes of the graphic mean nothing to us */
-        xmlChar *to_free;
-        const char *value = attr_text(a, &to_free);
-        add_attr(b, msp_arena_strdup(b->job->arena, (const char *)a->name), value);
-        xmlFree(to_free);
+    bool svg = strcmp((const char *)graphic->ns->href, MSP_SVG_NS) == 0;
+    /* "svg:svg" for SVG: no local name of an mspdoc graphic has a colon */
+    add_attr(b, "graphic", svg ? "svg:svg" : (const char *)graphic->name);
+    if (svg) {
+        const char *text = serialize_svg(b, graphic);
+        if (!text) {
+            fail(b, msp_diag_error(&b->job->diags, MSP_E_NOMEM, node_loc(b, graphic), NULL,
+                                   "out of memory copying an SVG graphic"));
+            return;
+        }
+        msp_fo_attr at = { "svg", text };
+        g_array_append_val(b->attrs, at);
+        /* the SVG's own accessible name (its first <title>) is the object's
+         * alternative text unless fox:alt-text gives one */
+        const char *alt = msp_fo_attr_value(n, "fox:alt-text");
+        if (!alt || !*alt) {
+            char *title = svg_title(graphic);
+            if (title)
+                add_attr(b, "fox:alt-text", title);
+            g_free(title);
+        }
+    } else {
+        for (xmlAttr *a = graphic->properties; a; a = a->next) {
+            if (a->ns)
+                continue;   /* qualified attributes of the graphic mean nothing to us */
+            xmlChar *to_free;
+            const char *value = attr_text(a, &to_free);
+            add_attr(b, msp_arena_strdup(b->job->arena, (const char *)a->name), value);
+            xmlFree(to_free);
+        }
     }
     n->n_attrs = (int)b->attrs->len;
     n->attrs = msp_arena_alloc_array(b->job->arena, b->attrs->len, sizeof(msp_fo_attr));

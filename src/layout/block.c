@@ -4,6 +4,7 @@
  * emits runs of items without page breaks. Lists and tables are list.c and
  * table.c; choosing page breaks is layout.c. */
 #include "layout/layout_private.h"
+#include "layout/graphic.h"
 
 #include <math.h>
 #include <string.h>
@@ -447,13 +448,13 @@ static msp_status gen_runs(msp_gen *g, const msp_fo_node *block, const msp_fo_no
     }
 }
 
-/* Backgrounds, borders and padding of inline-level elements are not drawn:
- * said once per element. */
+/* Backgrounds, borders and padding of inline-level elements are not drawn
+ * (but those of images and SVG graphics: graphic.c): said once per element. */
 static void inline_marks(msp_gen *g, const msp_fo_node *first, const msp_fo_node *last)
 {
     for (const msp_fo_node *n = first; n; n = n->next) {
         if (n->kind != MSP_FO_TEXT && msp_fo_is_inline(n) && msp_deco_needed(n->style) &&
-            msp_layout_first_time(g->L, n))
+            !msp_graphic_framed(n) && msp_layout_first_time(g->L, n))
             msp_diag_warn(&g->L->job->diags, n->loc,
                           "put the background, border or padding on a block, or remove it",
                           "%s: background-color, border and padding on inline-level elements are not "

@@ -273,9 +273,15 @@ static void place_objects(msp_para *out, const msp_para_text *t, const GArray *l
         switch (p->kind) {
         case MSP_INLINE_LEADER:
         case MSP_INLINE_IMAGE:
-        case MSP_INLINE_GRAPHIC:
-            add_obj(objs, p, li, index_x(r, p->start), p->w, p->ascent, p->descent);
+        case MSP_INLINE_GRAPHIC: {
+            /* the left edge of its object character: in a right-to-left run
+             * that is not where its index starts */
+            double x1 = 0, x2 = 0;
+            if (!range_on_line(r, p->start, p->end, &x1, &x2))
+                x1 = index_x(r, p->start);
+            add_obj(objs, p, li, x1, p->w, p->ascent, p->descent);
             break;
+        }
         case MSP_INLINE_MARKER:
             add_obj(objs, p, li, index_x(r, p->start), 0, ml->ascent, ml->descent);
             g_array_index(objs, msp_inline_obj, objs->len - 1).line_last =

@@ -1,8 +1,11 @@
 /* Inline fo:external-graphic: resolves src inside the document's folder
- * (never outside it), checks the PNG header before decoding, decodes with
- * cairo, and sizes the image from content-width/-height and scaling.
- * Decoded surfaces are cached per Pango context (one per worker). */
+ * (never outside it) or decodes a data: URI, checks the header before
+ * decoding (PNG with cairo here, GIF and JPEG in raster.c, SVG in svg.c),
+ * and sizes the image from content-width/-height and scaling
+ * (msp_graphic_fit). Decoded surfaces are cached per Pango context (one per
+ * worker). */
 #include "layout/para_private.h"
+#include "layout/graphic.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -10,8 +13,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MAX_PIXELS_SIDE 20000
-#define MAX_PIXELS 40000000u   /* 160 MB decoded: more than any paper needs */
 #define PX_PT 0.75            /* 1 px = 1/96 in */
 #define CACHE_KEY "msp-para-images"
 
@@ -66,10 +67,10 @@ static uint32_t be32(const unsigned char *p)
     return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
 }
 
-/* Checks the signature and IHDR; *w, *h in pixels. Returns an error message or NULL. */
-static const char *read_ihdr(const char *path, uint32_t *w, uint32_t *h, int *err)
+/* Reads the file's first bytes: *type by signature (SVG when named *.svg),
+ * and for a PNG its IHDR size in *w, *h pixels. Returns an error message or NULL. */
+static const char *read_head(const char *path, msp_image_type *type, uint32_t *w, uint32_t *h, int *err)
 {
-    static const unsigned char sig[8] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n' };
     unsigned char b[24];
     FILE *f = fopen(path, "rb");
     if (!f) {
@@ -78,7 +79,13 @@ static const char *read_ihdr(const char *path, uint32_t *w, uint32_t *h, int *er
     }
     size_t n = fread(b, 1, sizeof b, f);
     fclose(f);
-    if (n < sizeof b || memcmp(b, sig, 8) != 0 || memcmp(b + 12, "IHDR", 4) != 0)
+    const char *dot = strrchr(path, '.');
+    *type = msp_image_sniff(b, n, dot && g_ascii_strcasecmp(dot, ".svg") == 0);
+    if (*type == MSP_IMAGE_UNKNOWN)
+        return "not a PNG, GIF, JPEG or SVG file";
+    if (*type != MSP_IMAGE_PNG)
+        return NULL;
+    if (n < sizeof b || memcmp(b + 12, "IHDR", 4) != 0)
         return "not a PNG file";
     *w = be32(b + 16);
     *h = be32(b + 20);
@@ -96,16 +103,84 @@ static GHashTable *image_cache(PangoContext *ctx)
     return cache;
 }
 
-static double content_size(msp_len len, double intrinsic)
+/* A graphic from bytes (a GIF, JPEG or SVG file, or a data: URI): name for
+ * messages, key for the decoded-image cache (NULL: none), svg_base bounds
+ * what an SVG may load (NULL: data: URIs only). */
+static msp_status load_bytes(const msp_para_env *env, const msp_fo_node *node, const char *name,
+                             const unsigned char *d, size_t n, bool svg_named, const char *key,
+                             const char *svg_base, cairo_surface_t **out, double *w, double *h)
 {
-    switch (len.kind) {
-    case MSP_LEN_ABS:
-        return len.v;
-    case MSP_LEN_PCT:
-        return intrinsic * len.v / 100.0;
-    default:
-        return -1;
+    msp_image_type type = msp_image_sniff(d, n, svg_named);
+    if (type == MSP_IMAGE_SVG) {
+        char *what = g_strdup_printf("SVG image %s", name);
+        msp_status st = msp_svg_load(env->job, env->pango, node, what, (const char *)d, n, svg_base, out, w, h);
+        g_free(what);
+        return st;
     }
+    GHashTable *cache = image_cache(env->pango);
+    cairo_surface_t *surface = key ? g_hash_table_lookup(cache, key) : NULL;
+    if (surface) {
+        cairo_surface_reference(surface);
+    } else {
+        const char *why = NULL;
+        surface = msp_raster_decode(d, n, type, &why);
+        if (!surface)
+            return msp_diag_error(&env->job->diags, MSP_E_FO, node->loc,
+                                  strcmp(why, "too many pixels") == 0
+                                      ? "images may be at most 20000 pixels a side and 40 million pixels in all; "
+                                        "scale the image down"
+                                      : "give a PNG, GIF, JPEG or SVG image",
+                                  "image %s: %s", name, why);
+        if (key)
+            g_hash_table_insert(cache, g_strdup(key), cairo_surface_reference(surface));
+    }
+    msp_graphic_fit(node->style, cairo_image_surface_get_width(surface) * PX_PT,
+                    cairo_image_surface_get_height(surface) * PX_PT, w, h);
+    *out = surface;
+    return MSP_OK;
+}
+
+/* A GIF, JPEG or SVG file (already checked to be inside the document's
+ * folder), read whole (an SVG at most MSP_SVG_MAX_BYTES, which svg.c
+ * checks); an SVG may load files from its own folder and below only. */
+static msp_status load_file(const msp_para_env *env, const msp_fo_node *node, const char *rel,
+                            const char *path, bool svg, cairo_surface_t **out, double *w, double *h)
+{
+    GError *err = NULL;
+    GMappedFile *map = g_mapped_file_new(path, FALSE, &err);
+    if (!map) {
+        msp_status st = msp_diag_error(&env->job->diags, MSP_E_FO, node->loc, "check the file named in src",
+                                       "image '%s': cannot read: %s", rel, err->message);
+        g_error_free(err);
+        return st;
+    }
+    char *name = g_strdup_printf("'%s'", rel);
+    msp_status st = load_bytes(env, node, name, (const unsigned char *)g_mapped_file_get_contents(map),
+                               g_mapped_file_get_length(map), svg, svg ? NULL : path, path, out, w, h);
+    g_free(name);
+    g_mapped_file_unref(map);
+    return st;
+}
+
+/* src="data:..." (RFC 2397): its bytes, whatever its media type says. */
+static msp_status load_data_uri(const msp_para_env *env, const msp_fo_node *node, const char *uri,
+                                cairo_surface_t **out, double *w, double *h)
+{
+    const char *why = NULL;
+    char *name = g_strdup_printf("'%.24s%s'", uri, strlen(uri) > 24 ? "..." : "");
+    GBytes *bytes = msp_data_uri_decode(uri, &why);
+    msp_status st;
+    if (!bytes) {
+        st = msp_diag_error(&env->job->diags, MSP_E_FO, node->loc,
+                            "write data:image/png;base64,... (RFC 2397)", "image %s: %s", name, why);
+    } else {
+        gsize n = 0;
+        const unsigned char *d = g_bytes_get_data(bytes, &n);
+        st = load_bytes(env, node, name, d ? d : (const unsigned char *)"", n, true, uri, NULL, out, w, h);
+        g_bytes_unref(bytes);
+    }
+    g_free(name);
+    return st;
 }
 
 msp_status msp_para_image_load(const msp_para_env *env, const msp_fo_node *node,
@@ -118,9 +193,14 @@ msp_status msp_para_image_load(const msp_para_env *env, const msp_fo_node *node,
         return msp_diag_error(diags, MSP_E_FO, node->loc, "give src=\"url('file.png')\"",
                               "fo:external-graphic without src");
     char *rel = msp_para_unwrap_url(src);
+    if (g_ascii_strncasecmp(rel, "data:", 5) == 0) {
+        msp_status st = load_data_uri(env, node, rel, out, w, h);
+        g_free(rel);
+        return st;
+    }
     if (!path_stays_inside(rel)) {
         msp_status st = msp_diag_error(diags, MSP_E_FO, node->loc,
-                                       "graphics must be PNG files in the document's folder or below it, "
+                                       "graphics must be PNG, GIF, JPEG or SVG files in the document's folder or below it, "
                                        "named by a relative path",
                                        "image path '%s' is outside the document's folder", rel);
         g_free(rel);
@@ -135,6 +215,7 @@ msp_status msp_para_image_load(const msp_para_env *env, const msp_fo_node *node,
     cairo_surface_t *surface = NULL;
     uint32_t pw = 0, ph = 0;
     int err = 0;
+    msp_image_type type = MSP_IMAGE_UNKNOWN;
     const char *why = NULL;
     if (!real_full) {
         err = errno;
@@ -142,22 +223,25 @@ msp_status msp_para_image_load(const msp_para_env *env, const msp_fo_node *node,
     } else if (!real_base || !g_str_has_prefix(real_full, real_base) ||
                (real_full[strlen(real_base)] != '/' && strcmp(real_base, "/") != 0)) {
         st = msp_diag_error(diags, MSP_E_FO, node->loc,
-                            "graphics must be PNG files in the document's folder or below it",
+                            "graphics must be PNG, GIF, JPEG or SVG files in the document's folder or below it",
                             "image path '%s' leads outside the document's folder", rel);
         goto done;
     } else if ((surface = g_hash_table_lookup(cache, real_full)) != NULL) {
         cairo_surface_reference(surface);
     } else {
-        why = read_ihdr(real_full, &pw, &ph, &err);
+        why = read_head(real_full, &type, &pw, &ph, &err);
     }
     if (why) {
         st = msp_diag_error(diags, MSP_E_FO, node->loc, "check the file named in src",
                             "image '%s': %s%s%s", rel, why, err ? ": " : "", err ? g_strerror(err) : "");
         goto done;
     }
+    if (!surface && type != MSP_IMAGE_PNG) {
+        st = load_file(env, node, rel, real_full, type == MSP_IMAGE_SVG, out, w, h);
+        goto done;
+    }
     if (!surface) {
-        if (pw == 0 || ph == 0 || pw > MAX_PIXELS_SIDE || ph > MAX_PIXELS_SIDE ||
-            (guint64)pw * ph > MAX_PIXELS) {
+        if (!msp_image_size_ok(pw, ph)) {
             st = msp_diag_error(diags, MSP_E_FO, node->loc,
                                 "images may be at most 20000 pixels a side and 40 million pixels in all; "
                                 "scale the file down",
@@ -178,23 +262,7 @@ msp_status msp_para_image_load(const msp_para_env *env, const msp_fo_node *node,
     {
         double iw = cairo_image_surface_get_width(surface) * PX_PT;
         double ih = cairo_image_surface_get_height(surface) * PX_PT;
-        double cw = content_size(node->style->content_width, iw);
-        double ch = content_size(node->style->content_height, ih);
-        bool uniform = node->style->scaling == MSP_SCALING_UNIFORM;
-        if (cw < 0 && ch < 0) {
-            cw = iw;
-            ch = ih;
-        } else if (cw < 0) {
-            cw = uniform ? iw * ch / ih : iw;
-        } else if (ch < 0) {
-            ch = uniform ? ih * cw / iw : ih;
-        } else if (uniform) {
-            double k = MIN(cw / iw, ch / ih);
-            cw = iw * k;
-            ch = ih * k;
-        }
-        *w = cw;
-        *h = ch;
+        msp_graphic_fit(node->style, iw, ih, w, h);
         *out = surface;
         surface = NULL;
     }

@@ -434,6 +434,19 @@ static void leader_text(GString *out, const msp_fo_node *n)
     }
 }
 
+/* The first graphic in a leader's content, or NULL. */
+static const msp_fo_node *leader_graphic(const msp_fo_node *n)
+{
+    for (const msp_fo_node *c = n->first; c; c = c->next) {
+        if (c->kind == MSP_FO_EXTERNAL_GRAPHIC || c->kind == MSP_FO_INSTREAM_FOREIGN_OBJECT)
+            return c;
+        const msp_fo_node *g = leader_graphic(c);
+        if (g)
+            return g;
+    }
+    return NULL;
+}
+
 static msp_status put_leader(msp_para_text *t, const msp_fo_node *node)
 {
     const msp_fo_style *s = node->style;
@@ -458,6 +471,11 @@ static msp_status put_leader(msp_para_text *t, const msp_fo_node *node)
     if (s->leader_pattern == MSP_LEADER_USE_CONTENT) {
         /* the content (its text, white space collapsed), set once in the
          * leader's font; the line repeats it across the leader (para.c) */
+        const msp_fo_node *g = leader_graphic(node);
+        if (g)
+            msp_diag_warn(&t->env->job->diags, g->loc, "repeat a text, or place the graphic outside the leader",
+                          "%s in a use-content fo:leader is not drawn: only the content's text is repeated",
+                          msp_fo_kind_name(g->kind));
         GString *content = g_string_new(NULL);
         leader_text(content, node);
         char **words = g_strsplit_set(g_strstrip(content->str), " \t\r\n", -1);
@@ -489,9 +507,12 @@ static msp_status put_graphic(msp_para_text *t, const msp_fo_node *node)
 {
     cairo_surface_t *surface = NULL;
     double w = 0, h = 0;
-    msp_status st = msp_para_image_load(t->env, node, &surface, &w, &h);
+    msp_status st = node->kind == MSP_FO_INSTREAM_FOREIGN_OBJECT
+                        ? msp_svg_instream(t->env->job, t->env->pango, node, &surface, &w, &h)
+                        : msp_para_image_load(t->env, node, &surface, &w, &h);
     if (st != MSP_OK)
         return st;
+    msp_graphic_frame(node->style, &surface, &w, &h);
     guint at = (guint)t->text->len;
     put_literal(t, MSP_PARA_OBJ_CHAR, MSP_PARA_OBJ_LEN);
     msp_para_pending *p = add_pending(t, MSP_INLINE_IMAGE, node, at);
@@ -505,9 +526,12 @@ static msp_status put_graphic(msp_para_text *t, const msp_fo_node *node)
     return MSP_OK;
 }
 
-/* fo:instream-foreign-object: an mspdoc graphic, sized here, drawn by msp_para_emit_line */
+/* fo:instream-foreign-object: an mspdoc graphic, sized here, drawn by
+ * msp_para_emit_line; an SVG is placed like an image (svg.c draws it) */
 static msp_status put_instream(msp_para_text *t, const msp_fo_node *node)
 {
+    if (msp_graphic_is_svg(node))
+        return put_graphic(t, node);
     msp_graphic g;
     msp_status st = msp_graphic_build(t->env->job, &g, node);
     if (st != MSP_OK)

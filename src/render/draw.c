@@ -261,7 +261,10 @@ static void draw_image(cairo_t *cr, const msp_area *a)
     cairo_translate(cr, a->x, a->y);
     cairo_scale(cr, a->w / iw, a->h / ih);
     cairo_set_source_surface(cr, s, 0, 0);
-    cairo_pattern_set_extend(cairo_get_source(cr), CAIRO_EXTEND_PAD);
+    /* an image's edge pixels padded (no soft edge); a recording (an SVG)
+     * not: cairo's PDF surface would make a raster image of a padded one */
+    if (cairo_surface_get_type(s) == CAIRO_SURFACE_TYPE_IMAGE)
+        cairo_pattern_set_extend(cairo_get_source(cr), CAIRO_EXTEND_PAD);
     cairo_paint(cr);
     cairo_restore(cr);
 }

@@ -114,8 +114,8 @@ refused() {   # refused NAME INNER REGEX
   fi
   [ -e "$TMP/$1.pdf" ] && fail "$1: a PDF was left behind"
 }
-refused svg '<fo:instream-foreign-object><svg xmlns="http://www.w3.org/2000/svg"/></fo:instream-foreign-object>' \
-  '^.*svg\.fo:5:[0-9]+: error: only mspdoc graphics \(urn:x-mspdoc:graphics\) are supported in fo:instream-foreign-object'
+refused mathml '<fo:instream-foreign-object><math xmlns="http://www.w3.org/1998/Math/MathML"/></fo:instream-foreign-object>' \
+  '^.*mathml\.fo:5:[0-9]+: error: only SVG \(http://www.w3.org/2000/svg\) and mspdoc graphics \(urn:x-mspdoc:graphics\) are supported in fo:instream-foreign-object'
 refused lower '<fo:instream-foreign-object><g:code39 data="*25a*"/></fo:instream-foreign-object>' \
   "^.*lower\.fo:5:[0-9]+: error: .*Code 39 cannot encode 'a'"
 refused level '<fo:instream-foreign-object><g:qr data="x" level="X"/></fo:instream-foreign-object>' \

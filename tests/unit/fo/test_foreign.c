@@ -87,18 +87,18 @@ static void test_foreign_parse__keeps_graphic_attributes(void **state)
     msp_fo_doc_free(doc);
 }
 
-static void test_foreign_parse__refuses_svg_with_location(void **state)
+static void test_foreign_parse__refuses_mathml_with_location(void **state)
 {
     (void)state;
     msp_fo_doc *doc = NULL;
     msp_status s = parse_block(&doc, "<fo:instream-foreign-object>\n"
-                                     "  <svg xmlns=\"http://www.w3.org/2000/svg\"/></fo:instream-foreign-object>");
+                                     "  <math xmlns=\"http://www.w3.org/1998/Math/MathML\"/></fo:instream-foreign-object>");
     assert_int_equal(s, MSP_E_FO);
     assert_null(doc);
     const msp_diag *d = first_error();
     assert_non_null(d);
-    assert_non_null(strstr(d->message, "only mspdoc graphics (urn:x-mspdoc:graphics) are supported in "
-                                       "fo:instream-foreign-object"));
+    assert_non_null(strstr(d->message, "only SVG (http://www.w3.org/2000/svg) and mspdoc graphics "
+                                       "(urn:x-mspdoc:graphics) are supported in fo:instream-foreign-object"));
     assert_string_equal(d->loc.file, "mem.fo");
     assert_int_equal(d->loc.line, 6);
     assert_true(d->loc.column > 0);
@@ -118,7 +118,7 @@ static void test_foreign_parse__refuses_text_empty_and_two_graphics(void **state
         assert_int_equal(parse_block(&doc, bad[i]), MSP_E_FO);
         const msp_diag *d = first_error();
         assert_non_null(d);
-        assert_non_null(strstr(d->message, "only mspdoc graphics"));
+        assert_non_null(strstr(d->message, "and mspdoc graphics"));
         assert_int_equal(d->loc.line, 5);
         msp_diag_list_clear(&job.diags);
         msp_diag_list_init(&job.diags);
@@ -146,7 +146,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_foreign_parse__keeps_graphic_attributes, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_foreign_parse__refuses_svg_with_location, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_foreign_parse__refuses_mathml_with_location, setup, teardown),
         cmocka_unit_test_setup_teardown(test_foreign_parse__refuses_text_empty_and_two_graphics, setup, teardown),
         cmocka_unit_test_setup_teardown(test_foreign_parse__only_where_inlines_go, setup, teardown),
     };
