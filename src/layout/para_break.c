@@ -202,7 +202,11 @@ static bool in_no_wrap(const brk_ctx *c, guint s, guint e)
 typedef struct hy_cache {
     GHashTable *dicts;   /* "lang\x1fcountry" -> const msp_hyph* (or NULL) */
     GHashTable *why;     /* same key -> reason (static), for dicts that are NULL */
-    GHashTable *words;   /* "dict-pointer word push remain" -> GArray of int */
+    GHashTable *words;   /* "dict-pointer push remain" -> word table (owned) */
+    /* the word table of the last (dict, push, remain): a word -> GArray of int */
+    const msp_hyph *last_dict;
+    int last_push, last_remain;
+    GHashTable *last_words;
 } hy_cache;
 
 static void hy_cache_free(gpointer p)
@@ -224,7 +228,7 @@ static hy_cache *hy_cache_of(PangoContext *ctx)
         hc = g_new0(hy_cache, 1);
         hc->dicts = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
         hc->why = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-        hc->words = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_array_unref);
+        hc->words = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_hash_table_unref);
         g_object_set_qdata_full(G_OBJECT(ctx), (GQuark)q, hc, hy_cache_free);
     }
     return hc;
@@ -247,20 +251,39 @@ static const msp_hyph *cached_dict(hy_cache *hc, const char *lang, const char *c
     return h;
 }
 
+/* The points of a word, from the cache of its (dictionary, push, remain);
+ * the word is looked up in place (no key is formatted for each word). */
 static const GArray *cached_points(hy_cache *hc, const msp_hyph *h, const char *word, int n, int push,
                                    int remain)
 {
-    char *key = g_strdup_printf("%p %d %d %.*s", (const void *)h, push, remain, n, word);
-    GArray *pts = g_hash_table_lookup(hc->words, key);
-    if (pts) {
-        g_free(key);
-        return pts;
+    if (!hc->last_words || hc->last_dict != h || hc->last_push != push || hc->last_remain != remain) {
+        char *key = g_strdup_printf("%p %d %d", (const void *)h, push, remain);
+        GHashTable *t = g_hash_table_lookup(hc->words, key);
+        if (!t) {
+            t = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_array_unref);
+            g_hash_table_insert(hc->words, key, t);
+        } else {
+            g_free(key);
+        }
+        hc->last_words = t;
+        hc->last_dict = h;
+        hc->last_push = push;
+        hc->last_remain = remain;
     }
-    int pos[128];
-    int np = msp_hyph_points(h, word, n, push, remain, pos, 128);
-    pts = g_array_sized_new(FALSE, FALSE, sizeof(int), (guint)np);
-    g_array_append_vals(pts, pos, (guint)np);
-    g_hash_table_insert(hc->words, key, pts);
+    char stack[128];
+    char *w = n < (int)sizeof stack ? stack : g_malloc((gsize)n + 1);
+    memcpy(w, word, (size_t)n);
+    w[n] = '\0';
+    GArray *pts = g_hash_table_lookup(hc->last_words, w);
+    if (!pts) {
+        int pos[128];
+        int np = msp_hyph_points(h, word, n, push, remain, pos, 128);
+        pts = g_array_sized_new(FALSE, FALSE, sizeof(int), (guint)np);
+        g_array_append_vals(pts, pos, (guint)np);
+        g_hash_table_insert(hc->last_words, g_strdup(w), pts);
+    }
+    if (w != stack)
+        g_free(w);
     return pts;
 }
 

@@ -114,6 +114,8 @@ static typo_lang *read_language(msp_diag_list *diags, const char *path, xmlNode 
         g_snprintf(id, sizeof id, "month-%d", m + 1);
         char *name = label_text(node, id);
         l->months[m] = name && *name ? g_utf8_strdown(name, -1) : NULL;
+        if (l->months[m] && (strchr(l->months[m], ' ') || strchr(l->months[m], '/')))
+            l->month_units = true;
         g_free(name);
     }
     char *date = label_text(node, "date");

@@ -33,6 +33,7 @@ typedef struct typo_lang {
     char *code;               /* primary subtag: "fr" */
     unsigned rules;           /* TR_* */
     char *months[12];         /* casefolded month names, or NULL */
+    bool month_units;         /* a month name holds a space or a slash (month_units() has work) */
     char *day_month;          /* casefolded text between day and month: " ", " de " */
     GPtrArray *nouns;         /* casefolded nouns a number follows: "article" */
 } typo_lang;

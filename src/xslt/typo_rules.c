@@ -353,7 +353,7 @@ static void month_units(const msp_typo *t, typo_ch *v, int n)
 {
     for (int i = 0; i < n; i++) {
         const typo_lang *l = lang_of(t, v, i);
-        if (!l || !l->months[0] || (v[i].flags & TY_DELETED) || !is_text(v, i) || !g_unichar_isalpha(v[i].c))
+        if (!l || !l->month_units || (v[i].flags & TY_DELETED) || !is_text(v, i) || !g_unichar_isalpha(v[i].c))
             continue;
         int p = prev_of(v, i);
         /* a word of its own: not inside a longer word nor inside a URL (a verbatim word) */
