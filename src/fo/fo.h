@@ -229,7 +229,8 @@ typedef struct msp_fo_style {
     /* page masters and regions (not inherited) */
     double page_width, page_height;
     double margin[4];                /* the margin-* as written (page masters, regions) */
-    double extent;                   /* region-before/after */
+    double extent;                   /* region-before/after/start/end */
+    bool precedence_over_sides;      /* region-before/after precedence="true": spans the start/end regions */
 
     /* added by fo: */
     double line_height_factor;       /* > 0 when line-height was "normal" (1.2) or a number: each

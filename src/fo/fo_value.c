@@ -652,6 +652,8 @@ bool msp_fo_apply_value(msp_fo_apply *a, int id, const char *value)
             s->starts_row = v[0] == 't';
         else if (id == MSP_P_ENDS_ROW)
             s->ends_row = v[0] == 't';
+        else if (id == MSP_P_PRECEDENCE)
+            s->precedence_over_sides = v[0] == 't';
         else
             s->white_space_collapse = v[0] == 't';
         return true;

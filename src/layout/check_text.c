@@ -511,67 +511,6 @@ static void scan(msp_check_text *c, const msp_fo_node *n, lost_group *g, int dep
     }
 }
 
-/* The kind of the first region of the masters named region_name (or by
- * default so), or MSP_FO_TEXT when none is. */
-static msp_fo_kind region_named(const msp_fo_doc *doc, const char *region_name)
-{
-    static const char *const defaults[] = { "xsl-region-body", "xsl-region-before", "xsl-region-after",
-                                            "xsl-region-start", "xsl-region-end" };
-    for (const msp_fo_node *set = doc->root->first; set; set = set->next) {
-        if (set->kind != MSP_FO_LAYOUT_MASTER_SET)
-            continue;
-        for (const msp_fo_node *m = set->first; m; m = m->next)
-            for (const msp_fo_node *r = m->kind == MSP_FO_SIMPLE_PAGE_MASTER ? m->first : NULL; r; r = r->next) {
-                if (r->kind < MSP_FO_REGION_BODY || r->kind > MSP_FO_REGION_END)
-                    continue;
-                const char *n = msp_fo_attr_value(r, "region-name");
-                if (g_strcmp0(n ? n : defaults[r->kind - MSP_FO_REGION_BODY], region_name) == 0)
-                    return r->kind;
-            }
-    }
-    return MSP_FO_TEXT;
-}
-
-/* The text under n (an excerpt's worth) and how many visible characters it has. */
-static void gather_text(const msp_fo_node *n, GString *text, size_t *chars, int depth)
-{
-    for (const msp_fo_node *ch = n->first; ch; ch = ch->next) {
-        if (ch->kind == MSP_FO_TEXT) {
-            size_t k = visible(ch->text, ch->text_len, true, true);
-            if (k == 0)
-                continue;
-            if (text->len < 4 * EXCERPT_BYTES) {
-                if (text->len)
-                    g_string_append_c(text, ' ');
-                g_string_append_len(text, ch->text, (gssize)MIN(ch->text_len, 4 * EXCERPT_BYTES));
-            }
-            *chars += k;
-        } else if (ch->first && ch->kind != MSP_FO_INSTREAM_FOREIGN_OBJECT && depth < 1024) {
-            gather_text(ch, text, chars, depth + 1);
-        }
-    }
-}
-
-/* A static content for a region-start or region-end, which layout does not
- * format: its text is on no page (one report for all of it). */
-static void unplaced_static(msp_check_text *c, const msp_fo_node *sc)
-{
-    const char *name = msp_fo_attr_value(sc, "flow-name");
-    msp_fo_kind k = name ? region_named(c->doc, name) : MSP_FO_TEXT;
-    if (k != MSP_FO_REGION_START && k != MSP_FO_REGION_END)
-        return;
-    GString *text = g_string_new(NULL);
-    size_t chars = 0;
-    gather_text(sc, text, &chars, 0);
-    if (chars > 0) {
-        char *ex = excerpt(text->str, text->len);
-        add_loss(c, MSP_SEV_ERROR, sc->loc, "mspdoc lays out static content in region-before and region-after only",
-                 "internal error: fo:static-content '%s' is never laid out: '%s' (%zu character%s) is on no "
-                 "page", name, ex, chars, chars == 1 ? "" : "s");
-        g_free(ex);
-    }
-    g_string_free(text, TRUE);
-}
 
 static void scan_document(msp_check_text *c)
 {
@@ -584,8 +523,6 @@ static void scan_document(msp_check_text *c)
              * separator of a sequence without notes) is not lost */
             if (ch->kind == MSP_FO_FLOW || (ch->kind == MSP_FO_STATIC_CONTENT && g_hash_table_contains(c->used, ch)))
                 scan(c, ch, &g, 0);
-            else if (ch->kind == MSP_FO_STATIC_CONTENT)
-                unplaced_static(c, ch);
             flush_group(c, &g);
         }
     }

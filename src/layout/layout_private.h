@@ -212,8 +212,8 @@ typedef struct msp_master {
     const msp_fo_node *node;
     const char *name;
     double pw, ph;
-    msp_rect body, before, after;
-    const msp_fo_node *rbefore, *rafter;     /* region nodes (display-align) */
+    msp_rect body, before, after, start, end;
+    const msp_fo_node *rbefore, *rafter, *rstart, *rend;   /* region nodes (display-align) */
     /* reference-orientation of the master (orientation.c): pw x ph and the
      * regions are then those of the turned page, drawn turned on a sheet
      * sheet_w x sheet_h (0: not turned, the sheet is pw x ph) */

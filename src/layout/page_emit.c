@@ -10,8 +10,12 @@
 static void emit_static(msp_layout *L, msp_page *page, const msp_fo_node *sc, msp_rect r,
                         const msp_fo_node *region, msp_zone zone)
 {
-    if (!sc || r.w <= 0)
+    if (!sc)
         return;
+    /* a region without width (extent 0) still gets its content, overflowing it:
+     * text is never dropped for want of room */
+    if (r.w < 0)
+        r.w = 0;
     msp_gen g;
     msp_gen_init(&g, L, page->number_text);
     g.in_static = true;
@@ -70,9 +74,9 @@ static void region_backgrounds(msp_layout *L, msp_page *page)
     for (const msp_fo_node *r = L->m.node ? L->m.node->first : NULL; r && !body; r = r->next)
         if (r->kind == MSP_FO_REGION_BODY)
             body = r;
-    const msp_fo_node *regions[] = { body, L->m.rbefore, L->m.rafter };
-    const msp_rect *rects[] = { &L->m.body, &L->m.before, &L->m.after };
-    const msp_zone zones[] = { MSP_ZONE_BODY, MSP_ZONE_BEFORE, MSP_ZONE_AFTER };
+    const msp_fo_node *regions[] = { body, L->m.rbefore, L->m.rafter, L->m.rstart, L->m.rend };
+    const msp_rect *rects[] = { &L->m.body, &L->m.before, &L->m.after, &L->m.start, &L->m.end };
+    const msp_zone zones[] = { MSP_ZONE_BODY, MSP_ZONE_BEFORE, MSP_ZONE_AFTER, MSP_ZONE_START, MSP_ZONE_END };
     for (size_t i = 0; i < G_N_ELEMENTS(regions); i++) {
         const msp_fo_node *r = regions[i];
         if (!r || rects[i]->w <= 0 || rects[i]->h <= 0)
@@ -105,6 +109,8 @@ msp_status msp_page_emit(msp_layout *L, bool blank)
     page->region[MSP_ZONE_BODY] = L->m.body;
     page->region[MSP_ZONE_BEFORE] = L->m.before;
     page->region[MSP_ZONE_AFTER] = L->m.after;
+    page->region[MSP_ZONE_START] = L->m.start;
+    page->region[MSP_ZONE_END] = L->m.end;
     msp_turn_page_begin(L, page);   /* a turned master: the page is drawn turned on its sheet */
     msp_markers_page_start(L);
     region_backgrounds(L, page);
@@ -217,6 +223,9 @@ msp_status msp_page_emit(msp_layout *L, bool blank)
                 MSP_ZONE_BEFORE);
     emit_static(L, page, static_for(L, L->m.rafter, "xsl-region-after"), L->m.after, L->m.rafter,
                 MSP_ZONE_AFTER);
+    emit_static(L, page, static_for(L, L->m.rstart, "xsl-region-start"), L->m.start, L->m.rstart,
+                MSP_ZONE_START);
+    emit_static(L, page, static_for(L, L->m.rend, "xsl-region-end"), L->m.end, L->m.rend, MSP_ZONE_END);
     msp_markers_page_end(L);
     msp_turn_page_end(L, page);
     if (page->rtl)

@@ -1,5 +1,5 @@
 /* Page masters: finding a master by name, the geometry of a
- * simple-page-master (page, region-body, region-before/after rectangles),
+ * simple-page-master (page, region-body, region-before/after/start/end rectangles),
  * choosing the master of each page in a page-sequence-master
  * (single/repeatable references, alternatives with page-position,
  * odd-or-even, blank-or-not-blank), and page-number formats. */
@@ -92,13 +92,36 @@ msp_status msp_master_geometry(msp_layout *L, const msp_fo_node *spm, msp_master
                                     content.w - rs->margin[MSP_START] - rs->margin[MSP_END],
                                     content.h - rs->margin[MSP_BEFORE] - rs->margin[MSP_AFTER] };
         } else if (r->kind == MSP_FO_REGION_BEFORE) {
-            out->before = (msp_rect){ content.x, content.y, content.w, rs->extent };
             out->rbefore = r;
         } else if (r->kind == MSP_FO_REGION_AFTER) {
-            out->after = (msp_rect){ content.x, content.y + content.h - rs->extent, content.w, rs->extent };
             out->rafter = r;
+        } else if (r->kind == MSP_FO_REGION_START) {
+            out->rstart = r;
+        } else if (r->kind == MSP_FO_REGION_END) {
+            out->rend = r;
         }
     }
+    /* the outer regions (XSL 1.1 6.4.14-6.4.17, 7.27.14): before and after
+     * span the page's width when their precedence is true, else the start
+     * and end regions span its height and before and after fit between them;
+     * the start region is on the left of a left-to-right page, on the right
+     * of a right-to-left one */
+    double eb = out->rbefore ? out->rbefore->style->extent : 0, ea = out->rafter ? out->rafter->style->extent : 0;
+    double es = out->rstart ? out->rstart->style->extent : 0, ee = out->rend ? out->rend->style->extent : 0;
+    bool pb = out->rbefore && out->rbefore->style->precedence_over_sides;
+    bool pa = out->rafter && out->rafter->style->precedence_over_sides;
+    if (out->rbefore)
+        out->before = pb ? (msp_rect){ content.x, content.y, content.w, eb }
+                         : (msp_rect){ content.x + (seq_rtl ? ee : es), content.y, content.w - es - ee, eb };
+    if (out->rafter)
+        out->after = pa ? (msp_rect){ content.x, content.y + content.h - ea, content.w, ea }
+                        : (msp_rect){ content.x + (seq_rtl ? ee : es), content.y + content.h - ea, content.w - es - ee, ea };
+    double sy = content.y + (pb ? eb : 0), sh = content.h - (pb ? eb : 0) - (pa ? ea : 0);
+    double left_x = content.x, right_x = content.x + content.w;
+    if (out->rstart)
+        out->start = (msp_rect){ seq_rtl ? right_x - es : left_x, sy, es, sh };
+    if (out->rend)
+        out->end = (msp_rect){ seq_rtl ? left_x : right_x - ee, sy, ee, sh };
     if (out->body.w <= 0 || out->body.h <= 0)
         return msp_diag_error(&L->job->diags, MSP_E_FO, spm->loc,
                               "check page-width/height and the margins",
