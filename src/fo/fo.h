@@ -230,6 +230,8 @@ typedef struct msp_fo_style {
     double page_width, page_height;
     double margin[4];                /* the margin-* as written (page masters, regions) */
     double extent;                   /* region-before/after/start/end */
+    double extent_pct;               /* plus this % of the page's height (before, after) or width (start,
+                                      * end): XSL 1.1 7.27.5 */
     bool precedence_over_sides;      /* region-before/after precedence="true": spans the start/end regions */
 
     /* added by fo: */

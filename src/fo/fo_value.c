@@ -715,7 +715,7 @@ bool msp_fo_apply_value(msp_fo_apply *a, int id, const char *value)
                    warn_part(a, s->provisional_separation_pct != 0,
                              "the percentage of provisional-label-separation");
         case MSP_P_RULE_THICKNESS: return msp_fo_value_length(a, v, false, &s->rule_thickness);
-        case MSP_P_EXTENT: return msp_fo_value_length(a, v, false, &s->extent);
+        case MSP_P_EXTENT: return msp_fo_value_length_pct(a, v, false, &s->extent, &s->extent_pct);
         case MSP_P_COLUMN_GAP: return msp_fo_value_length(a, v, false, &s->column_gap);
         case MSP_P_CHANGE_BAR_OFFSET: return msp_fo_value_length(a, v, true, &s->change_bar_offset);
         default: return BAD;

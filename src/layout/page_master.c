@@ -106,8 +106,11 @@ msp_status msp_master_geometry(msp_layout *L, const msp_fo_node *spm, msp_master
      * and end regions span its height and before and after fit between them;
      * the start region is on the left of a left-to-right page, on the right
      * of a right-to-left one */
-    double eb = out->rbefore ? out->rbefore->style->extent : 0, ea = out->rafter ? out->rafter->style->extent : 0;
-    double es = out->rstart ? out->rstart->style->extent : 0, ee = out->rend ? out->rend->style->extent : 0;
+    /* a percentage extent is of the page's height (before, after) or width (start, end) */
+#define EXTENT(r, dim) ((r) ? (r)->style->extent + (r)->style->extent_pct / 100.0 * (dim) : 0)
+    double eb = EXTENT(out->rbefore, out->ph), ea = EXTENT(out->rafter, out->ph);
+    double es = EXTENT(out->rstart, out->pw), ee = EXTENT(out->rend, out->pw);
+#undef EXTENT
     bool pb = out->rbefore && out->rbefore->style->precedence_over_sides;
     bool pa = out->rafter && out->rafter->style->precedence_over_sides;
     if (out->rbefore)

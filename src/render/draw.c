@@ -229,6 +229,18 @@ static void draw_rule(cairo_t *cr, const msp_area *a)
     cairo_restore(cr);
 }
 
+/* Whether area a covers the whole page, in the page's frame (a turned
+ * reference area draws in its own). */
+static bool covers_page(cairo_t *cr, const msp_area *a, const msp_page *page)
+{
+    double x1 = a->x, y1 = a->y, x2 = a->x + a->w, y2 = a->y + a->h;
+    cairo_user_to_device(cr, &x1, &y1);
+    cairo_user_to_device(cr, &x2, &y2);
+    const double eps = 1e-6;
+    return fmin(x1, x2) <= eps && fmin(y1, y2) <= eps &&
+           fmax(x1, x2) >= page->width - eps && fmax(y1, y2) >= page->height - eps;
+}
+
 static void draw_rect(cairo_t *cr, const msp_area *a, const msp_page *page)
 {
     if (a->u.rect.color == MSP_COLOR_NONE || !(a->w > 0) || !(a->h > 0))
@@ -238,7 +250,7 @@ static void draw_rect(cairo_t *cr, const msp_area *a, const msp_page *page)
     /* cairo turns a fill of the whole page into a paint that forgets what
      * was recorded before it, the opening of the marked content around it
      * too; an empty second subpath keeps it a fill */
-    if (a->x <= 0 && a->y <= 0 && a->x + a->w >= page->width && a->y + a->h >= page->height)
+    if (covers_page(cr, a, page))
         cairo_rectangle(cr, a->x, a->y, 0, 0);
     cairo_fill(cr);
 }

@@ -4,7 +4,8 @@
 # at 90, renders; its tagged PDF passes the independent checker (tests/tools/pdfcheck.py,
 # PDF/UA level) and its structure tree reads the turned text in the FO's order; the turned
 # page keeps its portrait sheet; a link inside a turned container is an annotation on the
-# bounding box of its turned rectangle (taller than wide). Env: MSPDOC, MSP_TMP, MSP_ROOT.
+# bounding box of its turned rectangle (taller than wide); a turned page whose body's
+# background fills the sheet (tests/data/fo/turned_background.fo) writes. Env: MSPDOC, MSP_TMP, MSP_ROOT.
 set -uo pipefail
 root=${MSP_ROOT:?}; bin=${MSPDOC:?}; tmp=${MSP_TMP:?}
 py=/usr/bin/python3
@@ -41,5 +42,11 @@ PY
 )
 [ -n "$links" ] || fail "no URI link annotation on page 1"
 echo "$links" | grep -qv tall && fail "a link inside the turned container is not turned: $links"
+# a turned page whose region-body background covers the sheet, side regions of % extent
+bg="$root/tests/data/fo/turned_background.fo"
+"$bin" render "$bg" -o "$tmp/bg.pdf" > "$tmp/bg.out" 2>&1 || fail "render turned_background.fo: $(head -3 "$tmp/bg.out")"
+"$py" "$root/tests/tools/pdfcheck.py" --level ua --text-out "$tmp/bg.txt" "$tmp/bg.pdf" > "$tmp/bgcheck.out" 2>&1 \
+    || fail "pdfcheck turned_background: $(head -3 "$tmp/bgcheck.out")"
+grep -q "A landscape page filled" "$tmp/bg.txt" || fail "turned_background: the body's text is not in the PDF"
 [ "$fails" -eq 0 ] && echo "orientation_pdf: ok"
 exit $((fails > 0))

@@ -82,12 +82,38 @@ static void test_regions_sides__start_on_the_right_of_a_right_to_left_page(void 
     run_free(r);
 }
 
+/* A percentage extent is of the page's height for before and after, of its
+ * width for start and end (XSL 1.1 7.27.5). */
+static void test_regions_extent__percentages_of_the_page(void **state)
+{
+    (void)state;
+    run *r = lay_out(
+        "<fo:root xmlns:fo='http://www.w3.org/1999/XSL/Format' font-family='Liberation Serif' "
+        "font-size='10pt' line-height='12pt'><fo:layout-master-set>"
+        "<fo:simple-page-master master-name='s' page-width='300pt' page-height='200pt' margin='10pt'>"
+        "<fo:region-body margin='30pt'/><fo:region-before extent='10%'/><fo:region-after extent='10%'/>"
+        "<fo:region-start extent='10%'/></fo:simple-page-master></fo:layout-master-set>"
+        "<fo:page-sequence master-reference='s'>"
+        "<fo:static-content flow-name='xsl-region-after'><fo:block>Aft</fo:block></fo:static-content>"
+        "<fo:static-content flow-name='xsl-region-start'><fo:block>St</fo:block></fo:static-content>"
+        "<fo:flow flow-name='xsl-region-body'><fo:block>Body</fo:block></fo:flow></fo:page-sequence></fo:root>");
+    assert_int_equal(r->st, MSP_OK);
+    /* after: 20 pt (10 % of 200) above the bottom margin, so its line starts at 170 */
+    double aft = line_y(r, "after", "Aft");
+    assert_true(aft >= 170 - 0.01 && aft < 170 + 12);
+    /* before and after fit between the start region (30 pt, 10 % of 300) and the edge */
+    assert_float_equal(line_x(r, "after", "Aft"), 40, 0.01);
+    assert_int_equal(r->check.losses, 0);
+    run_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_regions_sides__span_the_height_before_fits_between),
         cmocka_unit_test(test_regions_sides__before_with_precedence_spans_the_width),
         cmocka_unit_test(test_regions_sides__start_on_the_right_of_a_right_to_left_page),
+        cmocka_unit_test(test_regions_extent__percentages_of_the_page),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
