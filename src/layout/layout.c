@@ -190,8 +190,10 @@ static msp_status start_page(msp_layout *L, bool blank)
         if (st == MSP_OK)
             st = seq_start_page(L, false);
     }
+    if (st == MSP_OK && !blank)
+        st = msp_master_check_room(L, &L->m);
     if (st != MSP_OK)
-        return st;
+        return L->st = st;
     msp_cols_page_start(L);
     if (!blank && L->gen && !g_queue_is_empty(&L->queue) &&
         (fabs(msp_cols_width(L, L->q_span) - L->q_width) > 0.005 || (L->q_pn && L->q_number != L->number)))

@@ -219,6 +219,7 @@ typedef struct msp_master {
      * sheet_w x sheet_h (0: not turned, the sheet is pw x ph) */
     int turn;
     double sheet_w, sheet_h;
+    bool no_room;               /* the body has no width or no height */
 } msp_master;
 
 /* The selection state within a page-sequence-master. */
@@ -467,6 +468,13 @@ void msp_turn_page(msp_master *out, int turn, double *ml, double *mt, double *mr
  * and closes it: call right after making the page, before sending it. */
 void msp_turn_page_begin(const msp_layout *L, msp_page *page);
 void msp_turn_page_end(const msp_layout *L, msp_page *page);
+/* An outer region turned by its reference-orientation: the frame its static
+ * content is laid out in (fw x fh: the region's r, swapped for 90 and 270),
+ * and the group the content is drawn in, opened on the region's box r
+ * (returns the group's index for msp_turn_region_end). */
+void msp_turn_region_frame(int turn, msp_rect r, double *fw, double *fh);
+int msp_turn_region_begin(msp_page *page, msp_zone zone, int turn, msp_rect r);
+void msp_turn_region_end(msp_page *page, msp_zone zone, int begin);
 
 /* block.c: a block-container's content as a run of its own; the ids and
  * markers pending for the container go on the box it is drawn in */
@@ -566,6 +574,9 @@ msp_status msp_master_select(msp_layout *L, bool first, bool last, bool blank, m
 /* True when some simple-page-master has a region named region_name. */
 bool msp_masters_have_region(const msp_layout *L, const char *region_name);
 msp_status msp_master_geometry(msp_layout *L, const msp_fo_node *spm, msp_master *out);
+/* An error when m's region-body has no room: called for a page that is to
+ * hold some of the flow. */
+msp_status msp_master_check_room(msp_layout *L, const msp_master *m);
 const msp_fo_node *msp_master_find(const msp_layout *L, const char *name);
 char *msp_page_number_format(msp_arena *arena, int n, const char *format);
 

@@ -3,7 +3,8 @@
  * lays its content out in a frame of its own (its width and height are the
  * content's inline and block dimensions), as one unbreakable box whose page
  * box is that frame, swapped for 90 and 270; a turned simple-page-master lays
- * the whole page out on the turned sheet. Either is drawn as a group area
+ * the whole page out on the turned sheet; a turned outer region (before,
+ * after, start, end) its static content in its box turned. Either is drawn as a group area
  * (area.h) that turns its areas about the frame's origin; the links and
  * destinations inside are moved out of the group, onto the bounding box of
  * their turned rectangle in the group's parent frame. */
@@ -193,4 +194,23 @@ void msp_turn_page_end(const msp_layout *L, msp_page *page)
     if (!L->m.turn || page->n_areas == 0 || page->areas[0].kind != MSP_AREA_GROUP)
         return;
     group_end(page, MSP_ZONE_BODY, 0);
+}
+
+void msp_turn_region_frame(int turn, msp_rect r, double *fw, double *fh)
+{
+    *fw = sideways(turn) ? r.h : r.w;
+    *fh = sideways(turn) ? r.w : r.h;
+}
+
+int msp_turn_region_begin(msp_page *page, msp_zone zone, int turn, msp_rect r)
+{
+    double ox, oy, fw, fh;
+    box_origin(turn, r.x, r.y, r.w, r.h, &ox, &oy);
+    msp_turn_region_frame(turn, r, &fw, &fh);
+    return group_begin(page, zone, turn, ox, oy, fw, fh);
+}
+
+void msp_turn_region_end(msp_page *page, msp_zone zone, int begin)
+{
+    group_end(page, zone, begin);
 }

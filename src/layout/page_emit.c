@@ -16,10 +16,17 @@ static void emit_static(msp_layout *L, msp_page *page, const msp_fo_node *sc, ms
      * text is never dropped for want of room */
     if (r.w < 0)
         r.w = 0;
+    if (r.h < 0)
+        r.h = 0;
+    /* a turned region (orientation.c): its content in the turned frame */
+    int turn = region && zone != MSP_ZONE_BODY ? region->style->reference_orientation : 0;
+    double fw = r.w, fh = r.h;
+    if (turn)
+        msp_turn_region_frame(turn, r, &fw, &fh);
     msp_gen g;
     msp_gen_init(&g, L, page->number_text);
     g.in_static = true;
-    msp_refarea ra = { 0, r.w, { 0 } };
+    msp_refarea ra = { 0, fw, { 0 } };
     if (sc->id)
         g_ptr_array_add(g.p_ids, (gpointer)sc->id);
     msp_status st = msp_gen_children(&g, sc, &ra);
@@ -29,10 +36,16 @@ static void emit_static(msp_layout *L, msp_page *page, const msp_fo_node *sc, ms
     double h = msp_items_height(g.out), dy = 0;
     msp_display_align da = region ? region->style->display_align : MSP_DA_BEFORE;
     if (da == MSP_DA_CENTER)
-        dy = (r.h - h) / 2;
+        dy = (fh - h) / 2;
     else if (da == MSP_DA_AFTER)
-        dy = r.h - h;
-    msp_run_emit(L, page, g.out, 0, (int)g.out->len, zone, r.x, r.y + dy, -1);
+        dy = fh - h;
+    if (turn) {
+        int begin = msp_turn_region_begin(page, zone, turn, r);
+        msp_run_emit(L, page, g.out, 0, (int)g.out->len, zone, 0, dy, -1);
+        msp_turn_region_end(page, zone, begin);
+    } else {
+        msp_run_emit(L, page, g.out, 0, (int)g.out->len, zone, r.x, r.y + dy, -1);
+    }
     msp_gen_clear(&g);
 }
 

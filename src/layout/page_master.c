@@ -81,12 +81,18 @@ msp_status msp_master_geometry(msp_layout *L, const msp_fo_node *spm, msp_master
                                   "writing-mode of %s (%s) differs from its page-sequence's (%s): not supported "
                                   "by mspdoc", msp_fo_kind_name(r->kind), rs->rtl ? "rl-tb" : "lr-tb",
                                   seq_rtl ? "rl-tb" : "lr-tb");
-        if (L && rs->reference_orientation != 0 && r->kind >= MSP_FO_REGION_BODY && r->kind <= MSP_FO_REGION_END)
+        /* the outer regions turn their content (page_emit.c); the body and
+         * any region of a right-to-left page do not */
+        if (L && rs->reference_orientation != 0 && r->kind >= MSP_FO_REGION_BODY && r->kind <= MSP_FO_REGION_END &&
+            (r->kind == MSP_FO_REGION_BODY || seq_rtl))
             return msp_diag_error(&L->job->diags, MSP_E_FO, r->loc,
-                                  "put it on the fo:simple-page-master (the whole page), or on an "
-                                  "fo:block-container in the region's content",
-                                  "reference-orientation=\"%d\" on %s is not supported by mspdoc",
-                                  rs->reference_orientation, msp_fo_kind_name(r->kind));
+                                  r->kind == MSP_FO_REGION_BODY
+                                      ? "put it on the fo:simple-page-master (the whole page), or on an "
+                                        "fo:block-container in the region's content"
+                                      : "put it on an fo:block-container in the region's content",
+                                  "reference-orientation=\"%d\" on %s%s is not supported by mspdoc",
+                                  rs->reference_orientation, msp_fo_kind_name(r->kind),
+                                  seq_rtl ? " of a right-to-left page" : "");
         if (r->kind == MSP_FO_REGION_BODY) {
             out->body = (msp_rect){ content.x + rs->margin[MSP_START], content.y + rs->margin[MSP_BEFORE],
                                     content.w - rs->margin[MSP_START] - rs->margin[MSP_END],
@@ -125,12 +131,21 @@ msp_status msp_master_geometry(msp_layout *L, const msp_fo_node *spm, msp_master
         out->start = (msp_rect){ seq_rtl ? right_x - es : left_x, sy, es, sh };
     if (out->rend)
         out->end = (msp_rect){ seq_rtl ? left_x : right_x - ee, sy, ee, sh };
-    if (out->body.w <= 0 || out->body.h <= 0)
-        return msp_diag_error(&L->job->diags, MSP_E_FO, spm->loc,
-                              "check page-width/height and the margins",
-                              "the region-body of page master '%s' has no room (%.2f x %.2f pt)",
-                              out->name ? out->name : "?", out->body.w, out->body.h);
+    /* a body without room is an error only on a page that must hold some
+     * of the flow (msp_master_check_room): a blank page, or one whose body
+     * takes no flow, is made from such a master */
+    out->no_room = out->body.w <= 0 || out->body.h <= 0;
     return MSP_OK;
+}
+
+msp_status msp_master_check_room(msp_layout *L, const msp_master *m)
+{
+    if (!m->no_room)
+        return MSP_OK;
+    return msp_diag_error(&L->job->diags, MSP_E_FO, m->node ? m->node->loc : L->flow->loc,
+                          "check page-width/height and the margins",
+                          "the region-body of page master '%s' has no room (%.2f x %.2f pt) for the flow",
+                          m->name ? m->name : "?", m->body.w, m->body.h);
 }
 
 static int max_repeats(const msp_fo_node *n)

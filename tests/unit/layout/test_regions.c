@@ -107,6 +107,95 @@ static void test_regions_extent__percentages_of_the_page(void **state)
     run_free(r);
 }
 
+/* Two masters, odd pages with room, even pages whose region-body has none
+ * (its margin-top is the page's height). */
+static run *lay_no_room(const char *seq_attrs, int blocks)
+{
+    GString *flow = g_string_new(NULL);
+    for (int i = 0; i < blocks; i++)
+        g_string_append_printf(flow, "<fo:block break-before='%s'>Block %d</fo:block>", i ? "page" : "auto", i + 1);
+    char *fo = g_strdup_printf(
+        "<fo:root xmlns:fo='http://www.w3.org/1999/XSL/Format' font-family='Liberation Serif' "
+        "font-size='10pt' line-height='12pt'><fo:layout-master-set>"
+        "<fo:simple-page-master master-name='odd' page-width='300pt' page-height='200pt' margin='10pt'>"
+        "<fo:region-body/></fo:simple-page-master>"
+        "<fo:simple-page-master master-name='even' page-width='300pt' page-height='200pt' margin='10pt'>"
+        "<fo:region-body margin-top='180pt'/></fo:simple-page-master>"
+        "<fo:page-sequence-master master-name='all'><fo:repeatable-page-master-alternatives>"
+        "<fo:conditional-page-master-reference odd-or-even='odd' master-reference='odd'/>"
+        "<fo:conditional-page-master-reference odd-or-even='even' master-reference='even'/>"
+        "</fo:repeatable-page-master-alternatives></fo:page-sequence-master></fo:layout-master-set>"
+        "<fo:page-sequence master-reference='all' %s><fo:flow flow-name='xsl-region-body'>%s</fo:flow>"
+        "</fo:page-sequence></fo:root>", seq_attrs, flow->str);
+    g_string_free(flow, TRUE);
+    run *r = lay_out(fo);
+    g_free(fo);
+    return r;
+}
+
+/* A master whose body has no room makes the blank page that
+ * force-page-count asks for: nothing of the flow goes there. */
+static void test_regions_no_room__a_blank_page_is_made(void **state)
+{
+    (void)state;
+    run *r = lay_no_room("force-page-count='end-on-even'", 1);
+    assert_int_equal(r->st, MSP_OK);
+    assert_int_equal(r->res.pages, 2);
+    assert_int_equal(r->job.diags.errors, 0);
+    run_free(r);
+}
+
+/* Flow content that must go on such a page is a located error. */
+static void test_regions_no_room__the_flow_on_it_is_an_error(void **state)
+{
+    (void)state;
+    run *r = lay_no_room("", 2);
+    assert_int_not_equal(r->st, MSP_OK);
+    bool found = false;
+    for (guint i = 0; i < r->job.diags.items->len; i++) {
+        const msp_diag *d = g_ptr_array_index(r->job.diags.items, i);
+        if (d->severity == MSP_SEV_ERROR && strstr(d->message, "'even' has no room")) {
+            found = true;
+            assert_true(d->loc.line > 0);
+        }
+    }
+    assert_true(found);
+    run_free(r);
+}
+
+/* A turned outer region (reference-orientation on fo:region-end): its
+ * static content is laid out in the turned frame (as wide as the region is
+ * tall) and drawn in a group on the region's box. */
+static void test_regions_turned__region_end_at_270(void **state)
+{
+    (void)state;
+    run *r = lay_out(
+        "<fo:root xmlns:fo='http://www.w3.org/1999/XSL/Format' font-family='Liberation Serif' "
+        "font-size='10pt' line-height='12pt'><fo:layout-master-set>"
+        "<fo:simple-page-master master-name='s' page-width='300pt' page-height='200pt' margin='10pt'>"
+        "<fo:region-body margin='20pt'/><fo:region-end extent='20pt' reference-orientation='270'/>"
+        "</fo:simple-page-master></fo:layout-master-set><fo:page-sequence master-reference='s'>"
+        "<fo:static-content flow-name='xsl-region-end'><fo:block text-align='end'>Side note</fo:block>"
+        "</fo:static-content><fo:flow flow-name='xsl-region-body'><fo:block>Body</fo:block></fo:flow>"
+        "</fo:page-sequence></fo:root>");
+    assert_int_equal(r->st, MSP_OK);
+    /* the region: x 270..290, y 10..190; turned 270 its frame is 180 x 20,
+     * its origin the box's top-right corner */
+    assert_int_equal((int)xp_num(r, "count(//page[1]/group[@zone='end'])"), 1);
+    assert_int_equal((int)xp_num(r, "number(//page[1]/group[@zone='end']/@rotate)"), 270);
+    assert_float_equal(xp_num(r, "number(//page[1]/group[@zone='end']/@x)"), 290, 0.01);
+    assert_float_equal(xp_num(r, "number(//page[1]/group[@zone='end']/@y)"), 10, 0.01);
+    assert_float_equal(xp_num(r, "number(//page[1]/group[@zone='end']/@w)"), 180, 0.01);
+    assert_float_equal(xp_num(r, "number(//page[1]/group[@zone='end']/@h)"), 20, 0.01);
+    /* the line inside, in the frame: end-aligned against its 180 pt width */
+    double x = xp_num(r, "number(//page[1]/group[@zone='end']/line/@x)");
+    double w = xp_num(r, "number(//page[1]/group[@zone='end']/line/@w)");
+    assert_true(w > 20);
+    assert_float_equal(x + w, 180, 0.5);
+    assert_int_equal(r->check.losses, 0);
+    run_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -114,6 +203,9 @@ int main(void)
         cmocka_unit_test(test_regions_sides__before_with_precedence_spans_the_width),
         cmocka_unit_test(test_regions_sides__start_on_the_right_of_a_right_to_left_page),
         cmocka_unit_test(test_regions_extent__percentages_of_the_page),
+        cmocka_unit_test(test_regions_no_room__a_blank_page_is_made),
+        cmocka_unit_test(test_regions_no_room__the_flow_on_it_is_an_error),
+        cmocka_unit_test(test_regions_turned__region_end_at_270),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
