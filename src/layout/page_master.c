@@ -74,7 +74,9 @@ msp_status msp_master_geometry(msp_layout *L, const msp_fo_node *spm, msp_master
     out->body = content;
     for (const msp_fo_node *r = spm->first; r; r = r->next) {
         const msp_fo_style *rs = r->style;
-        if (L && rs->rtl && !seq_rtl && r->kind >= MSP_FO_REGION_BODY && r->kind <= MSP_FO_REGION_END)
+        /* a region's writing-mode is its master's (inherited): it sides the
+         * regions (below); one of its own, unlike the master's, is refused */
+        if (L && rs->rtl && !seq_rtl && rs->rtl != s->rtl && r->kind >= MSP_FO_REGION_BODY && r->kind <= MSP_FO_REGION_END)
             return msp_diag_error(&L->job->diags, MSP_E_FO, r->loc,
                                   "give fo:page-sequence (or fo:root) the writing-mode: its flows and "
                                   "static contents then follow it",
@@ -117,20 +119,24 @@ msp_status msp_master_geometry(msp_layout *L, const msp_fo_node *spm, msp_master
     double eb = EXTENT(out->rbefore, out->ph), ea = EXTENT(out->rafter, out->ph);
     double es = EXTENT(out->rstart, out->pw), ee = EXTENT(out->rend, out->pw);
 #undef EXTENT
+    /* the regions sided by the page-sequence's writing-mode, or by the
+     * master's when that is right to left (Apache FOP's reading: the
+     * content of a left-to-right sequence then stays left to right) */
+    bool side_rtl = seq_rtl || s->rtl;
     bool pb = out->rbefore && out->rbefore->style->precedence_over_sides;
     bool pa = out->rafter && out->rafter->style->precedence_over_sides;
     if (out->rbefore)
         out->before = pb ? (msp_rect){ content.x, content.y, content.w, eb }
-                         : (msp_rect){ content.x + (seq_rtl ? ee : es), content.y, content.w - es - ee, eb };
+                         : (msp_rect){ content.x + (side_rtl ? ee : es), content.y, content.w - es - ee, eb };
     if (out->rafter)
         out->after = pa ? (msp_rect){ content.x, content.y + content.h - ea, content.w, ea }
-                        : (msp_rect){ content.x + (seq_rtl ? ee : es), content.y + content.h - ea, content.w - es - ee, ea };
+                        : (msp_rect){ content.x + (side_rtl ? ee : es), content.y + content.h - ea, content.w - es - ee, ea };
     double sy = content.y + (pb ? eb : 0), sh = content.h - (pb ? eb : 0) - (pa ? ea : 0);
     double left_x = content.x, right_x = content.x + content.w;
     if (out->rstart)
-        out->start = (msp_rect){ seq_rtl ? right_x - es : left_x, sy, es, sh };
+        out->start = (msp_rect){ side_rtl ? right_x - es : left_x, sy, es, sh };
     if (out->rend)
-        out->end = (msp_rect){ seq_rtl ? left_x : right_x - ee, sy, ee, sh };
+        out->end = (msp_rect){ side_rtl ? left_x : right_x - ee, sy, ee, sh };
     /* a body without room is an error only on a page that must hold some
      * of the flow (msp_master_check_room): a blank page, or one whose body
      * takes no flow, is made from such a master */

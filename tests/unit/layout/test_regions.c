@@ -196,6 +196,32 @@ static void test_regions_turned__region_end_at_270(void **state)
     run_free(r);
 }
 
+/* writing-mode="rl" on the master, none on the sequence: the regions are
+ * sided right to left (start on the right, as Apache FOP places them), the
+ * content stays left to right. */
+static void test_regions_sides__right_to_left_master_of_a_left_to_right_sequence(void **state)
+{
+    (void)state;
+    run *r = lay_out(
+        "<fo:root xmlns:fo='http://www.w3.org/1999/XSL/Format' font-family='Liberation Serif' "
+        "font-size='10pt' line-height='12pt'><fo:layout-master-set>"
+        "<fo:simple-page-master master-name='s' page-width='300pt' page-height='200pt' margin='10pt' "
+        "writing-mode='rl'><fo:region-body margin='20pt 40pt 20pt 30pt'/>"
+        "<fo:region-start extent='30pt'/><fo:region-end extent='40pt'/>"
+        "</fo:simple-page-master></fo:layout-master-set><fo:page-sequence master-reference='s'>"
+        "<fo:static-content flow-name='xsl-region-start'><fo:block>St</fo:block></fo:static-content>"
+        "<fo:static-content flow-name='xsl-region-end'><fo:block>En</fo:block></fo:static-content>"
+        "<fo:flow flow-name='xsl-region-body'><fo:block>Body</fo:block></fo:flow></fo:page-sequence></fo:root>");
+    assert_int_equal(r->st, MSP_OK);
+    double st = line_x(r, "start", "St");
+    assert_true(st >= 260 - 0.01 && st < 290);
+    double en = line_x(r, "end", "En");
+    assert_float_equal(en, 10, 0.01);   /* left to right content: at the region's left */
+    assert_float_equal(line_x(r, "body", "Body"), 40, 0.01);
+    assert_int_equal(r->check.losses, 0);
+    run_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -206,6 +232,7 @@ int main(void)
         cmocka_unit_test(test_regions_no_room__a_blank_page_is_made),
         cmocka_unit_test(test_regions_no_room__the_flow_on_it_is_an_error),
         cmocka_unit_test(test_regions_turned__region_end_at_270),
+        cmocka_unit_test(test_regions_sides__right_to_left_master_of_a_left_to_right_sequence),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
