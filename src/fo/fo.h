@@ -229,6 +229,8 @@ typedef struct msp_fo_style {
     /* page masters and regions (not inherited) */
     double page_width, page_height;
     double margin[4];                /* the margin-* as written (page masters, regions) */
+    double margin_pct[4];            /* plus these % (page masters, regions): of the page's height for
+                                      * top and bottom, of its width for left and right, as Apache FOP */
     double extent;                   /* region-before/after/start/end */
     double extent_pct;               /* plus this % of the page's height (before, after) or width (start,
                                       * end): XSL 1.1 7.27.5 */

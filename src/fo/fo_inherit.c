@@ -266,6 +266,8 @@ msp_status msp_fo_style_compute(msp_job *job, msp_fo_node *node, const msp_fo_st
             s->space_after = (msp_space){ m, m, m, false, 0 };
         }
     }
+    if (node->kind == MSP_FO_SIMPLE_PAGE_MASTER || (node->kind >= MSP_FO_REGION_BODY && node->kind <= MSP_FO_REGION_END))
+        memcpy(s->margin_pct, a.margin_pct, sizeof s->margin_pct);
     node->style = s;
     return status;
 }

@@ -61,8 +61,13 @@ msp_status msp_master_geometry(msp_layout *L, const msp_fo_node *spm, msp_master
     out->ph = s->page_height > 0 ? s->page_height : 841.89;
     /* the sheet's margins; a turned master (orientation.c) lays its regions
      * out on the turned page, with those margins on its own sides */
-    double ml = s->margin[MSP_START], mt = s->margin[MSP_BEFORE], mr = s->margin[MSP_END],
-           mb = s->margin[MSP_AFTER];
+    /* percentages: of the sheet's height for top and bottom, of its width
+     * for left and right (Apache FOP's reading; XSL 1.1 5.3.2 leaves the
+     * page's containing block open) */
+    double ml = s->margin[MSP_START] + s->margin_pct[MSP_START] / 100.0 * out->pw,
+           mt = s->margin[MSP_BEFORE] + s->margin_pct[MSP_BEFORE] / 100.0 * out->ph,
+           mr = s->margin[MSP_END] + s->margin_pct[MSP_END] / 100.0 * out->pw,
+           mb = s->margin[MSP_AFTER] + s->margin_pct[MSP_AFTER] / 100.0 * out->ph;
     bool seq_rtl = L && L->seq && L->seq->style->rtl;
     if (L && s->reference_orientation != 0 && seq_rtl)
         return msp_diag_error(&L->job->diags, MSP_E_FO, spm->loc,
@@ -96,9 +101,12 @@ msp_status msp_master_geometry(msp_layout *L, const msp_fo_node *spm, msp_master
                                   rs->reference_orientation, msp_fo_kind_name(r->kind),
                                   seq_rtl ? " of a right-to-left page" : "");
         if (r->kind == MSP_FO_REGION_BODY) {
-            out->body = (msp_rect){ content.x + rs->margin[MSP_START], content.y + rs->margin[MSP_BEFORE],
-                                    content.w - rs->margin[MSP_START] - rs->margin[MSP_END],
-                                    content.h - rs->margin[MSP_BEFORE] - rs->margin[MSP_AFTER] };
+            /* percentages of the (turned) page's height and width, as above */
+            double bl = rs->margin[MSP_START] + rs->margin_pct[MSP_START] / 100.0 * out->pw,
+                   bt = rs->margin[MSP_BEFORE] + rs->margin_pct[MSP_BEFORE] / 100.0 * out->ph,
+                   br = rs->margin[MSP_END] + rs->margin_pct[MSP_END] / 100.0 * out->pw,
+                   bb = rs->margin[MSP_AFTER] + rs->margin_pct[MSP_AFTER] / 100.0 * out->ph;
+            out->body = (msp_rect){ content.x + bl, content.y + bt, content.w - bl - br, content.h - bt - bb };
         } else if (r->kind == MSP_FO_REGION_BEFORE) {
             out->rbefore = r;
         } else if (r->kind == MSP_FO_REGION_AFTER) {

@@ -222,6 +222,31 @@ static void test_regions_sides__right_to_left_master_of_a_left_to_right_sequence
     run_free(r);
 }
 
+/* Percentage margins on the master and the region-body: top and bottom of
+ * the page's height, left and right of its width (as Apache FOP). */
+static void test_regions_margins__percentages_of_the_page(void **state)
+{
+    (void)state;
+    run *r = lay_out(
+        "<fo:root xmlns:fo='http://www.w3.org/1999/XSL/Format' font-family='Liberation Serif' "
+        "font-size='10pt' line-height='12pt'><fo:layout-master-set>"
+        "<fo:simple-page-master master-name='s' page-width='400pt' page-height='200pt' margin='5%'>"
+        "<fo:region-body margin-top='10%' margin-left='10%'/><fo:region-before extent='10%'/>"
+        "</fo:simple-page-master></fo:layout-master-set><fo:page-sequence master-reference='s'>"
+        "<fo:flow flow-name='xsl-region-body'><fo:block>Body</fo:block></fo:flow></fo:page-sequence></fo:root>");
+    assert_int_equal(r->st, MSP_OK);
+    /* the master's: 10 pt top and bottom (5 % of 200), 20 pt left and right (5 % of 400) */
+    assert_float_equal(xp_num(r, "number(//page[1]/region[@name='before']/@x)"), 20, 0.01);
+    assert_float_equal(xp_num(r, "number(//page[1]/region[@name='before']/@y)"), 10, 0.01);
+    assert_float_equal(xp_num(r, "number(//page[1]/region[@name='before']/@h)"), 20, 0.01);
+    /* the body's: 20 pt more at the top, 40 pt more at the left */
+    assert_float_equal(xp_num(r, "number(//page[1]/region[@name='body']/@x)"), 60, 0.01);
+    assert_float_equal(xp_num(r, "number(//page[1]/region[@name='body']/@y)"), 30, 0.01);
+    assert_float_equal(xp_num(r, "number(//page[1]/region[@name='body']/@w)"), 400 - 40 - 40, 0.01);
+    assert_float_equal(xp_num(r, "number(//page[1]/region[@name='body']/@h)"), 200 - 20 - 20, 0.01);
+    run_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -229,6 +254,7 @@ int main(void)
         cmocka_unit_test(test_regions_sides__before_with_precedence_spans_the_width),
         cmocka_unit_test(test_regions_sides__start_on_the_right_of_a_right_to_left_page),
         cmocka_unit_test(test_regions_extent__percentages_of_the_page),
+        cmocka_unit_test(test_regions_margins__percentages_of_the_page),
         cmocka_unit_test(test_regions_no_room__a_blank_page_is_made),
         cmocka_unit_test(test_regions_no_room__the_flow_on_it_is_an_error),
         cmocka_unit_test(test_regions_turned__region_end_at_270),
