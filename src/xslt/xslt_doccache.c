@@ -9,15 +9,21 @@
  * read again. A document is kept from its second reading in a thread on (a
  * single build reads each once, and keeps its peak memory). libxslt frees
  * the documents of a transform with its context; msp_xslt_doccache_release
- * marks the cached ones as not the context's. */
+ * takes the cached ones out of it first, with libxslt's record of each
+ * (its xsl:key tables: indexing the data files again was a twenty-fifth of
+ * a paper's build), and msp_xslt_doccache_attach gives them to the next
+ * transform, the tables kept when it runs the same compiled stylesheet. */
 #include "xslt/xslt_private.h"
 
 #include <glib/gstdio.h>
 #include <libxml/tree.h>
+#include <libxslt/keys.h>
 #include <sys/stat.h>
 
 typedef struct cached_doc {
     xmlDocPtr doc;      /* NULL: read once, not kept */
+    xsltDocumentPtr info;           /* libxslt's record of doc, with its key tables, or NULL */
+    xsltStylesheetPtr keys_of;      /* the stylesheet whose keys info holds */
     dev_t dev;
     ino_t ino;
     off_t size;
@@ -27,6 +33,10 @@ typedef struct cached_doc {
 static void cached_doc_free(gpointer p)
 {
     cached_doc *c = p;
+    if (c->info) {
+        xsltFreeDocumentKeys(c->info);
+        xmlFree(c->info);
+    }
     if (c->doc)
         xmlFreeDoc(c->doc);
     g_free(c);
@@ -75,20 +85,51 @@ xmlDocPtr msp_xslt_doccache_get(const char *uri, xmlDocPtr (*parse)(const char *
         return NULL;
     bool again = c != NULL;
     c = g_new(cached_doc, 1);
-    *c = (cached_doc){ again ? doc : NULL, sb.st_dev, sb.st_ino, sb.st_size, mtime_ns(&sb) };
+    *c = (cached_doc){ again ? doc : NULL, NULL, NULL, sb.st_dev, sb.st_ino, sb.st_size, mtime_ns(&sb) };
     g_hash_table_insert(t, g_strdup(uri), c);
     return doc;
 }
 
-static gboolean holds(GHashTable *t, xmlDocPtr doc)
+static cached_doc *holder(GHashTable *t, xmlDocPtr doc)
 {
     GHashTableIter it;
     gpointer v;
     g_hash_table_iter_init(&it, t);
     while (g_hash_table_iter_next(&it, NULL, &v))
         if (doc && ((cached_doc *)v)->doc == doc)
-            return TRUE;
-    return FALSE;
+            return v;
+    return NULL;
+}
+
+void msp_xslt_doccache_attach(xsltTransformContextPtr ctxt)
+{
+    GHashTable *t = thread_cache(false);
+    if (!t || !ctxt || !ctxt->docList)
+        return;
+    GHashTableIter it;
+    gpointer k, v;
+    g_hash_table_iter_init(&it, t);
+    while (g_hash_table_iter_next(&it, &k, &v)) {
+        cached_doc *c = v;
+        if (!c->info)
+            continue;
+        /* a file changed since (watch mode) is read again by document() */
+        struct stat sb;
+        if (g_stat(k, &sb) != 0 || c->dev != sb.st_dev || c->ino != sb.st_ino || c->size != sb.st_size ||
+            c->mtime_ns != mtime_ns(&sb)) {
+            g_hash_table_iter_remove(&it);
+            continue;
+        }
+        if (c->keys_of != ctxt->style) {
+            xsltFreeDocumentKeys(c->info);
+            c->info->keys = NULL;
+            c->info->nbKeysComputed = 0;
+            c->keys_of = ctxt->style;
+        }
+        /* after the source's own record, which stays the list's head */
+        c->info->next = ctxt->docList->next;
+        ctxt->docList->next = c->info;
+    }
 }
 
 void msp_xslt_doccache_release(xsltTransformContextPtr ctxt)
@@ -96,10 +137,27 @@ void msp_xslt_doccache_release(xsltTransformContextPtr ctxt)
     GHashTable *t = thread_cache(false);
     if (!t || !ctxt)
         return;
-    /* a "main" document is not freed with the context (xsltFreeDocuments) */
-    for (xsltDocumentPtr d = ctxt->docList; d; d = d->next)
-        if (d->doc && holds(t, d->doc))
-            d->main = 1;
+    /* the cached documents leave the context's list, not freed with it
+     * (xsltFreeDocuments), their records kept for the next transform */
+    xsltDocumentPtr *link = &ctxt->docList;
+    while (*link) {
+        xsltDocumentPtr d = *link;
+        cached_doc *c = d->main ? NULL : holder(t, d->doc);
+        if (!c) {
+            link = &d->next;
+            continue;
+        }
+        *link = d->next;
+        d->next = NULL;
+        if (c->info && c->info != d) {   /* a second record of it (not expected): dropped */
+            xsltFreeDocumentKeys(d);
+            xmlFree(d);
+            continue;
+        }
+        if (!c->info)
+            c->keys_of = ctxt->style;
+        c->info = d;
+    }
 }
 
 void msp_xslt_doccache_clear(void)

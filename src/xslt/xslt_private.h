@@ -47,6 +47,9 @@ xmlDocPtr msp_xslt_doccache_get(const char *uri, xmlDocPtr (*parse)(const char *
 
 /* Keeps the cached documents ctxt loaded from being freed with ctxt. */
 void msp_xslt_doccache_release(xsltTransformContextPtr ctxt);
+/* Gives a new transform context this thread's cached documents (with their
+ * key tables when computed for its stylesheet): call before applying it. */
+void msp_xslt_doccache_attach(xsltTransformContextPtr ctxt);
 
 /* Frees this thread's cached documents (none may be in use). */
 void msp_xslt_doccache_clear(void);

@@ -226,6 +226,7 @@ msp_status msp_xslt_run(msp_job *job, const msp_xslt *x, const char *kind, xmlDo
     }
     ctxt->_private = &st;
     st.ctxt = ctxt;
+    msp_xslt_doccache_attach(ctxt);
     xsltSetCtxtSecurityPrefs(sec, ctxt);
     xsltSetTransformErrorFunc(ctxt, &st, on_error);
     xsltQuoteOneUserParam(ctxt, (const xmlChar *)"data", (const xmlChar *)x->data_param);
