@@ -58,8 +58,16 @@ static void offset_position(load_state *st, size_t off, int *line, int *col)
 /* The offset of the '<' that opened the construct the parser just read. */
 static size_t tag_start(load_state *st, xmlParserCtxtPtr ctxt)
 {
-    long consumed = xmlByteConsumed(ctxt);
-    size_t off = consumed < 0 ? 0 : (size_t)consumed;
+    /* the parser's place in its UTF-8 input (sources are UTF-8, so the same
+     * bytes as the file's, less a byte-order mark): xmlByteConsumed counts
+     * it by re-encoding the rest of the input at each call, which made
+     * reading the data files quadratic */
+    const xmlParserInput *in = ctxt->input;
+    size_t off = 0;
+    if (in && in->cur && in->base && in->cur >= in->base)
+        off = (size_t)in->consumed + (size_t)(in->cur - in->base);
+    if (st->len >= 3 && memcmp(st->buf, "\xEF\xBB\xBF", 3) == 0)
+        off += 3;   /* read as "UTF-8", libxml2 drops the mark before decoding */
     if (off > st->len)
         off = st->len;
     while (off > 0 && st->buf[off - 1] != '<')

@@ -129,6 +129,38 @@ static void test_load_columns__are_recorded_per_element(void **state)
     msp_job_clear(&job);
 }
 
+/* The same columns after a byte-order mark, and deep into a long file (the
+ * parser has shrunk its input many times by then). */
+static void test_load_columns__after_a_bom_and_far_into_a_file(void **state)
+{
+    msp_job job;
+    msp_job_init(&job);
+    GString *text = g_string_new("\xEF\xBB\xBF<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<r>\n");
+    for (int i = 0; i < 5000; i++)
+        g_string_append_printf(text, "  <e n=\"%d\">caf\xC3\xA9 %d</e>\n", i, i);
+    g_string_append(text, "  <last/><x/>\n</r>\n");
+    msp_source *src = NULL;
+    assert_int_equal(msp_source_load_memory(&job, &src, "big.xml", text->str, text->len), MSP_OK);
+    xmlNode *r = xmlDocGetRootElement(src->doc);
+    msp_loc lr = msp_source_loc(src, r);
+    assert_int_equal(lr.line, 2);
+    assert_int_equal(lr.column, 1);
+    xmlNode *last = NULL, *x = NULL;
+    for (xmlNode *n = r->children; n; n = n->next)
+        if (n->type == XML_ELEMENT_NODE && !strcmp((const char *)n->name, "last"))
+            last = n;
+    assert_non_null(last);
+    x = last->next;
+    msp_loc ll = msp_source_loc(src, last), lx = msp_source_loc(src, x);
+    assert_int_equal(ll.line, 5003);
+    assert_int_equal(ll.column, 3);
+    assert_int_equal(lx.line, 5003);
+    assert_int_equal(lx.column, 10);
+    msp_source_free(src);
+    msp_job_clear(&job);
+    g_string_free(text, TRUE);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -137,6 +169,7 @@ int main(void)
         cmocka_unit_test(test_load_encoding__refuses_latin1_and_truncation),
         cmocka_unit_test(test_load_limits__size_and_depth),
         cmocka_unit_test(test_load_columns__are_recorded_per_element),
+        cmocka_unit_test(test_load_columns__after_a_bom_and_far_into_a_file),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
