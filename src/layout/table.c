@@ -295,6 +295,13 @@ static void columns(msp_gen *g, table_ctx *t, const msp_fo_node *table)
         t->colx[i] = x;
         x += t->colw[i];
     }
+    /* columns wider than the table run past its end edge (and maybe the
+     * page's): never without a word */
+    if (x > t->w + 0.01 && !(rest < 0 && prop > 0))
+        msp_diag_warn(&g->L->job->diags, table->loc,
+                      "narrow the columns, or give them proportional-column-width() or percentages",
+                      "the table's columns are %.2f pt wide, %.2f pt more than the %.2f pt it has: "
+                      "what is past its end edge is drawn outside it", x, x - t->w, t->w);
     g_array_free(w, TRUE);
 }
 

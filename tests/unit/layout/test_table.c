@@ -217,6 +217,32 @@ static void test_table_collapse__row_at_page_top_has_top_border(void **state)
     run_free(r);
 }
 
+/* Fixed columns wider than the table: drawn past its end edge, with a
+ * warning at the table (a cell out of sight is never silent). */
+static void test_table_columns__wider_than_the_table_are_warned(void **state)
+{
+    (void)state;
+    run *r = lay_flow("p", NULL,
+                      "<fo:table table-layout='fixed' width='200pt'>"
+                      "<fo:table-column column-width='150pt'/><fo:table-column column-width='150pt'/>"
+                      "<fo:table-body><fo:table-row><fo:table-cell><fo:block>In</fo:block></fo:table-cell>"
+                      "<fo:table-cell><fo:block>Out</fo:block></fo:table-cell></fo:table-row></fo:table-body>"
+                      "</fo:table>");
+    assert_int_equal(r->st, MSP_OK);
+    assert_float_equal(xp_num(r, "number(//line[. = 'Out']/@x)") - xp_num(r, "number(//line[. = 'In']/@x)"), 150,
+                       0.01);
+    bool found = false;
+    for (guint i = 0; i < r->job.diags.items->len; i++) {
+        const msp_diag *d = g_ptr_array_index(r->job.diags.items, i);
+        if (d->severity == MSP_SEV_WARNING && strstr(d->message, "columns are 300.00 pt wide, 100.00 pt more")) {
+            found = true;
+            assert_true(d->loc.line > 0);
+        }
+    }
+    assert_true(found);
+    run_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -225,6 +251,7 @@ int main(void)
         cmocka_unit_test(test_table_span__spanned_rows_stay_together),
         cmocka_unit_test(test_table_collapse__shared_borders_drawn_once),
         cmocka_unit_test(test_table_collapse__row_at_page_top_has_top_border),
+        cmocka_unit_test(test_table_columns__wider_than_the_table_are_warned),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
