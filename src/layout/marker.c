@@ -1,7 +1,7 @@
 /* Markers: the fo:marker children of flow blocks placed on the current page
  * (first and last starting within it per class, the last one whose parent
  * ends within it, those whose parent carries over onto it from an earlier
- * page), the last ones of earlier pages (the fallback when a page has none),
+ * page, the flow's own on every page after theirs), the last ones of earlier pages (the fallback when a page has none),
  * and fo:retrieve-marker resolution for static content (XSL 1.1 6.13.6).
  * Marker content is laid out only where retrieved (block.c). */
 #include "layout/layout_private.h"
@@ -48,10 +48,17 @@ void msp_markers_note(msp_layout *L, const msp_fo_node *marker)
         g_hash_table_insert(L->mk_first, (gpointer)cls, (gpointer)marker);
     g_hash_table_insert(L->mk_last, (gpointer)cls, (gpointer)marker);
     g_hash_table_insert(L->mk_rank, (gpointer)marker, GINT_TO_POINTER(L->mk_count++));
-    /* open until its parent's last box (markers in inlines and directly in
-     * the flow have no end: they count on the page they start on only) */
-    if (g_hash_table_contains(L->mk_closing, marker) && !g_ptr_array_find(L->mk_open, marker, NULL))
-        g_ptr_array_add(L->mk_open, (gpointer)marker);
+    /* open until its parent's last box (markers in inlines have no end:
+     * they count on the page they start on only); one directly in the flow
+     * until the sequence's end: the flow's areas are on every later page of
+     * it, so first-including-carryover finds it there (as Apache FOP) */
+    bool in_flow = marker->parent && marker->parent->kind == MSP_FO_FLOW;
+    if ((in_flow || g_hash_table_contains(L->mk_closing, marker)) && !g_ptr_array_find(L->mk_open, marker, NULL)) {
+        if (in_flow)
+            g_ptr_array_insert(L->mk_open, 0, (gpointer)marker);   /* the outermost area: first */
+        else
+            g_ptr_array_add(L->mk_open, (gpointer)marker);
+    }
 }
 
 void msp_markers_item_end(msp_layout *L, const msp_item *it, msp_zone zone)

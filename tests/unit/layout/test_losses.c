@@ -203,6 +203,26 @@ static void test_losses_marker__retrieved_wherever_it_sits(void **state)
     run_free(r);
 }
 
+/* A marker directly in the flow belongs to the flow's areas, which are on
+ * every page of the sequence: first-including-carryover retrieves it on the
+ * later pages too, even within retrieve-boundary="page" (as Apache FOP). */
+static void test_losses_marker__in_the_flow_carries_over(void **state)
+{
+    (void)state;
+    const char *head =
+        "<fo:static-content flow-name='xsl-region-before'><fo:block>"
+        "<fo:retrieve-marker retrieve-class-name='m' retrieve-position='first-including-carryover' "
+        "retrieve-boundary='page'/></fo:block></fo:static-content>";
+    const char *flow = "<fo:marker marker-class-name='m'>Flow mark</fo:marker>"
+                       "<fo:block>one</fo:block><fo:block break-before='page'>two</fo:block>"
+                       "<fo:block break-before='page'>three</fo:block>";
+    run *r = lay_flow("p", head, flow);
+    assert_int_equal((int)xp_num(r, "count(//page)"), 3);
+    for (int p = 1; p <= 3; p++)
+        assert_head(r, p, "Flow mark");
+    run_free(r);
+}
+
 /* --- forced breaks in tables --- */
 
 static const char *TABLE_2COLS = "<fo:table><fo:table-column column-width='120pt'/>"
@@ -644,6 +664,7 @@ int main(void)
         cmocka_unit_test(test_losses_cite__ids_in_footnotes_and_static_content),
         cmocka_unit_test(test_losses_cite__unplaced_element_is_warned),
         cmocka_unit_test(test_losses_marker__retrieved_wherever_it_sits),
+        cmocka_unit_test(test_losses_marker__in_the_flow_carries_over),
         cmocka_unit_test(test_losses_break__table_row_break_before_and_after),
         cmocka_unit_test(test_losses_break__block_in_cell_splits_the_row),
         cmocka_unit_test(test_losses_break__table_and_first_row_break_once),
