@@ -29,9 +29,10 @@ struct msp_pdf {
     PangoContext *pango;       /* owned reference, may be NULL */
     msp_draw_marks *marks;     /* owned: the draft marks, laid out at open */
     GHashTable *dests;         /* names of the DEST areas drawn so far */
-    GHashTable *link_dests;    /* names LINK areas point at */
+    GHashTable *link_dests;    /* names LINK areas point at -> msp_loc* of the first link's FO (or NULL) */
     int pages;
     bool failed;
+    msp_loc title_loc;         /* for the missing title's warning (file interned) */
     GByteArray *buf;           /* cairo's file */
     msp_pdf_standard std;
     msp_struct *tags;          /* the structure, when the standard is tagged */
@@ -73,6 +74,31 @@ static char *iso8601(gint64 epoch)
     return s;
 }
 
+/* Where a link's FO is, owned (its file copied: the sink may run on the
+ * drawing thread, so nothing is interned in the job's list here). */
+typedef struct link_where {
+    msp_loc loc;
+    char *file;
+} link_where;
+
+static link_where *link_where_new(const msp_fo_node *src)
+{
+    if (!src || !src->loc.file)
+        return NULL;
+    link_where *w = g_new(link_where, 1);
+    w->file = g_strdup(src->loc.file);
+    w->loc = (msp_loc){ w->file, src->loc.line, src->loc.column };
+    return w;
+}
+
+static void link_where_free(gpointer p)
+{
+    link_where *w = p;
+    if (w)
+        g_free(w->file);
+    g_free(w);
+}
+
 /* Turns a cairo or stream failure into one diagnostic. */
 static msp_status surface_error(msp_pdf *pdf, msp_diag_list *diags, cairo_status_t cst, const char *what)
 {
@@ -90,7 +116,7 @@ msp_status msp_pdf_open(msp_job *job, msp_pdf **out, const char *out_path, const
     msp_pdf *pdf = g_new0(msp_pdf, 1);
     pdf->job = job;
     pdf->dests = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-    pdf->link_dests = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    pdf->link_dests = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, link_where_free);
     msp_status st = msp_outfile_open(&job->diags, &pdf->out, out_path);
     if (st != MSP_OK) {
         msp_pdf_abort(pdf);
@@ -118,13 +144,16 @@ msp_status msp_pdf_open(msp_job *job, msp_pdf **out, const char *out_path, const
     pdf->keywords = g_strdup(meta->keywords);
     pdf->language = g_strdup(meta->language && *meta->language ? meta->language : NULL);
     pdf->date = g_strdup(date);
+    if (meta->title_loc.file)
+        pdf->title_loc = (msp_loc){ msp_diag_list_intern(&job->diags, meta->title_loc.file), meta->title_loc.line,
+                                    meta->title_loc.column };
     /* always drawn with structure tags, even untagged: cairo 1.16 writes a
      * sound file only then (its links alone leave dangling structure keys);
      * pdf_finish.c takes the marks out again for an untagged file */
     pdf->tags = msp_struct_new(job, pdf->std.ua || pdf->std.pdfa == 'a', pdf->language);
     if (msp_pdf_standard_tagged(pdf->std)) {
         if (!pdf->language)
-            msp_diag_warn(&job->diags, ((msp_loc){ pdf->out.path, 0, 0 }),
+            msp_diag_warn(&job->diags, meta->language_loc.file ? meta->language_loc : ((msp_loc){ pdf->out.path, 0, 0 }),
                           "set language (and country) on fo:root, e.g. language=\"en\"",
                           "the document names no language: its tagged PDF has no /Lang, which "
                           "PDF/UA wants");
@@ -188,8 +217,9 @@ msp_status msp_pdf_sink(void *user, const msp_page *page, msp_diag_list *diags)
         const msp_area *a = &page->areas[i];
         if (a->kind == MSP_AREA_DEST && a->u.dest.name)
             g_hash_table_add(pdf->dests, g_strdup(a->u.dest.name));
-        else if (a->kind == MSP_AREA_LINK && a->u.link.dest && !a->u.link.uri)
-            g_hash_table_add(pdf->link_dests, g_strdup(a->u.link.dest));
+        else if (a->kind == MSP_AREA_LINK && a->u.link.dest && !a->u.link.uri &&
+                 !g_hash_table_contains(pdf->link_dests, a->u.link.dest))
+            g_hash_table_insert(pdf->link_dests, g_strdup(a->u.link.dest), link_where_new(a->src));
     }
     pdf->pages++;
     return MSP_OK;
@@ -248,11 +278,11 @@ msp_status msp_pdf_close(msp_pdf *pdf, const msp_layout_result *result)
         return st;
     }
     GHashTableIter it;
-    gpointer name;
+    gpointer name, where;
     g_hash_table_iter_init(&it, pdf->link_dests);
-    while (g_hash_table_iter_next(&it, &name, NULL))
+    while (g_hash_table_iter_next(&it, &name, &where))
         if (!g_hash_table_contains(pdf->dests, name))
-            msp_diag_warn(diags, ((msp_loc){ pdf->out.path, 0, 0 }),
+            msp_diag_warn(diags, where ? ((const link_where *)where)->loc : ((msp_loc){ pdf->out.path, 0, 0 }),
                           "give the link's internal-destination the id of an element of the document",
                           "a link points to '%s', which is not in the document", (char *)name);
     if (result && !(pdf->title && *pdf->title)) {
@@ -260,7 +290,7 @@ msp_status msp_pdf_close(msp_pdf *pdf, const msp_layout_result *result)
         pdf->title = g_strdup(result->title);
     }
     if (msp_pdf_standard_tagged(pdf->std) && !(pdf->title && *pdf->title)) {
-        msp_diag_warn(diags, ((msp_loc){ pdf->out.path, 0, 0 }),
+        msp_diag_warn(diags, pdf->title_loc.file ? pdf->title_loc : ((msp_loc){ pdf->out.path, 0, 0 }),
                       "give the first fo:page-sequence an fo:title",
                       "the document has no title, which PDF/UA wants shown in the viewer's title bar");
     }

@@ -23,6 +23,9 @@ typedef struct msp_pdf_meta {
     PangoContext *pango;  /* borrowed (referenced until close), may be NULL: the worker's
                            * context, for the watermark and stamp text */
     msp_pdf_standard standard;  /* what the file conforms to ({0}: an untagged valid PDF) */
+    /* where the FO could say what the PDF lacks, for the warnings: fo:root (its
+     * language) and the first fo:page-sequence (its fo:title); {0}: the PDF's path */
+    msp_loc language_loc, title_loc;
 } msp_pdf_meta;
 
 /* Seconds since 1970: epoch when >= 0, else SOURCE_DATE_EPOCH (a warning in
