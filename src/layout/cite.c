@@ -177,7 +177,9 @@ msp_status msp_cite_passes(msp_layout *L, msp_status (*run_pass)(msp_layout *L))
         if (map && st == MSP_OK) {
             GHashTable *m2 = cite_map(L);
             if (!maps_equal(map, m2))
-                msp_diag_warn(&job->diags, MSP_LOC_NONE, NULL,
+                msp_diag_warn(&job->diags, L->doc->root->loc,
+                              "a citation whose number changes the pages it is on can make them alternate: "
+                              "check the page numbers of the citations",
                               "page-number citations did not settle after 3 passes");
             g_hash_table_destroy(m2);
         }

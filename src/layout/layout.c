@@ -864,6 +864,7 @@ static void bookmarks(msp_layout *L, const msp_fo_node *parent, int pidx, GArray
         const char *ss = msp_fo_attr_value(b, "starting-state");
         bm.open = ss && strcmp(ss, "show") == 0;
         bm.parent = pidx;
+        bm.loc = b->loc;
         g_array_append_val(out, bm);
         bookmarks(L, b, (int)out->len - 1, out);
     }

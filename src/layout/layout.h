@@ -41,6 +41,7 @@ typedef struct msp_bookmark {
     const char *uri;             /* external-destination, or NULL */
     int parent;                  /* index into the array, -1 for top level */
     bool open;                   /* starting-state show */
+    msp_loc loc;                 /* the fo:bookmark, for messages */
 } msp_bookmark;
 
 typedef struct msp_layout_result {

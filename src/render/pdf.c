@@ -240,7 +240,7 @@ static void add_bookmark(msp_pdf *pdf, const msp_layout_result *result, int *ids
             parent = ids[b->parent];
     }
     if (b->dest && *b->dest && !(b->uri && *b->uri) && !g_hash_table_contains(pdf->dests, b->dest))
-        msp_diag_warn(&pdf->job->diags, ((msp_loc){ pdf->out.path, 0, 0 }),
+        msp_diag_warn(&pdf->job->diags, b->loc.file ? b->loc : ((msp_loc){ pdf->out.path, 0, 0 }),
                       "give the bookmark's internal-destination the id of an element of the document",
                       "bookmark '%s' points to '%s', which is not in the document",
                       b->title ? b->title : "", b->dest);

@@ -77,11 +77,11 @@ static msp_page *make_page(PangoContext *ctx, int index, int n_words)
 }
 
 static msp_bookmark bookmarks[] = {
-    { "Agenda", "para-1", NULL, -1, true },
-    { "Item 1: Opening", "para-2", NULL, 0, false },
-    { "Website", NULL, "https://www.apminebanconvention.org/", -1, false },
-    { "Annex (listed before its parent)", "no-such-id", NULL, 4, false },
-    { "Annexes", "para-2", NULL, -1, true },
+    { "Agenda", "para-1", NULL, -1, true, { 0 } },
+    { "Item 1: Opening", "para-2", NULL, 0, false, { 0 } },
+    { "Website", NULL, "https://www.apminebanconvention.org/", -1, false, { 0 } },
+    { "Annex (listed before its parent)", "no-such-id", NULL, 4, false, { "test.fo", 9, 5 } },
+    { "Annexes", "para-2", NULL, -1, true, { 0 } },
 };
 
 /* Renders pages to path; returns the status of the first failing step. */
@@ -220,6 +220,10 @@ static void test_pdf_close__links_dests_and_outline(void **state)
     assert_int_equal(diags.warnings, 1);
     const msp_diag *w = g_ptr_array_index(diags.items, 0);
     assert_non_null(strstr(w->message, "no-such-id"));
+    /* located at its fo:bookmark */
+    assert_string_equal(w->loc.file, "test.fo");
+    assert_int_equal(w->loc.line, 9);
+    assert_int_equal(w->loc.column, 5);
     msp_diag_list_clear(&diags);
     /* a valid file (cairo 1.16's own is damaged where it has links) */
     const char *check[] = { "qpdf", "--check", path, NULL };
