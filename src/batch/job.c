@@ -333,14 +333,7 @@ msp_status msp_build(msp_job *job, const msp_build_ctx *ctx, msp_build_worker *w
     meta.author = info.author;
     meta.keywords = keywords->str;
     meta.language = info.language;
-    if (fo && fo->root) {
-        meta.language_loc = fo->root->loc;
-        for (const msp_fo_node *c = fo->root->first; c; c = c->next)
-            if (c->kind == MSP_FO_PAGE_SEQUENCE) {
-                meta.title_loc = c->loc;
-                break;
-            }
-    }
+    msp_pdf_meta_locate(&meta, fo);
     meta.epoch = epoch;
     meta.draft = draft;
     meta.draft_stamp = stamp;

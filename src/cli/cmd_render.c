@@ -119,12 +119,7 @@ int msp_cmd_render(int argc, char **argv)
                        ? g_strdup_printf("%s-%s", rs->language, rs->country)
                        : g_strdup(rs->language);
     meta.language = doc_lang;
-    meta.language_loc = doc->root->loc;
-    for (const msp_fo_node *c = doc->root->first; c; c = c->next)
-        if (c->kind == MSP_FO_PAGE_SEQUENCE) {
-            meta.title_loc = c->loc;
-            break;
-        }
+    msp_pdf_meta_locate(&meta, doc);
     st = msp_pdf_open(&job, &pdf, out_path, &meta);
     g_free(doc_lang);
     if (st != MSP_OK)

@@ -219,7 +219,6 @@ typedef struct msp_master {
      * sheet_w x sheet_h (0: not turned, the sheet is pw x ph) */
     int turn;
     double sheet_w, sheet_h;
-    bool no_room;               /* the body has no width or no height */
 } msp_master;
 
 /* The selection state within a page-sequence-master. */

@@ -1,8 +1,9 @@
 /* Markers: the fo:marker children of flow blocks placed on the current page
  * (first and last starting within it per class, the last one whose parent
  * ends within it, those whose parent carries over onto it from an earlier
- * page, the flow's own on every page after theirs), the last ones of earlier pages (the fallback when a page has none),
- * and fo:retrieve-marker resolution for static content (XSL 1.1 6.13.6).
+ * page, the flow's own on every page after theirs), the last ones of
+ * earlier pages (the fallback when a page has none), and fo:retrieve-marker
+ * resolution for static content (XSL 1.1 6.13.6).
  * Marker content is laid out only where retrieved (block.c). */
 #include "layout/layout_private.h"
 

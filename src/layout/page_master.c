@@ -50,6 +50,30 @@ bool msp_masters_have_region(const msp_layout *L, const char *region_name)
     return false;
 }
 
+/* A length written with a percentage part: pct % of dim added. */
+static double with_pct(double len, double pct, double dim)
+{
+    return len + pct / 100.0 * dim;
+}
+
+/* The margin on side of a master or region-body: a percentage is of the
+ * (turned) page's height for top and bottom, of its width for left and
+ * right (Apache FOP's reading; XSL 1.1 5.3.2 leaves the page's containing
+ * block open). */
+static double margin_of(const msp_fo_style *s, int side, const msp_master *m)
+{
+    bool vertical = side == MSP_BEFORE || side == MSP_AFTER;
+    return with_pct(s->margin[side], s->margin_pct[side], vertical ? m->ph : m->pw);
+}
+
+/* An outer region's extent (0 without the region): a percentage is of dim,
+ * the page's height for before and after, its width for start and end
+ * (XSL 1.1 7.27.5). */
+static double extent_of(const msp_fo_node *region, double dim)
+{
+    return region ? with_pct(region->style->extent, region->style->extent_pct, dim) : 0;
+}
+
 msp_status msp_master_geometry(msp_layout *L, const msp_fo_node *spm, msp_master *out)
 {
     (void)L;
@@ -61,13 +85,9 @@ msp_status msp_master_geometry(msp_layout *L, const msp_fo_node *spm, msp_master
     out->ph = s->page_height > 0 ? s->page_height : 841.89;
     /* the sheet's margins; a turned master (orientation.c) lays its regions
      * out on the turned page, with those margins on its own sides */
-    /* percentages: of the sheet's height for top and bottom, of its width
-     * for left and right (Apache FOP's reading; XSL 1.1 5.3.2 leaves the
-     * page's containing block open) */
-    double ml = s->margin[MSP_START] + s->margin_pct[MSP_START] / 100.0 * out->pw,
-           mt = s->margin[MSP_BEFORE] + s->margin_pct[MSP_BEFORE] / 100.0 * out->ph,
-           mr = s->margin[MSP_END] + s->margin_pct[MSP_END] / 100.0 * out->pw,
-           mb = s->margin[MSP_AFTER] + s->margin_pct[MSP_AFTER] / 100.0 * out->ph;
+    /* percentages of the sheet (margin_of) */
+    double ml = margin_of(s, MSP_START, out), mt = margin_of(s, MSP_BEFORE, out), mr = margin_of(s, MSP_END, out),
+           mb = margin_of(s, MSP_AFTER, out);
     bool seq_rtl = L && L->seq && L->seq->style->rtl;
     if (L && s->reference_orientation != 0 && seq_rtl)
         return msp_diag_error(&L->job->diags, MSP_E_FO, spm->loc,
@@ -101,11 +121,9 @@ msp_status msp_master_geometry(msp_layout *L, const msp_fo_node *spm, msp_master
                                   rs->reference_orientation, msp_fo_kind_name(r->kind),
                                   seq_rtl ? " of a right-to-left page" : "");
         if (r->kind == MSP_FO_REGION_BODY) {
-            /* percentages of the (turned) page's height and width, as above */
-            double bl = rs->margin[MSP_START] + rs->margin_pct[MSP_START] / 100.0 * out->pw,
-                   bt = rs->margin[MSP_BEFORE] + rs->margin_pct[MSP_BEFORE] / 100.0 * out->ph,
-                   br = rs->margin[MSP_END] + rs->margin_pct[MSP_END] / 100.0 * out->pw,
-                   bb = rs->margin[MSP_AFTER] + rs->margin_pct[MSP_AFTER] / 100.0 * out->ph;
+            /* percentages of the (turned) page */
+            double bl = margin_of(rs, MSP_START, out), bt = margin_of(rs, MSP_BEFORE, out),
+                   br = margin_of(rs, MSP_END, out), bb = margin_of(rs, MSP_AFTER, out);
             out->body = (msp_rect){ content.x + bl, content.y + bt, content.w - bl - br, content.h - bt - bb };
         } else if (r->kind == MSP_FO_REGION_BEFORE) {
             out->rbefore = r;
@@ -122,11 +140,8 @@ msp_status msp_master_geometry(msp_layout *L, const msp_fo_node *spm, msp_master
      * and end regions span its height and before and after fit between them;
      * the start region is on the left of a left-to-right page, on the right
      * of a right-to-left one */
-    /* a percentage extent is of the page's height (before, after) or width (start, end) */
-#define EXTENT(r, dim) ((r) ? (r)->style->extent + (r)->style->extent_pct / 100.0 * (dim) : 0)
-    double eb = EXTENT(out->rbefore, out->ph), ea = EXTENT(out->rafter, out->ph);
-    double es = EXTENT(out->rstart, out->pw), ee = EXTENT(out->rend, out->pw);
-#undef EXTENT
+    double eb = extent_of(out->rbefore, out->ph), ea = extent_of(out->rafter, out->ph);
+    double es = extent_of(out->rstart, out->pw), ee = extent_of(out->rend, out->pw);
     /* the regions sided by the page-sequence's writing-mode, or by the
      * master's when that is right to left (Apache FOP's reading: the
      * content of a left-to-right sequence then stays left to right) */
@@ -148,13 +163,12 @@ msp_status msp_master_geometry(msp_layout *L, const msp_fo_node *spm, msp_master
     /* a body without room is an error only on a page that must hold some
      * of the flow (msp_master_check_room): a blank page, or one whose body
      * takes no flow, is made from such a master */
-    out->no_room = out->body.w <= 0 || out->body.h <= 0;
     return MSP_OK;
 }
 
 msp_status msp_master_check_room(msp_layout *L, const msp_master *m)
 {
-    if (!m->no_room)
+    if (m->body.w > 0 && m->body.h > 0)
         return MSP_OK;
     return msp_diag_error(&L->job->diags, MSP_E_FO, m->node ? m->node->loc : L->flow->loc,
                           "check page-width/height and the margins",

@@ -110,6 +110,18 @@ static msp_status surface_error(msp_pdf *pdf, msp_diag_list *diags, cairo_status
                           e ? g_strerror(e) : cairo_status_to_string(cst));
 }
 
+void msp_pdf_meta_locate(msp_pdf_meta *meta, const msp_fo_doc *doc)
+{
+    if (!doc || !doc->root)
+        return;
+    meta->language_loc = doc->root->loc;
+    for (const msp_fo_node *c = doc->root->first; c; c = c->next)
+        if (c->kind == MSP_FO_PAGE_SEQUENCE) {
+            meta->title_loc = c->loc;
+            break;
+        }
+}
+
 msp_status msp_pdf_open(msp_job *job, msp_pdf **out, const char *out_path, const msp_pdf_meta *meta)
 {
     *out = NULL;

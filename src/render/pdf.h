@@ -28,6 +28,10 @@ typedef struct msp_pdf_meta {
     msp_loc language_loc, title_loc;
 } msp_pdf_meta;
 
+/* Sets meta's language_loc and title_loc from the FO: its fo:root and its
+ * first fo:page-sequence. */
+void msp_pdf_meta_locate(msp_pdf_meta *meta, const msp_fo_doc *doc);
+
 /* Seconds since 1970: epoch when >= 0, else SOURCE_DATE_EPOCH (a warning in
  * job's diagnostics when it is set but not a number of seconds), else now.
  * What the PDF dates are made of, and a draft stamp's build time. */

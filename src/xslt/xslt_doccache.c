@@ -65,6 +65,12 @@ static gint64 mtime_ns(const struct stat *sb)
     return (gint64)sb->st_mtim.tv_sec * 1000000000 + sb->st_mtim.tv_nsec;
 }
 
+/* Whether sb is still the file c was read from (watch mode edits it). */
+static bool same_file(const cached_doc *c, const struct stat *sb)
+{
+    return c->dev == sb->st_dev && c->ino == sb->st_ino && c->size == sb->st_size && c->mtime_ns == mtime_ns(sb);
+}
+
 xmlDocPtr msp_xslt_doccache_get(const char *uri, xmlDocPtr (*parse)(const char *uri, void *user), void *user)
 {
     struct stat sb;
@@ -72,8 +78,7 @@ xmlDocPtr msp_xslt_doccache_get(const char *uri, xmlDocPtr (*parse)(const char *
         return parse(uri, user);   /* not a plain file: parsed (and its error told) each time */
     GHashTable *t = thread_cache(true);
     cached_doc *c = g_hash_table_lookup(t, uri);
-    bool same = c && c->dev == sb.st_dev && c->ino == sb.st_ino && c->size == sb.st_size &&
-                c->mtime_ns == mtime_ns(&sb);
+    bool same = c && same_file(c, &sb);
     if (same && c->doc)
         return c->doc;
     if (c && !same) {
@@ -115,8 +120,7 @@ void msp_xslt_doccache_attach(xsltTransformContextPtr ctxt)
             continue;
         /* a file changed since (watch mode) is read again by document() */
         struct stat sb;
-        if (g_stat(k, &sb) != 0 || c->dev != sb.st_dev || c->ino != sb.st_ino || c->size != sb.st_size ||
-            c->mtime_ns != mtime_ns(&sb)) {
+        if (g_stat(k, &sb) != 0 || !same_file(c, &sb)) {
             g_hash_table_iter_remove(&it);
             continue;
         }
