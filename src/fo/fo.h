@@ -75,6 +75,7 @@ typedef enum msp_fo_kind {
                                        SVG graphic: "graphic" = "svg:svg", "svg" = its XML text */
     MSP_FO_CHANGE_BAR_BEGIN,        /* empty; opens a change bar of its change-bar-class */
     MSP_FO_CHANGE_BAR_END,          /* empty; closes the open one of the same class */
+    MSP_FO_INLINE_CONTAINER,        /* block-level content set as one box in a line */
     MSP_FO_KIND_COUNT
 } msp_fo_kind;
 

@@ -58,6 +58,7 @@ static const char *const kind_names[MSP_FO_KIND_COUNT] = {
     [MSP_FO_INSTREAM_FOREIGN_OBJECT] = "instream-foreign-object",
     [MSP_FO_CHANGE_BAR_BEGIN] = "change-bar-begin",
     [MSP_FO_CHANGE_BAR_END] = "change-bar-end",
+    [MSP_FO_INLINE_CONTAINER] = "inline-container",
 };
 
 static const char *const qualified_names[MSP_FO_KIND_COUNT] = {
@@ -89,13 +90,14 @@ static const char *const qualified_names[MSP_FO_KIND_COUNT] = {
     Q(MSP_FO_RETRIEVE_MARKER, "retrieve-marker"),
     Q(MSP_FO_INSTREAM_FOREIGN_OBJECT, "instream-foreign-object"),
     Q(MSP_FO_CHANGE_BAR_BEGIN, "change-bar-begin"), Q(MSP_FO_CHANGE_BAR_END, "change-bar-end"),
+    Q(MSP_FO_INLINE_CONTAINER, "inline-container"),
 #undef Q
     [MSP_FO_TEXT] = "text",
 };
 
 /* XSL 1.1 formatting objects outside the subset */
 static const char *const unsupported_elements[] = {
-    "float", "inline-container", "multi-switch", "multi-case", "multi-toggle", "multi-properties",
+    "float", "multi-switch", "multi-case", "multi-toggle", "multi-properties",
     "multi-property-set", "table-and-caption", "table-caption", "initial-property-set", "color-profile",
     "bidi-override", "index-page-number-prefix", "index-page-number-suffix",
     "index-range-begin", "index-range-end", "index-key-reference", "index-page-citation-list",
@@ -138,6 +140,7 @@ bool msp_fo_is_inline(const msp_fo_node *node)
     case MSP_FO_PAGE_NUMBER: case MSP_FO_PAGE_NUMBER_CITATION: case MSP_FO_PAGE_NUMBER_CITATION_LAST:
     case MSP_FO_LEADER: case MSP_FO_EXTERNAL_GRAPHIC: case MSP_FO_CHARACTER: case MSP_FO_FOOTNOTE:
     case MSP_FO_INSTREAM_FOREIGN_OBJECT: case MSP_FO_CHANGE_BAR_BEGIN: case MSP_FO_CHANGE_BAR_END:
+    case MSP_FO_INLINE_CONTAINER:
         return true;
     default:
         return false;
@@ -168,7 +171,7 @@ static bool block_context(msp_fo_kind k)
     case MSP_FO_FLOW: case MSP_FO_STATIC_CONTENT: case MSP_FO_BLOCK: case MSP_FO_BLOCK_CONTAINER:
     case MSP_FO_LIST_ITEM_LABEL: case MSP_FO_LIST_ITEM_BODY: case MSP_FO_TABLE_CELL:
     case MSP_FO_FOOTNOTE_BODY: case MSP_FO_MARKER: case MSP_FO_INLINE: case MSP_FO_WRAPPER:
-    case MSP_FO_BASIC_LINK:
+    case MSP_FO_BASIC_LINK: case MSP_FO_INLINE_CONTAINER:
         return true;
     default:
         return false;
@@ -257,7 +260,7 @@ static bool allowed_in(msp_fo_kind kind, const msp_fo_node *parent)
         return inline_context(pk) || pk == MSP_FO_FOOTNOTE;
     case MSP_FO_FOOTNOTE: case MSP_FO_BASIC_LINK: case MSP_FO_PAGE_NUMBER: case MSP_FO_PAGE_NUMBER_CITATION:
     case MSP_FO_PAGE_NUMBER_CITATION_LAST: case MSP_FO_LEADER: case MSP_FO_EXTERNAL_GRAPHIC:
-    case MSP_FO_CHARACTER: case MSP_FO_INSTREAM_FOREIGN_OBJECT:
+    case MSP_FO_CHARACTER: case MSP_FO_INSTREAM_FOREIGN_OBJECT: case MSP_FO_INLINE_CONTAINER:
         return inline_context(pk);
     case MSP_FO_CHANGE_BAR_BEGIN: case MSP_FO_CHANGE_BAR_END:
         /* neutral: wherever a block or an inline may be (XSL 1.1 6.13.2) */

@@ -180,6 +180,7 @@ void msp_gen_init(msp_gen *g, msp_layout *L, const char *page_number_text)
     g->env.retrieve = retrieve_now;
     g->env.retrieve_user = g;
     g->env.check = L->emit ? L->opts->check : NULL;
+    msp_gen_boxes_init(g);
 }
 
 void msp_gen_clear(msp_gen *g)
@@ -404,6 +405,7 @@ static msp_status gen_run(msp_gen *g, const msp_fo_node *block, const msp_fo_nod
                 it->notes = g_ptr_array_new();
             g_ptr_array_add(it->notes, (gpointer)p->footnotes[k]);
         }
+        msp_box_notes(p, i, it);
         if (i > 0 && ((!rest && i < orphans) || n - i < widows || p->keep_lines_together))
             it->bp = MSP_BP_KEEP;
         msp_gen_push_box(g, it);
@@ -793,6 +795,7 @@ static void emit_line(msp_layout *L, msp_page *page, const msp_item *it, msp_zon
 {
     const msp_para *p = &it->para->para;
     msp_para_emit_line(p, it->line, page, zone, x0 + it->x, baseline, footnote);
+    msp_box_emit(L, page, p, it->line, zone, x0 + it->x, baseline, footnote);
     /* every pass: the citation passes count on them (the destination is the para's) */
     for (int k = 0; k < p->n_objs; k++) {
         const msp_inline_obj *o = &p->objs[k];

@@ -479,6 +479,16 @@ void msp_turn_region_end(msp_page *page, msp_zone zone, int begin);
  * markers pending for the container go on the box it is drawn in */
 GPtrArray *msp_gen_container_run(msp_gen *g, const msp_fo_node *node, const msp_refarea *ra);
 
+/* inline_box.c: fo:inline-container */
+/* Lets g's para builder lay out inline-containers (msp_para_env.container). */
+void msp_gen_boxes_init(msp_gen *g);
+/* Adds the footnotes anchored in the inline-containers on line `line` of p to it. */
+void msp_box_notes(const msp_para *p, int line, msp_item *it);
+/* Draws the content of the inline-containers on line `line` of p, whose
+ * baseline is at `baseline` and whose para's left is x0. */
+void msp_box_emit(msp_layout *L, msp_page *page, const msp_para *p, int line, msp_zone zone, double x0,
+                  double baseline, int footnote);
+
 /* relayout.c */
 /* Re-lays out the queued boxes for the body width of the page just started
  * (its master differs from the one they were made for): the flow children

@@ -80,7 +80,8 @@ static GArray *read_lines(msp_glines *g, const msp_para_text *t)
     /* objects drawn in the line (leaders, images, graphics) reach as high and low as they are */
     for (guint i = 0; i < t->objs->len && lines->len; i++) {
         const msp_para_pending *p = &g_array_index(t->objs, msp_para_pending, i);
-        if (p->kind != MSP_INLINE_LEADER && p->kind != MSP_INLINE_IMAGE && p->kind != MSP_INLINE_GRAPHIC)
+        if (p->kind != MSP_INLINE_LEADER && p->kind != MSP_INLINE_IMAGE && p->kind != MSP_INLINE_GRAPHIC &&
+            p->kind != MSP_INLINE_BOX)
             continue;
         if (p->start < (guint)g_array_index(lines, raw_line, 0).start)
             continue;   /* before the rest of a run (msp_para_build_rest) */
@@ -236,6 +237,9 @@ static void add_obj(GArray *objs, const msp_para_pending *p, int line, double x,
         o.surface = cairo_surface_reference(p->surface);
     if (p->pattern)
         o.pattern = g_object_ref(p->pattern);
+    /* the line takes the box's content: it is drawn, forgotten or freed with the para */
+    o.box = p->box;
+    ((msp_para_pending *)p)->box.content = NULL;
     g_array_append_val(objs, o);
 }
 
@@ -273,7 +277,8 @@ static void place_objects(msp_para *out, const msp_para_text *t, const GArray *l
         switch (p->kind) {
         case MSP_INLINE_LEADER:
         case MSP_INLINE_IMAGE:
-        case MSP_INLINE_GRAPHIC: {
+        case MSP_INLINE_GRAPHIC:
+        case MSP_INLINE_BOX: {
             /* the left edge of its object character: in a right-to-left run
              * that is not where its index starts */
             double x1 = 0, x2 = 0;
@@ -417,7 +422,7 @@ static msp_status build(const msp_para_env *env, msp_para *out, const msp_fo_nod
     const msp_fo_style *bs = block->style;
     out->keep_lines_together = bs->keep_together != MSP_KEEP_AUTO;
     msp_para_text t;
-    msp_status st = msp_para_text_collect(&t, env, block, first, last, after, before);
+    msp_status st = msp_para_text_collect(&t, env, block, first, last, after, before, width);
     if (st != MSP_OK) {
         msp_para_text_clear(&t);
         return st;
@@ -590,6 +595,11 @@ void msp_para_clear(msp_para *para)
             g_object_unref(para->objs[i].pattern);
             para->objs[i].pattern = NULL;
         }
+        msp_para_box *b = &para->objs[i].box;
+        if (b->content) {
+            b->ops->free(b->content);
+            b->content = NULL;
+        }
     }
     if (para->layout) {
         g_object_unref(para->layout);
@@ -605,16 +615,31 @@ void msp_para_clear(msp_para *para)
     para->n_lines = para->n_objs = para->n_footnotes = para->n_ids = 0;
 }
 
+/* The inline-containers on lines [from, ...) will never be drawn. */
+static void forget_boxes(msp_para *para, int from)
+{
+    for (int i = 0; i < para->n_objs; i++) {
+        const msp_inline_obj *o = &para->objs[i];
+        if (o->kind == MSP_INLINE_BOX && o->box.content && o->line >= from)
+            o->box.ops->forget(o->box.content);
+    }
+}
+
 void msp_para_forget_from(msp_para *para, int line)
 {
-    if (para)
-        msp_check_run_truncate(para->check, line);
+    if (!para)
+        return;
+    msp_check_run_truncate(para->check, line);
+    forget_boxes(para, line);
 }
 
 void msp_para_forget(msp_para *para)
 {
-    if (para && msp_check_run_forget(para->check))
+    if (!para)
+        return;
+    if (msp_check_run_forget(para->check))
         para->check = NULL;
+    forget_boxes(para, 0);
 }
 
 
@@ -812,6 +837,7 @@ void msp_para_emit_line(const msp_para *para, int i, msp_page *page, msp_zone zo
             break;
         case MSP_INLINE_FOOTNOTE:
         case MSP_INLINE_MARKER:
+        case MSP_INLINE_BOX:    /* pagination draws its content (block.c) */
             continue;
         case MSP_INLINE_GRAPHIC: {
             msp_graphic g;   /* checked when the line was built: rebuilt silently */

@@ -16,6 +16,8 @@
 typedef struct msp_check_text msp_check_text;
 typedef struct msp_check_run msp_check_run;
 
+typedef struct msp_para_box msp_para_box;   /* below */
+
 /* How the para builder learns page-dependent text. */
 typedef struct msp_para_env {
     msp_job *job;
@@ -43,7 +45,29 @@ typedef struct msp_para_env {
      * NULL. A retrieve-marker between blocks is resolved by pagination (block.c). */
     const msp_fo_node *(*retrieve)(void *user, const msp_fo_node *retrieve_marker);
     void *retrieve_user;
+    /* fo:inline-container: its block-level content laid out by pagination
+     * (block.c) in a reference area ref_width wide (XSL 1.1 6.6.8: its own
+     * inline-progression-dimension, or that of the nearest ancestor reference
+     * area when auto); NULL: refused. */
+    msp_status (*container)(void *user, const msp_fo_node *node, double ref_width,
+                            msp_para_box *out);
+    void *container_user;
 } msp_para_env;
+
+/* An inline-container's content as pagination made it: opaque to the para
+ * builder, which keeps it with the line and gives it back to be drawn,
+ * forgotten (never placed: made again) or freed. */
+typedef struct msp_para_box_ops {
+    void (*forget)(void *content);
+    void (*free)(void *content);
+} msp_para_box_ops;
+
+struct msp_para_box {
+    double w;               /* its border box across the line */
+    double ascent, descent; /* above and below the line's baseline */
+    void *content;          /* owned; NULL when empty */
+    const msp_para_box_ops *ops;
+};
 
 typedef enum msp_inline_kind {
     MSP_INLINE_LEADER,     /* drawn as rule or dots over [x, x+w] at the baseline */
@@ -52,8 +76,10 @@ typedef enum msp_inline_kind {
     MSP_INLINE_DEST,       /* an inline element with an id */
     MSP_INLINE_FOOTNOTE,   /* the anchor of footnote `footnote` */
     MSP_INLINE_GRAPHIC,    /* instream-foreign-object: vector graphic (graphic.c) at [x, y-asc, w, h] */
-    MSP_INLINE_MARKER      /* an fo:marker child of an inline (node): on the line the inline starts on;
+    MSP_INLINE_MARKER,     /* an fo:marker child of an inline (node): on the line the inline starts on;
                               nothing is drawn */
+    MSP_INLINE_BOX         /* fo:inline-container (node): box [x, y-asc, w, asc+desc] whose content
+                              (box.content) pagination draws */
 } msp_inline_kind;
 
 typedef struct msp_inline_obj {
@@ -67,6 +93,7 @@ typedef struct msp_inline_obj {
     PangoLayout *pattern;          /* LEADER use-content: its content once (owned reference), or NULL */
     const char *uri, *dest;        /* LINK */
     int footnote;                  /* FOOTNOTE: index into msp_para.footnotes */
+    msp_para_box box;              /* BOX: its content (owned) */
 } msp_inline_obj;
 
 typedef struct msp_line {

@@ -25,6 +25,7 @@ typedef struct msp_para_pending {
     PangoLayout *pattern;      /* LEADER use-content: its content set once (owned reference), or NULL */
     const char *uri, *dest;    /* LINK; DEST: dest = the id */
     int footnote;              /* FOOTNOTE */
+    msp_para_box box;          /* BOX: its content (owned until an msp_inline_obj takes it) */
 } msp_para_pending;
 
 /* A page number or citation printed in the text: bytes [start, end). */
@@ -59,6 +60,7 @@ typedef struct msp_para_text {
     bool skipping;                  /* still before `after` */
     bool stopped;                   /* reached `before` */
     GArray *numbers;                /* of msp_para_number, or NULL */
+    double ref_width;               /* the reference area's width (an inline-container's auto width) */
 } msp_para_text;
 
 /* What line breaking knows of each line (para_break.c). */
@@ -131,12 +133,13 @@ void msp_para_justify(const msp_para_text *t, msp_glines *g, GArray *info, const
 
 /* Collects first..last (siblings under block) into t: the part after the
  * nested block-level FO `after` and before `before` (each NULL: no bound;
- * msp_para_next_block). Returns MSP_OK or the first error (recorded in
+ * msp_para_next_block); ref_width is the width of the reference area the
+ * block is in. Returns MSP_OK or the first error (recorded in
  * env->job->diags). Call msp_para_text_clear after, whatever the status. */
 msp_status msp_para_text_collect(msp_para_text *t, const msp_para_env *env,
                                  const msp_fo_node *block, const msp_fo_node *first,
                                  const msp_fo_node *last, const msp_fo_node *after,
-                                 const msp_fo_node *before);
+                                 const msp_fo_node *before, double ref_width);
 void msp_para_text_clear(msp_para_text *t);
 
 /* Ascent and descent in pt of the font desc selects in ctx, as

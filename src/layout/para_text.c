@@ -547,6 +547,35 @@ static msp_status put_instream(msp_para_text *t, const msp_fo_node *node)
     return MSP_OK;
 }
 
+/* fo:inline-container: one box in the line, its content laid out by
+ * pagination (env->container) and drawn there */
+static msp_status put_box(msp_para_text *t, const msp_fo_node *node)
+{
+    if (!t->env->container)
+        return msp_diag_error(&t->env->job->diags, MSP_E_FO, node->loc,
+                              "place the fo:inline-container in the flow or a footnote",
+                              "fo:inline-container is not supported here");
+    msp_para_box box = { 0 };
+    msp_status st = t->env->container(t->env->container_user, node, t->ref_width, &box);
+    if (st != MSP_OK) {
+        if (box.content) {
+            box.ops->forget(box.content);
+            box.ops->free(box.content);
+        }
+        return st;
+    }
+    guint at = (guint)t->text->len;
+    put_literal(t, MSP_PARA_OBJ_CHAR, MSP_PARA_OBJ_LEN);
+    msp_para_pending *p = add_pending(t, MSP_INLINE_BOX, node, at);
+    p->end = at + MSP_PARA_OBJ_LEN;
+    p->w = box.w;
+    p->ascent = box.ascent;
+    p->descent = box.descent;
+    p->box = box;
+    shape_attr(t, at, box.w, box.ascent, box.descent);
+    return MSP_OK;
+}
+
 static msp_status collect(msp_para_text *t, const msp_fo_node *first, const msp_fo_node *last,
                           const inline_ctx *ic, int depth);
 
@@ -764,6 +793,10 @@ static msp_status collect_node(msp_para_text *t, const msp_fo_node *n, const inl
         st = put_instream(t, n);
         add_seg(t, n, start);
         break;
+    case MSP_FO_INLINE_CONTAINER:
+        st = put_box(t, n);
+        add_seg(t, n, start);
+        break;
     default:
         /* block-level or out-of-line content (footnote-body, markers) is not part of the run */
         break;
@@ -864,11 +897,12 @@ static void add_outer_links(msp_para_text *t)
 msp_status msp_para_text_collect(msp_para_text *t, const msp_para_env *env,
                                  const msp_fo_node *block, const msp_fo_node *first,
                                  const msp_fo_node *last, const msp_fo_node *after,
-                                 const msp_fo_node *before)
+                                 const msp_fo_node *before, double ref_width)
 {
     memset(t, 0, sizeof *t);
     t->env = env;
     t->block = block;
+    t->ref_width = ref_width;
     t->text = g_string_sized_new(256);
     t->attrs = pango_attr_list_new();
     t->segs = g_array_new(FALSE, FALSE, sizeof(msp_para_seg));
@@ -951,6 +985,10 @@ void msp_para_text_clear(msp_para_text *t)
                 cairo_surface_destroy(p->surface);
             if (p->pattern)
                 g_object_unref(p->pattern);
+            if (p->box.content) {
+                p->box.ops->forget(p->box.content);
+                p->box.ops->free(p->box.content);
+            }
         }
         g_array_free(t->objs, TRUE);
     }
