@@ -76,6 +76,7 @@ typedef enum msp_fo_kind {
     MSP_FO_CHANGE_BAR_BEGIN,        /* empty; opens a change bar of its change-bar-class */
     MSP_FO_CHANGE_BAR_END,          /* empty; closes the open one of the same class */
     MSP_FO_INLINE_CONTAINER,        /* block-level content set as one box in a line */
+    MSP_FO_FLOAT,                   /* float="before": its blocks at the top of a page */
     MSP_FO_KIND_COUNT
 } msp_fo_kind;
 

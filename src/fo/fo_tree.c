@@ -59,6 +59,7 @@ static const char *const kind_names[MSP_FO_KIND_COUNT] = {
     [MSP_FO_CHANGE_BAR_BEGIN] = "change-bar-begin",
     [MSP_FO_CHANGE_BAR_END] = "change-bar-end",
     [MSP_FO_INLINE_CONTAINER] = "inline-container",
+    [MSP_FO_FLOAT] = "float",
 };
 
 static const char *const qualified_names[MSP_FO_KIND_COUNT] = {
@@ -90,14 +91,14 @@ static const char *const qualified_names[MSP_FO_KIND_COUNT] = {
     Q(MSP_FO_RETRIEVE_MARKER, "retrieve-marker"),
     Q(MSP_FO_INSTREAM_FOREIGN_OBJECT, "instream-foreign-object"),
     Q(MSP_FO_CHANGE_BAR_BEGIN, "change-bar-begin"), Q(MSP_FO_CHANGE_BAR_END, "change-bar-end"),
-    Q(MSP_FO_INLINE_CONTAINER, "inline-container"),
+    Q(MSP_FO_INLINE_CONTAINER, "inline-container"), Q(MSP_FO_FLOAT, "float"),
 #undef Q
     [MSP_FO_TEXT] = "text",
 };
 
 /* XSL 1.1 formatting objects outside the subset */
 static const char *const unsupported_elements[] = {
-    "float", "multi-switch", "multi-case", "multi-toggle", "multi-properties",
+    "multi-switch", "multi-case", "multi-toggle", "multi-properties",
     "multi-property-set", "table-and-caption", "table-caption", "initial-property-set", "color-profile",
     "bidi-override", "index-page-number-prefix", "index-page-number-suffix",
     "index-range-begin", "index-range-end", "index-key-reference", "index-page-citation-list",
@@ -140,7 +141,7 @@ bool msp_fo_is_inline(const msp_fo_node *node)
     case MSP_FO_PAGE_NUMBER: case MSP_FO_PAGE_NUMBER_CITATION: case MSP_FO_PAGE_NUMBER_CITATION_LAST:
     case MSP_FO_LEADER: case MSP_FO_EXTERNAL_GRAPHIC: case MSP_FO_CHARACTER: case MSP_FO_FOOTNOTE:
     case MSP_FO_INSTREAM_FOREIGN_OBJECT: case MSP_FO_CHANGE_BAR_BEGIN: case MSP_FO_CHANGE_BAR_END:
-    case MSP_FO_INLINE_CONTAINER:
+    case MSP_FO_INLINE_CONTAINER: case MSP_FO_FLOAT:
         return true;
     default:
         return false;
@@ -171,7 +172,7 @@ static bool block_context(msp_fo_kind k)
     case MSP_FO_FLOW: case MSP_FO_STATIC_CONTENT: case MSP_FO_BLOCK: case MSP_FO_BLOCK_CONTAINER:
     case MSP_FO_LIST_ITEM_LABEL: case MSP_FO_LIST_ITEM_BODY: case MSP_FO_TABLE_CELL:
     case MSP_FO_FOOTNOTE_BODY: case MSP_FO_MARKER: case MSP_FO_INLINE: case MSP_FO_WRAPPER:
-    case MSP_FO_BASIC_LINK: case MSP_FO_INLINE_CONTAINER:
+    case MSP_FO_BASIC_LINK: case MSP_FO_INLINE_CONTAINER: case MSP_FO_FLOAT:
         return true;
     default:
         return false;
@@ -204,6 +205,24 @@ static bool in_static_content(const msp_fo_node *n)
         if (n->kind == MSP_FO_STATIC_CONTENT)
             return true;
     return false;
+}
+
+static bool float_place(const msp_fo_node *n)
+{
+    for (; n; n = n->parent) {
+        switch (n->kind) {
+        case MSP_FO_FOOTNOTE: case MSP_FO_FLOAT: case MSP_FO_STATIC_CONTENT: case MSP_FO_MARKER:
+        case MSP_FO_INLINE_CONTAINER:
+            return false;
+        case MSP_FO_BLOCK_CONTAINER:
+            if (n->style && (n->style->absolute_position != MSP_POS_AUTO || n->style->reference_orientation))
+                return false;
+            break;
+        default:
+            break;
+        }
+    }
+    return true;
 }
 
 static bool allowed_in(msp_fo_kind kind, const msp_fo_node *parent)
@@ -262,6 +281,11 @@ static bool allowed_in(msp_fo_kind kind, const msp_fo_node *parent)
     case MSP_FO_PAGE_NUMBER_CITATION_LAST: case MSP_FO_LEADER: case MSP_FO_EXTERNAL_GRAPHIC:
     case MSP_FO_CHARACTER: case MSP_FO_INSTREAM_FOREIGN_OBJECT: case MSP_FO_INLINE_CONTAINER:
         return inline_context(pk);
+    case MSP_FO_FLOAT:
+        /* where a block or an inline may be, in the flow (XSL 1.1 6.10.2: not in a
+         * footnote, another float or static content; nor, here, in an
+         * inline-container, a marker or a container out of the flow or turned) */
+        return (block_context(pk) || inline_context(pk)) && float_place(parent);
     case MSP_FO_CHANGE_BAR_BEGIN: case MSP_FO_CHANGE_BAR_END:
         /* neutral: wherever a block or an inline may be (XSL 1.1 6.13.2) */
         return block_context(pk) || inline_context(pk) || pk == MSP_FO_LIST_BLOCK || pk == MSP_FO_LIST_ITEM ||
@@ -589,6 +613,17 @@ static void build_element(builder *b, xmlNode *x, msp_fo_node *parent, int depth
         fail(b, s);
     if (kind == MSP_FO_DECLARATIONS)
         return;   /* ignored content (colour profiles, metadata) */
+    if (kind == MSP_FO_FLOAT) {
+        const char *f = msp_fo_attr_value(n, "float");
+        if (!f || strcmp(f, "before") != 0) {
+            fail(b, msp_diag_error(&b->job->diags, MSP_E_FO, loc,
+                                   "mspdoc places before-floats only: set float=\"before\" (the top of a page), "
+                                   "or put the content in the flow",
+                                   "fo:float with float=\"%s\" is not supported by mspdoc (docs/fo-subset.md)",
+                                   f ? f : "none"));
+            return;
+        }
+    }
     if (kind == MSP_FO_INSTREAM_FOREIGN_OBJECT) {
         build_foreign(b, x, n);
         return;

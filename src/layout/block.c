@@ -53,6 +53,8 @@ void msp_item_free(msp_item *it)
     msp_deco_unref(it->deco);
     if (it->notes)
         g_ptr_array_free(it->notes, TRUE);
+    if (it->floats)
+        g_ptr_array_free(it->floats, TRUE);
     if (it->ids)
         g_ptr_array_free(it->ids, TRUE);
     if (it->ids_end)
@@ -175,6 +177,7 @@ void msp_gen_init(msp_gen *g, msp_layout *L, const char *page_number_text)
     g->spaces = g_ptr_array_new();
     g->p_ids = g_ptr_array_new();
     g->p_markers = g_ptr_array_new();
+    g->p_floats = g_ptr_array_new();
     g->env.page_number_now = page_now;
     g->env.page_user = g;
     g->env.retrieve = retrieve_now;
@@ -190,6 +193,7 @@ void msp_gen_clear(msp_gen *g)
     g_ptr_array_free(g->spaces, TRUE);
     g_ptr_array_free(g->p_ids, TRUE);
     g_ptr_array_free(g->p_markers, TRUE);
+    g_ptr_array_free(g->p_floats, TRUE);
     memset(g, 0, sizeof *g);
 }
 
@@ -256,6 +260,14 @@ void msp_gen_push_box(msp_gen *g, msp_item *it)
             g_ptr_array_add(it->markers, g_ptr_array_index(g->p_markers, i));
         g_ptr_array_set_size(g->p_markers, 0);
     }
+    if (g->p_floats->len) {
+        if (!it->floats)
+            it->floats = g_ptr_array_new();
+        /* pending from before the box: before the floats anchored in it */
+        for (guint i = 0; i < g->p_floats->len; i++)
+            g_ptr_array_insert(it->floats, (gint)i, g_ptr_array_index(g->p_floats, i));
+        g_ptr_array_set_size(g->p_floats, 0);
+    }
     /* a heading item draws its rows, which carry their own (mirror.c) */
     if (!it->heading)
         it->xf = g->xf;
@@ -275,7 +287,7 @@ static void add_markers(msp_gen *g, const msp_fo_node *node)
 
 void msp_gen_anchor(msp_gen *g)
 {
-    if (g->p_ids->len == 0 && g->p_markers->len == 0)
+    if (g->p_ids->len == 0 && g->p_markers->len == 0 && g->p_floats->len == 0)
         return;
     msp_item *it = msp_item_new(MSP_ITEM_GROUP, 0);
     it->subs = g_array_new(FALSE, TRUE, sizeof(msp_sub));
@@ -385,6 +397,8 @@ static msp_status gen_run(msp_gen *g, const msp_fo_node *block, const msp_fo_nod
     for (int k = 0; k < p->n_objs; k++)
         if (p->objs[k].kind == MSP_INLINE_MARKER && p->objs[k].line < 0)
             g_ptr_array_add(g->p_markers, (gpointer)p->objs[k].node);
+        else if (p->objs[k].kind == MSP_INLINE_FLOAT && p->objs[k].line < 0)
+            g_ptr_array_add(g->p_floats, (gpointer)p->objs[k].node);
     int n = p->n_lines;
     int orphans = MAX(1, s->orphans), widows = MAX(1, s->widows);
     for (int i = 0; i < n; i++) {
@@ -406,6 +420,13 @@ static msp_status gen_run(msp_gen *g, const msp_fo_node *block, const msp_fo_nod
             g_ptr_array_add(it->notes, (gpointer)p->footnotes[k]);
         }
         msp_box_notes(p, i, it);
+        for (int k = 0; k < p->n_objs; k++) {
+            if (p->objs[k].kind != MSP_INLINE_FLOAT || p->objs[k].line != i)
+                continue;
+            if (!it->floats)
+                it->floats = g_ptr_array_new();
+            g_ptr_array_add(it->floats, (gpointer)p->objs[k].node);
+        }
         if (i > 0 && ((!rest && i < orphans) || n - i < widows || p->keep_lines_together))
             it->bp = MSP_BP_KEEP;
         msp_gen_push_box(g, it);
@@ -716,6 +737,10 @@ msp_status msp_gen_block_level(msp_gen *g, const msp_fo_node *node, const msp_re
     case MSP_FO_MARKER:
         /* directly in the flow: it goes with the next box */
         g_ptr_array_add(g->p_markers, (gpointer)node);
+        return MSP_OK;
+    case MSP_FO_FLOAT:
+        /* between blocks: anchored on the next box (floats.c places it) */
+        g_ptr_array_add(g->p_floats, (gpointer)node);
         return MSP_OK;
     case MSP_FO_CHANGE_BAR_BEGIN:
     case MSP_FO_CHANGE_BAR_END:

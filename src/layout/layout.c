@@ -94,6 +94,7 @@ static msp_status seq_start_page(msp_layout *L, bool blank);
 /* Frees the page's placed items and moves unfinished notes to the carry list. */
 static void clear_page(msp_layout *L)
 {
+    msp_floats_page_clear(L);
     for (guint i = 0; i < L->placed->len; i++) {
         msp_item *it = g_array_index(L->placed, msp_placed, i).it;
         /* the box is done: its notes are on this page or in the carry list */
@@ -199,6 +200,8 @@ static msp_status start_page(msp_layout *L, bool blank)
         (fabs(msp_cols_width(L, L->q_span) - L->q_width) > 0.005 || (L->q_pn && L->q_number != L->number)))
         st = msp_relayout_queue(L);
     place_carry(L);
+    if (!blank)
+        msp_floats_page_start(L);
     return st;
 }
 
@@ -221,6 +224,7 @@ static msp_status blank_page(msp_layout *L)
 static msp_status finish_page(msp_layout *L, msp_break next, bool last, const msp_master_sel *sel_before)
 {
     bool empty_last = last && msp_last_master(L, sel_before);
+    msp_floats_reapply(L);
     msp_status st = msp_page_emit(L, false);
     clear_page(L);
     L->number++;
@@ -278,10 +282,13 @@ static void commit(msp_layout *L, msp_item *it, double need, bool hdr)
     L->body_h = need;
     if (hdr)
         L->hdr_shown = it->hdr;
+    if (it->floats || it->subs || it->attached)
+        msp_floats_placed(L, it, (int)L->placed->len - 1);
 }
 
 void msp_requeue_from(msp_layout *L, guint b, msp_item *it)
 {
+    msp_floats_requeue(L, b);
     if (it)
         g_queue_push_head(&L->queue, it);
     for (guint i = L->placed->len; i > b; i--) {
@@ -773,8 +780,8 @@ static msp_status run_sequence(msp_layout *L, const msp_fo_node *seq, const msp_
         st = msp_cols_balance(L, cache, &before);
     /* the last page, and any notes still carried */
     while (st == MSP_OK) {
-        st = finish_page(L, MSP_BREAK_AUTO, L->carry->len == 0, &before);
-        if (st != MSP_OK || L->carry->len == 0)
+        st = finish_page(L, MSP_BREAK_AUTO, L->carry->len == 0 && !msp_floats_waiting(L), &before);
+        if (st != MSP_OK || (L->carry->len == 0 && !msp_floats_waiting(L)))
             break;
         st = start_page(L, false);
         before = L->sel_before;
@@ -884,6 +891,7 @@ msp_status msp_layout_run(msp_job *job, const msp_fo_doc *doc, const msp_layout_
     L.placed = g_array_new(FALSE, FALSE, sizeof(msp_placed));
     L.parts = g_array_new(FALSE, FALSE, sizeof(msp_note_part));
     L.carry = g_ptr_array_new();
+    msp_floats_init(&L);
     L.open = g_ptr_array_new();
     g_queue_init(&L.queue);
     L.mk_first = g_hash_table_new(g_str_hash, g_str_equal);
@@ -930,6 +938,7 @@ msp_status msp_layout_run(msp_job *job, const msp_fo_doc *doc, const msp_layout_
     g_array_free(L.placed, TRUE);
     g_array_free(L.parts, TRUE);
     g_ptr_array_free(L.carry, TRUE);
+    msp_floats_free(&L);
     g_ptr_array_free(L.open, TRUE);
     g_hash_table_destroy(L.mk_first);
     g_hash_table_destroy(L.mk_last);

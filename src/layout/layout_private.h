@@ -91,6 +91,7 @@ struct msp_item {
     GPtrArray *ids_end;         /* ids whose element ends here, or NULL */
     GPtrArray *markers;         /* fo:marker nodes starting here, or NULL */
     GPtrArray *markers_end;     /* fo:marker nodes whose parent's last box this is, or NULL */
+    GPtrArray *floats;          /* fo:float nodes anchored here, or NULL (floats.c) */
     msp_table_hdr *hdr;         /* table header to repeat above this row on a new page */
     msp_table_hdr *ftr;         /* table body row: the table's footer, drawn below it when it
                                    ends its column (repeated there) or ends the table */
@@ -176,7 +177,7 @@ typedef struct msp_gen {
     int keep;                   /* strength for the next box's break point */
     msp_break force;
     int kt_depth;               /* inside keep-together */
-    GPtrArray *p_ids, *p_markers;
+    GPtrArray *p_ids, *p_markers, *p_floats;
     bool in_static;             /* static content: retrieve-marker resolved */
     msp_break run_after;        /* the forced break left pending at the end of the last
                                    msp_gen_run (a break-after on its last block) */
@@ -323,6 +324,13 @@ struct msp_layout {
     GPtrArray *mk_open, *mk_carried;
     GHashTable *mk_end, *mk_rank;
     int mk_count;
+
+    /* before-floats (floats.c): those on the page being built (msp_flt), those
+     * waiting for a page with room (msp_note*), and the body's top and height
+     * before the page's floats took their part */
+    GArray *flt_page;
+    GPtrArray *flt_carry;
+    double flt_y0, flt_h0;
 
     /* keys (FO nodes) already warned about in this pass (msp_layout_first_time) */
     GHashTable *warned;
@@ -478,6 +486,26 @@ void msp_turn_region_end(msp_page *page, msp_zone zone, int begin);
 /* block.c: a block-container's content as a run of its own; the ids and
  * markers pending for the container go on the box it is drawn in */
 GPtrArray *msp_gen_container_run(msp_gen *g, const msp_fo_node *node, const msp_refarea *ra);
+
+/* floats.c: before-floats */
+void msp_floats_init(msp_layout *L);
+void msp_floats_free(msp_layout *L);
+/* The box it was placed on the page at placed index `index`: the floats
+ * anchored in it (and in the boxes inside it) go on this page when they fit
+ * above what it holds, else they wait for the next page with room. */
+void msp_floats_placed(msp_layout *L, const msp_item *it, int index);
+/* The placed boxes from index `from` go back to the queue: their floats leave the page. */
+void msp_floats_requeue(msp_layout *L, guint from);
+/* A page was started (L->m is its master's): the waiting floats that fit go on it. */
+void msp_floats_page_start(msp_layout *L);
+/* L->m was set again for the page (another master): its floats keep their part of the body. */
+void msp_floats_reapply(msp_layout *L);
+/* Floats still wait for a page. */
+bool msp_floats_waiting(const msp_layout *L);
+/* Draws the page's floats at the top of its body (the region's full rectangle restored). */
+void msp_floats_emit(msp_layout *L, msp_page *page);
+/* The page was emitted: its floats are done. */
+void msp_floats_page_clear(msp_layout *L);
 
 /* inline_box.c: fo:inline-container */
 /* Lets g's para builder lay out inline-containers (msp_para_env.container). */

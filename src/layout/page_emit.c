@@ -207,6 +207,8 @@ msp_status msp_page_emit(msp_layout *L, bool blank)
         g_ptr_array_add(L->open, o->d);
     }
     g_array_free(open, TRUE);
+    if (!blank)
+        msp_floats_emit(L, page);
 
     /* footnote area at the bottom of the region-body, across its columns */
     x0 = L->m.body.x;

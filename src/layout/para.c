@@ -287,6 +287,9 @@ static void place_objects(msp_para *out, const msp_para_text *t, const GArray *l
             add_obj(objs, p, li, x1, p->w, p->ascent, p->descent);
             break;
         }
+        case MSP_INLINE_FLOAT:
+            add_obj(objs, p, li, index_x(r, p->start), 0, 0, 0);
+            break;
         case MSP_INLINE_MARKER:
             add_obj(objs, p, li, index_x(r, p->start), 0, ml->ascent, ml->descent);
             g_array_index(objs, msp_inline_obj, objs->len - 1).line_last =
@@ -350,16 +353,18 @@ static bool only_markers(msp_para *out, msp_para_text *t)
 {
     if (t->text->len != 0)
         return false;
-    for (guint i = 0; i < t->objs->len; i++)
-        if (g_array_index(t->objs, msp_para_pending, i).kind != MSP_INLINE_MARKER)
+    for (guint i = 0; i < t->objs->len; i++) {
+        msp_inline_kind k = g_array_index(t->objs, msp_para_pending, i).kind;
+        if (k != MSP_INLINE_MARKER && k != MSP_INLINE_FLOAT)
             return false;
+    }
     out->arena = t->arena;
     t->arena = NULL;
     out->n_objs = (int)t->objs->len;
     out->objs = msp_arena_alloc_array(out->arena, t->objs->len, sizeof(msp_inline_obj));
     for (guint i = 0; i < t->objs->len; i++) {
         const msp_para_pending *p = &g_array_index(t->objs, msp_para_pending, i);
-        out->objs[i] = (msp_inline_obj){ .kind = MSP_INLINE_MARKER, .line = -1, .node = p->node };
+        out->objs[i] = (msp_inline_obj){ .kind = p->kind, .line = -1, .node = p->node };
     }
     return true;
 }
@@ -837,7 +842,8 @@ void msp_para_emit_line(const msp_para *para, int i, msp_page *page, msp_zone zo
             break;
         case MSP_INLINE_FOOTNOTE:
         case MSP_INLINE_MARKER:
-        case MSP_INLINE_BOX:    /* pagination draws its content (block.c) */
+        case MSP_INLINE_BOX:    /* pagination draws its content (inline_box.c) */
+        case MSP_INLINE_FLOAT:  /* and places floats (floats.c) */
             continue;
         case MSP_INLINE_GRAPHIC: {
             msp_graphic g;   /* checked when the line was built: rebuilt silently */

@@ -78,6 +78,8 @@ typedef enum msp_inline_kind {
     MSP_INLINE_GRAPHIC,    /* instream-foreign-object: vector graphic (graphic.c) at [x, y-asc, w, h] */
     MSP_INLINE_MARKER,     /* an fo:marker child of an inline (node): on the line the inline starts on;
                               nothing is drawn */
+    MSP_INLINE_FLOAT,      /* an fo:float (node) anchored on the line: pagination places it; nothing
+                              is drawn in the line */
     MSP_INLINE_BOX         /* fo:inline-container (node): box [x, y-asc, w, asc+desc] whose content
                               (box.content) pagination draws */
 } msp_inline_kind;

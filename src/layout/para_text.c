@@ -797,6 +797,10 @@ static msp_status collect_node(msp_para_text *t, const msp_fo_node *n, const inl
         st = put_box(t, n);
         add_seg(t, n, start);
         break;
+    case MSP_FO_FLOAT:   /* anchored here; its blocks are pagination's (floats.c) */
+        if (!resumed)
+            add_pending(t, MSP_INLINE_FLOAT, n, start);
+        break;
     default:
         /* block-level or out-of-line content (footnote-body, markers) is not part of the run */
         break;
