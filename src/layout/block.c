@@ -471,13 +471,27 @@ static msp_status gen_runs(msp_gen *g, const msp_fo_node *block, const msp_fo_no
     }
 }
 
-/* Backgrounds, borders and padding of inline-level elements are not drawn
- * (but those of images and SVG graphics: graphic.c): said once per element. */
+/* Inline-level elements whose background, border and padding are drawn:
+ * inlines, links, page numbers and characters (para.c), inline-containers
+ * (inline_box.c), images and SVG graphics (graphic.c). */
+static bool inline_deco_drawn(const msp_fo_node *n)
+{
+    switch (n->kind) {
+    case MSP_FO_INLINE: case MSP_FO_BASIC_LINK: case MSP_FO_PAGE_NUMBER: case MSP_FO_PAGE_NUMBER_CITATION:
+    case MSP_FO_PAGE_NUMBER_CITATION_LAST: case MSP_FO_CHARACTER: case MSP_FO_INLINE_CONTAINER:
+        return true;
+    default:
+        return msp_graphic_framed(n);
+    }
+}
+
+/* Backgrounds, borders and padding of the other inline-level elements
+ * (leaders, wrappers, footnotes) are not drawn: said once per element. */
 static void inline_marks(msp_gen *g, const msp_fo_node *first, const msp_fo_node *last)
 {
     for (const msp_fo_node *n = first; n; n = n->next) {
         if (n->kind != MSP_FO_TEXT && msp_fo_is_inline(n) && msp_deco_needed(n->style) &&
-            !msp_graphic_framed(n) && msp_layout_first_time(g->L, n))
+            !inline_deco_drawn(n) && msp_layout_first_time(g->L, n))
             msp_diag_warn(&g->L->job->diags, n->loc,
                           "put the background, border or padding on a block, or remove it",
                           "%s: background-color, border and padding on inline-level elements are not "

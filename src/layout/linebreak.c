@@ -1,5 +1,7 @@
 /* Total-fit line breaking: the Knuth-Plass algorithm over boxes, glue and
- * penalties (see linebreak.h). Written here because no Debian library offers
+ * penalties (see linebreak.h). With a shape (lines of their own measures,
+ * beside a side float), nodes are also keyed by their line number while it
+ * is within the shape, as TeX does for \parshape. Written here because no Debian library offers
  * it on an item list we can feed from Pango's shaping (Pango, ICU and
  * libunibreak give break opportunities, not optimal breaks).
  *
@@ -15,6 +17,8 @@
 void msp_lb_params_default(msp_lb_params *p)
 {
     p->first_width = p->width = 0;
+    p->shape = NULL;
+    p->n_shape = 0;
     p->line_stretch = 0;
     p->tolerance = MSP_LB_TOLERANCE;   /* a word space at most 1.6 x normal (stretch 0.4 of it) */
     p->line_penalty = 10;
@@ -71,7 +75,15 @@ typedef struct lb_state {
     double *W, *S, *K;  /* prefix sums of width, stretch, shrink over [0, i) */
     GArray *nodes;      /* of lb_node */
     int hstates;        /* hyphen-run states per fitness class */
+    int lstates;        /* line-number states: n_shape + 1 (lines past the shape are alike) */
 } lb_state;
+
+static double line_width(const msp_lb_params *p, int line)
+{
+    if (line < p->n_shape)
+        return p->shape[line];
+    return line == 0 ? p->first_width : p->width;
+}
 
 #define NODE(st, i) (&g_array_index((st)->nodes, lb_node, (i)))
 
@@ -92,7 +104,7 @@ static int lb_pass(lb_state *st, bool emergency, bool ignore_ladder)
     lb_node start = { .pos = -1, .start = line_start(items, n, -1), .line = 0, .fit = FIT_DECENT,
                       .hrun = 0, .total = 0, .prev = -1, .next = -1 };
     int active = add_node(st, &start);
-    int n_cand = N_FIT * st->hstates;
+    int n_cand = N_FIT * st->hstates * st->lstates;
     lb_node *cand = g_new(lb_node, n_cand);
     bool *have = g_new(bool, n_cand);
     int best_final = -1;
@@ -122,7 +134,7 @@ static int lb_pass(lb_state *st, bool emergency, bool ignore_ladder)
             double natural = st->W[b] - st->W[s] + pw;
             double stretch = st->S[b] - st->S[s] + p->line_stretch;
             double shrink = st->K[b] - st->K[s];
-            double width = A->line == 0 ? p->first_width : p->width;
+            double width = line_width(p, A->line);
             double r;
             if (natural < width)
                 r = stretch > 0 ? (width - natural) / stretch : 1000;
@@ -163,7 +175,8 @@ static int lb_pass(lb_state *st, bool emergency, bool ignore_ladder)
                 if (r < -1)
                     d += 1e24 + (natural - width - shrink) * 1e21;
                 int hs = hrun < st->hstates ? hrun : st->hstates - 1;
-                int k = fit * st->hstates + hs;
+                int ls = A->line + 1 < st->lstates - 1 ? A->line + 1 : st->lstates - 1;
+                int k = (fit * st->hstates + hs) * st->lstates + ls;
                 double total = A->total + d;
                 if (!have[k] || total < cand[k].total) {
                     have[k] = true;
@@ -221,6 +234,7 @@ int msp_lb_break(const msp_lb_item *items, int n, const msp_lb_params *p, msp_lb
         st.K[i + 1] = st.K[i] + (items[i].kind == MSP_LB_GLUE ? items[i].shrink : 0);
     }
     st.hstates = (p->ladder > 0 ? p->ladder : 1) + 1;
+    st.lstates = (p->shape && p->n_shape > 0 ? p->n_shape : 0) + 1;
     st.nodes = g_array_new(FALSE, FALSE, sizeof(lb_node));
     /* 1: acceptable lines only; 2: any line, the ladder still a limit; 3: the ladder
      * given up too (only when the text offers nothing but hyphens to break at) */

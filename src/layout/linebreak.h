@@ -34,6 +34,9 @@ typedef struct msp_lb_item {
 typedef struct msp_lb_params {
     double first_width;    /* the first line's measure */
     double width;          /* every other line's measure */
+    const double *shape;   /* lines 0 .. n_shape-1: their own measures (beside a side
+                              float), over first_width; NULL: none */
+    int n_shape;
     double line_stretch;   /* stretch every line has of its own (ragged text), 0 when justified */
     double tolerance;      /* the largest adjustment ratio of an acceptable line */
     double line_penalty;   /* TeX's \linepenalty */

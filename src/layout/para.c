@@ -309,6 +309,20 @@ static void place_objects(msp_para *out, const msp_para_text *t, const GArray *l
             add_obj(objs, p, fl, x1, x2 - x1, out->lines[fl].ascent, out->lines[fl].descent);
             break;
         }
+        case MSP_INLINE_DECO:
+            for (int l = li; l < (int)lines->len; l++) {
+                const raw_line *lr = &g_array_index(lines, raw_line, l);
+                if ((guint)lr->start >= p->end && l > li)
+                    break;
+                double x1, x2;
+                if (!range_on_line(lr, p->start, p->end, &x1, &x2))
+                    continue;
+                add_obj(objs, p, l, x1, x2 - x1, p->ascent, p->descent);
+                msp_inline_obj *o = &g_array_index(objs, msp_inline_obj, objs->len - 1);
+                o->first = !p->open_start && (guint)lr->start <= p->start;
+                o->last = !p->open_end && (guint)lr->end >= p->end;
+            }
+            break;
         case MSP_INLINE_LINK:
             for (int l = li; l < (int)lines->len; l++) {
                 const raw_line *lr = &g_array_index(lines, raw_line, l);
@@ -468,9 +482,15 @@ static msp_status build(const msp_para_env *env, msp_para *out, const msp_fo_nod
     bool justify = bs->text_align == MSP_ALIGN_JUSTIFY;
     GArray *info = g_array_new(FALSE, TRUE, sizeof(msp_para_lineinfo));
     GArray *ranges = g_array_new(FALSE, TRUE, sizeof(msp_line_range));
+    /* beside a side float: lines of their own measures (not in the rest of a run) */
+    int n_shape = from == 0 && env->intr_lines > 0 ? env->intr_from + env->intr_lines : 0;
+    double *shape = n_shape ? g_new(double, n_shape) : NULL;
+    for (int i = 0; i < n_shape; i++)
+        shape[i] = MAX(avail - (i == 0 ? indent : 0) -
+                           (i >= env->intr_from ? env->intr_start + env->intr_end : 0), 1);
     if (bs->wrap) {
-        msp_para_break(&t, layout, MAX(avail - indent, 1), avail, justify, last_run, (guint)from, ranges,
-                       info);
+        msp_para_break(&t, layout, MAX(avail - indent, 1), avail, shape, n_shape, justify, last_run,
+                       (guint)from, ranges, info);
     } else {
         /* no wrapping: Pango's own lines (at preserved linefeeds) */
         pango_layout_set_attributes(layout, t.attrs);
@@ -490,7 +510,7 @@ static msp_status build(const msp_para_env *env, msp_para *out, const msp_fo_nod
     int n = gls->n;
     double *avail_of = g_new(double, n ? n : 1);
     for (int i = 0; i < n; i++)
-        avail_of[i] = avail - (i == 0 ? indent : 0);
+        avail_of[i] = i < n_shape ? shape[i] : avail - (i == 0 ? indent : 0);
     bool has_fill = false;
     for (guint i = 0; i < t.objs->len; i++) {
         const msp_para_pending *p = &g_array_index(t.objs, msp_para_pending, i);
@@ -557,8 +577,10 @@ static msp_status build(const msp_para_env *env, msp_para *out, const msp_fo_nod
             off = slack;
         else if (a == MSP_ALIGN_CENTER)
             off = slack / 2;
-        l->x = start + (i == 0 ? indent : 0) + off;
+        l->x = start + (i == 0 ? indent : 0) + off +
+               (i < n_shape && i >= env->intr_from ? env->intr_start : 0);
     }
+    g_free(shape);
 
     /* footnotes in source order, each on the line of its anchor's last character */
     /* (the rest of a run: those anchored on the earlier lines are theirs) */
@@ -752,6 +774,48 @@ static bool drop_first_line(void)
     return selftest && g_atomic_int_compare_and_exchange(&dropped, 0, 1);
 }
 
+static void deco_rule(msp_page *page, msp_zone zone, const msp_border *b, double x1, double y1, double x2,
+                      double y2)
+{
+    if (b->style == MSP_BORDER_NONE || b->width <= 0)
+        return;
+    msp_area r = { .kind = MSP_AREA_RULE, .zone = zone, .x = x1, .y = y1, .w = x2 - x1 };
+    r.u.rule.x2 = x2;
+    r.u.rule.y2 = y2;
+    r.u.rule.thickness = b->width;
+    r.u.rule.style = b->style;
+    r.u.rule.color = b->color;
+    msp_page_add(page, &r);
+}
+
+/* The backgrounds and borders of the decorated inlines on line i, under its text. */
+static void emit_decos(const msp_para *para, int i, msp_page *page, msp_zone zone, double lx, double baseline)
+{
+    bool rtl = para->block->style->rtl;
+    for (int k = 0; k < para->n_objs; k++) {
+        const msp_inline_obj *o = &para->objs[k];
+        if (o->kind != MSP_INLINE_DECO || o->line != i)
+            continue;
+        const msp_fo_style *s = o->node->style;
+        double x1 = lx + o->x, x2 = x1 + o->w, y1 = baseline - o->ascent, y2 = baseline + o->descent;
+        if (s->background_color != MSP_COLOR_NONE && x2 > x1) {
+            msp_area r = { .kind = MSP_AREA_RECT, .zone = zone, .x = x1, .y = y1, .w = x2 - x1, .h = y2 - y1 };
+            r.u.rect.color = s->background_color;
+            msp_page_add(page, &r);
+        }
+        const msp_border *bb = &s->border[MSP_BEFORE], *ba = &s->border[MSP_AFTER];
+        deco_rule(page, zone, bb, x1, y1 + bb->width / 2, x2, y1 + bb->width / 2);
+        deco_rule(page, zone, ba, x1, y2 - ba->width / 2, x2, y2 - ba->width / 2);
+        /* the start border where the inline starts, the end border where it ends */
+        const msp_border *left = &s->border[rtl ? MSP_END : MSP_START], *right = &s->border[rtl ? MSP_START : MSP_END];
+        bool left_edge = rtl ? o->last : o->first, right_edge = rtl ? o->first : o->last;
+        if (left_edge)
+            deco_rule(page, zone, left, x1 + left->width / 2, y1, x1 + left->width / 2, y2);
+        if (right_edge)
+            deco_rule(page, zone, right, x2 - right->width / 2, y1, x2 - right->width / 2, y2);
+    }
+}
+
 void msp_para_emit_line(const msp_para *para, int i, msp_page *page, msp_zone zone, double x0,
                         double baseline, int footnote)
 {
@@ -779,6 +843,7 @@ void msp_para_emit_line(const msp_para *para, int i, msp_page *page, msp_zone zo
     a.u.line.hyphen = l->hyphen;
     a.u.line.fit = l->fit;
     a.u.line.loc = l->loc;
+    emit_decos(para, i, page, zone, lx, baseline);
     msp_page_add(page, &a);
     msp_page_hold_layout(page, para->layout);
     msp_check_run_emitted(para->check, i, page);
@@ -842,6 +907,7 @@ void msp_para_emit_line(const msp_para *para, int i, msp_page *page, msp_zone zo
             break;
         case MSP_INLINE_FOOTNOTE:
         case MSP_INLINE_MARKER:
+        case MSP_INLINE_DECO:   /* drawn under the line's text (emit_decos) */
         case MSP_INLINE_BOX:    /* pagination draws its content (inline_box.c) */
         case MSP_INLINE_FLOAT:  /* and places floats (floats.c) */
             continue;

@@ -52,6 +52,11 @@ typedef struct msp_para_env {
     msp_status (*container)(void *user, const msp_fo_node *node, double ref_width,
                             msp_para_box *out);
     void *container_user;
+    /* side floats (side_float.c): lines intr_from .. intr_from + intr_lines - 1 of the
+     * next run built are narrowed by intr_start on the start side and intr_end on the
+     * end side (intr_lines 0: none); pagination sets them around one build */
+    int intr_from, intr_lines;
+    double intr_start, intr_end;
 } msp_para_env;
 
 /* An inline-container's content as pagination made it: opaque to the para
@@ -78,6 +83,9 @@ typedef enum msp_inline_kind {
     MSP_INLINE_GRAPHIC,    /* instream-foreign-object: vector graphic (graphic.c) at [x, y-asc, w, h] */
     MSP_INLINE_MARKER,     /* an fo:marker child of an inline (node): on the line the inline starts on;
                               nothing is drawn */
+    MSP_INLINE_DECO,       /* background, border, padding of an inline (node) on one line: its
+                              piece [x, x+w], from ascent above to descent below the baseline;
+                              first/last: it starts/ends there (start/end border drawn) */
     MSP_INLINE_FLOAT,      /* an fo:float (node) anchored on the line: pagination places it; nothing
                               is drawn in the line */
     MSP_INLINE_BOX         /* fo:inline-container (node): box [x, y-asc, w, asc+desc] whose content
@@ -96,6 +104,7 @@ typedef struct msp_inline_obj {
     const char *uri, *dest;        /* LINK */
     int footnote;                  /* FOOTNOTE: index into msp_para.footnotes */
     msp_para_box box;              /* BOX: its content (owned) */
+    bool first, last;              /* DECO */
 } msp_inline_obj;
 
 typedef struct msp_line {

@@ -585,7 +585,8 @@ static void build_items(brk_ctx *c, const bool *hyph, double avail)
 }
 
 void msp_para_break(msp_para_text *t, PangoLayout *layout, double first_width, double width,
-                    bool justify, bool last_run, guint from, GArray *ranges, GArray *info)
+                    const double *shape, int n_shape, bool justify, bool last_run, guint from,
+                    GArray *ranges, GArray *info)
 {
     const msp_fo_style *bs = t->block->style;
     brk_ctx c = { .t = t, .text = t->text->str, .len = (guint)t->text->len, .justify = justify,
@@ -610,7 +611,10 @@ void msp_para_break(msp_para_text *t, PangoLayout *layout, double first_width, d
     collect_no_wrap(&c);
     bool *hyph = g_new0(bool, (gsize)c.n_chars + 1);
     find_hyphenation(&c, last_run, hyph);
-    build_items(&c, hyph, MIN(first_width, width));
+    double narrowest = MIN(first_width, width);
+    for (int i = 0; shape && i < n_shape; i++)
+        narrowest = MIN(narrowest, shape[i]);
+    build_items(&c, hyph, narrowest);
     /* the rest of the run from a line start: the items before it are laid out already */
     guint skip = 0;
     while (from > 0 && skip < c.items->len && g_array_index(c.items, msp_lb_item, skip).pos < (int)from)
@@ -620,6 +624,8 @@ void msp_para_break(msp_para_text *t, PangoLayout *layout, double first_width, d
     msp_lb_params p;
     msp_lb_params_default(&p);
     p.first_width = first_width;
+    p.shape = shape;
+    p.n_shape = shape ? n_shape : 0;
     p.width = width;
     p.ladder = bs->hyphenation_ladder;
     if (!justify) {

@@ -26,6 +26,7 @@ typedef struct msp_para_pending {
     const char *uri, *dest;    /* LINK; DEST: dest = the id */
     int footnote;              /* FOOTNOTE */
     msp_para_box box;          /* BOX: its content (owned until an msp_inline_obj takes it) */
+    bool open_start, open_end; /* DECO: the inline starts before / ends after this run's part */
 } msp_para_pending;
 
 /* A page number or citation printed in the text: bytes [start, end). */
@@ -119,9 +120,11 @@ bool msp_gline_range(const msp_gline *l, int s, int e, double *x1, double *x2);
  * hyphenate="true" (a warning, once per language, when there is no
  * dictionary), and fills ranges (of msp_line_range) and info (of
  * msp_para_lineinfo), one entry per line; from > 0: only the lines from that
- * byte on (a line start). The text is not changed. */
+ * byte on (a line start); shape[0 .. n_shape-1], when given, are the
+ * first lines' own measures (beside a side float). The text is not changed. */
 void msp_para_break(msp_para_text *t, PangoLayout *layout, double first_width, double width,
-                    bool justify, bool last_run, guint from, GArray *ranges, GArray *info);
+                    const double *shape, int n_shape, bool justify, bool last_run, guint from,
+                    GArray *ranges, GArray *info);
 
 /* Applies word-spacing and justification to the lines in place (word spaces,
  * and the gaps between CJK characters, which only stretch: never letter

@@ -643,6 +643,38 @@ static msp_status collect_retrieved(msp_para_text *t, const msp_fo_node *parent,
     return MSP_OK;
 }
 
+/* Inline-level elements whose background, border and padding are drawn
+ * (XSL 1.1 4.6: the areas of their text on each line; para.c). */
+static bool decorated(const msp_fo_node *n)
+{
+    switch (n->kind) {
+    case MSP_FO_INLINE: case MSP_FO_BASIC_LINK: case MSP_FO_PAGE_NUMBER: case MSP_FO_PAGE_NUMBER_CITATION:
+    case MSP_FO_PAGE_NUMBER_CITATION_LAST: case MSP_FO_CHARACTER:
+        return n->style->background_color != MSP_COLOR_NONE || n->style->padding[0] > 0 ||
+               n->style->padding[1] > 0 || n->style->padding[2] > 0 || n->style->padding[3] > 0 ||
+               n->style->border[0].style != MSP_BORDER_NONE || n->style->border[1].style != MSP_BORDER_NONE ||
+               n->style->border[2].style != MSP_BORDER_NONE || n->style->border[3].style != MSP_BORDER_NONE;
+    default:
+        return false;
+    }
+}
+
+static double side_w(const msp_fo_style *s, int k)
+{
+    return (s->border[k].style == MSP_BORDER_NONE ? 0 : s->border[k].width) + s->padding[k];
+}
+
+/* Room for a decorated inline's start or end border and padding: an object
+ * character as wide, with no break between it and the inline's text. The
+ * white-space state is left as it was (the spacer is not text). */
+static void put_spacer(msp_para_text *t, double w)
+{
+    guint at = (guint)t->text->len;
+    g_string_append_len(t->text, MSP_PARA_OBJ_CHAR, MSP_PARA_OBJ_LEN);
+    t->protect = (guint)t->text->len;
+    shape_attr(t, at, w, 0, 0);
+}
+
 static msp_status collect_node(msp_para_text *t, const msp_fo_node *n, const inline_ctx *outer, int depth)
 {
     msp_job *job = t->env->job;
@@ -677,6 +709,16 @@ static msp_status collect_node(msp_para_text *t, const msp_fo_node *n, const inl
             if (c->kind == MSP_FO_MARKER)
                 add_pending(t, MSP_INLINE_MARKER, c, start);
     guint marker_end = t->objs->len;
+    /* background, border and padding: the start's room before the content */
+    bool deco = decorated(n);
+    double deco_s = 0, deco_e = 0;
+    if (deco) {
+        bool ltr = !t->block->style->rtl;
+        deco_s = side_w(n->style, ltr ? MSP_START : MSP_END);
+        deco_e = side_w(n->style, ltr ? MSP_END : MSP_START);
+        if (!resumed && deco_s > 0)
+            put_spacer(t, deco_s);
+    }
     msp_status st = MSP_OK;
     switch (n->kind) {
     case MSP_FO_TEXT:
@@ -808,6 +850,30 @@ static msp_status collect_node(msp_para_text *t, const msp_fo_node *n, const inl
     if (st == MSP_OK && n->kind == MSP_FO_TEXT) {
         st = style_attrs(t, n, &ic, start, (guint)t->text->len);
         add_seg(t, n, start);
+    }
+    if (deco && st == MSP_OK) {
+        guint s0 = start, e0 = (guint)t->text->len;
+        if (!t->stopped && deco_e > 0) {
+            put_spacer(t, deco_e);
+            /* no break between the content and either room */
+            if (e0 > s0)
+                add_attr(t, pango_attr_allow_breaks_new(FALSE),
+                         (guint)(g_utf8_prev_char(t->text->str + e0) - t->text->str), (guint)t->text->len);
+        }
+        guint e1 = (guint)t->text->len;
+        if (!resumed && deco_s > 0 && e1 > s0 + MSP_PARA_OBJ_LEN)
+            add_attr(t, pango_attr_allow_breaks_new(FALSE), s0,
+                     (guint)(g_utf8_next_char(t->text->str + s0 + MSP_PARA_OBJ_LEN) - t->text->str));
+        if (e1 > s0) {
+            msp_para_pending *p = add_pending(t, MSP_INLINE_DECO, n, s0);
+            p->end = e1;
+            p->open_start = resumed;
+            p->open_end = t->stopped;
+            double asc = 0, desc = 0;
+            st = font_extents(t, n, &asc, &desc);
+            p->ascent = asc + ic.rise + side_w(n->style, MSP_BEFORE);
+            p->descent = desc - ic.rise + side_w(n->style, MSP_AFTER);
+        }
     }
     if (dest_ix != G_MAXUINT)   /* where the element ends: its last line (page-number-citation-last) */
         g_array_index(t->objs, msp_para_pending, dest_ix).end = (guint)t->text->len;
