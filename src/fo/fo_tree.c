@@ -615,10 +615,11 @@ static void build_element(builder *b, xmlNode *x, msp_fo_node *parent, int depth
         return;   /* ignored content (colour profiles, metadata) */
     if (kind == MSP_FO_FLOAT) {
         const char *f = msp_fo_attr_value(n, "float");
-        if (!f || strcmp(f, "before") != 0) {
+        if (!f || (strcmp(f, "before") != 0 && strcmp(f, "start") != 0 && strcmp(f, "end") != 0 &&
+                   strcmp(f, "left") != 0 && strcmp(f, "right") != 0)) {
             fail(b, msp_diag_error(&b->job->diags, MSP_E_FO, loc,
-                                   "mspdoc places before-floats only: set float=\"before\" (the top of a page), "
-                                   "or put the content in the flow",
+                                   "set float=\"before\" (the top of a page), \"start\" or \"end\" (a side "
+                                   "of the column), or put the content in the flow",
                                    "fo:float with float=\"%s\" is not supported by mspdoc (docs/fo-subset.md)",
                                    f ? f : "none"));
             return;

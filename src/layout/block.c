@@ -55,6 +55,11 @@ void msp_item_free(msp_item *it)
         g_ptr_array_free(it->notes, TRUE);
     if (it->floats)
         g_ptr_array_free(it->floats, TRUE);
+    if (it->sides) {
+        for (guint i = 0; i < it->sides->len; i++)
+            msp_side_unref(g_ptr_array_index(it->sides, i));
+        g_ptr_array_free(it->sides, TRUE);
+    }
     if (it->ids)
         g_ptr_array_free(it->ids, TRUE);
     if (it->ids_end)
@@ -178,6 +183,8 @@ void msp_gen_init(msp_gen *g, msp_layout *L, const char *page_number_text)
     g->p_ids = g_ptr_array_new();
     g->p_markers = g_ptr_array_new();
     g->p_floats = g_ptr_array_new();
+    g->sides_on = g_ptr_array_new_with_free_func((GDestroyNotify)msp_side_unref);
+    g->sides_wait = g_ptr_array_new_with_free_func((GDestroyNotify)msp_side_unref);
     g->env.page_number_now = page_now;
     g->env.page_user = g;
     g->env.retrieve = retrieve_now;
@@ -194,16 +201,17 @@ void msp_gen_clear(msp_gen *g)
     g_ptr_array_free(g->p_ids, TRUE);
     g_ptr_array_free(g->p_markers, TRUE);
     g_ptr_array_free(g->p_floats, TRUE);
+    g_ptr_array_free(g->sides_on, TRUE);
+    g_ptr_array_free(g->sides_wait, TRUE);
     memset(g, 0, sizeof *g);
 }
 
 /* XSL 4.3: the space-specifiers between two boxes become one glue: forced
  * ones add up; otherwise the highest precedence wins, the largest optimum
  * among those. */
-static void flush_spaces(msp_gen *g)
+/* The space the pending spaces resolve to (XSL 1.1 4.3.1), and whether it is retained. */
+static double resolve_spaces(const msp_gen *g, bool *retained)
 {
-    if (g->spaces->len == 0)
-        return;
     double forced = 0, best = 0;
     bool any_forced = false, retain = false;
     int prec = INT32_MIN;
@@ -225,13 +233,23 @@ static void flush_spaces(msp_gen *g)
             retain = retain || s->retain;
         }
     }
+    *retained = retain || any_forced;
+    return any_forced ? forced : best;
+}
+
+static void flush_spaces(msp_gen *g)
+{
+    if (g->spaces->len == 0)
+        return;
+    bool retain;
+    double h = resolve_spaces(g, &retain);
     g_ptr_array_set_size(g->spaces, 0);
-    double h = any_forced ? forced : best;
     if (h <= 0)
         return;
     msp_item *gl = msp_item_new(MSP_ITEM_GLUE, h);
-    gl->retain = retain || any_forced;
+    gl->retain = retain;
     g_ptr_array_add(g->out, gl);
+    msp_side_consume(g, h);
 }
 
 static void push_space(msp_gen *g, const msp_space *s)
@@ -273,6 +291,8 @@ void msp_gen_push_box(msp_gen *g, msp_item *it)
         it->xf = g->xf;
     g_ptr_array_add(g->out, it);
     g->keep = g->kt_depth > 0 ? MSP_BP_KEEP : MSP_BP_FREE;
+    if (it->kind != MSP_ITEM_GLUE)
+        msp_side_consume(g, it->h);
 }
 
 static GPtrArray *gen_isolated(msp_gen *g, const msp_fo_node *parent, const msp_refarea *ra, bool own);
@@ -397,8 +417,25 @@ static msp_status gen_run(msp_gen *g, const msp_fo_node *block, const msp_fo_nod
     for (int k = 0; k < p->n_objs; k++)
         if (p->objs[k].kind == MSP_INLINE_MARKER && p->objs[k].line < 0)
             g_ptr_array_add(g->p_markers, (gpointer)p->objs[k].node);
-        else if (p->objs[k].kind == MSP_INLINE_FLOAT && p->objs[k].line < 0)
-            g_ptr_array_add(g->p_floats, (gpointer)p->objs[k].node);
+        else if (p->objs[k].kind == MSP_INLINE_FLOAT && p->objs[k].line < 0) {
+            if (msp_side_is(p->objs[k].node))
+                msp_side_met(g, p->objs[k].node, ra);
+            else
+                g_ptr_array_add(g->p_floats, (gpointer)p->objs[k].node);
+        }
+    /* beside side floats: broken again for the measures beside them */
+    msp_side_plan *sides = NULL;
+    if (!rest) {
+        bool retained;
+        double sp = g->spaces->len ? resolve_spaces(g, &retained) : 0;
+        st = msp_side_fit(g, &ref->para, block, first, last, after, before, ra, start, end, first_line,
+                          last_run, sp, &sides);
+        if (st != MSP_OK) {
+            msp_para_forget(&ref->para);
+            msp_para_ref_unref(ref);
+            return st;
+        }
+    }
     int n = p->n_lines;
     int orphans = MAX(1, s->orphans), widows = MAX(1, s->widows);
     for (int i = 0; i < n; i++) {
@@ -421,7 +458,7 @@ static msp_status gen_run(msp_gen *g, const msp_fo_node *block, const msp_fo_nod
         }
         msp_box_notes(p, i, it);
         for (int k = 0; k < p->n_objs; k++) {
-            if (p->objs[k].kind != MSP_INLINE_FLOAT || p->objs[k].line != i)
+            if (p->objs[k].kind != MSP_INLINE_FLOAT || p->objs[k].line != i || msp_side_is(p->objs[k].node))
                 continue;
             if (!it->floats)
                 it->floats = g_ptr_array_new();
@@ -429,7 +466,15 @@ static msp_status gen_run(msp_gen *g, const msp_fo_node *block, const msp_fo_nod
         }
         if (i > 0 && ((!rest && i < orphans) || n - i < widows || p->keep_lines_together))
             it->bp = MSP_BP_KEEP;
+        if (sides) {
+            /* a float starts with its line; the lines beside it stay with it */
+            msp_side_plan_attach(sides, i, it);
+            if (msp_side_plan_beside(sides, i) && !msp_side_plan_starts(sides, i))
+                it->bp = MAX(it->bp, MSP_BP_KEEP);
+            g->side_planned = true;
+        }
         msp_gen_push_box(g, it);
+        g->side_planned = false;
         /* the markers of the inlines starting on the line, and of those ending on it */
         for (int k = 0; k < p->n_objs; k++) {
             const msp_inline_obj *o = &p->objs[k];
@@ -448,6 +493,8 @@ static msp_status gen_run(msp_gen *g, const msp_fo_node *block, const msp_fo_nod
             }
         }
     }
+    if (sides)
+        msp_side_plan_done(sides, g);
     msp_para_ref_unref(ref);
     return MSP_OK;
 }
@@ -595,6 +642,11 @@ static msp_status gen_block(msp_gen *g, const msp_fo_node *node, const msp_refar
     if (node->id)
         g_ptr_array_add(g->p_ids, (gpointer)node->id);
     add_markers(g, node);
+    /* side floats do not reach into tables, lists and containers: those start below them */
+    if (node->kind != MSP_FO_BLOCK && msp_side_any(g))
+        msp_side_clear(g);
+    else if (node->kind == MSP_FO_BLOCK)
+        msp_side_clear_for(g, node);
 
     msp_refarea inner = *ra;
     double turn_w = 0, turn_h = -1;
@@ -753,9 +805,13 @@ msp_status msp_gen_block_level(msp_gen *g, const msp_fo_node *node, const msp_re
         g_ptr_array_add(g->p_markers, (gpointer)node);
         return MSP_OK;
     case MSP_FO_FLOAT:
-        /* between blocks: anchored on the next box (floats.c places it) */
-        g_ptr_array_add(g->p_floats, (gpointer)node);
-        return MSP_OK;
+        /* between blocks: a side float waits for the next line (side_float.c); a
+         * before-float is anchored on the next box (floats.c places it) */
+        if (msp_side_is(node))
+            msp_side_met(g, node, ra);
+        else
+            g_ptr_array_add(g->p_floats, (gpointer)node);
+        return g->st;
     case MSP_FO_CHANGE_BAR_BEGIN:
     case MSP_FO_CHANGE_BAR_END:
         /* between blocks: the text they enclose carries the bar (fo_tree.c) */
@@ -874,6 +930,8 @@ void msp_item_emit(msp_layout *L, msp_page *page, const msp_item *it, msp_zone z
         if (it->heading)
             msp_table_heading_draw(L, page, it, zone, x0, top, footnote);
     }
+    for (guint i = 0; it->sides && i < it->sides->len; i++)
+        msp_side_emit(L, page, g_ptr_array_index(it->sides, i), zone, x0, top, footnote);
     if (it->attached)
         for (guint i = 0; i < it->attached->len; i++) {
             const msp_item *a = g_ptr_array_index(it->attached, i);
@@ -975,9 +1033,18 @@ static GPtrArray *gen_isolated(msp_gen *g, const msp_fo_node *parent, const msp_
     g->xf = msp_gen_content_xform(g, parent, ra);
     if (own)
         add_markers(g, parent);
+    /* side floats: the run's own, ended with it */
+    GPtrArray *saved_on = g->sides_on, *saved_wait = g->sides_wait;
+    g->sides_on = g_ptr_array_new_with_free_func((GDestroyNotify)msp_side_unref);
+    g->sides_wait = g_ptr_array_new_with_free_func((GDestroyNotify)msp_side_unref);
     g->run_depth++;
     msp_gen_children(g, parent, ra);
     g->run_depth--;
+    msp_side_clear(g);
+    g_ptr_array_free(g->sides_on, TRUE);
+    g_ptr_array_free(g->sides_wait, TRUE);
+    g->sides_on = saved_on;
+    g->sides_wait = saved_wait;
     msp_gen_anchor(g);
     GPtrArray *out = g->out;
     g->run_after = g->force;

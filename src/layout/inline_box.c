@@ -83,7 +83,11 @@ static msp_status gen_box(void *user, const msp_fo_node *node, double ref_width,
     double saved_ch = g->pos_ch;
     msp_break saved_after = g->run_after;
     g->pos_ch = fixed_h > 0 ? fixed_h : 0;
+    /* its lines are not beside the side floats around the line (side_float.c) */
+    int saved_n = g->env.intr_n;
+    g->env.intr_n = 0;
     GPtrArray *items = msp_gen_container_run(g, node, &inner);
+    g->env.intr_n = saved_n;
     g->pos_ch = saved_ch;
     g->run_after = saved_after;
     box_content *b = g_new0(box_content, 1);

@@ -736,8 +736,10 @@ static msp_status run_sequence(msp_layout *L, const msp_fo_node *seq, const msp_
             L->q_width = L->m.body.w;
             L->q_number = L->number;
             L->q_pn = false;
-            if (!child && (g.p_ids->len || g.p_markers->len)) {
-                /* empty blocks at the end of the flow: their ids and markers */
+            if (!child && (g.p_ids->len || g.p_markers->len || g.p_floats->len || msp_side_any(&g))) {
+                /* empty blocks at the end of the flow: their ids, markers and floats;
+                 * the side floats' bottom */
+                msp_side_clear(&g);
                 msp_gen_anchor(&g);
                 for (guint i = 0; i < g.out->len; i++)
                     g_queue_push_tail(&L->queue, g_ptr_array_index(g.out, i));

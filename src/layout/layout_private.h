@@ -27,6 +27,8 @@ typedef struct msp_para_ref {
 
 typedef struct msp_item msp_item;
 typedef struct msp_deco msp_deco;
+typedef struct msp_side msp_side;             /* side_float.c */
+typedef struct msp_side_plan msp_side_plan;
 
 /* mirror.c: where the areas of a box go in its run, along x: a box [x, x+w]
  * goes to [c - x - w, c - x] when flip (mirrored: a block-container or table
@@ -92,6 +94,8 @@ struct msp_item {
     GPtrArray *markers;         /* fo:marker nodes starting here, or NULL */
     GPtrArray *markers_end;     /* fo:marker nodes whose parent's last box this is, or NULL */
     GPtrArray *floats;          /* fo:float nodes anchored here, or NULL (floats.c) */
+    GPtrArray *sides;           /* msp_side* (references): side floats whose top is this box's,
+                                   drawn with it; or NULL (side_float.c) */
     msp_table_hdr *hdr;         /* table header to repeat above this row on a new page */
     msp_table_hdr *ftr;         /* table body row: the table's footer, drawn below it when it
                                    ends its column (repeated there) or ends the table */
@@ -178,6 +182,11 @@ typedef struct msp_gen {
     msp_break force;
     int kt_depth;               /* inside keep-together */
     GPtrArray *p_ids, *p_markers, *p_floats;
+    /* side floats (side_float.c): on (text runs beside them), waiting for a line
+     * to start at (references, in order); side_planned: a para's lines are being
+     * pushed, counted by its plan */
+    GPtrArray *sides_on, *sides_wait;
+    bool side_planned;
     bool in_static;             /* static content: retrieve-marker resolved */
     msp_break run_after;        /* the forced break left pending at the end of the last
                                    msp_gen_run (a break-after on its last block) */
@@ -506,6 +515,46 @@ bool msp_floats_waiting(const msp_layout *L);
 void msp_floats_emit(msp_layout *L, msp_page *page);
 /* The page was emitted: its floats are done. */
 void msp_floats_page_clear(msp_layout *L);
+
+/* side_float.c: side floats */
+bool msp_side_is(const msp_fo_node *fl);
+void msp_side_unref(msp_side *s);
+void msp_side_forget(msp_side *s);
+/* A side float met between blocks (or in a run with nothing else): it waits
+ * for the next para's first line. */
+void msp_side_met(msp_gen *g, const msp_fo_node *fl, const msp_refarea *ra);
+/* Before a table, list or block-container and at a run's end: a space down to
+ * the floats' bottom, and the waiting ones as blocks of their own. */
+void msp_side_clear(msp_gen *g);
+bool msp_side_any(const msp_gen *g);
+/* clear on block (XSL 1.1 7.19.1): it starts below the floats on the sides it names. */
+void msp_side_clear_for(msp_gen *g, const msp_fo_node *block);
+/* A box or space h tall was pushed beside the floats on. */
+void msp_side_consume(msp_gen *g, double h);
+/* The footnotes anchored in the float go with it. */
+void msp_side_notes(const msp_side *s, msp_item *it);
+void msp_side_emit(msp_layout *L, msp_page *page, const msp_side *s, msp_zone zone, double x0, double top,
+                   int footnote);
+/* A para p (broken as it would be without floats) beside the floats on and
+ * waiting and those anchored in it: plan_lines says which lines go beside
+ * which (true when p must be broken again with plan_use's measures, then
+ * plan_anchors with the new p), attach gives the line items their floats,
+ * done carries the rest to the next para and frees the plan. */
+msp_side_plan *msp_side_plan_new(msp_gen *g, const msp_para *p, const msp_refarea *ra);
+bool msp_side_plan_lines(msp_side_plan *pl, const msp_para *p, double space_before, double col_w);
+void msp_side_plan_anchors(msp_side_plan *pl, const msp_para *p);
+void msp_side_plan_use(const msp_side_plan *pl, msp_gen *g);
+bool msp_side_plan_beside(const msp_side_plan *pl, int line);
+bool msp_side_plan_starts(const msp_side_plan *pl, int line);
+void msp_side_plan_attach(const msp_side_plan *pl, int line, msp_item *it);
+void msp_side_plan_done(msp_side_plan *pl, msp_gen *g);
+/* The para just built (with the arguments given) beside the floats: broken
+ * again for the measures beside them until they hold; *out the plan for its
+ * lines (NULL: no float near it). */
+msp_status msp_side_fit(msp_gen *g, msp_para *para, const msp_fo_node *block, const msp_fo_node *first,
+                        const msp_fo_node *last, const msp_fo_node *after, const msp_fo_node *before,
+                        const msp_refarea *ra, double start, double end, bool first_line, bool last_run,
+                        double space_before, msp_side_plan **out);
 
 /* inline_box.c: fo:inline-container */
 /* Lets g's para builder lay out inline-containers (msp_para_env.container). */

@@ -483,11 +483,12 @@ static msp_status build(const msp_para_env *env, msp_para *out, const msp_fo_nod
     GArray *info = g_array_new(FALSE, TRUE, sizeof(msp_para_lineinfo));
     GArray *ranges = g_array_new(FALSE, TRUE, sizeof(msp_line_range));
     /* beside a side float: lines of their own measures (not in the rest of a run) */
-    int n_shape = from == 0 && env->intr_lines > 0 ? env->intr_from + env->intr_lines : 0;
+    int n_shape = from == 0 && env->intr_n > 0 ? env->intr_n : 0;
     double *shape = n_shape ? g_new(double, n_shape) : NULL;
     for (int i = 0; i < n_shape; i++)
-        shape[i] = MAX(avail - (i == 0 ? indent : 0) -
-                           (i >= env->intr_from ? env->intr_start + env->intr_end : 0), 1);
+        shape[i] = MAX(avail - (i == 0 ? indent : 0) - env->intr_s[i] - env->intr_e[i], 1);
+    out->end_room = end;
+    out->ra_width = width;
     if (bs->wrap) {
         msp_para_break(&t, layout, MAX(avail - indent, 1), avail, shape, n_shape, justify, last_run,
                        (guint)from, ranges, info);
@@ -577,8 +578,8 @@ static msp_status build(const msp_para_env *env, msp_para *out, const msp_fo_nod
             off = slack;
         else if (a == MSP_ALIGN_CENTER)
             off = slack / 2;
-        l->x = start + (i == 0 ? indent : 0) + off +
-               (i < n_shape && i >= env->intr_from ? env->intr_start : 0);
+        l->x = start + (i == 0 ? indent : 0) + off + (i < n_shape ? env->intr_s[i] : 0);
+        l->natural = li->natural > 0 ? li->natural : r->width;
     }
     g_free(shape);
 

@@ -52,11 +52,11 @@ typedef struct msp_para_env {
     msp_status (*container)(void *user, const msp_fo_node *node, double ref_width,
                             msp_para_box *out);
     void *container_user;
-    /* side floats (side_float.c): lines intr_from .. intr_from + intr_lines - 1 of the
-     * next run built are narrowed by intr_start on the start side and intr_end on the
-     * end side (intr_lines 0: none); pagination sets them around one build */
-    int intr_from, intr_lines;
-    double intr_start, intr_end;
+    /* side floats (side_float.c): lines 0 .. intr_n - 1 of the next run built are
+     * narrowed by intr_s[i] on the start side and intr_e[i] on the end side
+     * (intr_n 0: none); pagination sets them around one build */
+    int intr_n;
+    const double *intr_s, *intr_e;
 } msp_para_env;
 
 /* An inline-container's content as pagination made it: opaque to the para
@@ -117,6 +117,7 @@ typedef struct msp_line {
     double descent;
     const char *text;       /* the line's text (the para's arena) */
     bool last;              /* last line of the paragraph */
+    double natural;         /* its width before justification */
     double adjust;          /* adjustment ratio of its word spaces (0 natural, 1 = full stretch,
                                -1 = full shrink) */
     bool hyphen;            /* ends in a hyphen */
@@ -145,6 +146,8 @@ typedef struct msp_para {
     msp_check_run *check;           /* its accounting when env->check was set, else NULL */
     int from;                       /* the byte its first line starts at: 0, or where
                                        msp_para_build_rest resumed */
+    double end_room;                /* its lines' measure ends this far from the column's right */
+    double ra_width;                /* the width of the column (reference area) it was built for */
     msp_arena *arena;               /* owned: lines, texts, objects, footnote arrays, link
                                        targets; freed by msp_para_clear, so a para's memory
                                        goes when its lines are placed, not at the job's end */

@@ -33,6 +33,8 @@ void msp_item_forget(msp_item *it)
     }
     for (guint i = 0; it->attached && i < it->attached->len; i++)
         msp_item_forget(g_ptr_array_index(it->attached, i));
+    for (guint i = 0; it->sides && i < it->sides->len; i++)
+        msp_side_forget(g_ptr_array_index(it->sides, i));
     /* a table header goes with its last row */
     for (guint i = 0; it->hdr && it->hdr->refs == 1 && i < it->hdr->items->len; i++)
         msp_item_forget(g_ptr_array_index(it->hdr->items, i));

@@ -94,6 +94,93 @@ static void test_floats__taller_than_the_body_is_warned(void **state)
     run_free(r);
 }
 
+/* --- side floats (side_float.c) --- */
+
+static const char *WORDS = "one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+                           "fifteen sixteen seventeen eighteen nineteen twenty twentyone twentytwo twentythree "
+                           "twentyfour twentyfive twentysix twentyseven twentyeight twentynine thirty";
+
+static void test_floats__start_side_text_beside(void **state)
+{
+    (void)state;
+    char *flow = g_strdup_printf("<fo:block>Anchor here<fo:float float='start'><fo:block-container width='60pt'>"
+                                 "<fo:block>F1</fo:block><fo:block>F2</fo:block><fo:block>F3</fo:block>"
+                                 "</fo:block-container></fo:float> %s %s</fo:block>", WORDS, WORDS);
+    run *r = lay(flow);
+    g_free(flow);
+    /* the float's top is the second line's: its lines at the column's left */
+    double l2 = xp_num(r, "number(//line[@zone='body'][not(starts-with(., 'F'))][2]/@y)");
+    assert_float_equal(LINE_Y(r, "F1"), l2, 0.01);
+    assert_float_equal(xp_num(r, "number(//line[. = 'F1']/@x)"), 20, 0.01);
+    /* the first line is whole; the three beside the float start 60 pt in; then whole again */
+    assert_float_equal(xp_num(r, "number(//line[not(starts-with(., 'F'))][1]/@x)"), 20, 0.01);
+    for (int i = 2; i <= 4; i++)
+        assert_float_equal(xp_num(r, "number(//line[not(starts-with(., 'F'))][%d]/@x)", i), 80, 0.01);
+    assert_float_equal(xp_num(r, "number(//line[not(starts-with(., 'F'))][5]/@x)"), 20, 0.01);
+    assert_int_equal((int)xp_num(r, "count(//line[not(starts-with(., 'F'))][@x + @w > 280.01])"), 0);
+    run_free(r);
+}
+
+static void test_floats__end_side_between_blocks(void **state)
+{
+    (void)state;
+    char *flow = g_strdup_printf("<fo:float float='end'><fo:block-container width='50pt'><fo:block>E1</fo:block>"
+                                 "<fo:block>E2</fo:block></fo:block-container></fo:float>"
+                                 "<fo:block>Short</fo:block><fo:block>%s</fo:block>", WORDS);
+    run *r = lay(flow);
+    g_free(flow);
+    /* at the column's right, its top the next line's; two lines beside it (Short, and the
+     * next block's first), 50 pt shorter */
+    assert_float_equal(xp_num(r, "number(//line[. = 'E1']/@x)"), 20 + 260 - 50, 0.01);
+    assert_float_equal(LINE_Y(r, "E1"), LINE_Y(r, "Short"), 0.01);
+    assert_true(xp_num(r, "number(//line[starts-with(., 'one')]/@w)") <= 210.01);
+    assert_true(xp_num(r, "number(//line[starts-with(., 'one')]/following-sibling::line[not(starts-with(., 'E'))][1]/@w)") > 210.01);
+    run_free(r);
+}
+
+static void test_floats__a_table_starts_below(void **state)
+{
+    (void)state;
+    run *r = lay("<fo:block>A<fo:float float='start'><fo:block-container width='40pt'><fo:block>S1</fo:block>"
+                 "<fo:block>S2</fo:block><fo:block>S3</fo:block></fo:block-container></fo:float> line</fo:block>"
+                 "<fo:block>B <fo:inline>more</fo:inline></fo:block>"
+                 "<fo:table><fo:table-body><fo:table-row><fo:table-cell><fo:block>Cell</fo:block></fo:table-cell>"
+                 "</fo:table-row></fo:table-body></fo:table>");
+    /* the anchor is on the para's last line: the float starts with the next para's */
+    assert_float_equal(LINE_Y(r, "S1"), LINE_Y(r, "B more"), 0.01);
+    /* the table's first line below the float's last */
+    assert_true(LINE_Y(r, "Cell") > LINE_Y(r, "S3"));
+    run_free(r);
+}
+
+static void test_floats__clear_starts_below(void **state)
+{
+    (void)state;
+    run *r = lay("<fo:float float='start'><fo:block-container width='40pt'><fo:block>S1</fo:block>"
+                 "<fo:block>S2</fo:block><fo:block>S3</fo:block></fo:block-container></fo:float>"
+                 "<fo:block>Beside</fo:block><fo:block clear='both'>Below</fo:block>"
+                 "<fo:block clear='end'>Other</fo:block>");
+    assert_float_equal(xp_num(r, "number(//line[. = 'Beside']/@x)"), 60, 0.01);
+    assert_float_equal(xp_num(r, "number(//line[. = 'Below']/@x)"), 20, 0.01);
+    assert_float_equal(LINE_Y(r, "Below"), LINE_Y(r, "S3") + 12, 0.01);
+    run_free(r);
+}
+
+static void test_floats__side_float_in_a_cell(void **state)
+{
+    (void)state;
+    char *flow = g_strdup_printf("<fo:table><fo:table-column column-width='200pt'/><fo:table-body><fo:table-row>"
+                                 "<fo:table-cell><fo:block>Cell<fo:float float='start'><fo:block-container "
+                                 "width='40pt'><fo:block>C1</fo:block></fo:block-container></fo:float> %s"
+                                 "</fo:block></fo:table-cell></fo:table-row></fo:table-body></fo:table>", WORDS);
+    run *r = lay(flow);
+    g_free(flow);
+    assert_float_equal(xp_num(r, "number(//line[. = 'C1']/@x)"), 20, 0.01);
+    /* the cell's second line beside it */
+    assert_float_equal(xp_num(r, "number(//line[not(starts-with(., 'C1'))][2]/@x)"), 60, 0.01);
+    run_free(r);
+}
+
 static void refused(const char *flow, const char *what)
 {
     char *fo = doc_fo("p", SEP, flow);
@@ -109,8 +196,8 @@ static void refused(const char *flow, const char *what)
 static void test_floats__side_floats_and_bad_places_refused(void **state)
 {
     (void)state;
-    refused("<fo:block>A<fo:float float='start'><fo:block>S</fo:block></fo:float></fo:block>",
-            "fo:float with float=\"start\" is not supported");
+    refused("<fo:block>A<fo:float float='inside'><fo:block>S</fo:block></fo:float></fo:block>",
+            "fo:float with float=\"inside\" is not supported");
     refused("<fo:block>A<fo:float><fo:block>S</fo:block></fo:float></fo:block>",
             "fo:float with float=\"none\" is not supported");
     refused("<fo:block>A<fo:footnote><fo:inline>1</fo:inline><fo:footnote-body><fo:block>N"
@@ -127,6 +214,11 @@ int main(void)
         cmocka_unit_test(test_floats__keep_their_order_and_ids_are_cited),
         cmocka_unit_test(test_floats__between_blocks_and_in_a_cell),
         cmocka_unit_test(test_floats__taller_than_the_body_is_warned),
+        cmocka_unit_test(test_floats__start_side_text_beside),
+        cmocka_unit_test(test_floats__end_side_between_blocks),
+        cmocka_unit_test(test_floats__a_table_starts_below),
+        cmocka_unit_test(test_floats__side_float_in_a_cell),
+        cmocka_unit_test(test_floats__clear_starts_below),
         cmocka_unit_test(test_floats__side_floats_and_bad_places_refused),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
