@@ -145,6 +145,16 @@ msp_status msp_para_text_collect(msp_para_text *t, const msp_para_env *env,
                                  const msp_fo_node *before, double ref_width);
 void msp_para_text_clear(msp_para_text *t);
 
+/* The element a message about node points at: node, or a text node's parent. */
+const msp_fo_node *msp_para_element_of(const msp_fo_node *node);
+
+/* para_fonts.c: the declared family for the font-family list `list` of node
+ * (cached in t; NULL and an error at node when none is declared), the font
+ * description of a style in family, and the ascent and descent of node's font. */
+const char *msp_para_resolve_family(msp_para_text *t, const msp_fo_node *node, const char *list);
+PangoFontDescription *msp_para_font_desc(const char *family, const msp_fo_style *s);
+msp_status msp_para_node_extents(msp_para_text *t, const msp_fo_node *node, double *asc, double *desc);
+
 /* Ascent and descent in pt of the font desc selects in ctx, as
  * pango_context_get_metrics gives them, cached on the context (one per
  * worker) by font description: Pango reloads the fontset and shapes a sample

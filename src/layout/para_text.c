@@ -1,8 +1,9 @@
 /* Inline children to one UTF-8 string plus Pango attributes: XSL white-space
- * handling across inline boundaries, text-transform, font mapping onto the
- * declared families, placeholders for leaders, graphics, links, page
- * numbers and footnote anchors, and the parts of a run that block-level FOs
- * nested in inlines split it into. Line building is para.c. */
+ * handling across inline boundaries, text-transform, font attributes (the
+ * families are para_fonts.c's), placeholders for leaders, graphics,
+ * inline-containers, links, page numbers and footnote and float anchors,
+ * room for inline borders and padding, and the parts of a run that
+ * block-level FOs nested in inlines split it into. Line building is para.c. */
 #include "layout/para_private.h"
 #include "layout/graphic.h"
 
@@ -10,7 +11,7 @@
 
 #define PLACEHOLDER_NUMBER "00"
 
-static const msp_fo_node *element_of(const msp_fo_node *node)
+const msp_fo_node *msp_para_element_of(const msp_fo_node *node)
 {
     while (node && node->kind == MSP_FO_TEXT && node->parent)
         node = node->parent;
@@ -42,131 +43,8 @@ const msp_fo_node *msp_para_text_node_at(const msp_para_text *t, guint i)
             hi = mid;
     }
     if (lo < t->segs->len && s[lo].start <= i)
-        return element_of(s[lo].node);
+        return msp_para_element_of(s[lo].node);
     return t->block;
-}
-
-/* --- fonts --- */
-
-/* Key of the family-name set layout attaches to each PangoContext it uses. */
-#define FAMILY_SET_KEY "msp-layout-family-set"
-
-/* Names fontconfig resolves without a font of that name: the generic
- * families and the aliases fonts/fonts.conf declares. */
-static const char *const generic_families[] = {
-    "serif", "sans-serif", "sans", "monospace", "times new roman", "times",
-    "arial", "helvetica", "courier new", "courier",
-};
-
-/* The lower-case family names the context's font map has, plus the generic
- * names; built once per context (each worker has its own). */
-static GHashTable *family_set(PangoContext *ctx)
-{
-    GHashTable *set = g_object_get_data(G_OBJECT(ctx), FAMILY_SET_KEY);
-    if (set)
-        return set;
-    set = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-    PangoFontFamily **fams = NULL;
-    int n = 0;
-    pango_font_map_list_families(pango_context_get_font_map(ctx), &fams, &n);
-    for (int i = 0; i < n; i++)
-        g_hash_table_add(set, g_utf8_casefold(pango_font_family_get_name(fams[i]), -1));
-    g_free(fams);
-    for (size_t i = 0; i < G_N_ELEMENTS(generic_families); i++)
-        g_hash_table_add(set, g_strdup(generic_families[i]));
-    g_object_set_data_full(G_OBJECT(ctx), FAMILY_SET_KEY, set, (GDestroyNotify)g_hash_table_unref);
-    return set;
-}
-
-/* True when the context can draw `family` with a declared font. */
-static bool family_known(PangoContext *ctx, const char *family)
-{
-    char *key = g_utf8_casefold(family, -1);
-    bool found = g_hash_table_contains(family_set(ctx), g_strstrip(key));
-    g_free(key);
-    return found;
-}
-
-static char *declared_families(PangoContext *ctx)
-{
-    PangoFontFamily **fams = NULL;
-    int n = 0;
-    pango_font_map_list_families(pango_context_get_font_map(ctx), &fams, &n);
-    GPtrArray *names = g_ptr_array_new();
-    for (int i = 0; i < n; i++)
-        g_ptr_array_add(names, (gpointer)pango_font_family_get_name(fams[i]));
-    g_ptr_array_sort(names, (GCompareFunc)(void *)g_strcmp0);
-    GString *s = g_string_new("use one of the families declared in fonts/fonts.conf: ");
-    for (guint i = 0; i < names->len; i++) {
-        const char *name = g_ptr_array_index(names, i);
-        g_string_append_printf(s, "%s'%s'", i ? ", " : "", name);
-    }
-    g_string_append(s, names->len ? ", or serif, sans-serif, monospace" : "serif, sans-serif, monospace");
-    g_ptr_array_free(names, TRUE);
-    g_free(fams);
-    return g_string_free(s, FALSE);
-}
-
-/* The first family of the list that the declared fonts have, or NULL
- * (after an error at node). Results are cached per list string. */
-static const char *resolve_family(msp_para_text *t, const msp_fo_node *node, const char *list)
-{
-    if (!list || !*list)
-        list = "serif";
-    const char *hit = g_hash_table_lookup(t->families, list);
-    if (hit)
-        return hit;
-    const char *found = NULL;
-    char **parts = g_strsplit(list, ",", -1);
-    for (int i = 0; parts[i] && !found; i++) {
-        char *name = g_strstrip(parts[i]);
-        size_t n = strlen(name);
-        if (n >= 2 && (name[0] == '\'' || name[0] == '"') && name[n - 1] == name[0]) {
-            name[n - 1] = '\0';
-            name++;
-        }
-        if (*name && family_known(t->env->pango, name)) {
-            found = msp_arena_strdup(t->arena, name);
-        } else if (!g_ascii_strcasecmp(name, "cursive") || !g_ascii_strcasecmp(name, "fantasy")) {
-            /* CSS generic families always match some font (CSS 2.1 15.3.1); none of
-             * those kinds is declared, so the text is set in serif, said here */
-            msp_diag_warn(&t->env->job->diags, element_of(node)->loc,
-                          "declare a font for it in fonts/fonts.conf, or name a declared family",
-                          "no %s font is declared: set in serif", name);
-            found = "serif";
-        }
-    }
-    if (!found && t->env->font_fallback) {
-        /* FO made elsewhere names the fonts of its own machine: set in serif, said */
-        char *hint = declared_families(t->env->pango);
-        msp_diag_warn(&t->env->job->diags, element_of(node)->loc, hint,
-                      "unknown font family '%s': set in serif", g_strstrip(parts[0]));
-        g_free(hint);
-        found = "serif";
-    }
-    if (!found) {
-        char *hint = declared_families(t->env->pango);
-        msp_diag_error(&t->env->job->diags, MSP_E_FO, element_of(node)->loc, hint,
-                       "unknown font family '%s'", g_strstrip(parts[0]));
-        g_free(hint);
-        g_strfreev(parts);
-        return NULL;
-    }
-    g_strfreev(parts);
-    g_hash_table_insert(t->families, (gpointer)list, (gpointer)found);
-    return found;
-}
-
-static PangoFontDescription *font_desc(const char *family, const msp_fo_style *s)
-{
-    PangoFontDescription *d = pango_font_description_new();
-    pango_font_description_set_family(d, family);
-    pango_font_description_set_size(d, (int)(s->font_size * PANGO_SCALE + 0.5));
-    pango_font_description_set_weight(d, (PangoWeight)s->font_weight);
-    pango_font_description_set_style(d, s->italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
-    pango_font_description_set_variant(d, s->small_caps ? PANGO_VARIANT_SMALL_CAPS
-                                                        : PANGO_VARIANT_NORMAL);
-    return d;
 }
 
 static void add_attr(msp_para_text *t, PangoAttribute *a, guint start, guint end)
@@ -198,7 +76,7 @@ static msp_status style_attrs(msp_para_text *t, const msp_fo_node *node, const i
     const msp_fo_style *s = node->style, *b = t->block->style;
     if (s != b) {
         if (g_strcmp0(s->font_family, b->font_family) != 0) {
-            const char *fam = resolve_family(t, node, s->font_family);
+            const char *fam = msp_para_resolve_family(t, node, s->font_family);
             if (!fam)
                 return MSP_E_FO;
             add_attr(t, pango_attr_family_new(fam), start, end);
@@ -257,7 +135,7 @@ static void warn_control(msp_para_text *t, const msp_fo_node *node, const char *
 {
     gunichar c = n == 1 ? 0x7F : (gunichar)(((unsigned char)q[0] & 0x1F) << 6 | ((unsigned char)q[1] & 0x3F));
     char *msg = g_strdup_printf("control character U+%04X in the text is dropped", (unsigned)c);
-    msp_para_warn_once(t->env->job, node->loc.line ? node->loc : element_of(node)->loc,
+    msp_para_warn_once(t->env->job, node->loc.line ? node->loc : msp_para_element_of(node)->loc,
                        "XML 1.0 allows the C1 controls U+0080-U+009F and DEL in text, but they print "
                        "nothing; remove it, or write the character meant (U+0085 is often a "
                        "Windows-1252 ellipsis, U+2026)", msg);
@@ -412,17 +290,6 @@ static void shape_attr(msp_para_text *t, guint at, double w, double asc, double 
     add_attr(t, pango_attr_shape_new(&r, &r), at, at + MSP_PARA_OBJ_LEN);
 }
 
-static msp_status font_extents(msp_para_text *t, const msp_fo_node *node, double *asc, double *desc)
-{
-    const char *fam = resolve_family(t, node, node->style->font_family);
-    if (!fam)
-        return MSP_E_FO;
-    PangoFontDescription *d = font_desc(fam, node->style);
-    msp_para_font_extents(t->env->pango, d, asc, desc);
-    pango_font_description_free(d);
-    return MSP_OK;
-}
-
 /* The text of every text node under n, in document order. */
 static void leader_text(GString *out, const msp_fo_node *n)
 {
@@ -451,7 +318,7 @@ static msp_status put_leader(msp_para_text *t, const msp_fo_node *node)
 {
     const msp_fo_style *s = node->style;
     double asc = 0, desc = 0;
-    msp_status st = font_extents(t, node, &asc, &desc);
+    msp_status st = msp_para_node_extents(t, node, &asc, &desc);
     if (st != MSP_OK)
         return st;
     guint at = (guint)t->text->len;
@@ -486,13 +353,13 @@ static msp_status put_leader(msp_para_text *t, const msp_fo_node *node)
         g_strfreev(words);
         g_string_free(content, TRUE);
         if (pattern->len) {
-            const char *fam = resolve_family(t, node, s->font_family);
+            const char *fam = msp_para_resolve_family(t, node, s->font_family);
             if (!fam) {
                 g_string_free(pattern, TRUE);
                 return MSP_E_FO;
             }
             p->pattern = pango_layout_new(t->env->pango);
-            PangoFontDescription *d = font_desc(fam, s);
+            PangoFontDescription *d = msp_para_font_desc(fam, s);
             pango_layout_set_font_description(p->pattern, d);
             pango_font_description_free(d);
             pango_layout_set_text(p->pattern, pattern->str, (int)pattern->len);
@@ -870,7 +737,7 @@ static msp_status collect_node(msp_para_text *t, const msp_fo_node *n, const inl
             p->open_start = resumed;
             p->open_end = t->stopped;
             double asc = 0, desc = 0;
-            st = font_extents(t, n, &asc, &desc);
+            st = msp_para_node_extents(t, n, &asc, &desc);
             p->ascent = asc + ic.rise + side_w(n->style, MSP_BEFORE);
             p->descent = desc - ic.rise + side_w(n->style, MSP_AFTER);
         }
@@ -998,10 +865,10 @@ msp_status msp_para_text_collect(msp_para_text *t, const msp_para_env *env,
     }
 
     const msp_fo_style *b = block->style;
-    const char *fam = resolve_family(t, block, b->font_family);
+    const char *fam = msp_para_resolve_family(t, block, b->font_family);
     if (!fam)
         return MSP_E_FO;
-    t->block_desc = font_desc(fam, b);
+    t->block_desc = msp_para_font_desc(fam, b);
     /* whole-run attributes: the block's colour, decorations, spacing, hyphenation */
     add_attr(t, color_attr(b->color), 0, PANGO_ATTR_INDEX_TO_TEXT_END);
     add_attr(t, pango_attr_insert_hyphens_new(b->hyphenate), 0, PANGO_ATTR_INDEX_TO_TEXT_END);
