@@ -289,6 +289,7 @@ static bool allowed_in(msp_fo_kind kind, const msp_fo_node *parent)
     case MSP_FO_CHANGE_BAR_BEGIN: case MSP_FO_CHANGE_BAR_END:
         /* neutral: wherever a block or an inline may be (XSL 1.1 6.13.2) */
         return block_context(pk) || inline_context(pk) || pk == MSP_FO_LIST_BLOCK || pk == MSP_FO_LIST_ITEM ||
+               pk == MSP_FO_TABLE || pk == MSP_FO_TABLE_HEADER || pk == MSP_FO_TABLE_FOOTER ||
                pk == MSP_FO_TABLE_BODY || pk == MSP_FO_TABLE_ROW;
     }
     return false;

@@ -103,6 +103,31 @@ static void test_changebar__inside_a_list_and_placement(void **state)
     run_free(r);
 }
 
+static void test_changebar__in_a_table_header_and_footer(void **state)
+{
+    (void)state;
+    /* between the rows of a header and around a footer row: the header's and the footer's
+     * lines are barred on each page they are drawn on, the body's not */
+    GString *s = g_string_new("<fo:table><fo:table-header>" BEGIN("h")
+                              "<fo:table-row><fo:table-cell><fo:block>Head</fo:block></fo:table-cell></fo:table-row>"
+                              END("h") "</fo:table-header><fo:table-footer>"
+                              "<fo:table-row><fo:table-cell><fo:block>Foot</fo:block></fo:table-cell></fo:table-row>"
+                              "</fo:table-footer>" BEGIN("f") END("f") "<fo:table-body>");
+    for (int i = 0; i < 30; i++)
+        g_string_append_printf(s, "<fo:table-row><fo:table-cell><fo:block>Row %d</fo:block></fo:table-cell>"
+                                  "</fo:table-row>", i);
+    g_string_append(s, "</fo:table-body></fo:table>");
+    run *r = lay_flow("p", NULL, s->str);
+    g_string_free(s, TRUE);
+    assert_int_equal(r->st, MSP_OK);
+    assert_true(xp_num(r, "count(//page)") >= 2);
+    assert_true(barred(r, 1, "Head"));
+    assert_true(barred(r, 2, "Head"));
+    assert_false(barred(r, 1, "Row 0"));
+    assert_false(barred(r, 1, "Foot"));
+    run_free(r);
+}
+
 static void test_changebar__style_none_class_and_pairing(void **state)
 {
     (void)state;
@@ -148,6 +173,7 @@ int main(void)
         cmocka_unit_test(test_changebar__inline_bars_only_the_lines_of_the_change),
         cmocka_unit_test(test_changebar__between_blocks_and_across_a_page_break),
         cmocka_unit_test(test_changebar__inside_a_list_and_placement),
+        cmocka_unit_test(test_changebar__in_a_table_header_and_footer),
         cmocka_unit_test(test_changebar__style_none_class_and_pairing),
         cmocka_unit_test(test_changebar__start_is_right_on_an_rl_tb_page),
     };
