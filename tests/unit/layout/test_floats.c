@@ -58,6 +58,27 @@ static void test_floats__on_the_next_page_when_it_does_not_fit(void **state)
     run_free(r);
 }
 
+static void test_floats__go_with_an_anchor_moved_to_the_next_page(void **state)
+{
+    (void)state;
+    GString *s = g_string_new(NULL);
+    fillers(s, 17, "fo:block");
+    /* the float fits beside the para's first line, but then the para (kept together) does not:
+     * the para moves to page 2, and its float with it */
+    g_string_append(s, "<fo:block keep-together.within-page='always'>Kept<fo:float float='before'><fo:block>"
+                       "Moved float</fo:block></fo:float> one two three four five six seven eight nine ten "
+                       "eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty "
+                       "twentyone twentytwo twentythree twentyfour twentyfive twentysix</fo:block>");
+    run *r = lay(s->str);
+    g_string_free(s, TRUE);
+    assert_int_equal((int)xp_num(r, "number(//line[starts-with(., 'Kept')]/../@number)"), 2);
+    assert_int_equal((int)PAGE_OF(r, "Moved float"), 2);
+    /* page 1 keeps its whole body for the fillers: the first at the top */
+    assert_float_equal(xp_num(r, "number(//page[1]/region[@name='body']/@y)"), 40, 0.01);
+    assert_float_equal(LINE_Y(r, "fo:block 1"), 49.37, 0.01);
+    run_free(r);
+}
+
 static void test_floats__keep_their_order_and_ids_are_cited(void **state)
 {
     (void)state;
@@ -211,6 +232,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_floats__at_the_top_of_the_anchors_page),
         cmocka_unit_test(test_floats__on_the_next_page_when_it_does_not_fit),
+        cmocka_unit_test(test_floats__go_with_an_anchor_moved_to_the_next_page),
         cmocka_unit_test(test_floats__keep_their_order_and_ids_are_cited),
         cmocka_unit_test(test_floats__between_blocks_and_in_a_cell),
         cmocka_unit_test(test_floats__taller_than_the_body_is_warned),
